@@ -1,0 +1,27 @@
+/**
+ * Build step: corpus/seeds/*.txt -> corpus/dist/corpus.json, the data the extension ships
+ * (reports with only the metadata their text states, sentences, term dictionary, mention index).
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileCorpus } from '../lib/corpus';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const seedsDir = join(here, 'seeds');
+const files = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+const raws = files.map((f) => ({
+  id: 'seed-' + f.replace(/\.txt$/, '').split('_').pop(),
+  origin: 'seed' as const,
+  text: readFileSync(join(seedsDir, f), 'utf8'),
+}));
+const t0 = performance.now();
+const corpus = compileCorpus(raws);
+mkdirSync(join(here, 'dist'), { recursive: true });
+writeFileSync(join(here, 'dist', 'corpus.json'), JSON.stringify(corpus, null, 1));
+const kinds = corpus.terms.reduce<Record<string, number>>((a, t) => ((a[t.kind] = (a[t.kind] ?? 0) + 1), a), {});
+console.log(
+  `corpus ${corpus.version}: ${corpus.reports.length} reports, ${corpus.reports.reduce((a, r) => a + r.sentences.length, 0)} sentences, ` +
+    `${corpus.terms.length} terms (${Object.entries(kinds).map(([k, n]) => `${n} ${k}`).join(', ')}), ${corpus.mentions.length} mention refs, ` +
+    `${(performance.now() - t0).toFixed(0)} ms`,
+);
