@@ -1,0 +1,45 @@
+import corpus from '../corpus/dist/corpus.json';
+import type { CompiledCorpus } from '../lib/corpus';
+import { CrosscheckDB, getMeta, seedCorpus } from '../lib/db';
+import { CorpusService } from '../lib/explain';
+import type { Message } from '../lib/messages';
+
+export default defineBackground(() => {
+  const db = new CrosscheckDB();
+  const bundled = corpus as unknown as CompiledCorpus;
+  let seeding: Promise<unknown> | null = null;
+
+  const ensureSeeded = async () => {
+    if ((await getMeta(db, 'seedVersion')) !== bundled.version) {
+      seeding ??= seedCorpus(db, bundled).then((r) => console.info('[crosscheck] seeded', r));
+      await seeding;
+    }
+  };
+  browser.runtime.onInstalled.addListener(() => {
+    seeding = seedCorpus(db, bundled).then((r) => console.info('[crosscheck] seeded', r));
+  });
+  const service = new CorpusService(db);
+
+  browser.runtime.onMessage.addListener((msg: Message, sender, sendResponse) => {
+    const reply = async () => {
+      await (seeding ?? ensureSeeded());
+      switch (msg.type) {
+        case 'dictionary':
+          return service.getDictionary();
+        case 'explain':
+          return service.explain(msg.termId, msg.claim);
+        case 'mention-count': {
+          const tabId = sender.tab?.id;
+          if (tabId === undefined) return null;
+          await browser.action.setBadgeText({ tabId, text: msg.count ? String(msg.count) : '' });
+          await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f5fbf' });
+          return null;
+        }
+        default:
+          return null;
+      }
+    };
+    reply().then(sendResponse, (e: unknown) => sendResponse({ error: String(e) }));
+    return true;
+  });
+});

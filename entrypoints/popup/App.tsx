@@ -1,0 +1,203 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { DictionaryTerm, Report } from '../../lib/corpus';
+import { CrosscheckDB, addUserReport, deleteUserReport } from '../../lib/db';
+import type { Message, PageMention } from '../../lib/messages';
+import { CorpusSearch } from '../../lib/search';
+import { DISABLED_SITES_KEY, isSiteEnabled, siteOf, withSite } from '../../lib/settings';
+
+const db = new CrosscheckDB();
+
+interface PageState {
+  tabId: number | null;
+  site: string | null;
+  mentions: PageMention[] | null;
+}
+
+async function targetTab(): Promise<{ id: number | null; url: string | undefined }> {
+  const fromQuery = new URLSearchParams(location.search).get('tab');
+  if (fromQuery) {
+    const tab = await browser.tabs.get(Number(fromQuery));
+    return { id: tab.id ?? null, url: tab.url };
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return { id: tab?.id ?? null, url: tab?.url };
+}
+
+function reportName(r: Report): string {
+  if (r.title) return r.title;
+  const lead = r.sentences[0] ?? r.text;
+  return `Untitled: “${lead.split(/\s+/).slice(0, 10).join(' ')}…”`;
+}
+
+function Meta({ r }: { r: Report }) {
+  return (
+    <div class="meta">
+      {[r.source ?? 'source not stated', r.date ?? 'date not stated', r.author && `by ${r.author}`, r.dateline, r.origin === 'user' && 'added by you']
+        .filter(Boolean)
+        .join(' · ')}
+    </div>
+  );
+}
+
+export function App() {
+  const [reports, setReports] = useState<Report[]>([]);
+  const [terms, setTerms] = useState<DictionaryTerm[]>([]);
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState<PageState>({ tabId: null, site: null, mentions: null });
+  const [enabled, setEnabled] = useState(true);
+  const [open, setOpen] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = async () => {
+    await browser.runtime.sendMessage({ type: 'dictionary' } satisfies Message); // waits for seeding
+    setReports(await db.reports.toArray());
+    setTerms(await db.terms.orderBy('label').toArray());
+  };
+
+  const refreshPage = async (tabId: number | null, site: string | null) => {
+    let mentions: PageMention[] | null = null;
+    if (tabId !== null) {
+      try {
+        const r = (await browser.tabs.sendMessage(tabId, { type: 'page-mentions' } satisfies Message)) as { mentions: PageMention[] };
+        mentions = r.mentions;
+      } catch {
+        mentions = null; // no content script on this tab (e.g. a browser page)
+      }
+    }
+    setPage({ tabId, site, mentions });
+  };
+
+  useEffect(() => {
+    void (async () => {
+      const tab = await targetTab();
+      const site = siteOf(tab.url);
+      const stored = await browser.storage.local.get(DISABLED_SITES_KEY);
+      setEnabled(isSiteEnabled(stored[DISABLED_SITES_KEY] as string[] | undefined, site));
+      await refreshPage(tab.id, site);
+      await load();
+    })().catch((e) => setError(String(e)));
+  }, []);
+
+  const search = useMemo(() => new CorpusSearch(reports, terms), [reports, terms]);
+  const hits = useMemo(() => search.search(query), [search, query]);
+  const byId = useMemo(() => new Map(reports.map((r) => [r.id, r])), [reports]);
+  const termById = useMemo(() => new Map(terms.map((t) => [t.id, t])), [terms]);
+  const shownReports = query.trim().length >= 2 ? hits.reports.map((h) => byId.get(h.id)!).filter(Boolean) : reports;
+
+  const toggle = async () => {
+    if (!page.site) return;
+    const next = !enabled;
+    const stored = await browser.storage.local.get(DISABLED_SITES_KEY);
+    await browser.storage.local.set({ [DISABLED_SITES_KEY]: withSite(stored[DISABLED_SITES_KEY] as string[] | undefined, page.site, next) });
+    setEnabled(next);
+    setTimeout(() => void refreshPage(page.tabId, page.site), 300);
+  };
+
+  const onAdd = async (e: Event) => {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    try {
+      await addUserReport(db, {
+        title: String(data.get('title') ?? ''),
+        source: String(data.get('source') ?? ''),
+        date: String(data.get('date') ?? ''),
+        text: String(data.get('text') ?? ''),
+      });
+      form.reset();
+      setError(null);
+      await load();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  return (
+    <main>
+      <header>
+        <h1>Crosscheck</h1>
+        <label class="switch" title={page.site ? `Mark mentions on ${page.site}` : 'Not available on this page'}>
+          <input type="checkbox" role="switch" id="site-switch" checked={enabled && !!page.site} disabled={!page.site} onChange={() => void toggle()} />
+          <span>{page.site ? `On ${page.site}` : 'Not a web page'}</span>
+        </label>
+      </header>
+      {error && <p class="error" role="alert">{error}</p>}
+
+      <section id="page-mentions">
+        <h2>On this page</h2>
+        {!page.site || page.mentions === null ? (
+          <p class="muted">Open a news page to see its mentions.</p>
+        ) : !enabled ? (
+          <p class="muted">Switched off for this site.</p>
+        ) : page.mentions.length === 0 ? (
+          <p class="muted">Nothing from your corpus is mentioned here.</p>
+        ) : (
+          <ul class="chips">
+            {page.mentions.map((m) => (
+              <li class="mention" data-term={m.termId} key={m.termId}>
+                <button onClick={() => setQuery(m.label)}>
+                  {m.label} <span class="n">{m.count}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section>
+        <input id="search" type="search" placeholder="Search reports, people, places, topics…" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+        {query.trim().length >= 2 && hits.terms.length > 0 && (
+          <ul class="chips" id="term-results">
+            {hits.terms.map((h) => {
+              const t = termById.get(h.id)!;
+              return (
+                <li class="term" key={h.id} title={t.aliases.join(', ')}>
+                  {t.label} <span class="kind">{t.kind}</span> <span class="n">{t.reportIds.length} reports</span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section>
+        <h2>
+          {query.trim().length >= 2 ? `Reports matching “${query.trim()}”` : 'Corpus'} ({shownReports.length})
+        </h2>
+        <ul id="reports">
+          {shownReports.map((r) => (
+            <li class="report" data-report-id={r.id} key={r.id}>
+              <button class="report-title" aria-expanded={open === r.id} onClick={() => setOpen(open === r.id ? null : r.id)}>
+                {reportName(r)}
+              </button>
+              <Meta r={r} />
+              {open === r.id && (
+                <div class="report-body">
+                  {r.text.split('\n\n').map((p, i) => (
+                    <p key={i}>{p}</p>
+                  ))}
+                  {r.origin === 'user' && (
+                    <button class="danger" onClick={() => void deleteUserReport(db, r.id).then(load)}>
+                      Delete this report
+                    </button>
+                  )}
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <details>
+        <summary>Add a report</summary>
+        <form onSubmit={(e) => void onAdd(e)}>
+          <input name="title" placeholder="Title (optional)" />
+          <input name="source" placeholder="Source (optional)" />
+          <input name="date" type="date" />
+          <textarea name="text" required rows={5} placeholder="Paste the report's text" />
+          <button type="submit">Add to corpus</button>
+        </form>
+      </details>
+    </main>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * npm run demo: builds the extension, opens the bundled demo page in headless Debian Chromium
+ * with the extension loaded, prints what it marked and what the popovers say, and saves
+ * screenshots to artifacts/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { hoverAndRead, launch, ROOT, startServer, waitForMarks } from '../tests/e2e/harness';
+
+const out = join(ROOT, 'artifacts');
+mkdirSync(out, { recursive: true });
+const { server, origin } = await startServer();
+const { browser } = await launch();
+try {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1100, height: 900 });
+  await page.goto(`${origin}/demo.html`, { waitUntil: 'load' });
+  await page.waitForSelector('#p-late crosscheck-mark', { timeout: 10_000 }).catch(() => undefined);
+  const marks = await waitForMarks(page);
+  console.log(`Marked ${marks.length} mentions on ${origin}/demo.html:`);
+  for (const m of marks) console.log(`  ${m.text.padEnd(24)} -> ${m.term} (${m.how})`);
+  for (const [sel, name] of [
+    ['#p-washington crosscheck-mark', 'washington'],
+    ['#p-countries crosscheck-mark[data-term="security-guarantees"]', 'security-guarantees'],
+    ['#p-trump crosscheck-mark[data-term="donald-trump"]', 'trump'],
+  ] as const) {
+    const pop = await hoverAndRead(page, sel);
+    console.log(`\nPopover for “${pop.term}” — ${pop.count}\n  ${pop.claim}`);
+    for (const it of pop.items) console.log(`  [${it.verdict}] ${it.title}\n      ${it.meta}\n      “${it.sentence.slice(0, 140)}”\n      ${it.reason}`);
+    await page.screenshot({ path: join(out, `demo-${name}.png`) });
+    await page.mouse.move(5, 5);
+    await page.waitForFunction(() => !document.querySelector('crosscheck-ui'), { timeout: 5000 });
+  }
+  console.log(`\nScreenshots: ${join(out, 'demo-*.png')}`);
+} finally {
+  await browser.close();
+  server.close();
+}
