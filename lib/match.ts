@@ -131,7 +131,10 @@ export class Matcher {
     if (cached !== undefined) return cached;
     let found: FuzzyItem | null = null;
     for (const r of this.fuse.search(f, { limit: 3 })) {
+      // Misspelt surnames are common (Witkof, Zelenski); short place names are too close to
+      // other words (Franco/France), so places and organisations need 7+ letters.
       const max = f.length >= 8 ? 2 : 1;
+      if (r.item.kind !== 'person' && f.length < 7) continue;
       if (r.item.folded[0] === f[0] && editDistance(f, r.item.folded, max) <= max) {
         found = r.item;
         break;

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { CorpusSearch } from '../../lib/search';
+import { isSiteEnabled, siteOf, withSite } from '../../lib/settings';
+import { ID, seedCorpusCompiled } from './corpus-fixture';
+
+describe('corpus search', () => {
+  const c = seedCorpusCompiled();
+  const s = new CorpusSearch(c.reports, c.terms);
+  it('finds reports and terms, tolerating typos', () => {
+    const r = s.search('Witkof');
+    expect(r.terms[0]!.id).toBe('steve-witkoff');
+    expect(r.reports.map((h) => h.id)).toContain(ID.kyiv);
+    expect(s.search('Mar-a-Lago').reports[0]!.id).toBe(ID.kyiv);
+  });
+  it('ignores one-letter queries', () => {
+    expect(s.search('a')).toEqual({ reports: [], terms: [] });
+  });
+});
+
+describe('per-site switch', () => {
+  it('keys sites by hostname and only for web pages', () => {
+    expect(siteOf('https://www.bbc.co.uk/news/x')).toBe('bbc.co.uk');
+    expect(siteOf('chrome://extensions')).toBeNull();
+    expect(siteOf('not a url')).toBeNull();
+  });
+  it('adds and removes sites', () => {
+    const off = withSite([], 'bbc.co.uk', false);
+    expect(isSiteEnabled(off, 'bbc.co.uk')).toBe(false);
+    expect(isSiteEnabled(off, 'nytimes.com')).toBe(true);
+    expect(withSite(off, 'bbc.co.uk', true)).toEqual([]);
+  });
+});
