@@ -1,0 +1,194 @@
+/**
+ * End-to-end: the BUILT extension (.output/chrome-mv3) in Debian Chromium through Puppeteer.
+ * See TESTING.md for how marks, popovers and their items are found.
+ */
+import type { Server } from 'node:http';
+import type { Browser, HTTPRequest, Page, WebWorker } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hoverAndRead, launch, readMarks, readPopover, startServer, waitForMarks } from './harness';
+
+let server: Server;
+let origin: string;
+let browser: Browser;
+let worker: WebWorker;
+let extensionId: string;
+
+beforeAll(async () => {
+  ({ server, origin } = await startServer());
+  ({ browser, worker, extensionId } = await launch());
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens a page that may only load from our local server (news pages reference the live web). */
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${(e as Error).message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource|net::ERR/.test(m.text())) errors.push(`console: ${m.text()}`);
+  });
+  await page.setRequestInterception(true);
+  page.on('request', (r: HTTPRequest) => (r.url().startsWith(origin) || r.url().startsWith('chrome-extension://') ? r.continue() : r.abort()));
+  await page.setViewport({ width: 1200, height: 900 });
+  await page.goto(origin + path, { waitUntil: 'domcontentloaded' });
+  return { page, errors };
+}
+
+async function tabIdOf(url: string): Promise<number> {
+  return worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)!.id!, url);
+}
+
+describe('demo page', () => {
+  let page: Page;
+  let errors: string[];
+  beforeAll(async () => {
+    ({ page, errors } = await open('/demo.html'));
+    await waitForMarks(page);
+    await page.waitForSelector('#p-late crosscheck-mark', { timeout: 10_000 });
+  });
+
+  it('marks exact, alias and fuzzy mentions in the article', async () => {
+    const marks = await readMarks(page);
+    const byText = Object.fromEntries(marks.map((m) => [m.text, m]));
+    expect(byText['security guarantees']?.term).toBe('security-guarantees');
+    expect(byText['Volodymyr Zelenskiy']).toMatchObject({ term: 'volodymyr-zelensky', how: 'alias' });
+    expect(byText['Zelensky']).toMatchObject({ term: 'volodymyr-zelensky' });
+    expect(byText['Witkof']).toMatchObject({ term: 'steve-witkoff', how: 'fuzzy' });
+    expect(byText['U.S.']).toMatchObject({ term: 'united-states' });
+    expect(byText['Washington']).toMatchObject({ term: 'washington', how: 'exact' });
+  });
+
+  it('leaves inputs, editable regions, scripts and generic words alone', async () => {
+    const inside = await page.$$eval('textarea crosscheck-mark, input crosscheck-mark, [contenteditable] crosscheck-mark, script crosscheck-mark', (e) => e.length);
+    expect(inside).toBe(0);
+    expect(await page.$eval('#comment-box', (t) => (t as HTMLTextAreaElement).value)).toBe('Zelensky and Witkoff in a textarea.');
+    expect(await page.$eval('#editable', (e) => e.innerHTML)).toBe('Zelensky in an editable region.');
+    expect(await page.$$eval('#p-generic crosscheck-mark', (e) => e.length)).toBe(0);
+  });
+
+  it('marks content added after load', async () => {
+    const late = await page.$$eval('#p-late crosscheck-mark', (e) => e.map((x) => x.textContent));
+    expect(late).toEqual(['Moscow', 'Putin']);
+  });
+
+  it('shows the mention count on the toolbar badge', async () => {
+    const count = (await readMarks(page)).length;
+    const tabId = await tabIdOf(origin + '/demo.html');
+    const badge = await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    expect(badge).toBe(String(count));
+  });
+
+  it('hover opens a popover grouping reports as corroborating / conflicting with reasons', async () => {
+    const pop = await hoverAndRead(page, '#p-countries crosscheck-mark[data-term="security-guarantees"]');
+    expect(pop.term).toBe('security guarantees');
+    expect(pop.count).toBe('5 reports mention it');
+    expect(pop.claim).toContain('12 countries');
+    expect(pop.items).toHaveLength(5);
+    const conflict = pop.items.find((i) => i.verdict === 'conflicts')!;
+    expect(conflict.title).toMatch(/leaders' summit in US by end of January/);
+    expect(conflict.sentence).toContain('18 countries');
+    expect(conflict.reason).toMatch(/different number: “12 countries” here, “18 countries”/);
+    for (const it of pop.items) {
+      expect(['corroborates', 'conflicts', 'related']).toContain(it.verdict);
+      expect(it.meta).toMatch(/source|Axadle/);
+      expect(it.reason).toMatch(/^Why: /);
+    }
+    // Moving the pointer away closes it.
+    await page.mouse.move(1, 1);
+    await page.waitForFunction(() => !document.querySelector('crosscheck-ui'), { timeout: 5000 });
+  });
+
+  it('shows the seed conflicts: Trump’s title and whether Washington confirmed the meeting', async () => {
+    const trump = await hoverAndRead(page, '#p-trump crosscheck-mark[data-term="donald-trump"]');
+    expect(trump.items.filter((i) => i.verdict === 'conflicts').map((i) => i.reason).join(' ')).toMatch(/different title/);
+    expect(trump.items.some((i) => i.verdict === 'corroborates' && /former U\.S\. President/i.test(i.sentence))).toBe(true);
+    await page.mouse.move(1, 1);
+    await page.waitForFunction(() => !document.querySelector('crosscheck-ui'), { timeout: 5000 });
+    const wash = await hoverAndRead(page, '#p-washington crosscheck-mark');
+    expect(wash.items.find((i) => i.verdict === 'conflicts')?.sentence).toMatch(/leaders will meet/);
+    expect(wash.items.filter((i) => i.verdict === 'corroborates').length).toBeGreaterThanOrEqual(2);
+    await page.mouse.move(1, 1);
+    await page.waitForFunction(() => !document.querySelector('crosscheck-ui'), { timeout: 5000 });
+  });
+
+  it('keyboard: Tab focus opens the popover, Escape closes it and returns focus', async () => {
+    await page.focus('#p-envoy crosscheck-mark[data-term="steve-witkoff"]');
+    await page.waitForFunction(() => !!document.querySelector('crosscheck-ui')?.shadowRoot?.querySelector('.cc-item'), { timeout: 10_000 });
+    const pop = (await readPopover(page))!;
+    expect(pop.term).toBe('Steve Witkoff');
+    expect(pop.items[0]!.sentence).toContain('Steve Witkoff participated virtually');
+    await page.keyboard.press('Escape');
+    expect(await page.$('crosscheck-ui')).toBeNull();
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement)?.dataset.term)).toBe('steve-witkoff');
+  });
+
+  it('raised no page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+const NEWS = ['bbc-1', 'cnn', 'msn', 'nytimes-1', 'nytimes-2', 'wapo-1', 'yahoo-1'];
+
+describe('real news pages', () => {
+  for (const name of NEWS) {
+    it(`marks corpus mentions on ${name} without errors from the extension`, async () => {
+      const { page, errors } = await open(`/news/${name}.html`);
+      try {
+        const marks = await waitForMarks(page, 1, 20_000);
+        expect(marks.length).toBeGreaterThan(0);
+        for (const m of marks) expect(m.term).toMatch(/^[a-z0-9-]+$/);
+        // Marks sit in readable text only.
+        const bad = await page.$$eval('crosscheck-mark', (els) => els.filter((e) => e.closest('script,style,textarea,input,[contenteditable="true"],pre,code')).length);
+        expect(bad).toBe(0);
+        expect(errors.filter((e) => /chrome-extension|crosscheck|content\.js/i.test(e))).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('hovering a mark on a news page lists the reports', async () => {
+    const { page } = await open('/news/nytimes-1.html');
+    try {
+      await waitForMarks(page, 1, 20_000);
+      const sel = 'crosscheck-mark[data-term="donald-trump"]';
+      await page.$eval(sel, (e) => e.scrollIntoView({ block: 'center' }));
+      const pop = await hoverAndRead(page, sel);
+      expect(pop.term).toBe('Donald Trump');
+      expect(pop.items.length).toBe(3);
+      expect(pop.items.every((i) => i.sentence.includes('Trump'))).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('popup', () => {
+  it('lists page mentions, searches the corpus and switches the site off and on live', async () => {
+    const { page: news } = await open('/news/wapo-1.html');
+    const before = (await waitForMarks(news, 1, 20_000)).length;
+    const tabId = await tabIdOf(origin + '/news/wapo-1.html');
+    const popup = await browser.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('#page-mentions .mention');
+    const mentions = await popup.$$eval('#page-mentions .mention', (els) => els.map((e) => e.textContent ?? ''));
+    expect(mentions.join(' ')).toMatch(/Washington/);
+    expect(await popup.$$eval('#reports .report', (e) => e.length)).toBe(5);
+
+    await popup.type('#search', 'Witkof');
+    await popup.waitForFunction(() => document.querySelectorAll('#reports .report').length === 1);
+    expect(await popup.$eval('#term-results', (e) => e.textContent)).toMatch(/Steve Witkoff/);
+
+    expect(await popup.$eval('#site-switch', (e) => (e as HTMLInputElement).checked)).toBe(true);
+    await popup.click('#site-switch');
+    await news.waitForFunction(() => document.querySelectorAll('crosscheck-mark').length === 0 && document.documentElement.dataset.crosscheck === 'off', { timeout: 5000 });
+    await popup.click('#site-switch');
+    const after = await waitForMarks(news, before, 10_000);
+    expect(after.length).toBe(before);
+    await popup.close();
+    await news.close();
+  });
+});
