@@ -1,6 +1,7 @@
 import corpus from '../corpus/dist/corpus.json';
 import type { CompiledCorpus } from '../lib/corpus';
-import { CrosscheckDB, getMeta, seedCorpus } from '../lib/db';
+import { CrosscheckDB, getMeta } from '../lib/db';
+import { addUserReport, deleteUserReport, seedCorpus } from '../lib/store';
 import { CorpusService } from '../lib/explain';
 import type { Message } from '../lib/messages';
 
@@ -35,11 +36,16 @@ export default defineBackground(() => {
           await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f5fbf' });
           return null;
         }
+        case 'add-report':
+          return { report: await addUserReport(db, msg.report) };
+        case 'delete-report':
+          await deleteUserReport(db, msg.id);
+          return { ok: true };
         default:
           return null;
       }
     };
-    reply().then(sendResponse, (e: unknown) => sendResponse({ error: String(e) }));
+    reply().then(sendResponse, (e: unknown) => sendResponse({ error: e instanceof Error ? e.message : String(e) }));
     return true;
   });
 });

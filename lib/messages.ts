@@ -1,5 +1,6 @@
 /** Messages between content script, popup and background, with their replies. */
 import type { Report } from './corpus';
+import type { NewReport } from './db';
 import type { Term } from './corpus/terms';
 import type { Verdict } from './stance';
 
@@ -45,4 +46,6 @@ export type Message =
   | { type: 'dictionary' }
   | { type: 'explain'; termId: string; claim: string }
   | { type: 'mention-count'; count: number }
-  | { type: 'page-mentions' };
+  | { type: 'page-mentions' }
+  | { type: 'add-report'; report: NewReport }
+  | { type: 'delete-report'; id: string };

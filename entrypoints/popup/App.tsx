@@ -1,11 +1,18 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { DictionaryTerm, Report } from '../../lib/corpus';
-import { CrosscheckDB, addUserReport, deleteUserReport } from '../../lib/db';
+import { CrosscheckDB, type NewReport } from '../../lib/db';
 import type { Message, PageMention } from '../../lib/messages';
 import { CorpusSearch } from '../../lib/search';
 import { DISABLED_SITES_KEY, isSiteEnabled, siteOf, withSite } from '../../lib/settings';
 
 const db = new CrosscheckDB();
+
+/** Writes go through the background, which owns seeding and rebuilds the dictionary. */
+async function ask<T>(msg: Message): Promise<T> {
+  const r = (await browser.runtime.sendMessage(msg)) as T & { error?: string };
+  if (r && typeof r === 'object' && 'error' in r && r.error) throw new Error(r.error);
+  return r;
+}
 
 interface PageState {
   tabId: number | null;
@@ -98,12 +105,13 @@ export function App() {
     const form = e.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     try {
-      await addUserReport(db, {
+      const report: NewReport = {
         title: String(data.get('title') ?? ''),
         source: String(data.get('source') ?? ''),
         date: String(data.get('date') ?? ''),
         text: String(data.get('text') ?? ''),
-      });
+      };
+      await ask({ type: 'add-report', report });
       form.reset();
       setError(null);
       await load();
@@ -177,7 +185,7 @@ export function App() {
                     <p key={i}>{p}</p>
                   ))}
                   {r.origin === 'user' && (
-                    <button class="danger" onClick={() => void deleteUserReport(db, r.id).then(load)}>
+                    <button class="danger" onClick={() => void ask({ type: 'delete-report', id: r.id }).then(load, (e: unknown) => setError(String(e)))}>
                       Delete this report
                     </button>
                   )}

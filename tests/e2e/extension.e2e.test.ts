@@ -7,6 +7,12 @@ import type { Browser, HTTPRequest, Page, WebWorker } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hoverAndRead, launch, readMarks, readPopover, startServer, waitForMarks } from './harness';
 
+/** The parts of the Chrome extension API these tests call inside the service worker. */
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
+
 let server: Server;
 let origin: string;
 let browser: Browser;
@@ -190,5 +196,27 @@ describe('popup', () => {
     expect(after.length).toBe(before);
     await popup.close();
     await news.close();
+  });
+
+  it('adds a report of the user’s own, which then shows in the corpus and in popovers', async () => {
+    const popup = await browser.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.waitForSelector('#reports .report');
+    await popup.click('details summary');
+    await popup.type('input[name="title"]', 'My note on Witkoff');
+    await popup.type('input[name="source"]', 'Notebook');
+    await popup.type('textarea[name="text"]', 'Steve Witkoff will travel to Kyiv in January to discuss security guarantees with Zelensky.');
+    await popup.click('form button[type="submit"]');
+    await popup.waitForFunction(() => document.querySelectorAll('#reports .report').length === 6, { timeout: 15_000 });
+    expect(await popup.$eval('#reports', (e) => e.textContent)).toMatch(/My note on Witkoff/);
+    await popup.close();
+
+    const { page } = await open('/demo.html');
+    await waitForMarks(page);
+    const pop = await hoverAndRead(page, '#p-envoy crosscheck-mark[data-term="steve-witkoff"]');
+    expect(pop.count).toBe('2 reports mention it');
+    const mine = pop.items.find((i) => i.title === 'My note on Witkoff')!;
+    expect(mine.meta).toMatch(/Notebook · date not stated · added by you/);
+    await page.close();
   });
 });

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CrosscheckDB, addUserReport, deleteUserReport, getMeta, seedCorpus } from '../../lib/db';
+import { CrosscheckDB, getMeta } from '../../lib/db';
+import { addUserReport, deleteUserReport, seedCorpus } from '../../lib/store';
 import { CorpusService } from '../../lib/explain';
 import { ID, seedCorpusCompiled } from './corpus-fixture';
 
