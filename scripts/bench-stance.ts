@@ -6,19 +6,23 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fncReport, formatReport, readBodies, readStances } from '../lib/stance/fnc';
-import { stanceModel } from '../lib/stance/model';
+import type { PackedModel } from '../lib/stance/mlp';
+import { StanceModel, stanceModel } from '../lib/stance/model';
 
-const [bodiesPath, stancesPath] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const argv = process.argv.slice(2);
+const modelArg = argv.indexOf('--model');
+const modelFile = modelArg >= 0 ? argv.splice(modelArg, 2)[1] : undefined;
+const [bodiesPath, stancesPath] = argv.filter((a) => !a.startsWith('--'));
 if (!bodiesPath || !stancesPath) {
-  console.error('usage: npm run bench:stance -- <bodies.csv> <stances.csv>');
+  console.error('usage: npm run bench:stance -- <bodies.csv> <stances.csv> [--dev-split] [--model other-model.json]');
   process.exit(2);
 }
 const only = process.argv.includes('--dev-split');
 const bodies = readBodies(readFileSync(bodiesPath, 'utf8'));
 let pairs = readStances(readFileSync(stancesPath, 'utf8'));
-const modelPath = fileURLToPath(new URL('../lib/stance/model.json', import.meta.url));
+const modelPath = modelFile ?? fileURLToPath(new URL('../lib/stance/model.json', import.meta.url));
 const t0 = performance.now();
-const model = stanceModel();
+const model = modelFile ? new StanceModel(JSON.parse(readFileSync(modelFile, 'utf8')) as PackedModel) : stanceModel();
 const loadMs = performance.now() - t0;
 if (only) {
   // Restrict to the dev bodies the trainer held out (recorded in model.json).

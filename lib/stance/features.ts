@@ -94,6 +94,7 @@ export function cosine(a: SparseVec, b: SparseVec): number {
 
 interface SentenceInfo {
   vec: SparseVec;
+  counts: Map<number, number>;
   stems: Set<string>;
   raw: string[];
   neg: number;
@@ -137,6 +138,7 @@ export function bodyInfo(text: string, vocab: VocabIndex): BodyInfo {
       const st = contentTokens(s);
       return {
         vec: tfidf(st, vocab),
+        counts: counts(st, vocab),
         stems: new Set(st),
         raw: r,
         neg: countIn(r, NEGATORS),
@@ -192,11 +194,15 @@ export const DENSE_NAMES = [
 ];
 export const DENSE_SIZE = DENSE_NAMES.length;
 
+/** Body sentences ranked by TF-IDF similarity to the claim. */
+export function rankSentences(c: ClaimInfo, b: BodyInfo): { i: number; s: number }[] {
+  return b.sentences.map((s, i) => ({ i, s: cosine(c.vec, s.vec) })).sort((x, y) => y.s - x.s || x.i - y.i);
+}
+
 /** Dense hand-crafted features; order matches DENSE_NAMES. */
-export function denseFeatures(c: ClaimInfo, b: BodyInfo): Float32Array {
+export function denseFeatures(c: ClaimInfo, b: BodyInfo, sorted = rankSentences(c, b)): Float32Array {
   const f = new Float32Array(DENSE_SIZE);
-  const sims = b.sentences.map((s, i) => ({ i, s: cosine(c.vec, s.vec) }));
-  const sorted = [...sims].sort((x, y) => y.s - x.s);
+  const sims = sorted;
   const top = sorted.slice(0, 3).map((x) => b.sentences[x.i]!);
   const best = top[0];
   const lead = b.sentences.slice(0, 2);
@@ -247,33 +253,44 @@ export function denseFeatures(c: ClaimInfo, b: BodyInfo): Float32Array {
   return f;
 }
 
-/** The full model input: [claim tf (V) | body tf (V) | dense]. Sparse parts as index/value lists. */
+/** Sparse blocks of the model input, each V wide: claim TF, body TF, TF of the 3 body sentences closest to the claim. */
+export type InputBlock = 'claim' | 'body' | 'top';
+export const DEFAULT_BLOCKS: InputBlock[] = ['claim', 'body'];
+
+/** The full model input: [block 1 (V) | block 2 (V) | … | dense], as index/value lists. */
 export interface ModelInput {
   idx: Int32Array;
   val: Float32Array;
 }
 
-export function modelInput(c: ClaimInfo, b: BodyInfo, vocabSize: number): ModelInput {
-  const dense = denseFeatures(c, b);
-  const n = c.tfVec.idx.length + b.tfVec.idx.length + dense.length;
+export function modelInput(c: ClaimInfo, b: BodyInfo, vocabSize: number, blocks: InputBlock[] = DEFAULT_BLOCKS): ModelInput {
+  const ranked = rankSentences(c, b);
+  const dense = denseFeatures(c, b, ranked);
+  const parts = blocks.map((blk) => {
+    if (blk === 'claim') return c.tfVec;
+    if (blk === 'body') return b.tfVec;
+    const m = new Map<number, number>();
+    for (const { i } of ranked.slice(0, 3)) for (const [k, v] of b.sentences[i]!.counts) m.set(k, (m.get(k) ?? 0) + v);
+    return sparse(m, (_i, v) => v);
+  });
+  const n = parts.reduce((a, p) => a + p.idx.length, 0) + dense.length;
   const idx = new Int32Array(n);
   const val = new Float32Array(n);
   let k = 0;
-  for (let i = 0; i < c.tfVec.idx.length; i++) {
-    idx[k] = c.tfVec.idx[i]!;
-    val[k++] = c.tfVec.val[i]!;
-  }
-  for (let i = 0; i < b.tfVec.idx.length; i++) {
-    idx[k] = vocabSize + b.tfVec.idx[i]!;
-    val[k++] = b.tfVec.val[i]!;
-  }
+  parts.forEach((p, bi) => {
+    for (let i = 0; i < p.idx.length; i++) {
+      idx[k] = bi * vocabSize + p.idx[i]!;
+      val[k++] = p.val[i]!;
+    }
+  });
+  const base = blocks.length * vocabSize;
   for (let i = 0; i < dense.length; i++) {
-    idx[k] = 2 * vocabSize + i;
+    idx[k] = base + i;
     val[k++] = dense[i]!;
   }
   return { idx, val };
 }
 
-export function inputSize(vocabSize: number): number {
-  return 2 * vocabSize + DENSE_SIZE;
+export function inputSize(vocabSize: number, blocks: InputBlock[] = DEFAULT_BLOCKS): number {
+  return blocks.length * vocabSize + DENSE_SIZE;
 }

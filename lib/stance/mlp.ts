@@ -2,7 +2,7 @@
  * A one-hidden-layer perceptron over sparse inputs, with its weights packed for shipping:
  * first-layer rows quantised to int8 with one float scale per row (base64), the rest as floats.
  */
-import type { ModelInput, StanceVocab } from './features';
+import type { InputBlock, ModelInput, StanceVocab } from './features';
 
 export const LABELS = ['agree', 'disagree', 'discuss', 'unrelated'] as const;
 export type StanceLabel = (typeof LABELS)[number];
@@ -11,6 +11,8 @@ export interface PackedModel {
   format: 'crosscheck-stance-mlp/1';
   trainedOn: string;
   vocab: StanceVocab;
+  /** sparse input blocks; absent in older files = ['claim', 'body'] */
+  blocks?: InputBlock[];
   inputSize: number;
   hidden: number;
   /** int8 weights, row-major [inputSize][hidden], base64 */

@@ -3,7 +3,7 @@
  * and a classifier with a per-body feature cache.
  */
 import packedJson from './model.json';
-import { bodyInfo, claimInfo, indexVocab, modelInput, type BodyInfo, type VocabIndex } from './features';
+import { DEFAULT_BLOCKS, bodyInfo, claimInfo, indexVocab, modelInput, type BodyInfo, type InputBlock, type VocabIndex } from './features';
 import { LABELS, predictProbs, unpackMlp, type Mlp, type PackedModel, type StanceLabel } from './mlp';
 
 export interface StanceProbs {
@@ -15,11 +15,13 @@ export interface StanceProbs {
 export class StanceModel {
   readonly mlp: Mlp;
   readonly vocab: VocabIndex;
+  readonly blocks: InputBlock[];
   private bodies = new Map<string, BodyInfo>();
 
   constructor(packed: PackedModel) {
     this.mlp = unpackMlp(packed);
     this.vocab = indexVocab(packed.vocab);
+    this.blocks = packed.blocks ?? DEFAULT_BLOCKS;
   }
 
   /** Body features are cached by `bodyKey` (report id, or FNC body id). */
@@ -34,7 +36,7 @@ export class StanceModel {
 
   classify(claim: string, bodyKey: string, bodyText: string): StanceProbs {
     const b = this.body(bodyKey, bodyText);
-    const p = predictProbs(this.mlp, modelInput(claimInfo(claim, this.vocab), b, this.vocab.size));
+    const p = predictProbs(this.mlp, modelInput(claimInfo(claim, this.vocab), b, this.vocab.size, this.blocks));
     let best = 0;
     for (let i = 1; i < p.length; i++) if (p[i]! > p[best]!) best = i;
     return {
