@@ -10,7 +10,7 @@ import { hoverAndRead, launch, ROOT, startServer, waitForMarks } from '../tests/
 const out = join(ROOT, 'artifacts');
 mkdirSync(out, { recursive: true });
 const { server, origin } = await startServer();
-const { browser } = await launch();
+const { browser, worker, extensionId } = await launch();
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1100, height: 900 });
@@ -31,6 +31,18 @@ try {
     await page.mouse.move(5, 5);
     await page.waitForFunction(() => !document.querySelector('crosscheck-ui'), { timeout: 5000 });
   }
+  // The popup, pointed at the demo tab.
+  const tabId = await worker.evaluate(
+    async (u) => (await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome.tabs.query({})).find((t) => t.url === u)?.id,
+    `${origin}/demo.html`,
+  );
+  const popup = await browser.newPage();
+  await popup.setViewport({ width: 400, height: 700 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('#page-mentions .mention');
+  const mentions = await popup.$$eval('#page-mentions .mention', (els) => els.map((e) => e.textContent?.replace(/\s+/g, ' ').trim()));
+  console.log(`\nPopup, “On this page”: ${mentions.join(', ')}`);
+  await popup.screenshot({ path: join(out, 'demo-popup.png') });
   console.log(`\nScreenshots: ${join(out, 'demo-*.png')}`);
 } finally {
   await browser.close();
