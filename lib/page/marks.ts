@@ -15,15 +15,21 @@ const SKIP_TAGS = new Set([
   MARK_TAG.toUpperCase(), UI_TAG.toUpperCase(),
 ]);
 
-/** True if text inside `el` must never be marked. */
-export function isExcluded(el: Element): boolean {
-  for (let e: Element | null = el; e; e = e.parentElement) {
-    if (SKIP_TAGS.has(e.tagName.toUpperCase())) return true;
-    if ((e as HTMLElement).isContentEditable || e.getAttribute('contenteditable') === 'true' || e.getAttribute('contenteditable') === '') return true;
-    if (e.getAttribute('aria-hidden') === 'true' || e.hasAttribute('hidden')) return true;
-    if (e.getAttribute('role') === 'textbox') return true;
-  }
-  return false;
+function excludesItself(e: Element): boolean {
+  if (SKIP_TAGS.has(e.tagName.toUpperCase())) return true;
+  const editable = e.getAttribute('contenteditable');
+  if (editable === 'true' || editable === '' || editable === 'plaintext-only') return true;
+  return e.getAttribute('aria-hidden') === 'true' || e.hasAttribute('hidden') || e.getAttribute('role') === 'textbox';
+}
+
+/** True if text inside `el` must never be marked. `cache` memoises answers for ancestors. */
+export function isExcluded(el: Element, cache?: Map<Element, boolean>): boolean {
+  const known = cache?.get(el);
+  if (known !== undefined) return known;
+  const parent = el.parentElement;
+  const ex = excludesItself(el) || (el as HTMLElement).isContentEditable === true || (!!parent && isExcluded(parent, cache));
+  cache?.set(el, ex);
+  return ex;
 }
 
 /** Readable text nodes under `root`, in document order. */
@@ -35,9 +41,7 @@ export function textNodes(root: Node): Text[] {
     acceptNode(node) {
       const parent = node.parentElement;
       if (!parent || !node.nodeValue || node.nodeValue.trim().length < 2) return NodeFilter.FILTER_REJECT;
-      let ex = excludedCache.get(parent);
-      if (ex === undefined) excludedCache.set(parent, (ex = isExcluded(parent)));
-      return ex ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      return isExcluded(parent, excludedCache) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
     },
   });
   if (root.nodeType === Node.TEXT_NODE) {
