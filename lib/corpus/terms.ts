@@ -163,7 +163,7 @@ export function extractTerms(texts: string[], minTopicReports = 2): Term[] {
   // A tagged place/organisation that is really part of a person's name ("Trump administration",
   // "Secretary of State Marco Rubio" tagged "Marco") joins that person.
   const allText = texts.map(normalizeQuotes).join('\n');
-  for (const [pKey, person] of [...entities].filter(([k]) => k.startsWith('p:'))) {
+  for (const [, person] of [...entities].filter(([k]) => k.startsWith('p:'))) {
     const surnames = [...person.forms.keys()].map((f) => f.split(' ').pop()!);
     for (const [key, e] of [...entities]) {
       if (e.kind === 'person' || key.startsWith('eq:')) continue;
@@ -174,7 +174,6 @@ export function extractTerms(texts: string[], minTopicReports = 2): Term[] {
       if (!asSurname && !asFirst) continue;
       if (asFirst) person.forms.set(`${name} ${asFirst}`, 1);
       entities.delete(key);
-      void pKey;
     }
   }
 

@@ -46,7 +46,6 @@ export function placesCompatible(a: string, b: string): boolean {
 }
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const TITLE_WORDS = /^(former|ex|then|acting|interim|president|vice|prime|minister|secretary|of|state|special|envoy|chancellor|governor|senator|leader|foreign|defence|defense|u\.s\.|us|american|ukrainian|russian|french|german|british)$/i;
 const AUXILIARIES = new Set(['yet', 'publicly', 'officially', 'formally', 'been', 'be', 'even', 'ever', 'still', 'already']);
 const CONFIRM = new Set(['confirm', 'announc', 'agre', 'schedul', 'approv', 'accept', 'acknowledg'].map((w) => w));
@@ -83,7 +82,6 @@ function extract(sentence: string, entities: EntityLookup): Extracted {
   }
   for (const m of text.matchAll(/\b(19|20)\d\d\b/g)) dates.add(m[0]);
   for (const m of fold(text).matchAll(/\b(next|this|last) (week|month|year)\b/g)) dates.add(m[0]);
-  void MONTHS;
 
   const places = new Map<string, string>();
   const titles = new Map<string, string>();
