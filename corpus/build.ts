@@ -2,19 +2,14 @@
  * Build step: corpus/seeds/*.txt -> corpus/dist/corpus.json, the data the extension ships
  * (reports with only the metadata their text states, sentences, term dictionary, mention index).
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileCorpus } from '../lib/corpus';
+import { readSeeds } from './seeds';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const seedsDir = join(here, 'seeds');
-const files = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
-const raws = files.map((f) => ({
-  id: 'seed-' + f.replace(/\.txt$/, '').split('_').pop(),
-  origin: 'seed' as const,
-  text: readFileSync(join(seedsDir, f), 'utf8'),
-}));
+const raws = readSeeds();
 const t0 = performance.now();
 const corpus = compileCorpus(raws);
 mkdirSync(join(here, 'dist'), { recursive: true });

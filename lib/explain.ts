@@ -2,17 +2,13 @@
  * What the popover shows for a mark: the term, how many reports mention it, and for each report
  * its verdict against the page sentence around the mark, with the evidence sentence and reason.
  */
+import { leadOf } from './corpus/display';
 import type { CrosscheckDB } from './db';
 import { getMeta } from './db';
 import { Matcher } from './match';
 import type { DictionaryReply, ExplainItem, ExplainReply } from './messages';
 import { entityLookup, judge } from './stance';
 import type { EntityLookup } from './stance/claims';
-
-function leadOf(s: string): string {
-  const words = s.split(/\s+/);
-  return words.length > 12 ? words.slice(0, 12).join(' ') + '…' : s;
-}
 
 const ORDER = { conflicts: 0, corroborates: 1, related: 2 } as const;
 
@@ -55,7 +51,7 @@ export class CorpusService {
       items.push({
         reportId: r.id,
         title: r.title,
-        lead: leadOf(r.sentences[0] ?? r.text),
+        lead: leadOf(r),
         source: r.source,
         author: r.author,
         date: r.date,

@@ -4,7 +4,7 @@
  * 'crosscheck:mark-pass'), plus the page's JS heap. Figures only; nothing is asserted.
  */
 import { readdirSync } from 'node:fs';
-import { launch, NEWS_PAGES, startServer } from '../tests/e2e/harness';
+import { launch, NEWS_PAGES, openLocal, startServer } from '../tests/e2e/harness';
 
 const { server, origin } = await startServer();
 const { browser } = await launch();
@@ -12,10 +12,7 @@ const rows: string[] = [];
 let total = 0;
 try {
   for (const f of readdirSync(NEWS_PAGES).filter((x) => x.endsWith('.html')).sort()) {
-    const page = await browser.newPage();
-    await page.setRequestInterception(true);
-    page.on('request', (r) => (r.url().startsWith(origin) ? r.continue() : r.abort()));
-    await page.goto(`${origin}/news/${f}`, { waitUntil: 'load' });
+    const { page } = await openLocal(browser, origin, `/news/${f}`, 'load');
     await page.waitForFunction(() => !!document.documentElement.dataset.crosscheck, { timeout: 20_000 }).catch(() => undefined);
     await new Promise((r) => setTimeout(r, 300));
     const m = await page.evaluate(() => ({

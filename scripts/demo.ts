@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { hoverAndRead, launch, ROOT, startServer, waitForMarks } from '../tests/e2e/harness';
+import { hoverAndRead, launch, ROOT, startServer, tabIdOf, waitForMarks } from '../tests/e2e/harness';
 
 const out = join(ROOT, 'artifacts');
 mkdirSync(out, { recursive: true });
@@ -32,10 +32,7 @@ try {
     await page.waitForFunction(() => !document.querySelector('crosscheck-ui'), { timeout: 5000 });
   }
   // The popup, pointed at the demo tab.
-  const tabId = await worker.evaluate(
-    async (u) => (await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome.tabs.query({})).find((t) => t.url === u)?.id,
-    `${origin}/demo.html`,
-  );
+  const tabId = await tabIdOf(worker, `${origin}/demo.html`);
   const popup = await browser.newPage();
   await popup.setViewport({ width: 400, height: 700 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { DictionaryTerm, Report } from '../../lib/corpus';
+import { displayTitle, leadOf, metaLine } from '../../lib/corpus/display';
 import { CrosscheckDB, type NewReport } from '../../lib/db';
 import type { Message, PageMention } from '../../lib/messages';
 import { CorpusSearch } from '../../lib/search';
@@ -28,22 +29,6 @@ async function targetTab(): Promise<{ id: number | null; url: string | undefined
   }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return { id: tab?.id ?? null, url: tab?.url };
-}
-
-function reportName(r: Report): string {
-  if (r.title) return r.title;
-  const lead = r.sentences[0] ?? r.text;
-  return `Untitled: “${lead.split(/\s+/).slice(0, 10).join(' ')}…”`;
-}
-
-function Meta({ r }: { r: Report }) {
-  return (
-    <div class="meta">
-      {[r.source ?? 'source not stated', r.date ?? 'date not stated', r.author && `by ${r.author}`, r.dateline, r.origin === 'user' && 'added by you']
-        .filter(Boolean)
-        .join(' · ')}
-    </div>
-  );
 }
 
 export function App() {
@@ -176,9 +161,9 @@ export function App() {
           {shownReports.map((r) => (
             <li class="report" data-report-id={r.id} key={r.id}>
               <button class="report-title" aria-expanded={open === r.id} onClick={() => setOpen(open === r.id ? null : r.id)}>
-                {reportName(r)}
+                {displayTitle(r.title, leadOf(r))}
               </button>
-              <Meta r={r} />
+              <div class="meta">{metaLine(r)}</div>
               {open === r.id && (
                 <div class="report-body">
                   {r.text.split('\n\n').map((p, i) => (

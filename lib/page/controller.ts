@@ -38,7 +38,7 @@ export class PageController {
     this.enabled = true;
     if (!this.matcher) this.matcher = new Matcher((await this.api.dictionary()).terms);
     if (!this.enabled) return;
-    this.markNow(this.doc.body);
+    this.markRoots([this.doc.body]);
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observe();
     this.listen(true);
@@ -76,12 +76,13 @@ export class PageController {
     this.observer?.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
   }
 
-  /** Mark under `root` with the observer paused, so our own edits are not seen as new content. */
-  private markNow(root: Node): void {
-    if (!this.matcher || !root.isConnected) return;
+  /** Mark under `roots` with the observer paused, so our own edits are not seen as new content. */
+  private markRoots(roots: Node[]): void {
+    const matcher = this.matcher;
+    if (!matcher) return;
     const start = performance.now();
     this.observer?.disconnect();
-    markAll(root, this.matcher);
+    for (const root of roots) if (root.isConnected) markAll(root, matcher);
     if (this.observer) this.observe();
     // A User Timing entry per pass, so benchmarks can read the cost in a real browser.
     performance.measure?.('crosscheck:mark-pass', { start, end: performance.now() });
@@ -101,10 +102,15 @@ export class PageController {
     if (!this.pending.size) return;
     clearTimeout(this.flushTimer);
     this.flushTimer = setTimeout(() => {
-      const nodes = [...this.pending];
-      this.pending.clear();
-      // Skip nodes inside another pending node: it will be walked anyway.
-      for (const n of nodes) if (!nodes.some((o) => o !== n && o.contains(n))) this.markNow(n);
+      const pending = this.pending;
+      this.pending = new Set();
+      // Skip nodes inside another pending node: it will be walked anyway (an ancestor walk, not
+      // an all-pairs check: infinite-scroll pages add hundreds of nodes at once).
+      const roots = [...pending].filter((n) => {
+        for (let p = n.parentNode; p; p = p.parentNode) if (pending.has(p)) return false;
+        return true;
+      });
+      this.markRoots(roots);
     }, MUTATION_DEBOUNCE_MS);
   }
 

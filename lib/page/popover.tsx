@@ -3,6 +3,7 @@
  * cannot reach it and it cannot restyle the page. Corpus text is rendered as text only.
  */
 import { render } from 'preact';
+import { displayTitle, metaLine } from '../corpus/display';
 import type { ExplainItem, ExplainReply } from '../messages';
 import type { Verdict } from '../stance';
 import { UI_TAG } from './marks';
@@ -46,18 +47,10 @@ const CSS = `
 .cc-empty, .cc-status { margin: 12px; color: #57606a; }
 `;
 
-function metaLine(it: ExplainItem): string {
-  const parts = [it.source ?? 'source not stated', it.date ?? 'date not stated'];
-  if (it.author) parts.push(`by ${it.author}`);
-  if (it.dateline) parts.push(it.dateline);
-  if (it.origin === 'user') parts.push('added by you');
-  return parts.join(' · ');
-}
-
 function Item({ it }: { it: ExplainItem }) {
   return (
     <li class="cc-item" data-verdict={it.verdict} data-report-id={it.reportId}>
-      <div class="cc-title">{it.title ?? `Untitled report: “${it.lead}”`}</div>
+      <div class="cc-title">{displayTitle(it.title, it.lead)}</div>
       <div class="cc-meta">{metaLine(it)}</div>
       <blockquote class="cc-sentence">{it.sentence}</blockquote>
       <div class="cc-reason">

@@ -51,7 +51,7 @@ const AUXILIARIES = new Set(['yet', 'publicly', 'officially', 'formally', 'been'
 const CONFIRM = new Set(['confirm', 'announc', 'agre', 'schedul', 'approv', 'accept', 'acknowledg'].map((w) => w));
 const ASSERTIVE_FUTURE = /\b(will|is set to|are set to|is scheduled to|are scheduled to)\s+(meet|hold|host|travel|visit|sign|attend)\b/i;
 
-interface Extracted {
+export interface Extracted {
   stems: Set<string>;
   numbers: Map<string, string>;
   dates: Set<string>;
@@ -63,7 +63,7 @@ interface Extracted {
   attribution: string | null;
 }
 
-function extract(sentence: string, entities: EntityLookup): Extracted {
+function extractFacts(sentence: string, entities: EntityLookup): Extracted {
   const text = sentence.replace(/[’‘]/g, "'");
   const raw = tokenize(text);
   const stems = new Set(contentTokens(text));
@@ -126,16 +126,60 @@ function extract(sentence: string, entities: EntityLookup): Extracted {
   return { stems, numbers, dates, places, titles, negated, asserted, futureEvent: fe ? stem(fe[2]!.toLowerCase()) : null, attribution };
 }
 
+const MEMO_LIMIT = 5000;
+const memo = new WeakMap<EntityLookup, Map<string, Extracted>>();
+
+/**
+ * The facts of a sentence, memoised per dictionary: report sentences are compared on every
+ * hover, and the page claim against every candidate sentence of every report.
+ */
+export function claimFacts(sentence: string, entities: EntityLookup): Extracted {
+  let m = memo.get(entities);
+  if (!m) memo.set(entities, (m = new Map()));
+  let f = m.get(sentence);
+  if (!f) {
+    if (m.size >= MEMO_LIMIT) m.clear();
+    m.set(sentence, (f = extractFacts(sentence, entities)));
+  }
+  return f;
+}
+
+/** Dice coefficient of two stem sets, with the shared stems. */
+export function stemOverlap(a: Set<string>, b: Set<string>): { overlap: number; shared: string[] } {
+  const shared = [...a].filter((s) => b.has(s));
+  return { overlap: a.size + b.size ? (2 * shared.length) / (a.size + b.size) : 0, shared };
+}
+
+const TEMPORAL = /^(former|ex|then|acting|interim)$/i;
+const QUALIFIER = /^(u\.s\.|us|american|ukrainian|russian|french|german|british|foreign|defence|defense|of|state|special|vice)$/i;
+
+/**
+ * Do two titles of the same person contradict each other? "former U.S. President" vs
+ * "U.S. President" does (one says he no longer holds it); "Ukrainian President" vs "President"
+ * does not (one only leaves out the country); "U.S. President" vs "Ukrainian President" does.
+ */
+export function titlesConflict(a: string, b: string): boolean {
+  const words = (t: string) => t.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter(Boolean);
+  const wa = words(a);
+  const wb = words(b);
+  if (wa.some((w) => TEMPORAL.test(w)) !== wb.some((w) => TEMPORAL.test(w))) return true;
+  const role = (ws: string[]) => ws.filter((w) => !TEMPORAL.test(w) && !QUALIFIER.test(w)).join(' ');
+  if (role(wa) && role(wb) && role(wa) !== role(wb)) return true;
+  const quals = (ws: string[]) => new Set(ws.filter((w) => QUALIFIER.test(w) && !/^(of|state)$/.test(w)));
+  const qa = quals(wa);
+  const qb = quals(wb);
+  return qa.size > 0 && qb.size > 0 && ![...qa].some((q) => qb.has(q));
+}
+
 function quote(s: string, max = 60): string {
   return `“${s.length > max ? s.slice(0, max - 1) + '…' : s}”`;
 }
 
 /** Compare a claim from the page (a) with a corpus sentence (b). */
 export function compareClaims(a: string, b: string, entities: EntityLookup): Comparison {
-  const A = extract(a, entities);
-  const B = extract(b, entities);
-  const shared = [...A.stems].filter((s) => B.stems.has(s));
-  const overlap = A.stems.size + B.stems.size ? (2 * shared.length) / (A.stems.size + B.stems.size) : 0;
+  const A = claimFacts(a, entities);
+  const B = claimFacts(b, entities);
+  const { overlap, shared } = stemOverlap(A.stems, B.stems);
   const conflicts: string[] = [];
   const agreements: string[] = [];
   const sameEvent = shared.length >= 3 || overlap >= 0.3;
@@ -144,7 +188,7 @@ export function compareClaims(a: string, b: string, entities: EntityLookup): Com
   for (const [id, ta] of A.titles) {
     const tb = B.titles.get(id);
     if (!tb) continue;
-    if (fold(ta) !== fold(tb)) conflicts.push(`different title: ${quote(ta)} here, ${quote(tb)} in the report`);
+    if (titlesConflict(ta, tb)) conflicts.push(`different title: ${quote(ta)} here, ${quote(tb)} in the report`);
     else if (sameEvent) agreements.push(`same title ${quote(ta)}`);
   }
 

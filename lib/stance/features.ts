@@ -202,7 +202,6 @@ export function rankSentences(c: ClaimInfo, b: BodyInfo): { i: number; s: number
 /** Dense hand-crafted features; order matches DENSE_NAMES. */
 export function denseFeatures(c: ClaimInfo, b: BodyInfo, sorted = rankSentences(c, b)): Float32Array {
   const f = new Float32Array(DENSE_SIZE);
-  const sims = sorted;
   const top = sorted.slice(0, 3).map((x) => b.sentences[x.i]!);
   const best = top[0];
   const lead = b.sentences.slice(0, 2);
@@ -245,7 +244,7 @@ export function denseFeatures(c: ClaimInfo, b: BodyInfo, sorted = rankSentences(
   f[k++] = Math.min(sum(lead, 'refute'), 3) / 3;
   f[k++] = Math.min(sum(lead, 'hedge'), 3) / 3;
   f[k++] = Math.min(c.raw.length, 40) / 40;
-  f[k++] = sims.filter((x) => x.s > 0.1).length / nS;
+  f[k++] = sorted.filter((x) => x.s > 0.1).length / nS;
   const topWords = new Set(top.flatMap((s) => s.raw));
   const claimWords = new Set(c.raw);
   for (const w of REFUTE_WORDS) f[k++] = claimWords.has(w) ? 1 : 0;

@@ -5,8 +5,7 @@
  */
 import type { Report } from '../corpus';
 import type { Matcher } from '../match';
-import { contentTokens } from '../text';
-import { compareClaims, type Comparison, type EntityLookup } from './claims';
+import { claimFacts, compareClaims, stemOverlap, type Comparison, type EntityLookup } from './claims';
 import { REFUTE_WORDS, HEDGE_WORDS } from './features';
 import type { StanceLabel } from './mlp';
 import { stanceModel, type StanceModel } from './model';
@@ -56,13 +55,8 @@ export function judge(
   entities: EntityLookup,
   model: StanceModel = stanceModel(),
 ): Judgement {
-  const claimStems = new Set(contentTokens(claim));
-  const closeness = report.sentences.map((s, i) => {
-    const st = new Set(contentTokens(s));
-    let n = 0;
-    for (const x of st) if (claimStems.has(x)) n++;
-    return { i, n: st.size + claimStems.size ? (2 * n) / (st.size + claimStems.size) : 0 };
-  });
+  const claimStems = claimFacts(claim, entities).stems;
+  const closeness = report.sentences.map((s, i) => ({ i, n: stemOverlap(claimStems, claimFacts(s, entities).stems).overlap }));
   const candidates = new Set<number>(mentionSentences);
   for (const c of [...closeness].sort((a, b) => b.n - a.n).slice(0, 3)) if (c.n > 0) candidates.add(c.i);
 

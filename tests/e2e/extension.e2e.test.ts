@@ -4,15 +4,9 @@
  */
 import { readdirSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { Browser, HTTPRequest, Page, WebWorker } from 'puppeteer';
+import type { Browser, Page, WebWorker } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hoverAndRead, launch, NEWS_PAGES, readMarks, readPopover, startServer, waitForMarks } from './harness';
-
-/** The parts of the Chrome extension API these tests call inside the service worker. */
-declare const chrome: {
-  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
-  action: { getBadgeText(d: { tabId: number }): Promise<string> };
-};
+import { badgeText, hoverAndRead, launch, NEWS_PAGES, openLocal, readMarks, readPopover, startServer, tabIdOf, waitForMarks } from './harness';
 
 let server: Server;
 let origin: string;
@@ -29,24 +23,7 @@ afterAll(async () => {
   server?.close();
 });
 
-/** Opens a page that may only load from our local server (news pages reference the live web). */
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${(e as Error).message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource|net::ERR/.test(m.text())) errors.push(`console: ${m.text()}`);
-  });
-  await page.setRequestInterception(true);
-  page.on('request', (r: HTTPRequest) => (r.url().startsWith(origin) || r.url().startsWith('chrome-extension://') ? r.continue() : r.abort()));
-  await page.setViewport({ width: 1200, height: 900 });
-  await page.goto(origin + path, { waitUntil: 'domcontentloaded' });
-  return { page, errors };
-}
-
-async function tabIdOf(url: string): Promise<number> {
-  return worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)!.id!, url);
-}
+const open = (path: string) => openLocal(browser, origin, path);
 
 describe('demo page', () => {
   let page: Page;
@@ -83,8 +60,8 @@ describe('demo page', () => {
 
   it('shows the mention count on the toolbar badge', async () => {
     const count = (await readMarks(page)).length;
-    const tabId = await tabIdOf(origin + '/demo.html');
-    const badge = await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    const tabId = await tabIdOf(worker, origin + '/demo.html');
+    const badge = await badgeText(worker, tabId);
     expect(badge).toBe(String(count));
   });
 
@@ -184,7 +161,7 @@ describe('popup', () => {
   it('lists page mentions, searches the corpus and switches the site off and on live', async () => {
     const { page: news } = await open('/news/wapo-1.html');
     const before = (await waitForMarks(news, 1, 20_000)).length;
-    const tabId = await tabIdOf(origin + '/news/wapo-1.html');
+    const tabId = await tabIdOf(worker, origin + '/news/wapo-1.html');
     const popup = await browser.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
     await popup.waitForSelector('#page-mentions .mention');

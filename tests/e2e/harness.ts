@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer';
+import puppeteer, { type Browser, type HTTPRequest, type Page, type WebWorker } from 'puppeteer';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION = join(ROOT, '.output/chrome-mv3');
@@ -82,6 +82,42 @@ export async function launch(): Promise<{ browser: Browser; worker: WebWorker; e
     await new Promise((r) => setTimeout(r, 200));
   }
   return { browser, worker, extensionId };
+}
+
+/**
+ * Opens `origin + path` in a new tab that may only load from our local server (news pages
+ * reference the live web), recording page errors and console errors as they happen.
+ */
+export async function openLocal(browser: Browser, origin: string, path: string, waitUntil: 'domcontentloaded' | 'load' = 'domcontentloaded'): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${(e as Error).message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource|net::ERR/.test(m.text())) errors.push(`console: ${m.text()}`);
+  });
+  await page.setRequestInterception(true);
+  page.on('request', (r: HTTPRequest) => (r.url().startsWith(origin) || r.url().startsWith('chrome-extension://') ? r.continue() : r.abort()));
+  await page.setViewport({ width: 1200, height: 900 });
+  await page.goto(origin + path, { waitUntil });
+  return { page, errors };
+}
+
+/** The parts of the Chrome extension API called inside the service worker. */
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
+
+/** The id of the tab showing `url`, asked of the extension's service worker. */
+export async function tabIdOf(worker: WebWorker, url: string): Promise<number> {
+  const id = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+  if (id === undefined) throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
+/** The toolbar badge text the extension set for a tab. */
+export async function badgeText(worker: WebWorker, tabId: number): Promise<string> {
+  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
 export interface MarkInfo {

@@ -1,20 +1,10 @@
 /** The bundled corpus compiled from corpus/seeds, once per test file. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { compileCorpus, type CompiledCorpus, type RawReport } from '../../lib/corpus';
-
-const dir = join(import.meta.dirname, '../../corpus/seeds');
-
-export function seedRaws(): RawReport[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => ({ id: 'seed-' + f.replace(/\.txt$/, '').split('_').pop(), origin: 'seed' as const, text: readFileSync(join(dir, f), 'utf8') }));
-}
+import { compileCorpus, type CompiledCorpus } from '../../lib/corpus';
+import { readSeeds } from '../../corpus/seeds';
 
 let compiled: CompiledCorpus | null = null;
 export function seedCorpusCompiled(): CompiledCorpus {
-  return (compiled ??= compileCorpus(seedRaws()));
+  return (compiled ??= compileCorpus(readSeeds()));
 }
 
 export const ID = {

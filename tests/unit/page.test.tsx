@@ -97,6 +97,19 @@ describe('PageController', () => {
     expect(ctl.marks()).toHaveLength(7);
   });
 
+  it('marks a burst of added content (an infinite-scroll page) in one pass', async () => {
+    await ctl.enable();
+    const feed = document.createElement('section');
+    document.body.appendChild(feed);
+    for (let i = 0; i < 300; i++) {
+      const p = document.createElement('p');
+      p.innerHTML = `Item ${i}: <i>Witkoff</i> met officials in Kyiv.`;
+      feed.appendChild(p);
+    }
+    await vi.waitFor(() => expect(feed.querySelectorAll('crosscheck-mark')).toHaveLength(600), { timeout: 3000 });
+    expect(counts.at(-1)).toBe(605);
+  });
+
   it('opens the popover on focus, renders corpus text as text, closes on Escape', async () => {
     await ctl.enable();
     const mark = document.querySelector<HTMLElement>('#a b crosscheck-mark')!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Matcher } from '../../lib/match';
 import { entityLookup, judge } from '../../lib/stance';
-import { compareClaims, placesCompatible } from '../../lib/stance/claims';
+import { compareClaims, placesCompatible, titlesConflict } from '../../lib/stance/claims';
 import { fncReport, parseCsv, readStances } from '../../lib/stance/fnc';
 import { LABELS, packMlp, predictProbs, unpackMlp, type Mlp } from '../../lib/stance/mlp';
 import { stanceModel } from '../../lib/stance/model';
@@ -96,6 +96,15 @@ describe('claim comparison on the seed corpus', () => {
     const j = judgeFor('Advisers from 12 countries discussed security guarantees.', 'security guarantees', ID.summit);
     expect(j.verdict).toBe('conflicts');
     expect(j.reason).toContain('18 countries');
+  });
+  it('tells contradictory titles from titles that only leave out the country', () => {
+    expect(titlesConflict('former U.S. President', 'U.S. President')).toBe(true);
+    expect(titlesConflict('U.S. President', 'Ukrainian President')).toBe(true);
+    expect(titlesConflict('U.S. special envoy', 'President')).toBe(true);
+    expect(titlesConflict('Ukrainian President', 'President')).toBe(false);
+    expect(titlesConflict('U.S. President', 'President')).toBe(false);
+    const j = judgeFor('Ukrainian President Volodymyr Zelenskiy said Ukraine hopes to hold a summit.', 'Volodymyr Zelensky', ID.faceToFace);
+    expect(j.verdict).not.toBe('conflicts');
   });
   it('knows that Paris is in France and not in Germany', () => {
     expect(placesCompatible('paris', 'france')).toBe(true);
