@@ -1,51 +1,20 @@
 import corpus from '../corpus/dist/corpus.json';
 import type { CompiledCorpus } from '../lib/corpus';
-import { CrosscheckDB, getMeta } from '../lib/db';
-import { addUserReport, deleteUserReport, seedCorpus } from '../lib/store';
-import { CorpusService } from '../lib/explain';
-import type { Message } from '../lib/messages';
+import { CrosscheckDB } from '../lib/db';
+import { setBadge } from '../lib/background/badge';
+import { CorpusService } from '../lib/background/explain';
+import { createHandlers, dispatch } from '../lib/background/handlers';
+import { createSeeder } from '../lib/background/seeding';
+import { answer } from '../lib/rpc';
 
 export default defineBackground(() => {
   const db = new CrosscheckDB();
-  const bundled = corpus as unknown as CompiledCorpus;
-  let seeding: Promise<unknown> | null = null;
+  const ready = createSeeder(db, corpus as unknown as CompiledCorpus);
+  const deps = { db, service: new CorpusService(db), ready, setBadge };
+  const handlers = createHandlers(deps);
 
-  const ensureSeeded = async () => {
-    if ((await getMeta(db, 'seedVersion')) !== bundled.version) {
-      seeding ??= seedCorpus(db, bundled).then((r) => console.info('[crosscheck] seeded', r));
-      await seeding;
-    }
-  };
-  browser.runtime.onInstalled.addListener(() => {
-    seeding = seedCorpus(db, bundled).then((r) => console.info('[crosscheck] seeded', r));
-  });
-  const service = new CorpusService(db);
-
-  browser.runtime.onMessage.addListener((msg: Message, sender, sendResponse) => {
-    const reply = async () => {
-      await (seeding ?? ensureSeeded());
-      switch (msg.type) {
-        case 'dictionary':
-          return service.getDictionary();
-        case 'explain':
-          return service.explain(msg.termId, msg.claim);
-        case 'mention-count': {
-          const tabId = sender.tab?.id;
-          if (tabId === undefined) return null;
-          await browser.action.setBadgeText({ tabId, text: msg.count ? String(msg.count) : '' });
-          await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f5fbf' });
-          return null;
-        }
-        case 'add-report':
-          return { report: await addUserReport(db, msg.report) };
-        case 'delete-report':
-          await deleteUserReport(db, msg.id);
-          return { ok: true };
-        default:
-          return null;
-      }
-    };
-    reply().then(sendResponse, (e: unknown) => sendResponse({ error: e instanceof Error ? e.message : String(e) }));
-    return true;
-  });
+  browser.runtime.onInstalled.addListener(() => void ready().catch((e: unknown) => console.error('[crosscheck] seeding failed', e)));
+  browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) =>
+    answer(() => dispatch(handlers, deps, msg, { tabId: sender.tab?.id }), sendResponse),
+  );
 });

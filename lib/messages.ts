@@ -42,10 +42,31 @@ export interface PageMention {
   count: number;
 }
 
-export type Message =
-  | { type: 'dictionary' }
-  | { type: 'explain'; termId: string; claim: string }
-  | { type: 'mention-count'; count: number }
-  | { type: 'page-mentions' }
-  | { type: 'add-report'; report: NewReport }
-  | { type: 'delete-report'; id: string };
+export interface PageMentionsReply {
+  site: string | null;
+  enabled: boolean;
+  mentions: PageMention[];
+}
+
+/** Requests the background answers: each message type with its request fields and its reply. */
+export interface BackgroundProtocol {
+  dictionary: { request: {}; reply: DictionaryReply };
+  explain: { request: { termId: string; claim: string }; reply: ExplainReply | null };
+  'mention-count': { request: { count: number }; reply: null };
+  'add-report': { request: { report: NewReport }; reply: { report: Report } };
+  'delete-report': { request: { id: string }; reply: null };
+}
+
+/** Requests a tab's content script answers (sent by the popup). */
+export interface PageProtocol {
+  'page-mentions': { request: {}; reply: PageMentionsReply };
+}
+
+type Requests<P> = { [K in keyof P]: { type: K } & (P[K] extends { request: infer R } ? R : never) };
+export type RequestOf<P, K extends keyof P> = Requests<P>[K];
+export type ReplyOf<P, K extends keyof P> = P[K] extends { reply: infer R } ? R : never;
+export type BackgroundRequest = Requests<BackgroundProtocol>[keyof BackgroundProtocol];
+export type PageRequest = Requests<PageProtocol>[keyof PageProtocol];
+
+/** How every reply travels: the value, or an error message a reader can understand. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -1,5 +1,39 @@
-/** Per-site switch, kept in extension storage so every tab and the popup see the same value. */
-export const DISABLED_SITES_KEY = 'disabledSites';
+/** The reader's settings: per-site switch and preferences (pure: types, defaults and rules). */
+import type { TermKind } from './corpus/terms';
+
+export type MarkScope = 'article' | 'everywhere';
+
+export interface Preferences {
+  /** how long the pointer rests on a mark before its popover opens */
+  hoverDelayMs: number;
+  /** which kinds of terms are marked */
+  kinds: TermKind[];
+  /** mark misspellings (Witkof → Witkoff) */
+  fuzzy: boolean;
+  /** mark only the article's main text, or everywhere on the page */
+  scope: MarkScope;
+}
+
+export const TERM_KINDS: readonly TermKind[] = ['person', 'place', 'organization', 'topic'];
+
+export const DEFAULT_PREFERENCES: Preferences = {
+  hoverDelayMs: 350,
+  kinds: [...TERM_KINDS],
+  fuzzy: true,
+  scope: 'article',
+};
+
+/** Fill gaps and drop out-of-range values from stored preferences (older versions, hand edits). */
+export function normalisePreferences(p: Partial<Preferences> | null | undefined): Preferences {
+  const d = DEFAULT_PREFERENCES;
+  const delay = Number(p?.hoverDelayMs);
+  return {
+    hoverDelayMs: Number.isFinite(delay) ? Math.min(2000, Math.max(0, Math.round(delay))) : d.hoverDelayMs,
+    kinds: Array.isArray(p?.kinds) ? TERM_KINDS.filter((k) => p!.kinds!.includes(k)) : [...d.kinds],
+    fuzzy: typeof p?.fuzzy === 'boolean' ? p.fuzzy : d.fuzzy,
+    scope: p?.scope === 'everywhere' || p?.scope === 'article' ? p.scope : d.scope,
+  };
+}
 
 /** The site key for a URL: its hostname without "www."; null for pages the extension cannot act on. */
 export function siteOf(url: string | undefined | null): string | null {

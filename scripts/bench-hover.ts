@@ -7,8 +7,8 @@ import 'fake-indexeddb/auto';
 import corpus from '../corpus/dist/corpus.json';
 import type { CompiledCorpus } from '../lib/corpus';
 import { CrosscheckDB } from '../lib/db';
-import { CorpusService } from '../lib/explain';
-import { seedCorpus } from '../lib/store';
+import { CorpusService } from '../lib/background/explain';
+import { seedCorpus } from '../lib/background/store';
 
 const CLAIMS: [string, string][] = [
   ['united-states', 'Ukrainian President Volodymyr Zelenskiy said on Saturday that Ukraine hopes to hold a leaders’ summit in the United States by the end of January.'],

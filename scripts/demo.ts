@@ -32,7 +32,7 @@ try {
     await page.waitForFunction(() => !document.querySelector('crosscheck-ui'), { timeout: 5000 });
   }
   // The popup, pointed at the demo tab.
-  const tabId = await tabIdOf(worker, `${origin}/demo.html`);
+  const tabId = await tabIdOf(worker, page);
   const popup = await browser.newPage();
   await popup.setViewport({ width: 400, height: 700 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);

@@ -1,33 +1,39 @@
-import { DISABLED_SITES_KEY, isSiteEnabled, siteOf } from '../../lib/settings';
-import type { DictionaryReply, ExplainReply, Message } from '../../lib/messages';
+import { isSiteEnabled, siteOf } from '../../lib/settings';
+import type { PageRequest } from '../../lib/messages';
 import { PageController } from '../../lib/page/controller';
+import { answer, send } from '../../lib/rpc';
+import { disabledSites } from '../../lib/storage';
 import './style.css';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  async main() {
+  async main(ctx) {
     const site = siteOf(location.href);
-    const send = <T>(msg: Message) => browser.runtime.sendMessage(msg) as Promise<T>;
     const controller = new PageController(document, {
-      dictionary: () => send<DictionaryReply>({ type: 'dictionary' }),
-      explain: (termId, claim) => send<ExplainReply | null>({ type: 'explain', termId, claim }),
-      reportCount: (count) => void send({ type: 'mention-count', count }).catch(() => undefined),
+      dictionary: () => send('dictionary'),
+      explain: (termId, claim) => send('explain', { termId, claim }),
+      reportCount: (count) => void send('mention-count', { count }).catch(() => undefined),
     });
-    const apply = async (disabled: string[] | undefined) => {
+    const apply = async (disabled: string[]) => {
+      if (!ctx.isValid) return;
       if (isSiteEnabled(disabled, site)) await controller.enable();
       else controller.disable();
       document.documentElement.dataset.crosscheck = controller.enabled ? 'on' : 'off';
     };
-    browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && changes[DISABLED_SITES_KEY]) void apply(changes[DISABLED_SITES_KEY].newValue as string[] | undefined);
+    const report = (e: unknown) => console.warn('[crosscheck]', e instanceof Error ? e.message : e);
+    const unwatch = disabledSites.watch((v) => void apply(v ?? []).catch(report));
+    const onMessage = (msg: PageRequest, _sender: unknown, sendResponse: (r: unknown) => void) => {
+      if (msg?.type !== 'page-mentions') return false;
+      return answer(() => ({ site, enabled: controller.enabled, mentions: controller.mentions() }), sendResponse);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    // An extension update or reload invalidates this script: leave the page as it was.
+    ctx.onInvalidated(() => {
+      unwatch();
+      browser.runtime.onMessage.removeListener(onMessage);
+      controller.disable();
     });
-    browser.runtime.onMessage.addListener((msg: Message, _sender, sendResponse) => {
-      if (msg.type !== 'page-mentions') return false;
-      sendResponse({ site, enabled: controller.enabled, mentions: controller.mentions() });
-      return false;
-    });
-    const stored = await browser.storage.local.get(DISABLED_SITES_KEY);
-    await apply(stored[DISABLED_SITES_KEY] as string[] | undefined);
+    await apply(await disabledSites.getValue()).catch(report);
   },
 });

@@ -2,18 +2,14 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { DictionaryTerm, Report } from '../../lib/corpus';
 import { displayTitle, leadOf, metaLine } from '../../lib/corpus/display';
 import { CrosscheckDB, type NewReport } from '../../lib/db';
-import type { Message, PageMention } from '../../lib/messages';
-import { CorpusSearch } from '../../lib/search';
-import { DISABLED_SITES_KEY, isSiteEnabled, siteOf, withSite } from '../../lib/settings';
+import type { PageMention } from '../../lib/messages';
+import { send, sendToTab } from '../../lib/rpc';
+import { isSiteEnabled, withSite } from '../../lib/settings';
+import { disabledSites } from '../../lib/storage';
+import { CorpusSearch } from './search';
 
+/** Reads come straight from IndexedDB; writes go through the background, which owns seeding and indexing. */
 const db = new CrosscheckDB();
-
-/** Writes go through the background, which owns seeding and rebuilds the dictionary. */
-async function ask<T>(msg: Message): Promise<T> {
-  const r = (await browser.runtime.sendMessage(msg)) as T & { error?: string };
-  if (r && typeof r === 'object' && 'error' in r && r.error) throw new Error(r.error);
-  return r;
-}
 
 interface PageState {
   tabId: number | null;
@@ -21,14 +17,12 @@ interface PageState {
   mentions: PageMention[] | null;
 }
 
-async function targetTab(): Promise<{ id: number | null; url: string | undefined }> {
+/** The tab the popup is about: the active one, or ?tab=ID (tests, the full-page view). No `tabs` permission needed. */
+async function targetTabId(): Promise<number | null> {
   const fromQuery = new URLSearchParams(location.search).get('tab');
-  if (fromQuery) {
-    const tab = await browser.tabs.get(Number(fromQuery));
-    return { id: tab.id ?? null, url: tab.url };
-  }
+  if (fromQuery) return Number(fromQuery);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return { id: tab?.id ?? null, url: tab?.url };
+  return tab?.id ?? null;
 }
 
 export function App() {
@@ -41,31 +35,30 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
 
   const load = async () => {
-    await browser.runtime.sendMessage({ type: 'dictionary' } satisfies Message); // waits for seeding
+    await send('dictionary'); // waits for seeding
     setReports(await db.reports.toArray());
     setTerms(await db.terms.orderBy('label').toArray());
   };
 
-  const refreshPage = async (tabId: number | null, site: string | null) => {
-    let mentions: PageMention[] | null = null;
+  /** The page's site and mentions come from its content script; none answers on browser pages. */
+  const refreshPage = async (tabId: number | null) => {
+    let state: PageState = { tabId, site: null, mentions: null };
     if (tabId !== null) {
       try {
-        const r = (await browser.tabs.sendMessage(tabId, { type: 'page-mentions' } satisfies Message)) as { mentions: PageMention[] };
-        mentions = r.mentions;
+        const r = await sendToTab(tabId, 'page-mentions');
+        state = { tabId, site: r.site, mentions: r.mentions };
       } catch {
-        mentions = null; // no content script on this tab (e.g. a browser page)
+        // no content script on this tab (e.g. a browser page)
       }
     }
-    setPage({ tabId, site, mentions });
+    setPage(state);
+    return state;
   };
 
   useEffect(() => {
     void (async () => {
-      const tab = await targetTab();
-      const site = siteOf(tab.url);
-      const stored = await browser.storage.local.get(DISABLED_SITES_KEY);
-      setEnabled(isSiteEnabled(stored[DISABLED_SITES_KEY] as string[] | undefined, site));
-      await refreshPage(tab.id, site);
+      const state = await refreshPage(await targetTabId());
+      setEnabled(isSiteEnabled(await disabledSites.getValue(), state.site));
       await load();
     })().catch((e) => setError(String(e)));
   }, []);
@@ -79,10 +72,9 @@ export function App() {
   const toggle = async () => {
     if (!page.site) return;
     const next = !enabled;
-    const stored = await browser.storage.local.get(DISABLED_SITES_KEY);
-    await browser.storage.local.set({ [DISABLED_SITES_KEY]: withSite(stored[DISABLED_SITES_KEY] as string[] | undefined, page.site, next) });
+    await disabledSites.setValue(withSite(await disabledSites.getValue(), page.site, next));
     setEnabled(next);
-    setTimeout(() => void refreshPage(page.tabId, page.site), 300);
+    setTimeout(() => void refreshPage(page.tabId), 300);
   };
 
   const onAdd = async (e: Event) => {
@@ -96,7 +88,7 @@ export function App() {
         date: String(data.get('date') ?? ''),
         text: String(data.get('text') ?? ''),
       };
-      await ask({ type: 'add-report', report });
+      await send('add-report', { report });
       form.reset();
       setError(null);
       await load();
@@ -170,7 +162,7 @@ export function App() {
                     <p key={i}>{p}</p>
                   ))}
                   {r.origin === 'user' && (
-                    <button class="danger" onClick={() => void ask({ type: 'delete-report', id: r.id }).then(load, (e: unknown) => setError(String(e)))}>
+                    <button class="danger" onClick={() => void send('delete-report', { id: r.id }).then(load, (e: unknown) => setError(String(e)))}>
                       Delete this report
                     </button>
                   )}

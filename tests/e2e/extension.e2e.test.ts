@@ -60,7 +60,7 @@ describe('demo page', () => {
 
   it('shows the mention count on the toolbar badge', async () => {
     const count = (await readMarks(page)).length;
-    const tabId = await tabIdOf(worker, origin + '/demo.html');
+    const tabId = await tabIdOf(worker, page);
     const badge = await badgeText(worker, tabId);
     expect(badge).toBe(String(count));
   });
@@ -161,7 +161,7 @@ describe('popup', () => {
   it('lists page mentions, searches the corpus and switches the site off and on live', async () => {
     const { page: news } = await open('/news/wapo-1.html');
     const before = (await waitForMarks(news, 1, 20_000)).length;
-    const tabId = await tabIdOf(worker, origin + '/news/wapo-1.html');
+    const tabId = await tabIdOf(worker, news);
     const popup = await browser.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
     await popup.waitForSelector('#page-mentions .mention');

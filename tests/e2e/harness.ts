@@ -108,10 +108,14 @@ declare const chrome: {
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
 };
 
-/** The id of the tab showing `url`, asked of the extension's service worker. */
-export async function tabIdOf(worker: WebWorker, url: string): Promise<number> {
-  const id = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
-  if (id === undefined) throw new Error(`no tab shows ${url}`);
+/**
+ * The id of the tab showing `page`, asked of the extension's service worker. The extension has no
+ * `tabs` permission, so tab URLs are hidden from it: bring the page to the front and take the active tab.
+ */
+export async function tabIdOf(worker: WebWorker, page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  if (id === undefined) throw new Error(`no tab shows ${page.url()}`);
   return id;
 }
 

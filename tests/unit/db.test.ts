@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CrosscheckDB, getMeta } from '../../lib/db';
-import { addUserReport, deleteUserReport, seedCorpus } from '../../lib/store';
-import { CorpusService } from '../../lib/explain';
+import { addUserReport, deleteUserReport, seedCorpus } from '../../lib/background/store';
+import { CorpusService } from '../../lib/background/explain';
 import { ID, seedCorpusCompiled } from './corpus-fixture';
 
 let n = 0;

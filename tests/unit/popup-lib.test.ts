@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CorpusSearch } from '../../lib/search';
+import { CorpusSearch } from '../../entrypoints/popup/search';
 import { isSiteEnabled, siteOf, withSite } from '../../lib/settings';
 import { ID, seedCorpusCompiled } from './corpus-fixture';
 
@@ -28,5 +28,17 @@ describe('per-site switch', () => {
     expect(isSiteEnabled(off, 'bbc.co.uk')).toBe(false);
     expect(isSiteEnabled(off, 'nytimes.com')).toBe(true);
     expect(withSite(off, 'bbc.co.uk', true)).toEqual([]);
+  });
+});
+
+describe('preferences', () => {
+  it('fills gaps and clamps stored values', async () => {
+    const { normalisePreferences, DEFAULT_PREFERENCES } = await import('../../lib/settings');
+    expect(normalisePreferences(undefined)).toEqual(DEFAULT_PREFERENCES);
+    expect(normalisePreferences({ hoverDelayMs: 99999, kinds: ['place', 'bogus' as never], scope: 'nowhere' as never })).toEqual({
+      ...DEFAULT_PREFERENCES,
+      hoverDelayMs: 2000,
+      kinds: ['place'],
+    });
   });
 });

@@ -2,10 +2,10 @@
  * Writes to the corpus database: seeding the bundled corpus (upsert seeds, never delete the
  * user's reports), adding/deleting user reports, and rebuilding the derived dictionary.
  */
-import { indexMentions, toReport, type CompiledCorpus, type RawReport, type Report } from './corpus';
-import { extractTerms } from './corpus/terms';
-import type { CrosscheckDB, NewReport } from './db';
-import { hash32 } from './text';
+import { indexMentions, toReport, type CompiledCorpus, type RawReport, type Report } from '../corpus';
+import { extractTerms } from '../corpus/terms';
+import type { CrosscheckDB, NewReport } from '../db';
+import { hash32 } from '../text';
 
 /** Recompute terms and mentions from every stored report (seed and user). */
 export async function rebuildIndex(db: CrosscheckDB, precomputed?: CompiledCorpus): Promise<void> {

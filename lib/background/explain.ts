@@ -2,13 +2,13 @@
  * What the popover shows for a mark: the term, how many reports mention it, and for each report
  * its verdict against the page sentence around the mark, with the evidence sentence and reason.
  */
-import { leadOf } from './corpus/display';
-import type { CrosscheckDB } from './db';
-import { getMeta } from './db';
-import { Matcher } from './match';
-import type { DictionaryReply, ExplainItem, ExplainReply } from './messages';
-import { entityLookup, judge } from './stance';
-import type { EntityLookup } from './stance/claims';
+import { leadOf } from '../corpus/display';
+import type { CrosscheckDB } from '../db';
+import { getMeta } from '../db';
+import { Matcher } from '../match';
+import type { DictionaryReply, ExplainItem, ExplainReply } from '../messages';
+import { entityLookup, judge } from '../stance';
+import type { EntityLookup } from '../stance/claims';
 
 const ORDER = { conflicts: 0, corroborates: 1, related: 2 } as const;
 

@@ -1,6 +1,6 @@
 /** Corpus search for the popup: Fuse.js over reports (title, source, text) and terms (label, aliases). */
 import Fuse from 'fuse.js';
-import type { DictionaryTerm, Report } from './corpus';
+import type { DictionaryTerm, Report } from '../../lib/corpus';
 
 export interface SearchHit {
   kind: 'report' | 'term';

@@ -1,0 +1,41 @@
+/**
+ * The one way to talk to the background (and the popup to a tab): typed by the protocol in
+ * lib/messages.ts, errors unwrapped here once and thrown as Error with the background's message.
+ */
+import { browser } from 'wxt/browser';
+import type { BackgroundProtocol, Envelope, PageProtocol, ReplyOf, RequestOf } from './messages';
+
+export class RpcError extends Error {}
+
+export function unwrap<T>(reply: unknown, what: string): T {
+  const env = reply as Envelope<T> | undefined;
+  if (!env || typeof env !== 'object' || !('ok' in env)) throw new RpcError(`No answer from Crosscheck to “${what}”. Reload the page or the extension.`);
+  if (!env.ok) throw new RpcError(env.error);
+  return env.value;
+}
+
+export async function send<K extends keyof BackgroundProtocol>(
+  type: K,
+  ...[fields]: {} extends Omit<RequestOf<BackgroundProtocol, K>, 'type'> ? [Omit<RequestOf<BackgroundProtocol, K>, 'type'>?] : [Omit<RequestOf<BackgroundProtocol, K>, 'type'>]
+): Promise<ReplyOf<BackgroundProtocol, K>> {
+  return unwrap(await browser.runtime.sendMessage({ ...fields, type }), type);
+}
+
+export async function sendToTab<K extends keyof PageProtocol>(
+  tabId: number,
+  type: K,
+  ...[fields]: {} extends Omit<RequestOf<PageProtocol, K>, 'type'> ? [Omit<RequestOf<PageProtocol, K>, 'type'>?] : [Omit<RequestOf<PageProtocol, K>, 'type'>]
+): Promise<ReplyOf<PageProtocol, K>> {
+  return unwrap(await browser.tabs.sendMessage(tabId, { ...fields, type }), type);
+}
+
+/** Answer one request with a handler's result wrapped in an envelope (for onMessage listeners). */
+export function answer<T>(work: () => Promise<T> | T, sendResponse: (r: Envelope<T>) => void): true {
+  Promise.resolve()
+    .then(work)
+    .then(
+      (value) => sendResponse({ ok: true, value }),
+      (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }),
+    );
+  return true;
+}
