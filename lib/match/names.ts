@@ -1,0 +1,43 @@
+/**
+ * Where a name ends: whether a capitalised word next to a matched name continues a longer proper
+ * name ("The Washington Post", "Latin America", "Agence France-Presse") or only stands beside it
+ * ("President Donald Trump", "in Washington on Monday").
+ */
+import { fold, STOP_WORDS } from '../text';
+import { isCapitalised, type Token } from './tokens';
+
+/** Titles, roles and times: capitalised words written next to a name without being part of it. */
+const BESIDE_NAMES = new Set(
+  (
+    'president vice prime minister secretary foreign defence defense interior finance chancellor senator sen rep representative ' +
+    'congressman congresswoman governor gov mayor ambassador envoy special general gen admiral colonel col lieutenant lt sergeant ' +
+    'captain king queen prince princess pope leader chief spokesman spokeswoman spokesperson commander judge justice premier ' +
+    'former then acting deputy sir dame lord lady mr mrs ms dr prof officials official forces troops government administration ' +
+    'state mp mep ceo chairman chairwoman chair director founder candidate nominee dc ' +
+    'monday tuesday wednesday thursday friday saturday sunday today yesterday tonight ' +
+    'january february march april may june july august september october november december'
+  ).split(' '),
+);
+
+const SPACES = /^[\s\u00A0]+$/;
+const HYPHEN = /^[-\u2010\u2011]$/;
+const POSSESSIVE = /['’]s?$/;
+
+/** Only spaces between two tokens. */
+export const isSpaceGap = (gap: string) => SPACES.test(gap);
+/** Spaces or one hyphen between two tokens: they may belong to one phrase ("Mar-a-Lago", "Palm Beach"). */
+export const isPhraseGap = (gap: string) => SPACES.test(gap) || HYPHEN.test(gap);
+
+/**
+ * Does `neighbour`, separated from a matched name by `gap`, continue a longer proper name?
+ * `side` says which side of the name it is on; `name` is the name's token on that side.
+ */
+export function continuesName(neighbour: Token, gap: string, name: Token, side: 'left' | 'right'): boolean {
+  if (!isCapitalised(neighbour.text)) return false;
+  // "Trump's Mar-a-Lago", "Russia's Putin": a possessive closes the name before it.
+  if (POSSESSIVE.test(side === 'right' ? name.text : neighbour.text)) return false;
+  if (HYPHEN.test(gap)) return true;
+  if (!SPACES.test(gap)) return false;
+  const w = fold(neighbour.text);
+  return !STOP_WORDS.has(w) && !BESIDE_NAMES.has(w);
+}
