@@ -1,12 +1,13 @@
 /**
  * npm run bench:match [-- --terms 100,1000,5000,20000 --runs 7 --pages DIR]: matcher speed against
  * dictionary size. For each size, a synthetic dictionary (the real corpus terms plus generated
- * people, places, organisations and topics) is matched against the text of the five largest news
- * pages (generated pages when the folder is absent). Prints medians of: matcher construction, a
- * cold pass (a new matcher's first pass: empty key and fuzzy memos) and a warm pass (the same
- * matcher again), and the 20k/100-style ratios. Figures only; nothing is asserted.
+ * people, places, organisations and topics) is matched against the text of the five news pages
+ * with the most words (generated pages when the folder is absent). Prints medians of: matcher construction
+ * (tokenising the dictionary, compiling the automaton, the fuzzy index), a cold pass (a new
+ * matcher's first pass: empty token and fuzzy memos) and a warm pass (the same matcher again), and
+ * the largest/smallest ratios. Figures only; nothing is asserted.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Window } from 'happy-dom';
@@ -29,25 +30,22 @@ const sizes = args.terms.split(',').map(Number).filter((n) => n > 0);
 const runs = Math.max(1, Number(args.runs));
 const real = (corpus as unknown as CompiledCorpus).terms;
 
+const wordCount = (texts: string[]) => texts.reduce((a, t) => a + t.split(/\s+/).filter(Boolean).length, 0);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const now = () => performance.now();
 
-/** Text nodes of the five largest pages, as the content script would see them. */
+/** Text nodes of the five pages with the most text, as the content script would see them. */
 async function newsPages(dir: string): Promise<{ name: string; texts: string[] }[]> {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.html'))
-    .map((f) => ({ f, size: statSync(join(dir, f)).size }))
-    .sort((a, b) => b.size - a.size)
-    .slice(0, 5);
   const out = [];
-  for (const { f } of files) {
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.html'))) {
     const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true } });
     window.document.write(readFileSync(join(dir, f), 'utf8'));
     Object.assign(globalThis, { Node: window.Node, NodeFilter: window.NodeFilter });
-    out.push({ name: f, texts: textNodes(window.document.body as unknown as Node).map((n) => n.nodeValue ?? '') });
+    const texts = textNodes(window.document.body as unknown as Node).map((n) => n.nodeValue ?? '');
+    out.push({ name: f, texts, words: wordCount(texts) });
     await window.happyDOM.close();
   }
-  return out;
+  return out.sort((a, b) => b.words - a.words).slice(0, 5);
 }
 
 /** Five pages of seed paragraphs mixed with sentences naming dictionary terms, one in six misspelt. */
@@ -68,14 +66,18 @@ function generatedPages(): { name: string; texts: string[] }[] {
 
 const pagesDir = args.pages;
 const pages = existsSync(pagesDir) ? await newsPages(pagesDir) : generatedPages();
-const words = pages.reduce((a, p) => a + p.texts.reduce((b, t) => b + t.split(/\s+/).length, 0), 0);
+const words = pages.reduce((a, p) => a + wordCount(p.texts), 0);
 console.log(`pages: ${pages.map((p) => p.name).join(', ')} (${words} words, ${pages.reduce((a, p) => a + p.texts.length, 0)} text nodes)${existsSync(pagesDir) ? '' : ' [news pages absent: generated]'}`);
 
-let t = now();
-isEnglishWord('warmup');
-console.log(`English word list decoded in ${(now() - t).toFixed(1)} ms (once per page load, on the first fuzzy candidate)`);
-
 const dictionaries = new Map(sizes.map((n) => [n, syntheticTerms(real, n)]));
+const largest = sizes.reduce((a, b) => Math.max(a, b));
+let t = now();
+new Matcher(dictionaries.get(largest)!);
+console.log(`first construction in this process (JIT cold, as on a page load): ${(now() - t).toFixed(1)} ms at ${largest} terms`);
+t = now();
+isEnglishWord('warmup');
+console.log(`English word list indexed in ${(now() - t).toFixed(1)} ms (once per page load, at the first fuzzy candidate)`);
+
 type Row = { build: number[]; cold: number[]; warm: number[]; mentions: number; heapKiB: number };
 const rows = new Map<number, Row>(sizes.map((n) => [n, { build: [], cold: [], warm: [], mentions: 0, heapKiB: 0 }]));
 
@@ -92,17 +94,34 @@ for (let r = 0; r < runs; r++) {
   for (const n of sizes) {
     const row = rows.get(n)!;
     global.gc?.();
-    const heap0 = process.memoryUsage().heapUsed;
     t = now();
-    const m = new Matcher(dictionaries.get(n)!);
+    let m: Matcher | null = new Matcher(dictionaries.get(n)!);
     row.build.push(now() - t);
-    row.heapKiB = (process.memoryUsage().heapUsed - heap0) / 1024;
     const cold = pass(m);
     row.cold.push(cold.ms);
     row.mentions = cold.mentions;
     row.warm.push(pass(m).ms);
+    // The matcher's heap after a pass (memos included): heap with it minus heap without it.
+    global.gc?.();
+    const withIt = process.memoryUsage().heapUsed;
+    m = null;
+    global.gc?.();
+    row.heapKiB = (withIt - process.memoryUsage().heapUsed) / 1024;
   }
 }
+
+// Built in slices (Matcher.create), as a page can do it: the longest time between two pauses.
+const slices: number[] = [];
+let sliceStart = now();
+await Matcher.create(dictionaries.get(largest)!, {}, {
+  pause: async () => {
+    slices.push(now() - sliceStart);
+    await new Promise((r) => setTimeout(r, 0));
+    sliceStart = now();
+  },
+});
+slices.push(now() - sliceStart);
+console.log(`Matcher.create at ${largest} terms: ${slices.length} slices, longest ${Math.max(...slices).toFixed(1)} ms, median ${median(slices).toFixed(1)} ms`);
 
 console.log(`\nmedians of ${runs} runs (ms for all five pages together)`);
 console.log('terms   surface forms   construction   cold pass   warm pass   cold+construction   mentions   matcher heap');

@@ -22,6 +22,10 @@ const SURNAMES = (
   'Kozlov Novikov Morozov Volkov Solovyov Vasiliev Zaitsev Pavlov Semenov Golubev Vinogradov Bogdanov Vorobyov Fedorov Mikhailov ' +
   'Beaumont Chevalier Dubois Fournier Girard Lambert Mercier Rousseau Vincent Blanchard Guerin Boyer Garnier Chevallier Perrin'
 ).split(' ');
+/** Surnames built from common stems and endings, for a dictionary with as many distinct names as a real one. */
+const SURNAME_STEMS = 'Ber Kal Mor Dan Hal Ost Pol Ros Tam Vel Wil Zar Bran Cor Dor Fal Gar Hen Jas Kor Lan Mar Nor Pet Quin Rad Sal Tor Var Wes Yar Bel Cal Del Fen Gor Hart Lind Mik Stan'.split(' ');
+const SURNAME_ENDINGS = 'enko ski ov ova ic ez son sen berg mann stein ardi elli ini escu opoulos ian yan oglu er ford ton wood ley well'.split(' ');
+const ALL_SURNAMES = [...SURNAMES, ...SURNAME_STEMS.flatMap((a) => SURNAME_ENDINGS.map((b) => a + b))];
 const PLACE_HEADS = 'Novo Port San Santa Bad Saint New Upper Lower Fort Lake Mount'.split(' ');
 const PLACE_ROOTS = (
   'Aldova Berezan Corvila Dunmere Estrava Falkholm Gorodok Havelin Istova Jarnow Kalmora Lindavar Morvane Nareth Ostrava Pellin ' +
@@ -56,14 +60,14 @@ function* candidates(): Generator<{ kind: TermKind; label: string; aliases: stri
   for (;;) {
     const x = r();
     if (x < 0.5) {
-      const surname = pick(SURNAMES);
+      const surname = pick(ALL_SURNAMES);
       yield { kind: 'person', label: `${pick(GIVEN)} ${surname}`, aliases: [surname] };
     } else if (x < 0.75) {
       const root = pick(PLACE_ROOTS);
       const head = r() < 0.3 ? `${pick(PLACE_HEADS)} ` : '';
       yield { kind: 'place', label: `${head}${root}${pick(PLACE_TAILS)}`, aliases: [] };
     } else if (x < 0.87) {
-      const head = r() < 0.5 ? pick(PLACE_ROOTS) : `${pick(GIVEN)} ${pick(SURNAMES)}`;
+      const head = r() < 0.5 ? pick(PLACE_ROOTS) : `${pick(GIVEN)} ${pick(ALL_SURNAMES)}`;
       yield { kind: 'organization', label: `${head} ${pick(ORG_TAILS)}`, aliases: [] };
     } else {
       const n = pick(NOUNS);

@@ -1,47 +1,9 @@
 /**
  * Aho–Corasick automaton over word tokens: every dictionary phrase ending at each token is found in
- * one left-to-right pass, with a goto step and failure links, so the cost per page token does not
- * grow with the number of phrases. States and token keys are small integers and transitions live in
- * one open-addressing table of typed arrays, so a 20,000-phrase dictionary is a handful of objects.
+ * one left-to-right pass, with a goto step, failure links and output (dictionary-suffix) links, so
+ * the cost per page token does not grow with the number of phrases. Phrases are collected first and
+ * compiled once into typed arrays: a 20,000-phrase dictionary is a handful of objects.
  */
-
-/** (state, key id) -> state, open addressing with linear probing; -1 = no edge. */
-class Edges {
-  private from = new Int32Array(1024).fill(-1);
-  private key = new Int32Array(1024);
-  private to = new Int32Array(1024);
-  private size = 0;
-
-  private slot(s: number, k: number): number {
-    const mask = this.from.length - 1;
-    let h = (Math.imul(s, 0x9e3779b1) ^ Math.imul(k + 1, 0x85ebca6b)) & mask;
-    while (this.from[h] !== -1 && (this.from[h] !== s || this.key[h] !== k)) h = (h + 1) & mask;
-    return h;
-  }
-
-  get(s: number, k: number): number {
-    const h = this.slot(s, k);
-    return this.from[h] === -1 ? -1 : this.to[h]!;
-  }
-
-  set(s: number, k: number, target: number): void {
-    if ((this.size + 1) * 2 > this.from.length) this.grow();
-    const h = this.slot(s, k);
-    if (this.from[h] === -1) this.size++;
-    this.from[h] = s;
-    this.key[h] = k;
-    this.to[h] = target;
-  }
-
-  private grow(): void {
-    const [from, key, to] = [this.from, this.key, this.to];
-    this.from = new Int32Array(from.length * 2).fill(-1);
-    this.key = new Int32Array(from.length * 2);
-    this.to = new Int32Array(from.length * 2);
-    this.size = 0;
-    for (let i = 0; i < from.length; i++) if (from[i] !== -1) this.set(from[i]!, key[i]!, to[i]!);
-  }
-}
 
 export interface PhraseHit<T> {
   value: T;
@@ -50,21 +12,58 @@ export interface PhraseHit<T> {
   last: number;
 }
 
-interface Output<T> {
-  value: T;
-  length: number;
+/** (state, key id) -> state, open addressing with linear probing; sized once, -1 = no edge. */
+class Edges {
+  private readonly from: Int32Array;
+  private readonly key: Int32Array;
+  private readonly to: Int32Array;
+  private readonly mask: number;
+
+  constructor(maxEdges: number) {
+    let size = 16;
+    while (size < maxEdges * 2) size *= 2;
+    this.from = new Int32Array(size).fill(-1);
+    this.key = new Int32Array(size);
+    this.to = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  private slot(s: number, k: number): number {
+    let h = Math.imul(s ^ Math.imul(k, 0x85ebca6b), 0x9e3779b1);
+    h = (h ^ (h >>> 15)) & this.mask;
+    while (this.from[h] !== -1 && (this.from[h] !== s || this.key[h] !== k)) h = (h + 1) & this.mask;
+    return h;
+  }
+
+  get(s: number, k: number): number {
+    const h = this.slot(s, k);
+    return this.from[h] === -1 ? -1 : this.to[h]!;
+  }
+
+  /** Adds the edge unless there is one already; returns the state it leads to. */
+  add(s: number, k: number, target: number): number {
+    const h = this.slot(s, k);
+    if (this.from[h] !== -1) return this.to[h]!;
+    this.from[h] = s;
+    this.key[h] = k;
+    this.to[h] = target;
+    return target;
+  }
 }
 
 export class TokenAutomaton<T> {
   /** token key -> small integer; a key not here starts no phrase and continues none */
   private readonly keyIds = new Map<string, number>();
-  /** (state, key id) -> next state; state 0 is the root */
-  private readonly goto = new Edges();
-  private readonly fail: number[] = [0];
-  /** phrases ending at each state, those reached by failure links included (after build) */
-  private readonly out: (Output<T>[] | undefined)[] = [undefined];
-  private readonly children: number[][] = [[]];
-  private built = false;
+  private readonly phrases: { ids: number[]; value: T }[] = [];
+  private compiled: {
+    edges: Edges;
+    fail: Int32Array;
+    /** nearest state on the failure chain that ends a phrase (0: none) */
+    outLink: Int32Array;
+    /** first phrase ending at a state (-1: none), and the next phrase ending at the same state */
+    outHead: Int32Array;
+    outNext: Int32Array;
+  } | null = null;
 
   /** Is `key` a token of some phrase? */
   has(key: string): boolean {
@@ -72,54 +71,70 @@ export class TokenAutomaton<T> {
   }
 
   add(keys: string[], value: T): void {
-    if (this.built) throw new Error('TokenAutomaton: add() after the first scan');
-    let s = 0;
-    for (const k of keys) {
+    this.compiled = null;
+    const ids = keys.map((k) => {
       let id = this.keyIds.get(k);
       if (id === undefined) this.keyIds.set(k, (id = this.keyIds.size));
-      let n = this.goto.get(s, id);
-      if (n === -1) {
-        n = this.fail.length;
-        this.goto.set(s, id, n);
-        this.fail.push(0);
-        this.out.push(undefined);
-        this.children.push([]);
-        this.children[s]!.push(id);
-      }
-      s = n;
-    }
-    (this.out[s] ??= []).push({ value, length: keys.length });
+      return id;
+    });
+    this.phrases.push({ ids, value });
   }
 
-  private next(s: number, keyId: number): number | undefined {
-    const n = this.goto.get(s, keyId);
-    return n === -1 ? undefined : n;
+  /** Compiles the phrases added so far (the next scan does it if not called; an add() undoes it). */
+  compile(): void {
+    this.compiled ??= this.build();
   }
 
-  /** Breadth-first: failure link = longest proper suffix that is also a prefix of some phrase. */
-  private build(): void {
-    this.built = true;
-    const queue: number[] = [];
-    for (const k of this.children[0]!) queue.push(this.next(0, k)!);
-    for (let qi = 0; qi < queue.length; qi++) {
-      const s = queue[qi]!;
-      for (const k of this.children[s]!) {
-        const child = this.next(s, k)!;
-        let f = s;
-        let target: number | undefined;
-        while (f !== 0) {
-          f = this.fail[f]!;
-          target = this.next(f, k);
-          if (target !== undefined) break;
+  private build() {
+    let maxStates = 1;
+    for (const p of this.phrases) maxStates += p.ids.length;
+    const edges = new Edges(maxStates);
+    const parent = new Int32Array(maxStates);
+    const keyOf = new Int32Array(maxStates);
+    const depth = new Int32Array(maxStates);
+    const outHead = new Int32Array(maxStates).fill(-1);
+    const outNext = new Int32Array(this.phrases.length).fill(-1);
+    let states = 1;
+    this.phrases.forEach((p, pi) => {
+      let s = 0;
+      for (const k of p.ids) {
+        const n = edges.add(s, k, states);
+        if (n === states) {
+          parent[n] = s;
+          keyOf[n] = k;
+          depth[n] = depth[s]! + 1;
+          states++;
         }
-        const fc = target ?? 0;
-        this.fail[child] = fc;
-        const inherited = this.out[fc];
-        if (inherited) this.out[child] = (this.out[child] ?? []).concat(inherited);
-        queue.push(child);
+        s = n;
       }
+      outNext[pi] = outHead[s]!;
+      outHead[s] = pi;
+    });
+    // Failure links in order of depth (a counting sort): a state's link always points to a shallower state.
+    let maxDepth = 0;
+    for (let s = 1; s < states; s++) maxDepth = Math.max(maxDepth, depth[s]!);
+    const firstAt = new Int32Array(maxDepth + 2);
+    for (let s = 1; s < states; s++) firstAt[depth[s]! + 1]!++;
+    for (let d = 1; d < firstAt.length; d++) firstAt[d]! += firstAt[d - 1]!;
+    const byDepth = new Int32Array(states - 1);
+    for (let s = 1; s < states; s++) byDepth[firstAt[depth[s]!]!++] = s;
+    const fail = new Int32Array(states);
+    const outLink = new Int32Array(states);
+    for (const s of byDepth) {
+      const p = parent[s]!;
+      if (p !== 0) {
+        let f = fail[p]!;
+        let t = edges.get(f, keyOf[s]!);
+        while (t === -1 && f !== 0) {
+          f = fail[f]!;
+          t = edges.get(f, keyOf[s]!);
+        }
+        fail[s] = t === -1 ? 0 : t;
+      }
+      const f = fail[s]!;
+      outLink[s] = outHead[f] !== -1 ? f : outLink[f]!;
     }
-    this.children.length = 0;
+    return { edges, fail, outLink, outHead, outNext };
   }
 
   /**
@@ -127,7 +142,7 @@ export class TokenAutomaton<T> {
    * token j - 1 (e.g. only spaces between them); where it does not, no phrase spans the gap.
    */
   scan(keys: readonly string[], joined: (j: number) => boolean): PhraseHit<T>[] {
-    if (!this.built) this.build();
+    const a = (this.compiled ??= this.build());
     const hits: PhraseHit<T>[] = [];
     let s = 0;
     for (let j = 0; j < keys.length; j++) {
@@ -137,14 +152,18 @@ export class TokenAutomaton<T> {
         continue;
       }
       if (s !== 0 && !joined(j)) s = 0;
-      let n = this.next(s, id);
-      while (n === undefined && s !== 0) {
-        s = this.fail[s]!;
-        n = this.next(s, id);
+      let n = a.edges.get(s, id);
+      while (n === -1 && s !== 0) {
+        s = a.fail[s]!;
+        n = a.edges.get(s, id);
       }
-      s = n ?? 0;
-      const out = this.out[s];
-      if (out) for (const o of out) hits.push({ value: o.value, first: j - o.length + 1, last: j });
+      s = n === -1 ? 0 : n;
+      for (let t = a.outHead[s] !== -1 ? s : a.outLink[s]!; t !== 0; t = a.outLink[t]!) {
+        for (let pi = a.outHead[t]!; pi !== -1; pi = a.outNext[pi]!) {
+          const p = this.phrases[pi]!;
+          hits.push({ value: p.value, first: j - p.ids.length + 1, last: j });
+        }
+      }
     }
     return hits;
   }

@@ -78,15 +78,16 @@ export class FuzzyIndex<T> {
   lookup(query: string, max: number, accept: (item: T) => boolean = () => true): FuzzyHit<T> | null {
     let best: FuzzyHit<T> | null = null;
     let bestId = -1;
-    const seen = new Set<number>();
-    for (const k of [query, ...deletions(query)]) {
-      const ids = this.byKey.get(k);
+    const tried: number[] = [];
+    for (let i = 0; i < query.length; i++) {
+      // i = 0: the query itself; then the query with its i-th letter deleted.
+      const ids = this.byKey.get(i === 0 ? query : query.slice(0, i) + query.slice(i + 1));
       if (ids === undefined) continue;
       for (const id of typeof ids === 'number' ? [ids] : ids) {
-        if (seen.has(id)) continue;
-        seen.add(id);
+        if (tried.includes(id)) continue;
+        tried.push(id);
         const word = this.words[id]!;
-        if (word[0] !== query[0]) continue;
+        if (word.charCodeAt(0) !== query.charCodeAt(0)) continue;
         const d = editDistance(query, word, max);
         if (d > max || (best && (d > best.distance || (d === best.distance && id > bestId)))) continue;
         const item = this.items[id]!.find(accept);

@@ -8,7 +8,7 @@ import { fold } from '../text';
 import { TokenAutomaton } from './automaton';
 import { FuzzyIndex } from './fuzzy';
 import { continuesName, isPhraseGap, isSpaceGap } from './names';
-import { isAcronym, isCapitalised, Tokenizer, type Token } from './tokens';
+import { foldToken, isAcronym, isCapitalised, Tokenizer, type Token } from './tokens';
 import { isEnglishWord } from './words';
 
 export { editDistance } from './fuzzy';
@@ -50,7 +50,6 @@ interface FuzzyTarget {
 /** Misspellings are plausible from this many letters: names of people 5, other names 7 (Franco is not France). */
 const fuzzyMinLength = (kind: TermKind) => (kind === 'person' ? 5 : 7);
 const fuzzyMaxDistance = (word: string) => (word.length >= 8 ? 2 : 1);
-const possessiveFree = (s: string) => s.replace(/['’]s$|['’]$/, '');
 const MIDDLE_INITIAL = /^\p{Lu}$/u;
 
 export class Matcher {
@@ -63,35 +62,61 @@ export class Matcher {
   private readonly tokenizer = new Tokenizer();
 
   constructor(terms: Term[], private readonly options: MatcherOptions = {}) {
-    this.terms = new Map(terms.map((t) => [t.id, t]));
-    for (const term of terms) {
-      for (const surface of [term.label, ...term.aliases]) {
-        const toks = this.tokenizer.tokens(surface);
-        if (!toks.length) continue;
-        const single = toks.length === 1;
-        // A single lower-case word is never a name, whatever the dictionary says.
-        if (single && !isCapitalised(toks[0]!.text)) continue;
-        const acronyms = toks.map((t) => (isAcronym(t.text) ? t.text : null));
-        this.automaton.add(
-          toks.map((t) => t.key),
-          {
-            termId: term.id,
-            kind: term.kind,
-            exactCase: acronyms.some((a) => a !== null) ? acronyms : null,
-            folded: term.kind === 'topic' ? null : toks.map((t) => possessiveFree(fold(t.text))),
-            capital: term.kind !== 'topic' || single,
-            isLabel: surface === term.label,
-          },
-        );
-        if (term.kind === 'person' && toks.length > 1) {
-          const given = fold(toks[0]!.text);
-          const names = this.givenNames.get(term.id);
-          if (!names) this.givenNames.set(term.id, [given]);
-          else if (!names.includes(given)) names.push(given);
-        }
-        if (term.kind !== 'topic' && single && toks[0]!.text.length >= 5 && !acronyms[0]) {
-          this.fuzzyIndex.add(fold(possessiveFree(toks[0]!.text)), { termId: term.id, kind: term.kind });
-        }
+    this.terms = new Map();
+    for (const term of terms) this.add(term);
+    this.automaton.compile();
+  }
+
+  /**
+   * The same matcher, built in slices of about `sliceMs` with `pause()` between them, so that a
+   * large dictionary never holds the page's main thread for long.
+   */
+  static async create(
+    terms: Term[],
+    options: MatcherOptions = {},
+    { sliceMs = 8, pause = () => new Promise<void>((r) => setTimeout(r, 0)) }: { sliceMs?: number; pause?: () => Promise<void> } = {},
+  ): Promise<Matcher> {
+    const m = new Matcher([], options);
+    let sliceStart = performance.now();
+    for (let i = 0; i < terms.length; i++) {
+      m.add(terms[i]!);
+      if ((i & 63) === 63 && performance.now() - sliceStart > sliceMs) {
+        await pause();
+        sliceStart = performance.now();
+      }
+    }
+    await pause();
+    m.automaton.compile();
+    return m;
+  }
+
+  private add(term: Term): void {
+    this.terms.set(term.id, term);
+    for (const surface of [term.label, ...term.aliases]) {
+      const toks = this.tokenizer.tokens(surface);
+      if (!toks.length) continue;
+      const single = toks.length === 1;
+      // A single lower-case word is never a name, whatever the dictionary says.
+      if (single && !isCapitalised(toks[0]!.text)) continue;
+      this.automaton.add(
+        toks.map((t) => t.key),
+        {
+          termId: term.id,
+          kind: term.kind,
+          exactCase: toks.some((t) => isAcronym(t.text)) ? toks.map((t) => (isAcronym(t.text) ? t.text : null)) : null,
+          folded: term.kind === 'topic' ? null : toks.map((t) => t.folded),
+          capital: term.kind !== 'topic' || single,
+          isLabel: surface === term.label,
+        },
+      );
+      if (term.kind === 'person' && !single) {
+        const given = toks[0]!.folded;
+        const names = this.givenNames.get(term.id);
+        if (!names) this.givenNames.set(term.id, [given]);
+        else if (!names.includes(given)) names.push(given);
+      }
+      if (term.kind !== 'topic' && single && toks[0]!.text.length >= 5 && !isAcronym(toks[0]!.text)) {
+        this.fuzzyIndex.add(toks[0]!.folded, { termId: term.id, kind: term.kind });
       }
     }
   }
@@ -136,7 +161,7 @@ export class Matcher {
   private fits(e: Entry, toks: Token[], first: number): boolean {
     if (e.capital && !isCapitalised(toks[first]!.text)) return false;
     if (e.folded) {
-      for (let k = 0; k < e.folded.length; k++) if (possessiveFree(fold(toks[first + k]!.text)) !== e.folded[k]) return false;
+      for (let k = 0; k < e.folded.length; k++) if (toks[first + k]!.folded !== e.folded[k]) return false;
     }
     if (e.exactCase) {
       for (let k = 0; k < e.exactCase.length; k++) {
@@ -163,7 +188,7 @@ export class Matcher {
     const start = toks[first]!.start;
     const end = toks[last]!.end;
     const surface = text.slice(start, end);
-    if (!how) how = possessiveFree(fold(surface)) === fold(this.terms.get(termId)!.label) ? 'exact' : 'alias';
+    if (!how) how = foldToken(surface) === fold(this.terms.get(termId)!.label) ? 'exact' : 'alias';
     return { termId, start, end, text: surface, how };
   }
 
@@ -176,14 +201,14 @@ export class Matcher {
       if (!isSpaceGap(gap(j))) return i;
       j--;
     } else if (!isSpaceGap(gap(i))) return i;
-    return names.includes(fold(toks[j]!.text)) ? j : i;
+    return names.includes(toks[j]!.folded) ? j : i;
   }
 
   /** The term a capitalised unknown word misspells, if any: never an English word, a known key or an acronym. */
   private fuzzy(tok: Token): FuzzyTarget | null {
     if (this.options.fuzzy === false || !this.fuzzyIndex.size) return null;
     if (tok.text.length < 5 || !isCapitalised(tok.text) || isAcronym(tok.text) || this.automaton.has(tok.key)) return null;
-    const word = possessiveFree(fold(tok.text));
+    const word = tok.folded;
     let hit = this.fuzzyCache.get(word);
     if (hit === undefined) {
       hit = this.fuzzyIndex.lookup(word, fuzzyMaxDistance(word), (t) => word.length >= fuzzyMinLength(t.kind))?.item ?? null;

@@ -5,14 +5,20 @@ export interface Token {
   text: string;
   start: number;
   end: number;
+  /** what the dictionary is looked up by: folded, possessive-free, stemmed */
   key: string;
+  /** folded and possessive-free, not stemmed: how names are compared ("Americas" is not "America") */
+  folded: string;
 }
 
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
+/** Folded with the possessive stripped ("Zelenskyy’s" -> "zelenskyy"). */
+export const foldToken = (tok: string) => fold(tok).replace(/'s$|'$/, '');
+
 /** Folded, possessive stripped and stemmed ("Zelenskyy’s" -> "zelenskyy"); acronyms with dots keep them ("u.s."). */
 export function tokenKey(tok: string): string {
-  const t = fold(tok).replace(/'s$|'$/, '');
+  const t = foldToken(tok);
   return t.includes('.') ? t : stem(t);
 }
 
@@ -36,24 +42,27 @@ export function isCapitalised(t: string): boolean {
  * its words. The memo is bounded so a long session cannot grow it without end.
  */
 export class Tokenizer {
-  private keys = new Map<string, string>();
+  private memo = new Map<string, { key: string; folded: string }>();
 
-  constructor(private readonly maxKeys = 50_000) {}
+  constructor(private readonly maxMemo = 50_000) {}
 
-  key(tok: string): string {
-    let k = this.keys.get(tok);
-    if (k === undefined) {
-      if (this.keys.size >= this.maxKeys) this.keys.clear();
-      this.keys.set(tok, (k = tokenKey(tok)));
+  private forms(tok: string): { key: string; folded: string } {
+    let f = this.memo.get(tok);
+    if (f === undefined) {
+      if (this.memo.size >= this.maxMemo) this.memo.clear();
+      const folded = foldToken(tok);
+      f = { key: folded.includes('.') ? folded : stem(folded), folded };
+      this.memo.set(tok, f);
     }
-    return k;
+    return f;
   }
 
   tokens(text: string): Token[] {
     const out: Token[] = [];
     TOKEN_RE.lastIndex = 0;
     for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-      out.push({ text: m[0], start: m.index, end: m.index + m[0].length, key: this.key(m[0]) });
+      const { key, folded } = this.forms(m[0]);
+      out.push({ text: m[0], start: m.index, end: m.index + m[0].length, key, folded });
     }
     return out;
   }

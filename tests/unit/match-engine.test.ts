@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readSeeds } from '../../corpus/seeds';
 import { Matcher } from '../../lib/match';
 import { TokenAutomaton } from '../../lib/match/automaton';
+import { ENGLISH_WORDS } from '../../lib/match/english-words';
 import { FuzzyIndex } from '../../lib/match/fuzzy';
+import { isEnglishWord } from '../../lib/match/words';
 import { splitSentences } from '../../lib/text';
 import { syntheticTerms } from '../../scripts/synthetic-terms';
 import { seedCorpusCompiled } from './corpus-fixture';
@@ -45,6 +47,19 @@ describe('FuzzyIndex', () => {
   });
 });
 
+describe('English word list', () => {
+  it('finds every word it holds, and nothing else', () => {
+    let prev = '';
+    const words: string[] = [];
+    for (const m of ENGLISH_WORDS.matchAll(/\|?([0-S])([a-z]*)/g)) words.push((prev = prev.slice(0, m[1]!.charCodeAt(0) - 48) + m[2]));
+    expect(words.length).toBeGreaterThan(30_000);
+    expect(words.every(isEnglishWord)).toBe(true);
+    expect(words.filter((w) => isEnglishWord(w + 'q') || isEnglishWord('q' + w)).length).toBeLessThan(10);
+    expect(['american', 'parish', 'aachen', words.at(-1)!].every(isEnglishWord)).toBe(true);
+    expect(['witkof', 'zelenskky', 'aaaaa', 'zzzzzz', ''].some(isEnglishWord)).toBe(false);
+  });
+});
+
 describe('Matcher at 20,000 terms', () => {
   const corpusTerms = seedCorpusCompiled().terms;
   const small = new Matcher(syntheticTerms(corpusTerms, 100));
@@ -65,6 +80,12 @@ describe('Matcher at 20,000 terms', () => {
     }
     expect(n).toBeGreaterThan(100);
     expect(misspelt.some((t) => small.find(t).some((m) => m.how === 'fuzzy'))).toBe(true);
+  });
+  it('can be built in slices with the same result', async () => {
+    let pauses = 0;
+    const sliced = await Matcher.create(syntheticTerms(corpusTerms, 20_000), {}, { sliceMs: 1, pause: async () => void pauses++ });
+    expect(pauses).toBeGreaterThan(1);
+    for (const text of misspelt.slice(0, 40)) expect(sliced.find(text)).toEqual(large.find(text));
   });
   it('matches its own generated names', () => {
     const person = syntheticTerms(corpusTerms, 20_000).findLast((t) => t.kind === 'person')!;
