@@ -4,9 +4,10 @@
  * ("President Donald Trump", "in Washington on Monday").
  */
 import { fold, STOP_WORDS } from '../text';
-import { isCapitalised, type Token } from './tokens';
+import { isAcronym, isCapitalised, type Token } from './tokens';
+import { isEnglishWord } from './words';
 
-/** Titles, roles and times: capitalised words written next to a name without being part of it. */
+/** Titles, roles, institutions and times: capitalised words written next to a name without being part of it. */
 const BESIDE_NAMES = new Set(
   (
     'president vice prime minister secretary foreign defence defense interior finance chancellor senator sen rep representative ' +
@@ -14,6 +15,7 @@ const BESIDE_NAMES = new Set(
     'captain king queen prince princess pope leader chief spokesman spokeswoman spokesperson commander judge justice premier ' +
     'former then acting deputy sir dame lord lady mr mrs ms dr prof officials official forces troops government administration ' +
     'state mp mep ceo chairman chairwoman chair director founder candidate nominee dc ' +
+    'embassy embassies consulate congress senate parliament army navy military treasury ministry department ' +
     'monday tuesday wednesday thursday friday saturday sunday today yesterday tonight ' +
     'january february march april may june july august september october november december'
   ).split(' '),
@@ -36,8 +38,11 @@ export function continuesName(neighbour: Token, gap: string, name: Token, side: 
   if (!isCapitalised(neighbour.text)) return false;
   // "Trump's Mar-a-Lago", "Russia's Putin": a possessive closes the name before it.
   if (POSSESSIVE.test(side === 'right' ? name.text : neighbour.text)) return false;
-  if (HYPHEN.test(gap)) return true;
+  // "Agence France-Presse" is one name; "U.S.-Israeli relations" joins two words that stand alone.
+  if (HYPHEN.test(gap)) return !isEnglishWord(neighbour.key);
   if (!SPACES.test(gap)) return false;
+  // "U.S. Embassy", "EU Commission": an acronym names the country or body the next word belongs to.
+  if (side === 'right' && isAcronym(name.text)) return false;
   const w = fold(neighbour.text);
   return !STOP_WORDS.has(w) && !BESIDE_NAMES.has(w);
 }

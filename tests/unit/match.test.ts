@@ -69,6 +69,11 @@ describe('Matcher precision', () => {
       ['Ukraine', 'ukraine', 'exact'],
       ['Washington', 'washington', 'exact'],
     ]);
+    expect(found('the U.S. Embassy, strained U.S.-Israeli relations and United States Embassies')).toEqual([
+      ['U.S.', 'united-states', 'alias'],
+      ['U.S.', 'united-states', 'alias'],
+      ['United States', 'united-states', 'exact'],
+    ]);
     expect(found('In Washington, Trump’s aides and Washington-based analysts met.')).toEqual([
       ['Washington', 'washington', 'exact'],
       ['Trump’s', 'donald-trump', 'alias'],
