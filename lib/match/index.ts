@@ -7,7 +7,7 @@ import type { Term, TermKind } from '../corpus/terms';
 import { fold } from '../text';
 import { TokenAutomaton } from './automaton';
 import { FuzzyIndex } from './fuzzy';
-import { continuesName, isPhraseGap, isSpaceGap } from './names';
+import { continuesName, isPhraseGap, isSpaceGap, isTitleCase, startsSentence } from './names';
 import { foldToken, isAcronym, isCapitalised, Tokenizer, type Token } from './tokens';
 import { isEnglishWord } from './words';
 
@@ -40,6 +40,17 @@ interface Entry {
   /** first token must be capitalised (names; single-word topics) */
   capital: boolean;
   isLabel: boolean;
+}
+
+/** One text being matched, with what the rules ask of it computed at most once. */
+interface PageText {
+  text: string;
+  toks: Token[];
+  /** tokens inside some dictionary phrase */
+  covered: Uint8Array;
+  /** the text between token j - 1 and token j */
+  gap: (j: number) => string;
+  titleCase: boolean | null;
 }
 
 interface FuzzyTarget {
@@ -139,17 +150,18 @@ export class Matcher {
     }
 
     const out: Mention[] = [];
+    const page: PageText = { text, toks, covered, gap, titleCase: null };
     for (let i = 0; i < toks.length; ) {
       const b = best[i];
       if (b) {
-        const m = this.mention(text, toks, covered, i, b.last, b.entry.termId, b.entry.kind, null);
+        const m = this.mention(page, i, b.last, b.entry.termId, b.entry.kind, null);
         if (m) out.push(m);
         i = b.last + 1;
         continue;
       }
       const hit = this.fuzzy(toks[i]!);
       if (hit) {
-        const m = this.mention(text, toks, covered, i, i, hit.termId, hit.kind, 'fuzzy');
+        const m = this.mention(page, i, i, hit.termId, hit.kind, 'fuzzy');
         if (m) out.push(m);
       }
       i++;
@@ -176,14 +188,18 @@ export class Matcher {
    * The mention of tokens first..last, or null where they sit inside a longer proper name. A
    * person's given name just before the surname joins the mark ("Steve Witkof").
    */
-  private mention(text: string, toks: Token[], covered: Uint8Array, first: number, last: number, termId: string, kind: TermKind, how: MatchHow | null): Mention | null {
-    const gap = (j: number) => text.slice(toks[j - 1]!.end, toks[j]!.start);
+  private mention(page: PageText, first: number, last: number, termId: string, kind: TermKind, how: MatchHow | null): Mention | null {
+    const { text, toks, covered, gap } = page;
     if (kind === 'person' && first === last) first = this.withGivenName(toks, first, termId, gap);
     if (kind !== 'topic') {
+      const titleCase = (page.titleCase ??= isTitleCase(toks));
       const left = first - 1;
-      if (left >= 0 && !covered[left] && continuesName(toks[left]!, gap(first), toks[first]!, 'left')) return null;
+      if (left >= 0 && !covered[left]) {
+        const context = { titleCase, sentenceStart: startsSentence(left > 0 ? gap(left) : null) };
+        if (continuesName(toks[left]!, gap(first), toks[first]!, 'left', context)) return null;
+      }
       const right = last + 1;
-      if (right < toks.length && !covered[right] && continuesName(toks[right]!, gap(right), toks[last]!, 'right')) return null;
+      if (right < toks.length && !covered[right] && continuesName(toks[right]!, gap(right), toks[last]!, 'right', { titleCase, sentenceStart: false })) return null;
     }
     const start = toks[first]!.start;
     const end = toks[last]!.end;

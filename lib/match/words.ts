@@ -1,5 +1,7 @@
-/** Is a token an English word? Guards the fuzzy path so "Americans" never reads as a misspelt "America". */
+/** Is a token an English word, and a common one or a proper noun? Guards fuzzy matching and name boundaries. */
 import { ENGLISH_WORDS } from './english-words';
+
+export type WordKind = 'common' | 'proper';
 
 let blocks: string[] | null = null;
 let heads: string[] = [];
@@ -13,8 +15,12 @@ function index(): string[] {
   return blocks;
 }
 
-/** `key` is a matcher token key (folded, stemmed: see tokenKey); true for English words of 5+ letters. */
-export function isEnglishWord(key: string): boolean {
+/**
+ * `key` is a matcher token key (folded, stemmed: see tokenKey). 'common' for words also written in
+ * lower case ("watch", "post"), 'proper' for words only ever capitalised ("Latin", "Israeli"), null
+ * for words the list does not hold (names, misspellings).
+ */
+export function wordKind(key: string): WordKind | null {
   const all = index();
   let lo = 0;
   let hi = heads.length - 1;
@@ -24,12 +30,14 @@ export function isEnglishWord(key: string): boolean {
     else hi = mid - 1;
   }
   let prev = '';
-  const re = /([0-S])([a-z]*)/g;
+  const re = /([0-S])([a-z]*)(~?)/g;
   const block = all[lo]!;
   for (let m = re.exec(block); m; m = re.exec(block)) {
     prev = prev.slice(0, m[1]!.charCodeAt(0) - 48) + m[2];
-    if (prev === key) return true;
-    if (prev > key) return false;
+    if (prev === key) return m[3] ? 'proper' : 'common';
+    if (prev > key) return null;
   }
-  return false;
+  return null;
 }
+
+export const isEnglishWord = (key: string) => wordKind(key) !== null;

@@ -4,7 +4,7 @@ import { Matcher } from '../../lib/match';
 import { TokenAutomaton } from '../../lib/match/automaton';
 import { ENGLISH_WORDS } from '../../lib/match/english-words';
 import { FuzzyIndex } from '../../lib/match/fuzzy';
-import { isEnglishWord } from '../../lib/match/words';
+import { isEnglishWord, wordKind } from '../../lib/match/words';
 import { splitSentences } from '../../lib/text';
 import { syntheticTerms } from '../../scripts/synthetic-terms';
 import { seedCorpusCompiled } from './corpus-fixture';
@@ -51,12 +51,14 @@ describe('English word list', () => {
   it('finds every word it holds, and nothing else', () => {
     let prev = '';
     const words: string[] = [];
-    for (const m of ENGLISH_WORDS.matchAll(/\|?([0-S])([a-z]*)/g)) words.push((prev = prev.slice(0, m[1]!.charCodeAt(0) - 48) + m[2]));
+    for (const m of ENGLISH_WORDS.matchAll(/\|?([0-S])([a-z]*)~?/g)) words.push((prev = prev.slice(0, m[1]!.charCodeAt(0) - 48) + m[2]));
     expect(words.length).toBeGreaterThan(30_000);
     expect(words.every(isEnglishWord)).toBe(true);
     expect(words.filter((w) => isEnglishWord(w + 'q') || isEnglishWord('q' + w)).length).toBeLessThan(10);
     expect(['american', 'parish', 'aachen', words.at(-1)!].every(isEnglishWord)).toBe(true);
     expect(['witkof', 'zelenskky', 'aaaaa', 'zzzzzz', ''].some(isEnglishWord)).toBe(false);
+    expect(['latin', 'israeli', 'american'].map(wordKind)).toEqual(['proper', 'proper', 'proper']);
+    expect(['watch', 'post', 'north', 'sale', 'go'].map(wordKind)).toEqual(['common', 'common', 'common', 'common', 'common']);
   });
 });
 

@@ -80,6 +80,14 @@ describe('Matcher precision', () => {
       ['Washington', 'washington', 'exact'],
     ]);
   });
+  it('in headlines and at sentence starts, a common capitalised word does not extend a name', () => {
+    expect(found('Trump Tweet About L. L. Bean Underscores a Risk')).toEqual([['Trump', 'donald-trump', 'alias']]);
+    expect(found('Mediator: As Trump Berates News Media, a New Strategy')).toEqual([['Trump', 'donald-trump', 'alias']]);
+    expect(found("'That's a big bird': Watch Donald Trump pardon a turkey")).toEqual([['Donald Trump', 'donald-trump', 'exact']]);
+    expect(found('Washington Post Reporters Win Award')).toEqual([]);
+    expect(found('Latin America Braces For Storms')).toEqual([]);
+    expect(found('Latin America is braced for storms.')).toEqual([]);
+  });
   it('matches a person by full name or surname, and a given name joins a surname mark', () => {
     expect(found('Steve Witkof said')).toEqual([['Steve Witkof', 'steve-witkoff', 'fuzzy']]);
     expect(found('Witkoff said')).toEqual([['Witkoff', 'steve-witkoff', 'alias']]);
