@@ -27,6 +27,8 @@ export interface Mention {
 export interface MatcherOptions {
   /** look for misspelt names (default true); the corpus build turns it off */
   fuzzy?: boolean;
+  /** only terms of these kinds are found (default: all); `terms` still holds every term */
+  kinds?: readonly TermKind[];
 }
 
 /** One surface form (label or alias) of a term, as the automaton reports it. */
@@ -62,6 +64,8 @@ interface FuzzyTarget {
 const fuzzyMinLength = (kind: TermKind) => (kind === 'person' ? 5 : 7);
 const fuzzyMaxDistance = (word: string) => (word.length >= 8 ? 2 : 1);
 const MIDDLE_INITIAL = /^\p{Lu}$/u;
+/** Words whose fuzzy answer is remembered; bounded so an endless page cannot grow it without end. */
+const FUZZY_MEMO = 20_000;
 
 export class Matcher {
   readonly terms: Map<string, Term>;
@@ -103,6 +107,7 @@ export class Matcher {
 
   private add(term: Term): void {
     this.terms.set(term.id, term);
+    if (this.options.kinds && !this.options.kinds.includes(term.kind)) return;
     for (const surface of [term.label, ...term.aliases]) {
       const toks = this.tokenizer.tokens(surface);
       if (!toks.length) continue;
@@ -229,6 +234,7 @@ export class Matcher {
     if (hit === undefined) {
       hit = this.fuzzyIndex.lookup(word, fuzzyMaxDistance(word), (t) => word.length >= fuzzyMinLength(t.kind))?.item ?? null;
       if (hit && isEnglishWord(tok.key)) hit = null;
+      if (this.fuzzyCache.size >= FUZZY_MEMO) this.fuzzyCache.clear();
       this.fuzzyCache.set(word, hit);
     }
     return hit;

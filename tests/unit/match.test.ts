@@ -113,6 +113,11 @@ describe('Matcher precision', () => {
       ['Nato', 'nato', 'exact'],
     ]);
   });
+  it('can be told to find only some kinds of terms', () => {
+    const names = new Matcher(seedCorpusCompiled().terms, { kinds: ['person'] });
+    expect(names.find('Putin and the security guarantees in Kyiv').map((m) => m.text)).toEqual(['Putin']);
+    expect(names.terms.get('kyiv')?.label).toBe('Kyiv');
+  });
   it('can be told not to look for misspellings', () => {
     expect(new Matcher(seedCorpusCompiled().terms, { fuzzy: false }).find('Steve Witkof said')).toEqual([]);
   });
