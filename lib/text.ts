@@ -14,6 +14,8 @@ export function normalizeQuotes(s: string): string {
 
 /** Lower-case, strip diacritics, normalise quotes. Used for comparing surface forms. */
 export function fold(s: string): string {
+  // Plain ASCII has no typographic quotes or diacritics: lower-casing is all (the matcher's hot path).
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
   return normalizeQuotes(s)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

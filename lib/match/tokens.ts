@@ -1,0 +1,76 @@
+/** Word tokens of page and dictionary text, with the folded/stemmed key the matcher compares. */
+import { fold, stem } from '../text';
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** what the dictionary is looked up by: folded, possessive-free, stemmed */
+  key: string;
+  /** folded and possessive-free, not stemmed: how names are compared ("Americas" is not "America") */
+  folded: string;
+}
+
+const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** Folded with the possessive stripped ("Zelenskyy’s" -> "zelenskyy"). */
+export const foldToken = (tok: string) => fold(tok).replace(/'s$|'$/, '');
+
+/** Folded, possessive stripped and stemmed ("Zelenskyy’s" -> "zelenskyy"); acronyms with dots keep them ("u.s."). */
+export function tokenKey(tok: string): string {
+  const t = foldToken(tok);
+  return t.includes('.') ? t : stem(t);
+}
+
+const isAsciiLower = (c: number) => c >= 97 && c <= 122;
+
+/** Upper-case letters, optionally dotted, 2 to 6 characters: "US", "NATO", "U.S.", "E.U". */
+export function isAcronym(t: string): boolean {
+  if (t.length < 2 || t.length > 6 || isAsciiLower(t.charCodeAt(0)) || isAsciiLower(t.charCodeAt(1))) return false;
+  return /^(?:\p{Lu}\.?){2,}$/u.test(t.endsWith('.') ? t.slice(0, -1) : t);
+}
+
+export function isCapitalised(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  return /^\p{Lu}/u.test(t);
+}
+
+/**
+ * Tokenises with a memo of keys: folding and stemming are the costly part, and a page repeats
+ * its words. The memo is bounded so a long session cannot grow it without end.
+ */
+export class Tokenizer {
+  private memo = new Map<string, { key: string; folded: string }>();
+
+  constructor(private readonly maxMemo = 50_000) {}
+
+  private forms(tok: string): { key: string; folded: string } {
+    let f = this.memo.get(tok);
+    if (f === undefined) {
+      if (this.memo.size >= this.maxMemo) this.memo.clear();
+      const folded = foldToken(tok);
+      f = { key: folded.includes('.') ? folded : stem(folded), folded };
+      this.memo.set(tok, f);
+    }
+    return f;
+  }
+
+  tokens(text: string): Token[] {
+    const out: Token[] = [];
+    TOKEN_RE.lastIndex = 0;
+    for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+      const { key, folded } = this.forms(m[0]);
+      out.push({ text: m[0], start: m.index, end: m.index + m[0].length, key, folded });
+    }
+    return out;
+  }
+}
+
+const shared = new Tokenizer();
+
+/** Tokens of `text` with their offsets and keys. */
+export function tokens(text: string): Token[] {
+  return shared.tokens(text);
+}
