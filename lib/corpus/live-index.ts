@@ -43,7 +43,8 @@ export class LiveIndex {
   private matcher: Matcher;
 
   constructor(rows: Iterable<ReportIndexRow> = []) {
-    for (const row of rows) {
+    for (const given of rows) {
+      const row = { ...given }; // rematch replaces hits: never on the caller's object
       this.rows.set(row.reportId, row);
       this.stats.add(row.terms);
       this.countHits(row.reportId, row.hits, 1);
