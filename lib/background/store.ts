@@ -5,7 +5,7 @@
  */
 import { toReport, type CompiledCorpus, type MentionRef, type Report } from '../corpus';
 import { textKey, urlKey } from '../corpus/identity';
-import { indexRow, LiveIndex, type ReportIndexRow } from '../corpus/live-index';
+import { indexRowSliced, LiveIndex, type ReportIndexRow } from '../corpus/live-index';
 import { parseNewReport, type NewReportInput } from '../corpus/schema';
 import { BackupDB, type BackupRow, type CrosscheckDB, type StoredReport } from '../db';
 import { storageError } from './storage-errors';
@@ -134,7 +134,7 @@ async function rebuild(db: CrosscheckDB, onProgress?: (done: number, total: numb
   const pause = slicer();
   const rows: ReportIndexRow[] = [];
   for (const [i, r] of reports.entries()) {
-    rows.push(have.get(r.id) ?? indexRow(r));
+    rows.push(have.get(r.id) ?? (await indexRowSliced(r, pause)));
     onProgress?.(i + 1, reports.length);
     await pause();
   }
@@ -249,8 +249,7 @@ export function addUserReport(db: CrosscheckDB, input: unknown): Promise<Report>
     const index = await loadIndex(db);
     const report = userReport(fields, 'user-' + crypto.randomUUID(), Date.now());
     await refuseDuplicate(db, report);
-    const row = indexRow(report);
-    await yieldToEvents();
+    const row = await indexRowSliced(report, yieldToEvents);
     try {
       const version = await commit(db, index, { reports: [report], rows: [row], write: () => db.reports.add(report) });
       await backupPut(db, [report]);
@@ -282,8 +281,7 @@ export function updateUserReport(db: CrosscheckDB, id: string, input: unknown): 
     const old = await userReportById(db, id, 'edited');
     const report = userReport(fields, old.id, old.addedAt ?? Date.now());
     await refuseDuplicate(db, report);
-    const row = indexRow(report);
-    await yieldToEvents();
+    const row = await indexRowSliced(report, yieldToEvents);
     try {
       const version = await commit(db, index, { reports: [report], rows: [row], write: () => db.reports.put(report) });
       await backupPut(db, [report]);
@@ -343,7 +341,7 @@ export function importReports(
         texts.add(r.textKey);
         if (r.urlKey) urls.add(r.urlKey);
         reports.push(r);
-        rows.push(indexRow(r));
+        rows.push(await indexRowSliced(r, pause));
       }
       opts.onProgress?.(i + 1, fields.length);
       await pause();

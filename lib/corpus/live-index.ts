@@ -6,7 +6,7 @@
 import { Matcher, tokens } from '../match';
 import { bloomHas, bloomOf } from './bloom';
 import type { DictionaryTerm, MentionRef, Report } from './index';
-import { deriveTerms, extractReportTerms, TermStats, type ReportTerms, type Term } from './terms';
+import { deriveTerms, extractReportTerms, reportTermSteps, TermStats, type ReportTerms, type Term } from './terms';
 
 /** What the index keeps per report (table reportIndex). */
 export interface ReportIndexRow {
@@ -21,14 +21,24 @@ export interface ReportIndexRow {
 /** What matching reads: the headline (sentence -1) then the sentences. */
 const matchTexts = (r: Report) => [r.title ?? '', ...r.sentences];
 
+const extractionText = (r: Report) => [r.title ?? '', r.text].join('\n\n');
+const bloomOfReport = (r: Report) => bloomOf(matchTexts(r).flatMap((s) => tokens(s).map((t) => t.key)));
+
 /** Extract one report's terms and filter: the NLP part of indexing, done once per report. */
 export function indexRow(r: Report): ReportIndexRow {
-  return {
-    reportId: r.id,
-    terms: extractReportTerms([r.title ?? '', r.text].join('\n\n')),
-    bloom: bloomOf(matchTexts(r).flatMap((s) => tokens(s).map((t) => t.key))),
-    hits: {},
-  };
+  return { reportId: r.id, terms: extractReportTerms(extractionText(r)), bloom: bloomOfReport(r), hits: {} };
+}
+
+/** indexRow with `pause()` awaited between pieces of tagging, so a long report does not hold the thread. */
+export async function indexRowSliced(r: Report, pause: () => Promise<void>): Promise<ReportIndexRow> {
+  const steps = reportTermSteps(extractionText(r));
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) {
+      await pause();
+      return { reportId: r.id, terms: step.value, bloom: bloomOfReport(r), hits: {} };
+    }
+    await pause();
+  }
 }
 
 const signature = (t: Term) => `${t.kind}|${t.label}|${t.aliases.join('\u0001')}`;

@@ -141,13 +141,30 @@ function topKeys(map: Map<string, { kind: TermKind; forms: Map<string, number> }
     .map(({ key, kind, forms }) => ({ key, kind, forms }));
 }
 
+/** Text is tagged in pieces of about this many characters, paragraph by paragraph. */
+const STEP_CHARS = 2_500;
+
+function pieces(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const para of text.split(/\n+/)) {
+    if (cur && cur.length + para.length > STEP_CHARS) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur}\n${para}` : para;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
 /**
- * The entities and candidate key phrases of one report (title and body). Only the first
- * TERM_LIMITS.extractChars characters are tagged, so a 1 MB report costs what a long article costs.
+ * The entities and candidate key phrases of one report (title and body), one step per piece of
+ * text so a caller can yield between steps. Only the first TERM_LIMITS.extractChars characters
+ * are tagged, so a 1 MB report costs what a long article costs.
  */
-export function extractReportTerms(text: string): ReportTerms {
+export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
   const clipped = normalizeQuotes(text.length > TERM_LIMITS.extractChars ? text.slice(0, text.lastIndexOf(' ', TERM_LIMITS.extractChars) + 1 || TERM_LIMITS.extractChars) : text);
-  const doc = nlp(clipped);
   const entities = new Map<string, { kind: TermKind; forms: Map<string, number> }>();
   const add = (kind: TermKind, raw: string) => {
     const name = cleanName(raw);
@@ -159,26 +176,55 @@ export function extractReportTerms(text: string): ReportTerms {
     e.forms.set(name, (e.forms.get(name) ?? 0) + 1);
     entities.set(key, e);
   };
-  for (const p of doc.people().out('array') as string[]) for (const part of p.split(/,\s*/)) add('person', part);
-  for (const p of doc.places().out('array') as string[]) for (const part of p.split(/,\s*|\s+and\s+/)) add('place', part);
-  for (const o of doc.organizations().out('array') as string[]) add('organization', o);
-  // Proper nouns the tagger does not classify, named after a preposition ("from Britain", "of the
-  // Donbas", "at his Mar-a-Lago resort"), are places; not when part of a longer name ("Study of War").
-  doc.match(PREPOSITION_NAME).forEach((m) => {
-    const before = m.lookBehind('.').last();
-    if (before.found && before.has('#ProperNoun')) return;
-    m.match(PREPOSITION_NAME, 0)
-      .not(NOT_A_NAME_TAG)
-      .forEach((name) => {
-        if (name.lookAhead('^(of|for|and) the? #ProperNoun').found) return;
-        const surface = (name.out('text') as string).trim();
-        if (/^\p{Lu}/u.test(surface)) add('place', surface);
-      });
-  });
-  doc.match('#Hyphenated+').forEach((m) => {
-    const surface = (m.out('text') as string).trim().replace(/\s+/g, '');
-    if (m.has('#ProperNoun') && /^\p{Lu}[\p{L}]*(?:-[\p{L}]+)+$/u.test(cleanName(surface))) add('place', surface);
-  });
+  const phrases = new Map<string, { kind: TermKind; forms: Map<string, number> }>();
+  for (const piece of pieces(clipped)) {
+    const doc = nlp(piece);
+    for (const p of doc.people().out('array') as string[]) for (const part of p.split(/,\s*/)) add('person', part);
+    for (const p of doc.places().out('array') as string[]) for (const part of p.split(/,\s*|\s+and\s+/)) add('place', part);
+    for (const o of doc.organizations().out('array') as string[]) add('organization', o);
+    // Proper nouns the tagger does not classify, named after a preposition ("from Britain", "of the
+    // Donbas", "at his Mar-a-Lago resort"), are places; not when part of a longer name ("Study of War").
+    doc.match(PREPOSITION_NAME).forEach((m) => {
+      const before = m.lookBehind('.').last();
+      if (before.found && before.has('#ProperNoun')) return;
+      m.match(PREPOSITION_NAME, 0)
+        .not(NOT_A_NAME_TAG)
+        .forEach((name) => {
+          if (name.lookAhead('^(of|for|and) the? #ProperNoun').found) return;
+          const surface = (name.out('text') as string).trim();
+          if (/^\p{Lu}/u.test(surface)) add('place', surface);
+        });
+    });
+    doc.match('#Hyphenated+').forEach((m) => {
+      const surface = (m.out('text') as string).trim().replace(/\s+/g, '');
+      if (m.has('#ProperNoun') && /^\p{Lu}[\p{L}]*(?:-[\p{L}]+)+$/u.test(cleanName(surface))) add('place', surface);
+    });
+
+    for (const np of doc.nouns().out('array') as string[]) {
+      const words = np
+        .replace(/["“”]/g, '')
+        .replace(/[.,;:!?—–]+/g, ' ')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean);
+      // Candidate key phrases: 2-3 word lower-case runs ending at the head noun.
+      let end = words.length;
+      while (end > 0 && !/^[a-z][a-z-]+$/.test(words[end - 1]!)) end--;
+      const modifierOk = (w: string, k: number, len: number) => /^[a-z][a-z-]*[a-z]$/.test(w) || (k < len - 1 && DEMONYM.test(w));
+      for (let len = 2; len <= 3; len++) {
+        const seq = words.slice(end - len, end);
+        if (seq.length !== len || !seq.every((w, k) => modifierOk(w, k, len))) continue;
+        if (seq.some((w) => STOP_WORDS.has(w) || GENERIC_MODIFIERS.has(w))) continue;
+        if (GENERIC_HEADS.has(seq[len - 1]!)) continue;
+        const phrase = seq.join(' ');
+        const key = seq.map((w) => stem(w.toLowerCase())).join(' ');
+        const entry = phrases.get(key) ?? { kind: 'topic' as const, forms: new Map() };
+        entry.forms.set(phrase, (entry.forms.get(phrase) ?? 0) + 1);
+        phrases.set(key, entry);
+      }
+    }
+    yield;
+  }
 
   // A tagged place/organisation that is a person's first name here ("Secretary of State Marco Rubio"
   // tagged "Marco") joins that person.
@@ -197,31 +243,17 @@ export function extractReportTerms(text: string): ReportTerms {
     }
   }
 
-  const phrases = new Map<string, { kind: TermKind; forms: Map<string, number> }>();
-  for (const np of doc.nouns().out('array') as string[]) {
-    const words = np
-      .replace(/["“”]/g, '')
-      .replace(/[.,;:!?—–]+/g, ' ')
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean);
-    // Candidate key phrases: 2-3 word lower-case runs ending at the head noun.
-    let end = words.length;
-    while (end > 0 && !/^[a-z][a-z-]+$/.test(words[end - 1]!)) end--;
-    const modifierOk = (w: string, k: number, len: number) => /^[a-z][a-z-]*[a-z]$/.test(w) || (k < len - 1 && DEMONYM.test(w));
-    for (let len = 2; len <= 3; len++) {
-      const seq = words.slice(end - len, end);
-      if (seq.length !== len || !seq.every((w, k) => modifierOk(w, k, len))) continue;
-      if (seq.some((w) => STOP_WORDS.has(w) || GENERIC_MODIFIERS.has(w))) continue;
-      if (GENERIC_HEADS.has(seq[len - 1]!)) continue;
-      const phrase = seq.join(' ');
-      const key = seq.map((w) => stem(w.toLowerCase())).join(' ');
-      const entry = phrases.get(key) ?? { kind: 'topic' as const, forms: new Map() };
-      entry.forms.set(phrase, (entry.forms.get(phrase) ?? 0) + 1);
-      phrases.set(key, entry);
-    }
-  }
   return { entities: topKeys(entities, TERM_LIMITS.entitiesPerReport), phrases: topKeys(phrases, TERM_LIMITS.phrasesPerReport) };
+}
+
+
+/** reportTermSteps run to the end at once. */
+export function extractReportTerms(text: string): ReportTerms {
+  const steps = reportTermSteps(text);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 
 interface Counted {
