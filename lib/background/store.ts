@@ -387,7 +387,14 @@ export function seedCorpus(db: CrosscheckDB, corpus: CompiledCorpus): Promise<Se
     const result: SeedResult = { added: 0, updated: 0, removed: 0, kept: 0 };
     const users = await db.reports.where('origin').equals('user').toArray();
     const taken = new Set(users.flatMap((r) => [r.id, r.textKey, r.urlKey ?? '']));
-    const seeds = corpus.reports.map((r) => stored({ ...r, origin: 'seed' })).filter((r) => !taken.has(r.id) && !taken.has(r.textKey) && !(r.urlKey && taken.has(r.urlKey)));
+    taken.delete('');
+    const seeds: StoredReport[] = [];
+    for (const r of corpus.reports.map((x) => stored({ ...x, origin: 'seed' }))) {
+      // a user's report wins over a seed with the same text or URL; of repeated seeds the first is kept
+      if (taken.has(r.id) || taken.has(r.textKey) || (r.urlKey && taken.has(r.urlKey))) continue;
+      for (const k of [r.id, r.textKey, r.urlKey]) if (k) taken.add(k);
+      seeds.push(r);
+    }
     const bundled = new Set(seeds.map((r) => r.id));
     const rows = corpus.index.filter((r) => bundled.has(r.reportId));
     const onlySeeds = users.length === 0 && seeds.length === corpus.reports.length;

@@ -144,6 +144,19 @@ describe('writes validate and explain', () => {
   });
 });
 
+describe('seeding', () => {
+  it('keeps the first of two bundled reports with the same text instead of failing', async () => {
+    const db = new CrosscheckDB(`store-${n++}`);
+    dbs.push(db);
+    const corpus = seedCorpusCompiled();
+    const copy = { ...corpus.reports[0]!, id: 'seed-copy' };
+    const r = await seedCorpus(db, { ...corpus, version: 'with-copy', reports: [...corpus.reports, copy], index: [...corpus.index, { ...corpus.index[0]!, reportId: 'seed-copy' }] });
+    expect(r.added).toBe(5);
+    expect(await db.reports.get('seed-copy')).toBeUndefined();
+    await expectEqualsFullRebuild(db);
+  });
+});
+
 describe('import and export', () => {
   it('imports all or nothing: one bad report and nothing is written', async () => {
     const db = await seeded();
