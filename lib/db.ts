@@ -1,19 +1,31 @@
 /**
- * IndexedDB through Dexie: reports (seed and user-added), the derived term dictionary and the
- * mention index. Schema only (light enough for the popup); writes live in lib/store.ts.
+ * IndexedDB through Dexie: reports (seed and user-added), the derived term dictionary, the
+ * mention index and per-report index rows. Schema and upgrades only; writes live in lib/background/store.ts.
  */
 import Dexie, { type Table } from 'dexie';
 import type { DictionaryTerm, MentionRef, Report } from './corpus';
+import { textKey, urlKey } from './corpus/identity';
+import type { ReportIndexRow } from './corpus/live-index';
 
 export interface MetaRow {
   key: string;
   value: string;
 }
 
+/** A report as stored: with the keys that make a second copy of it refused. */
+export interface StoredReport extends Report {
+  textKey: string;
+  /** absent when the report has no web URL */
+  urlKey?: string;
+  /** ms since epoch; user reports only */
+  addedAt?: number;
+}
+
 export class CrosscheckDB extends Dexie {
-  reports!: Table<Report, string>;
+  reports!: Table<StoredReport, string>;
   terms!: Table<DictionaryTerm, string>;
   mentions!: Table<MentionRef, [string, string, number]>;
+  reportIndex!: Table<ReportIndexRow, string>;
   meta!: Table<MetaRow, string>;
 
   constructor(name = 'crosscheck') {
@@ -24,6 +36,34 @@ export class CrosscheckDB extends Dexie {
       mentions: '[termId+reportId+sentence], termId, reportId',
       meta: 'key',
     });
+    this.version(2)
+      .stores({
+        reports: 'id, origin, title, source, date, &textKey, &urlKey',
+        reportIndex: 'reportId',
+      })
+      .upgrade(async (tx) => {
+        // Version 1 stored the same text (or URL) twice and any URL scheme: keep every report,
+        // drop URLs that are not web addresses, and give repeats their own keys.
+        const texts = new Set<string>();
+        const urls = new Set<string>();
+        await tx
+          .table('reports')
+          .toCollection()
+          .modify((r: StoredReport) => {
+            let tk = textKey(r.text);
+            if (texts.has(tk)) tk += ':' + r.id;
+            texts.add(tk);
+            r.textKey = tk;
+            const uk = urlKey(r.url);
+            if (!uk) r.url = null;
+            if (uk && !urls.has(uk)) {
+              urls.add(uk);
+              r.urlKey = uk;
+            } else delete r.urlKey;
+          });
+        // The derived index is rebuilt from the reports on the next start.
+        await tx.table('meta').delete('indexVersion');
+      });
   }
 }
 
@@ -31,6 +71,26 @@ export async function getMeta(db: CrosscheckDB, key: string): Promise<string | u
   return (await db.meta.get(key))?.value;
 }
 
+/** A second database holding a copy of the user's own reports, from which a wiped corpus is restored. */
+export interface BackupRow {
+  id: string;
+  addedAt: number;
+  text: string;
+  title: string | null;
+  source: string | null;
+  author: string | null;
+  date: string | null;
+  url: string | null;
+}
+
+export class BackupDB extends Dexie {
+  reports!: Table<BackupRow, string>;
+
+  constructor(name = 'crosscheck-backup') {
+    super(name);
+    this.version(1).stores({ reports: 'id, addedAt' });
+  }
+}
 
 export interface NewReport {
   text: string;

@@ -1,6 +1,6 @@
 /** Messages between content script, popup and background, with their replies. */
 import type { Report } from './corpus';
-import type { NewReport } from './db';
+import type { NewReportInput } from './corpus/schema';
 import type { Term } from './corpus/terms';
 import type { Verdict } from './stance';
 
@@ -53,8 +53,11 @@ export interface BackgroundProtocol {
   dictionary: { request: {}; reply: DictionaryReply };
   explain: { request: { termId: string; claim: string }; reply: ExplainReply | null };
   'mention-count': { request: { count: number }; reply: null };
-  'add-report': { request: { report: NewReport }; reply: { report: Report } };
+  'add-report': { request: { report: NewReportInput }; reply: { report: Report } };
+  'update-report': { request: { id: string; report: NewReportInput }; reply: { report: Report } };
   'delete-report': { request: { id: string }; reply: null };
+  'import-reports': { request: { reports: NewReportInput[]; replace?: boolean }; reply: { added: number; skipped: number } };
+  'export-reports': { request: {}; reply: { reports: Report[] } };
 }
 
 /** Requests a tab's content script answers (sent by the popup). */

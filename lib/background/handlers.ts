@@ -2,7 +2,7 @@
 import type { CrosscheckDB } from '../db';
 import type { BackgroundProtocol, ReplyOf, RequestOf } from '../messages';
 import type { CorpusService } from './explain';
-import { addUserReport, deleteUserReport } from './store';
+import { addUserReport, deleteUserReport, exportReports, importReports, onIndexChange, updateUserReport } from './store';
 
 export interface Sender {
   tabId?: number;
@@ -14,6 +14,10 @@ export interface BackgroundDeps {
   /** resolves once the bundled corpus is in the database */
   ready(): Promise<unknown>;
   setBadge(tabId: number, count: number): Promise<void>;
+  /** after every index change: the new version, for open tabs and the popup (the storage item in the extension) */
+  setIndexVersion?(version: string): Promise<void>;
+  /** after every index change: the reports added, edited or deleted (for in-memory evidence caches) */
+  onReportsChanged?(reportIds: string[]): void;
 }
 
 export type Handlers = {
@@ -22,6 +26,10 @@ export type Handlers = {
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const { db, service } = deps;
+  onIndexChange(db, ({ version, reportIds }) => {
+    deps.onReportsChanged?.(reportIds);
+    void deps.setIndexVersion?.(version).catch((e: unknown) => console.error('[crosscheck] could not publish the index version', e));
+  });
   return {
     dictionary: async () => service.getDictionary(),
     explain: async (req) => service.explain(req.termId, req.claim),
@@ -30,10 +38,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return null;
     },
     'add-report': async (req) => ({ report: await addUserReport(db, req.report) }),
+    'update-report': async (req) => ({ report: await updateUserReport(db, req.id, req.report) }),
     'delete-report': async (req) => {
       await deleteUserReport(db, req.id);
       return null;
     },
+    'import-reports': async (req) => importReports(db, req.reports, { replace: req.replace }),
+    'export-reports': async () => ({ reports: await exportReports(db) }),
   };
 }
 

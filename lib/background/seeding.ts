@@ -1,16 +1,37 @@
-/** One memoised seeding per service-worker life: install, update and the first message share it. */
+/**
+ * One memoised start-up per service-worker life (install, update and the first message share it):
+ * reopen a corrupt database empty, seed the bundled corpus, restore the user's reports from the
+ * backup if the database lost them, and make sure every report is indexed.
+ */
 import type { CompiledCorpus } from '../corpus';
 import { getMeta, type CrosscheckDB } from '../db';
-import { seedCorpus, type SeedResult } from './store';
+import { ensureIndex, restoreFromBackup, seedCorpus, type SeedResult } from './store';
+import { STORAGE_MESSAGES, storageError } from './storage-errors';
+
+/** Open the database; one that cannot be opened (corrupt, wrong version) is deleted and created again. */
+export async function openOrReset(db: CrosscheckDB): Promise<void> {
+  try {
+    await db.open();
+  } catch (e) {
+    if (storageError(e).message !== STORAGE_MESSAGES.broken) throw storageError(e);
+    console.warn('[crosscheck] the corpus database could not be opened; starting it afresh from the bundle and the backup', e);
+    db.close();
+    await db.delete();
+    await db.open();
+  }
+}
 
 export function createSeeder(db: CrosscheckDB, bundled: CompiledCorpus): () => Promise<SeedResult | null> {
   let seeding: Promise<SeedResult | null> | null = null;
   return () =>
     (seeding ??= (async () => {
-      if ((await getMeta(db, 'seedVersion')) === bundled.version) return null;
-      return seedCorpus(db, bundled);
+      await openOrReset(db);
+      const result = (await getMeta(db, 'seedVersion')) === bundled.version ? null : await seedCorpus(db, bundled);
+      await restoreFromBackup(db);
+      await ensureIndex(db);
+      return result;
     })().catch((e: unknown) => {
       seeding = null; // let the next request try again
-      throw e;
+      throw storageError(e);
     }));
 }

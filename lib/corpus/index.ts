@@ -1,11 +1,11 @@
 /**
  * Corpus compilation: parsed reports + term dictionary + which sentences mention which term.
- * Pure; runs in the build script (bundled corpus) and in the background (user-added reports).
+ * Pure; runs in the build script (bundled corpus); the background keeps it current with LiveIndex.
  */
-import { Matcher } from '../match';
 import { hash32 } from '../text';
+import { buildIndex, type ReportIndexRow } from './live-index';
 import { parseReport } from './parse';
-import { extractTerms, type Term } from './terms';
+import type { Term } from './terms';
 
 export type ReportOrigin = 'seed' | 'user';
 
@@ -38,6 +38,8 @@ export interface CompiledCorpus {
   reports: Report[];
   terms: DictionaryTerm[];
   mentions: MentionRef[];
+  /** per-report extraction rows, so the background indexes the bundled corpus without NLP */
+  index: ReportIndexRow[];
 }
 
 export interface RawReport {
@@ -65,39 +67,9 @@ export function toReport(raw: RawReport): Report {
   };
 }
 
-/** Index which report sentences mention which term; terms no report mentions are dropped. */
-export function indexMentions(reports: Report[], terms: Term[]): { terms: DictionaryTerm[]; mentions: MentionRef[] } {
-  const matcher = new Matcher(terms, { fuzzy: false });
-  const mentions: MentionRef[] = [];
-  const seen = new Set<string>();
-  const byTerm = new Map<string, { reports: Set<string>; n: number }>();
-  for (const r of reports) {
-    const texts = [r.title ?? '', ...r.sentences];
-    texts.forEach((s, i) => {
-      for (const m of matcher.find(s)) {
-        const e = byTerm.get(m.termId) ?? { reports: new Set(), n: 0 };
-        e.reports.add(r.id);
-        e.n++;
-        byTerm.set(m.termId, e);
-        // sentence -1 is the headline
-        const key = `${m.termId}|${r.id}|${i - 1}`;
-        if (!seen.has(key)) {
-          seen.add(key);
-          mentions.push({ termId: m.termId, reportId: r.id, sentence: i - 1 });
-        }
-      }
-    });
-  }
-  const dict = terms
-    .filter((t) => byTerm.has(t.id))
-    .map((t) => ({ ...t, reportIds: [...byTerm.get(t.id)!.reports].sort(), mentions: byTerm.get(t.id)!.n }));
-  return { terms: dict, mentions };
-}
-
 export function compileCorpus(raws: RawReport[]): CompiledCorpus {
   const reports = raws.map(toReport);
-  const terms = extractTerms(reports.map((r) => [r.title ?? '', r.text].join('\n\n')));
-  const indexed = indexMentions(reports, terms);
+  const { terms, mentions, rows } = buildIndex(reports);
   const version = hash32(JSON.stringify(raws.map((r) => [r.id, r.text, r.meta ?? null]))).toString(16);
-  return { version, reports, ...indexed };
+  return { version, reports, terms, mentions, index: rows };
 }

@@ -1,8 +1,8 @@
 /**
- * Term dictionary: people, places, organisations and key phrases of a set of reports, with
- * aliases. Entities come from compromise's named-entity tagger; aliases come from rules
- * (surnames, transliteration variants, inflections, titles stripped) plus a short table of
- * abbreviations that no tagger can infer (U.S. = United States).
+ * Term dictionary: people, places, organisations and key phrases, extracted per report (compromise's
+ * tagger, bounded per report) and derived from document-frequency counts, so one report's terms can
+ * be added or removed without re-reading the others. Aliases come from rules (surnames,
+ * transliterations, inflections, titles stripped) plus abbreviations no tagger can infer.
  */
 import nlp from 'compromise';
 import { fold, normalizeQuotes, stem, STOP_WORDS } from '../text';
@@ -79,11 +79,6 @@ export function nameKey(name: string): string {
   return fold(name).replace(/sk(yy|yi|iy|y|ii|i)\b/g, 'sky');
 }
 
-interface Entity {
-  kind: TermKind;
-  forms: Map<string, number>;
-}
-
 function plural(phrase: string): string[] {
   const words = phrase.split(' ');
   const last = words[words.length - 1]!;
@@ -100,34 +95,113 @@ export function slug(label: string): string {
   return fold(label).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
+
+/** Bounds: the text compromise tags per report (≈2,000 words), and what one report may contribute. */
+export const TERM_LIMITS = {
+  extractChars: 12_000,
+  entitiesPerReport: 40,
+  phrasesPerReport: 80,
+  /** the page-marked dictionary, ranked by how many reports name a term */
+  dictionary: 3_000,
+  minTopicReports: 2,
+} as const;
+
+/** One entity or key phrase of one report: its key (kind-prefixed) and the surface forms seen, with counts. */
+export interface KeyForms {
+  key: string;
+  kind: TermKind;
+  forms: [form: string, count: number][];
+}
+
+/** What one report contributes to the dictionary; stored per report so it can be taken out again. */
+export interface ReportTerms {
+  entities: KeyForms[];
+  phrases: KeyForms[];
+}
+
+const PREPOSITION_NAME = '(in|from|to|of|near|across|into|at|over|inside|outside|through) (the|his|her|its|their)? [#ProperNoun+]';
+const NOT_A_NAME_TAG = '(#Person|#Place|#Organization|#Date|#Demonym|#Month|#WeekDay|#Adjective)';
+
+function entityKey(kind: TermKind, name: string): { key: string; kind: TermKind } {
+  const equivalent = Object.entries(KNOWN_EQUIVALENTS).find(([k, v]) => k === name || v.aliases.includes(name));
+  if (equivalent) return { key: 'eq:' + equivalent[0], kind: equivalent[1].kind };
+  if (kind === 'person') return { key: 'p:' + nameKey(name.split(' ').pop()!), kind };
+  return { key: kind + ':' + fold(name), kind };
+}
+
+const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+/** Keep a report's `max` most frequent keys (ties by key, so the choice is stable). */
+function topKeys(map: Map<string, { kind: TermKind; forms: Map<string, number> }>, max: number): KeyForms[] {
+  const total = (forms: Map<string, number>) => [...forms.values()].reduce((a, b) => a + b, 0);
+  return [...map]
+    .map(([key, e]) => ({ key, kind: e.kind, forms: [...e.forms].sort(byCount), n: total(e.forms) }))
+    .sort((a, b) => b.n - a.n || (a.key < b.key ? -1 : 1))
+    .slice(0, max)
+    .map(({ key, kind, forms }) => ({ key, kind, forms }));
+}
+
+/** Text is tagged in pieces of about this many characters, paragraph by paragraph. */
+const STEP_CHARS = 2_500;
+
+function pieces(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const para of text.split(/\n+/)) {
+    if (cur && cur.length + para.length > STEP_CHARS) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur}\n${para}` : para;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
 /**
- * Extract the dictionary from report texts. Topics (key phrases) must occur in at least
- * `minTopicReports` reports, so that generic one-off noun phrases do not become terms.
+ * The entities and candidate key phrases of one report (title and body), one step per piece of
+ * text so a caller can yield between steps. Only the first TERM_LIMITS.extractChars characters
+ * are tagged, so a 1 MB report costs what a long article costs.
  */
-export function extractTerms(texts: string[], minTopicReports = 2): Term[] {
-  const entities = new Map<string, Entity>();
+export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
+  const clipped = normalizeQuotes(text.length > TERM_LIMITS.extractChars ? text.slice(0, text.lastIndexOf(' ', TERM_LIMITS.extractChars) + 1 || TERM_LIMITS.extractChars) : text);
+  const entities = new Map<string, { kind: TermKind; forms: Map<string, number> }>();
   const add = (kind: TermKind, raw: string) => {
     const name = cleanName(raw);
-    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase())) return;
-    if (kind !== 'person' && /(?:ian|ean|ese|ish)$/.test(name) && !name.includes(' ')) return; // demonyms
+    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase())) return;
+    if (kind !== 'person' && /(?:ian|ean|ese|ish|ern)$/.test(name) && !name.includes(' ')) return; // demonyms, "Western"
     if (name.split(' ').some((w) => w.length > 1 && STOP_WORDS.has(w.toLowerCase()) && !/^(of|de)$/.test(w))) return;
-    const equivalent = Object.entries(KNOWN_EQUIVALENTS).find(([k, v]) => k === name || v.aliases.includes(name));
-    const key = equivalent ? 'eq:' + equivalent[0] : kind === 'person' ? 'p:' + nameKey(name.split(' ').pop()!) : kind + ':' + fold(name);
-    const e = entities.get(key) ?? { kind: equivalent ? equivalent[1].kind : kind, forms: new Map() };
+    const { key, kind: k } = entityKey(kind, name);
+    const e = entities.get(key) ?? { kind: k, forms: new Map() };
     e.forms.set(name, (e.forms.get(name) ?? 0) + 1);
     entities.set(key, e);
   };
-
-  const phraseDocs = new Map<string, { docs: Set<number>; forms: Map<string, number> }>();
-  texts.forEach((text, docIndex) => {
-    const doc = nlp(normalizeQuotes(text));
-    for (const p of doc.people().out('array') as string[]) {
-      for (const part of p.split(/,\s*/)) add('person', part);
-    }
+  const phrases = new Map<string, { kind: TermKind; forms: Map<string, number> }>();
+  for (const piece of pieces(clipped)) {
+    const doc = nlp(piece);
+    for (const p of doc.people().out('array') as string[]) for (const part of p.split(/,\s*/)) add('person', part);
     for (const p of doc.places().out('array') as string[]) for (const part of p.split(/,\s*|\s+and\s+/)) add('place', part);
     for (const o of doc.organizations().out('array') as string[]) add('organization', o);
+    // Proper nouns the tagger does not classify, named after a preposition ("from Britain", "of the
+    // Donbas", "at his Mar-a-Lago resort"), are places; not when part of a longer name ("Study of War").
+    doc.match(PREPOSITION_NAME).forEach((m) => {
+      const before = m.lookBehind('.').last();
+      if (before.found && before.has('#ProperNoun')) return;
+      m.match(PREPOSITION_NAME, 0)
+        .not(NOT_A_NAME_TAG)
+        .forEach((name) => {
+          if (name.lookAhead('^(of|for|and) the? #ProperNoun').found) return;
+          const surface = (name.out('text') as string).trim();
+          if (/^\p{Lu}/u.test(surface)) add('place', surface);
+        });
+    });
+    doc.match('#Hyphenated+').forEach((m) => {
+      const surface = (m.out('text') as string).trim().replace(/\s+/g, '');
+      if (m.has('#ProperNoun') && /^\p{Lu}[\p{L}]*(?:-[\p{L}]+)+$/u.test(cleanName(surface))) add('place', surface);
+    });
+
     for (const np of doc.nouns().out('array') as string[]) {
-      const words = normalizeQuotes(np)
+      const words = np
         .replace(/["“”]/g, '')
         .replace(/[.,;:!?—–]+/g, ' ')
         .trim()
@@ -144,70 +218,141 @@ export function extractTerms(texts: string[], minTopicReports = 2): Term[] {
         if (GENERIC_HEADS.has(seq[len - 1]!)) continue;
         const phrase = seq.join(' ');
         const key = seq.map((w) => stem(w.toLowerCase())).join(' ');
-        const entry = phraseDocs.get(key) ?? { docs: new Set(), forms: new Map() };
-        entry.docs.add(docIndex);
+        const entry = phrases.get(key) ?? { kind: 'topic' as const, forms: new Map() };
         entry.forms.set(phrase, (entry.forms.get(phrase) ?? 0) + 1);
-        phraseDocs.set(key, entry);
+        phrases.set(key, entry);
       }
     }
-  });
+    yield;
+  }
 
+  // A tagged place/organisation that is a person's first name here ("Secretary of State Marco Rubio"
+  // tagged "Marco") joins that person.
+  const surnames = [...entities].filter(([k]) => k.startsWith('p:')).map(([k, e]) => [k, [...e.forms.keys()].map((f) => f.split(' ').pop()!)] as const);
+  for (const [key, e] of [...entities]) {
+    if (e.kind === 'person' || key.startsWith('eq:') || e.forms.size !== 1) continue;
+    const name = [...e.forms.keys()][0]!;
+    if (name.includes(' ')) continue;
+    for (const [pk, ss] of surnames) {
+      const s = ss.find((x) => clipped.includes(`${name} ${x}`));
+      if (!s) continue;
+      const person = entities.get(pk)!;
+      person.forms.set(`${name} ${s}`, (person.forms.get(`${name} ${s}`) ?? 0) + 1);
+      entities.delete(key);
+      break;
+    }
+  }
+
+  return { entities: topKeys(entities, TERM_LIMITS.entitiesPerReport), phrases: topKeys(phrases, TERM_LIMITS.phrasesPerReport) };
+}
+
+
+/** reportTermSteps run to the end at once. */
+export function extractReportTerms(text: string): ReportTerms {
+  const steps = reportTermSteps(text);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+interface Counted {
+  kind: TermKind;
+  /** how many reports contribute this key */
+  docs: number;
+  forms: Map<string, number>;
+}
+
+/** Document-frequency counts over all reports' ReportTerms; adding then removing a report restores them. */
+export class TermStats {
+  readonly entities = new Map<string, Counted>();
+  readonly phrases = new Map<string, Counted>();
+
+  add(rt: ReportTerms, sign: 1 | -1 = 1): void {
+    const apply = (map: Map<string, Counted>, items: KeyForms[]) => {
+      for (const item of items) {
+        const c = map.get(item.key) ?? { kind: item.kind, docs: 0, forms: new Map<string, number>() };
+        c.docs += sign;
+        for (const [form, n] of item.forms) {
+          const left = (c.forms.get(form) ?? 0) + sign * n;
+          if (left > 0) c.forms.set(form, left);
+          else c.forms.delete(form);
+        }
+        if (c.docs > 0) map.set(item.key, c);
+        else map.delete(item.key);
+      }
+    };
+    apply(this.entities, rt.entities);
+    apply(this.phrases, rt.phrases);
+  }
+}
+
+function entityTerm(key: string, e: Counted): Term {
+  const forms = [...e.forms].sort((a, b) => b[0].split(' ').length - a[0].split(' ').length || byCount(a, b));
+  const eq = key.startsWith('eq:') ? key.slice(3) : null;
+  const label = eq ?? forms[0]![0];
+  const aliases = new Set<string>(eq ? KNOWN_EQUIVALENTS[eq]!.aliases : []);
+  for (const [form] of forms) aliases.add(form);
+  if (e.kind === 'person') {
+    // Surnames seen alone and full names are one person, in every transliteration.
+    const surnames = new Set(forms.map(([f]) => f.split(' ').pop()!));
+    for (const [full] of forms.filter(([f]) => f.includes(' '))) {
+      const first = full.split(' ').slice(0, -1).join(' ');
+      for (const s of surnames) for (const v of transliterationVariants(s)) aliases.add(`${first} ${v}`);
+    }
+    for (const s of surnames) for (const v of transliterationVariants(s)) aliases.add(v);
+  }
+  aliases.delete(label);
+  return { id: slug(label), label, kind: e.kind, aliases: [...aliases].sort() };
+}
+
+function topicTerm(e: Counted): Term {
+  const label = [...e.forms].sort(byCount)[0]![0];
+  const aliases = new Set<string>();
+  for (const f of e.forms.keys()) for (const p of plural(f)) aliases.add(p);
+  aliases.delete(label);
+  return { id: slug(label), label, kind: 'topic', aliases: [...aliases].sort() };
+}
+
+/**
+ * The dictionary the counts imply: every named entity, and key phrases shared by at least
+ * `minTopicReports` reports; at most TERM_LIMITS.dictionary terms, those most reports name first.
+ * A pure function of the counts (not of the order reports arrived in).
+ */
+export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIMITS.minTopicReports, max: number = TERM_LIMITS.dictionary): Term[] {
+  const ranked: { key: string; c: Counted; topic: boolean }[] = [];
+  for (const [key, c] of stats.entities) {
+    if (!c.forms.size) continue;
+    if (c.kind !== 'person' && !key.startsWith('eq:')) {
+      // A single-word place/organisation that is some person's surname ("Trump administration") is that person.
+      const name = [...c.forms].sort(byCount)[0]![0];
+      if (!name.includes(' ') && stats.entities.has('p:' + nameKey(name))) continue;
+    }
+    ranked.push({ key, c, topic: false });
+  }
+  for (const [key, c] of stats.phrases) {
+    if (c.docs < minTopicReports || !c.forms.size) continue;
+    const words = key.split(' ');
+    // "national security advisers" gives way to "security advisers" when that is a topic itself
+    if (words.length === 3 && (stats.phrases.get(words.slice(1).join(' '))?.docs ?? 0) >= minTopicReports) continue;
+    ranked.push({ key, c, topic: true });
+  }
+  ranked.sort((a, b) => b.c.docs - a.c.docs || Number(a.topic) - Number(b.topic) || (a.key < b.key ? -1 : 1));
   const terms: Term[] = [];
   const taken = new Set<string>();
-  const push = (t: Term) => {
-    if (taken.has(t.id)) return;
+  for (const { key, c, topic } of ranked) {
+    if (terms.length >= max) break;
+    const t = topic ? topicTerm(c) : entityTerm(key, c);
+    if (!t.id || taken.has(t.id)) continue;
     taken.add(t.id);
     terms.push(t);
-  };
-
-  // A tagged place/organisation that is really part of a person's name ("Trump administration",
-  // "Secretary of State Marco Rubio" tagged "Marco") joins that person.
-  const allText = texts.map(normalizeQuotes).join('\n');
-  for (const [, person] of [...entities].filter(([k]) => k.startsWith('p:'))) {
-    const surnames = [...person.forms.keys()].map((f) => f.split(' ').pop()!);
-    for (const [key, e] of [...entities]) {
-      if (e.kind === 'person' || key.startsWith('eq:')) continue;
-      const name = [...e.forms.keys()][0]!;
-      if (name.includes(' ')) continue;
-      const asSurname = surnames.some((s) => nameKey(s) === nameKey(name));
-      const asFirst = surnames.find((s) => allText.includes(`${name} ${s}`));
-      if (!asSurname && !asFirst) continue;
-      if (asFirst) person.forms.set(`${name} ${asFirst}`, 1);
-      entities.delete(key);
-    }
   }
-
-  // Surnames seen alone and full names are one person: merge by surname key.
-  for (const [key, e] of entities) {
-    const forms = [...e.forms.entries()].sort((a, b) => b[0].split(' ').length - a[0].split(' ').length || b[1] - a[1]);
-    const eq = key.startsWith('eq:') ? key.slice(3) : null;
-    const label = eq ?? forms[0]![0];
-    const aliases = new Set<string>(eq ? KNOWN_EQUIVALENTS[eq]!.aliases : []);
-    for (const [form] of forms) aliases.add(form);
-    if (e.kind === 'person') {
-      const fulls = forms.map(([f]) => f).filter((f) => f.includes(' '));
-      const surnames = new Set(forms.map(([f]) => f.split(' ').pop()!));
-      for (const full of fulls) {
-        const first = full.split(' ').slice(0, -1).join(' ');
-        for (const s of surnames) for (const v of transliterationVariants(s)) aliases.add(`${first} ${v}`);
-      }
-      for (const s of surnames) for (const v of transliterationVariants(s)) aliases.add(v);
-    }
-    aliases.delete(label);
-    push({ id: slug(label), label, kind: e.kind, aliases: [...aliases].sort() });
-  }
-
-  const frequent = new Set([...phraseDocs].filter(([, e]) => e.docs.size >= minTopicReports).map(([k]) => k));
-  for (const [key, entry] of phraseDocs) {
-    if (entry.docs.size < minTopicReports) continue;
-    const words = key.split(' ');
-    if (words.length === 3 && frequent.has(words.slice(1).join(' '))) continue;
-    const label = [...entry.forms.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
-    const aliases = new Set<string>();
-    for (const f of entry.forms.keys()) for (const p of plural(f)) aliases.add(p);
-    aliases.delete(label);
-    push({ id: slug(label), label, kind: 'topic', aliases: [...aliases].sort() });
-  }
-
   return terms.sort((a, b) => (a.kind === b.kind ? (a.label < b.label ? -1 : 1) : a.kind < b.kind ? -1 : 1));
+}
+
+/** The dictionary of a set of report texts (title and body each), extracted and derived in one go. */
+export function extractTerms(texts: string[], minTopicReports: number = TERM_LIMITS.minTopicReports): Term[] {
+  const stats = new TermStats();
+  for (const t of texts) stats.add(extractReportTerms(t));
+  return deriveTerms(stats, minTopicReports);
 }

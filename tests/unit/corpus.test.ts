@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../lib/corpus/parse';
-import { cleanName, extractTerms, transliterationVariants } from '../../lib/corpus/terms';
+import { cleanName, extractReportTerms, extractTerms, transliterationVariants } from '../../lib/corpus/terms';
 import { ID, seedCorpusCompiled } from './corpus-fixture';
 
 describe('parseReport', () => {
@@ -73,5 +73,13 @@ describe('term dictionary', () => {
   it('needs a phrase in two reports before it becomes a topic', () => {
     const terms = extractTerms(['The frozen assets were discussed.', 'Nothing else here at all.']);
     expect(terms.find((t) => t.label === 'frozen assets')).toBeUndefined();
+  });
+  it('finds the places the seeds name that the tagger leaves unclassified, with compromise', () => {
+    expect(term('Donbas')?.kind).toBe('place');
+    expect(term('Britain')?.label).toBe('United Kingdom');
+    const kyiv = c.reports.find((r) => r.id === ID.kyiv)!;
+    const names = extractReportTerms([kyiv.title, kyiv.text].join('\n\n')).entities.flatMap((e) => e.forms.map(([f]) => f));
+    expect(names).toEqual(expect.arrayContaining(['Mar-a-Lago', 'Donbas', 'Britain']));
+    expect(names).not.toContain('War'); // "Institute for the Study of War" is not a place
   });
 });

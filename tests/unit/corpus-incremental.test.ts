@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { readSeeds } from '../../corpus/seeds';
+import { toReport, type MentionRef, type Report } from '../../lib/corpus';
+import { bloomHas, bloomOf } from '../../lib/corpus/bloom';
+import { buildIndex, indexRow, LiveIndex } from '../../lib/corpus/live-index';
+import { deriveTerms, extractReportTerms, TermStats } from '../../lib/corpus/terms';
+
+/** Deterministic PRNG (mulberry32) so a failing sequence can be replayed. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const paragraphs = readSeeds().flatMap((r) => r.text.split('\n').filter((p) => p.split(' ').length > 12));
+
+/** A report made of 1-4 random seed paragraphs: shares entities and phrases with others, in varying amounts. */
+function randomReport(next: () => number, id: string): Report {
+  const n = 1 + Math.floor(next() * 4);
+  const text = Array.from({ length: n }, () => paragraphs[Math.floor(next() * paragraphs.length)]!).join('\n');
+  return toReport({ id, origin: 'user', text });
+}
+
+const sortRefs = (m: MentionRef[]) => m.map((x) => `${x.termId}|${x.reportId}|${x.sentence}`).sort();
+
+describe('incremental index', () => {
+  for (const seed of [1, 2, 3]) {
+    it(`equals a full rebuild after random adds, edits and deletes (sequence ${seed})`, () => {
+      const next = rng(seed);
+      const reports = new Map<string, Report>();
+      const mentions = new Map<string, MentionRef[]>();
+      const index = new LiveIndex();
+      let ids = 0;
+      for (let step = 0; step < 30; step++) {
+        const roll = next();
+        const existing = [...reports.keys()];
+        let removed: string[] = [];
+        let added: Report[] = [];
+        if (roll < 0.5 || existing.length < 3) added = [randomReport(next, `r${ids++}`)];
+        else if (roll < 0.75) added = [randomReport(next, existing[Math.floor(next() * existing.length)]!)]; // edit
+        else removed = [existing[Math.floor(next() * existing.length)]!];
+        for (const id of removed) {
+          reports.delete(id);
+          mentions.delete(id);
+        }
+        for (const r of added) reports.set(r.id, r);
+        for (const id of index.apply(removed, added.map(indexRow))) mentions.set(id, index.rematch(reports.get(id)!));
+        index.takeChanges();
+      }
+      const full = buildIndex([...reports.values()]);
+      expect(index.dictionary()).toEqual(full.terms);
+      expect(sortRefs([...mentions.values()].flat())).toEqual(sortRefs(full.mentions));
+      expect(full.terms.length).toBeGreaterThan(5);
+    });
+  }
+
+  it('re-matches only reports that may contain a changed term', () => {
+    const [a, b, c] = readSeeds().map(toReport);
+    const index = new LiveIndex();
+    index.apply([], [indexRow(a!), indexRow(b!)]).forEach((id) => index.rematch(id === a!.id ? a! : b!));
+    const unrelated = toReport({ id: 'u', origin: 'user', text: 'Farmers in Iowa reported a record corn harvest this autumn, according to the state agriculture office.' });
+    const touched = index.apply([], [indexRow(unrelated)]);
+    expect(touched).toEqual(['u']);
+    expect(index.apply([], [indexRow(c!)]).length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('counts', () => {
+  it('adding then removing a report restores the dictionary exactly', () => {
+    const [a, b, c] = readSeeds().map((r) => extractReportTerms(r.text));
+    const stats = new TermStats();
+    stats.add(a!);
+    stats.add(b!);
+    const before = deriveTerms(stats);
+    stats.add(c!);
+    expect(deriveTerms(stats)).not.toEqual(before);
+    stats.add(c!, -1);
+    expect(deriveTerms(stats)).toEqual(before);
+  });
+
+  it('bounds what one long report contributes and how big the dictionary grows', () => {
+    // one report naming 300 made-up places: capped per report
+    const text = Array.from({ length: 300 }, (_, i) => `Officials met in Zorvania${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))} on Monday.`).join(' ');
+    const rt = extractReportTerms(text);
+    expect(rt.entities.length).toBeLessThanOrEqual(40);
+    const stats = new TermStats();
+    stats.add(rt);
+    expect(deriveTerms(stats, 2, 10)).toHaveLength(10);
+  });
+
+  it('a key phrase in one report only is extracted but is not a dictionary term', () => {
+    const rt = extractReportTerms(readSeeds()[0]!.text);
+    expect(rt.phrases.map((p) => p.forms[0]![0])).toContain('national security advisers');
+    const stats = new TermStats();
+    stats.add(rt);
+    expect(deriveTerms(stats).find((t) => t.label === 'national security advisers')).toBeUndefined();
+  });
+});
+
+describe('Bloom filter', () => {
+  it('never misses a key it holds and rarely claims one it does not', () => {
+    const keys = Array.from({ length: 800 }, (_, i) => `k${i}`);
+    const bloom = bloomOf(keys);
+    for (const k of keys) expect(bloomHas(bloom, k)).toBe(true);
+    const false_ = Array.from({ length: 2000 }, (_, i) => `x${i}`).filter((k) => bloomHas(bloom, k)).length;
+    expect(false_ / 2000).toBeLessThan(0.05);
+  });
+});

@@ -1,0 +1,69 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toReport } from '../../lib/corpus';
+import { backupOf, addUserReport } from '../../lib/background/store';
+import { createSeeder } from '../../lib/background/seeding';
+import { CrosscheckDB } from '../../lib/db';
+import { seedCorpusCompiled } from './corpus-fixture';
+
+const NAME = 'upgrade-v1';
+afterEach(async () => {
+  await Dexie.delete(NAME);
+  await Dexie.delete(`${NAME}-backup`);
+});
+
+/** The schema Crosscheck shipped as version 1, as it was. */
+function openVersion1(): Dexie {
+  const v1 = new Dexie(NAME);
+  v1.version(1).stores({
+    reports: 'id, origin, title, source, date',
+    terms: 'id, kind, label, *aliases',
+    mentions: '[termId+reportId+sentence], termId, reportId',
+    meta: 'key',
+  });
+  return v1;
+}
+
+const TEXTS = [
+  'Fighting around the Donbas intensified on Tuesday as Russian forces pressed toward Kramatorsk, officials said.',
+  'Steve Witkoff will travel to Kyiv next week to discuss security guarantees with Volodymyr Zelensky.',
+];
+
+describe('schema version 2', () => {
+  it('opens a real version-1 database and keeps every user report, repeats and bad URLs included', async () => {
+    const v1 = openVersion1();
+    const corpus = seedCorpusCompiled();
+    await v1.table('reports').bulkPut(corpus.reports.map((r) => ({ ...r, origin: 'seed' })));
+    await v1.table('terms').bulkPut(corpus.terms);
+    await v1.table('mentions').bulkPut(corpus.mentions);
+    await v1.table('meta').bulkPut([
+      { key: 'seedVersion', value: corpus.version },
+      { key: 'indexVersion', value: 'v1' },
+    ]);
+    // version 1 allowed the same text twice and any URL scheme
+    const users = [
+      toReport({ id: 'user-a-1', origin: 'user', text: TEXTS[0]!, meta: { title: 'Mine', url: 'https://example.com/a' } }),
+      toReport({ id: 'user-b-2', origin: 'user', text: TEXTS[0]!, meta: { url: 'https://example.com/a' } }),
+      toReport({ id: 'user-c-3', origin: 'user', text: TEXTS[1]!, meta: { url: 'javascript:alert(1)' } }),
+    ];
+    await v1.table('reports').bulkPut(users);
+    v1.close();
+
+    const db = new CrosscheckDB(NAME);
+    await createSeeder(db, corpus)(); // the start-up an updated extension runs
+    expect(db.verno).toBe(2);
+    const stored = await db.reports.where('origin').equals('user').toArray();
+    expect(stored.map((r) => r.id).sort()).toEqual(['user-a-1', 'user-b-2', 'user-c-3']);
+    expect(stored.find((r) => r.id === 'user-a-1')?.title).toBe('Mine');
+    expect(stored.find((r) => r.id === 'user-c-3')?.url).toBeNull(); // not a web address
+    expect(await db.reports.count()).toBe(corpus.reports.length + 3);
+    // the index now covers the user reports
+    expect(await db.reportIndex.count()).toBe(corpus.reports.length + 3);
+    expect((await db.terms.get('donbas'))?.reportIds).toEqual(expect.arrayContaining(['user-a-1', 'user-b-2']));
+    // and from now on the same text is refused
+    await expect(addUserReport(db, { text: TEXTS[1]! })).rejects.toThrow(/already in your corpus/);
+    await backupOf(db).delete();
+    db.close();
+  });
+});

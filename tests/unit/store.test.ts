@@ -1,0 +1,243 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readSeeds } from '../../corpus/seeds';
+import { buildIndex } from '../../lib/corpus/live-index';
+import { CrosscheckDB, getMeta } from '../../lib/db';
+import {
+  addUserReport,
+  backupOf,
+  deleteUserReport,
+  DUPLICATE,
+  exportReports,
+  importReports,
+  onIndexChange,
+  rebuildIndex,
+  restoreFromBackup,
+  seedCorpus,
+  updateUserReport,
+} from '../../lib/background/store';
+import { STORAGE_MESSAGES } from '../../lib/background/storage-errors';
+import { createSeeder } from '../../lib/background/seeding';
+import { seedCorpusCompiled } from './corpus-fixture';
+
+let n = 0;
+const dbs: CrosscheckDB[] = [];
+async function seeded(): Promise<CrosscheckDB> {
+  const db = new CrosscheckDB(`store-${n++}`);
+  dbs.push(db);
+  await seedCorpus(db, seedCorpusCompiled());
+  return db;
+}
+afterEach(async () => {
+  for (const db of dbs.splice(0)) {
+    await backupOf(db).delete();
+    await db.delete();
+  }
+});
+
+const DONBAS = 'Fighting around the Donbas intensified on Tuesday as Russian forces pressed toward Kramatorsk, Ukrainian officials said.';
+const paragraphs = readSeeds().flatMap((r) => r.text.split('\n').filter((p) => p.split(' ').length > 12));
+
+const sortRefs = (m: { termId: string; reportId: string; sentence: number }[]) => m.map((x) => `${x.termId}|${x.reportId}|${x.sentence}`).sort();
+/** The stored index equals a from-scratch build over the stored reports. */
+async function expectEqualsFullRebuild(db: CrosscheckDB): Promise<void> {
+  const full = buildIndex(await db.reports.toArray());
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+  const terms = (await db.terms.toArray()).sort(byId);
+  const expected = [...full.terms].sort(byId);
+  expect(terms.map((t) => t.id)).toEqual(expected.map((t) => t.id));
+  expect(terms).toEqual(expected);
+  expect(sortRefs(await db.mentions.toArray())).toEqual(sortRefs(full.mentions));
+}
+
+describe('writes validate and explain', () => {
+  it('refuses bad input with a message a reader understands and writes nothing', async () => {
+    const db = await seeded();
+    const cases: [unknown, RegExp][] = [
+      [null, /./],
+      [{ text: null }, /report text must be text/],
+      [{ text: 42 }, /must be text/],
+      [{ text: DONBAS, url: 'javascript:alert(1)' }, /must start with http/],
+      [{ text: DONBAS, title: '<script>alert(1)</script>' }, /plain text/],
+      [{ text: 'x '.repeat(600_000) }, /longer than 1,000,000/],
+      [{ text: 'too short' }, /needs some text/],
+    ];
+    for (const [input, message] of cases) await expect(addUserReport(db, input)).rejects.toThrow(message);
+    expect(await db.reports.count()).toBe(5);
+    expect(await backupOf(db).reports.count()).toBe(0);
+  });
+
+  it('adds one report, indexes it, backs it up and tells listeners', async () => {
+    const db = await seeded();
+    const heard = vi.fn();
+    onIndexChange(db, heard);
+    const before = await getMeta(db, 'indexVersion');
+    const r = await addUserReport(db, { text: DONBAS, title: 'Donbas fighting', url: 'https://example.com/a' });
+    expect(r.id).toMatch(/^user-[0-9a-f-]{36}$/);
+    expect(r).not.toHaveProperty('textKey');
+    expect((await db.terms.get('donbas'))?.reportIds).toContain(r.id);
+    expect(await getMeta(db, 'indexVersion')).not.toBe(before);
+    expect(heard).toHaveBeenCalledWith({ version: await getMeta(db, 'indexVersion'), reportIds: [r.id] });
+    expect((await backupOf(db).reports.get(r.id))?.text).toBe(DONBAS);
+    await expectEqualsFullRebuild(db);
+  });
+
+  it('two identical adds at the same moment: one report, the other refused as a duplicate', async () => {
+    const db = await seeded();
+    const results = await Promise.allSettled([addUserReport(db, { text: DONBAS }), addUserReport(db, { text: DONBAS })]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason.message).toBe(DUPLICATE);
+    expect(await db.reports.where('origin').equals('user').count()).toBe(1);
+  });
+
+  it('refuses the same text (spacing and quotes aside) or the same URL twice, and a seed report', async () => {
+    const db = await seeded();
+    await addUserReport(db, { text: DONBAS, url: 'https://news.example/story?utm_source=x#top' });
+    await expect(addUserReport(db, { text: `  ${DONBAS.replace(/ /g, '  ').toUpperCase()} ` })).rejects.toThrow(DUPLICATE);
+    await expect(addUserReport(db, { text: paragraphs[3]!, url: 'https://news.example/story/' })).rejects.toThrow(/already in your corpus.*same URL/);
+    await expect(addUserReport(db, { text: readSeeds()[1]!.text })).rejects.toThrow(DUPLICATE);
+  });
+
+  it('edits and deletes a user report, re-indexing it; seed reports cannot be changed', async () => {
+    const db = await seeded();
+    const seedId = seedCorpusCompiled().reports[0]!.id;
+    await expect(updateUserReport(db, seedId, { text: DONBAS })).rejects.toThrow(/Only reports you added can be edited/);
+    await expect(deleteUserReport(db, 'user-nope')).rejects.toThrow(/no longer in your corpus/);
+    const r = await addUserReport(db, { text: DONBAS });
+    const edited = await updateUserReport(db, r.id, { text: paragraphs[0]!, title: 'Edited' });
+    expect(edited.id).toBe(r.id);
+    expect((await db.reports.get(r.id))?.title).toBe('Edited');
+    expect((await db.terms.get('donbas'))?.reportIds).not.toContain(r.id); // the edit no longer names the Donbas
+    await expectEqualsFullRebuild(db);
+    await deleteUserReport(db, r.id);
+    expect(await db.reports.count()).toBe(5);
+    expect(await backupOf(db).reports.count()).toBe(0);
+    await expectEqualsFullRebuild(db);
+  });
+
+  it('a long run of adds, edits and deletes leaves the same index as a full rebuild', async () => {
+    const db = await seeded();
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const text = [paragraphs[(i * 7) % paragraphs.length], paragraphs[(i * 11 + 3) % paragraphs.length]].join('\n');
+      if (i % 4 === 3 && ids.length) await deleteUserReport(db, ids.shift()!);
+      else if (i % 5 === 4 && ids.length) await updateUserReport(db, ids[0]!, { text: `${text}\nEdited on day ${i}.` }).catch(() => undefined);
+      else ids.push((await addUserReport(db, { text: `${text}\nFiled as note ${i}.` })).id);
+    }
+    await expectEqualsFullRebuild(db);
+    const stored = await db.terms.toArray();
+    await rebuildIndex(db);
+    expect((await db.terms.toArray()).length).toBe(stored.length);
+  });
+
+  it('adds a 1 MB report; its terms beyond the tagged part do not flood the dictionary', async () => {
+    const db = await seeded();
+    const filler = Array.from({ length: 18_000 }, (_, i) => `Delegates from Qelmar${i % 500} discussed grain quotas in detail.`).join(' ');
+    const text = (DONBAS + ' ' + filler).slice(0, 999_000);
+    const termsBefore = await db.terms.count();
+    const r = await addUserReport(db, { text });
+    expect((await db.reports.get(r.id))!.text.length).toBeGreaterThan(900_000);
+    expect((await db.terms.count()) - termsBefore).toBeLessThanOrEqual(40 + 80);
+    await expectEqualsFullRebuild(db);
+  });
+});
+
+describe('seeding', () => {
+  it('keeps the first of two bundled reports with the same text instead of failing', async () => {
+    const db = new CrosscheckDB(`store-${n++}`);
+    dbs.push(db);
+    const corpus = seedCorpusCompiled();
+    const copy = { ...corpus.reports[0]!, id: 'seed-copy' };
+    const r = await seedCorpus(db, { ...corpus, version: 'with-copy', reports: [...corpus.reports, copy], index: [...corpus.index, { ...corpus.index[0]!, reportId: 'seed-copy' }] });
+    expect(r.added).toBe(5);
+    expect(await db.reports.get('seed-copy')).toBeUndefined();
+    await expectEqualsFullRebuild(db);
+  });
+});
+
+describe('import and export', () => {
+  it('imports all or nothing: one bad report and nothing is written', async () => {
+    const db = await seeded();
+    const good = paragraphs.slice(0, 3).map((text) => ({ text }));
+    await expect(importReports(db, [...good, { text: DONBAS, url: 'javascript:void(0)' }])).rejects.toThrow(/^Report 4: The URL must start with http/);
+    expect(await db.reports.count()).toBe(5);
+  });
+
+  it('skips and counts duplicates (of stored reports and of each other), reports progress', async () => {
+    const db = await seeded();
+    const progress: number[] = [];
+    const inputs = [{ text: DONBAS }, { text: DONBAS }, { text: readSeeds()[0]!.text }, { text: paragraphs[5]! }, { text: paragraphs[6]!, url: 'https://a.example/x' }, { text: paragraphs[7]!, url: 'https://a.example/x' }];
+    const r = await importReports(db, inputs, { onProgress: (done) => progress.push(done) });
+    expect(r).toEqual({ added: 3, skipped: 3 });
+    expect(progress.at(-1)).toBe(inputs.length);
+    expect(await db.reports.count()).toBe(8);
+    await expectEqualsFullRebuild(db);
+  });
+
+  it('replace swaps the user reports in one go; export returns seed and user reports', async () => {
+    const db = await seeded();
+    await addUserReport(db, { text: DONBAS });
+    const r = await importReports(db, [{ text: paragraphs[1]! }, { text: DONBAS }], { replace: true });
+    expect(r).toEqual({ added: 2, skipped: 0 });
+    const all = await exportReports(db);
+    expect(all).toHaveLength(7);
+    const mine = all.filter((x) => x.origin === 'user');
+    expect(mine).toHaveLength(2);
+    expect(mine.map((x) => x.text)).toContain(DONBAS);
+    expect(all[0]).not.toHaveProperty('textKey');
+    await expectEqualsFullRebuild(db);
+  });
+
+  it('rejects a list that is too long or not a list', async () => {
+    const db = await seeded();
+    await expect(importReports(db, 'x' as never)).rejects.toThrow(/must be a list/);
+    await expect(importReports(db, new Array(50_001).fill({ text: DONBAS }))).rejects.toThrow(/at most 50,000 reports/);
+  });
+});
+
+describe('storage failures', () => {
+  it('a full disk gives a clear message and loses nothing already stored', async () => {
+    const db = await seeded();
+    const kept = await addUserReport(db, { text: DONBAS });
+    const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    const spy = vi.spyOn(db.reports, 'add').mockRejectedValueOnce(new Dexie.QuotaExceededError(quota as never) as never);
+    await expect(addUserReport(db, { text: paragraphs[2]! })).rejects.toThrow(STORAGE_MESSAGES.quota);
+    spy.mockRestore();
+    expect((await db.reports.toArray()).map((r) => r.id).filter((id) => id.startsWith('user-'))).toEqual([kept.id]);
+    // the next write works and the index is still whole
+    await addUserReport(db, { text: paragraphs[2]! });
+    await expectEqualsFullRebuild(db);
+  });
+
+  it('a wiped database gets the user’s reports back from the backup on start', async () => {
+    const db = await seeded();
+    const mine = await addUserReport(db, { text: DONBAS, title: 'Mine', url: 'https://example.org/mine' });
+    await db.reports.clear(); // the corpus is lost...
+    await db.meta.clear();
+    const ready = createSeeder(db, seedCorpusCompiled());
+    await ready();
+    const back = await db.reports.get(mine.id);
+    expect(back?.title).toBe('Mine');
+    expect(back?.url).toBe('https://example.org/mine');
+    expect(await db.reports.count()).toBe(6);
+    expect((await db.terms.get('donbas'))?.reportIds).toContain(mine.id);
+    await expectEqualsFullRebuild(db);
+    expect(await restoreFromBackup(db)).toBe(0); // nothing missing any more
+  });
+
+  it('a deleted database is recreated, seeded and restored on start', async () => {
+    const db = await seeded();
+    const mine = await addUserReport(db, { text: DONBAS });
+    db.close();
+    await Dexie.delete(db.name);
+    const again = new CrosscheckDB(db.name);
+    dbs.push(again);
+    // the backup belongs to the database name, so the new handle finds it
+    await backupOf(again).open();
+    expect(await backupOf(again).reports.count()).toBe(1);
+    await createSeeder(again, seedCorpusCompiled())();
+    expect((await again.reports.get(mine.id))?.text).toBe(DONBAS);
+  });
+});
