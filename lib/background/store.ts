@@ -198,7 +198,9 @@ async function commit(db: CrosscheckDB, index: LiveIndex, edit: IndexEdit): Prom
     const touched = [...new Set([...removed, ...candidates])];
     await db.transaction('rw', [db.reports, db.terms, db.mentions, db.reportIndex, db.meta], async () => {
       await edit.write();
-      await db.mentions.where('reportId').anyOf(touched).delete();
+      // one key range per report: an anyOf() over the index makes IndexedDB walk the whole table
+      const stale = await Promise.all(touched.map((id) => db.mentions.where('reportId').equals(id).primaryKeys()));
+      await db.mentions.bulkDelete(stale.flat());
       await db.reportIndex.bulkDelete(removed.filter((id) => !fresh.has(id)));
       await db.mentions.bulkPut(mentions);
       await db.reportIndex.bulkPut(candidates.map((id) => index.row(id)!));
