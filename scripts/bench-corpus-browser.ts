@@ -1,8 +1,15 @@
 /**
  * bench:corpus --browser: the same corpus writes through the BUILT extension in Debian Chromium
- * (its service worker and real IndexedDB), driven by messages from an extension page. Prints figures.
+ * (its service worker and real IndexedDB), driven by messages from an extension page; and the
+ * store's code on Chromium's IndexedDB in a plain page, for seeding at sizes import cannot reach. Prints figures.
  */
-import { launch } from '../tests/e2e/harness';
+import { build } from 'esbuild';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer';
+import type { CompiledCorpus } from '../lib/corpus';
+import { chromiumPath, launch, ROOT } from '../tests/e2e/harness';
 
 declare const chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> } };
 
@@ -14,6 +21,7 @@ export async function browserBench(n: number, texts: string[], adds: number): Pr
   try {
     const page = await browser.newPage();
     await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    await page.evaluate('globalThis.__name = (f) => f'); // tsx names functions; the page has no such helper
     const r = await page.evaluate(
       async (n: number, texts: string[], adds: number) => {
         const send = async (m: unknown) => {
@@ -73,5 +81,43 @@ export async function browserBench(n: number, texts: string[], adds: number): Pr
     );
   } finally {
     await browser.close();
+  }
+}
+
+/**
+ * The store's own code (scripts/bench-corpus-page.ts, bundled with esbuild) on a local page: seeding
+ * N precomputed reports into Chromium's IndexedDB, then single writes and 'dictionary' waits.
+ */
+export async function pageBench(corpus: CompiledCorpus, extra: string[], adds: number, buildMs: number): Promise<void> {
+  const bundle = await build({ entryPoints: [join(ROOT, 'scripts/bench-corpus-page.ts')], bundle: true, format: 'iife', write: false, platform: 'browser', loader: { '.json': 'json' } });
+  const files: Record<string, [string, string]> = {
+    '/': ['text/html', '<!doctype html><meta charset="utf-8"><script src="/bench.js"></script>'],
+    '/bench.js': ['text/javascript', bundle.outputFiles[0]!.text],
+    '/corpus.json': ['application/json', JSON.stringify(corpus)],
+    '/extra.json': ['application/json', JSON.stringify(extra)],
+  };
+  const server = createServer((req, res) => {
+    const f = files[req.url ?? '/'];
+    if (!f) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': `${f[0]}; charset=utf-8` }).end(f[1]);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, pipe: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    page.setDefaultTimeout(600_000);
+    await page.evaluate('globalThis.__name = (f) => f');
+    const r = await page.evaluate((a: number) => (globalThis as unknown as { runBench(a: number): Promise<any> }).runBench(a), adds);
+    const n = corpus.reports.length;
+    console.log(
+      `N=${n} (Chromium IndexedDB): seed ${ms(r.seedMs)} (index built in bulk at build time: ${ms(buildMs)} in Node)\n` +
+        `  add one: median ${ms(r.add)} (max ${ms(r.addMax)}, ${adds} runs) | edit one: median ${ms(r.edit)} | delete one: median ${ms(r.del)}\n` +
+        `  dictionary: ${r.terms} terms, ${(r.bytes / 1024).toFixed(0)} KiB per download\n` +
+        `  hover-blocking: ${r.burst} adds in ${ms(r.burstMs)}; ${r.waits[3]} 'dictionary' requests, wait median ${ms(r.waits[0])}, p95 ${ms(r.waits[1])}, longest ${ms(r.waits[2])}`,
+    );
+  } finally {
+    await browser.close();
+    server.close();
   }
 }

@@ -95,18 +95,22 @@ function cachedRows(reports: Report[]): ReportIndexRow[] {
   return rows;
 }
 
-async function nodeBench(n: number): Promise<void> {
-  const all = texts(n + ADDS * 2);
+/** N reports with their index precomputed (as the build does for the bundle), and texts to add later. */
+function benchCorpus(n: number): { corpus: CompiledCorpus; extra: string[]; all: string[]; buildMs: number } {
+  const all = texts(n + ADDS * 2 + 20);
   const reports = all.slice(0, n).map((text, i) => toReport({ id: `bench-${i}`, origin: 'seed', text }));
-  const extra = all.slice(n);
   const rows = cachedRows(reports);
-  let t = performance.now();
+  const t = performance.now();
   const full = buildIndex(reports, rows);
   const buildMs = performance.now() - t;
-  const corpus: CompiledCorpus = { version: `bench-${n}`, reports, terms: full.terms, mentions: full.mentions, index: full.rows };
+  return { corpus: { version: `bench-${n}`, reports, terms: full.terms, mentions: full.mentions, index: full.rows }, extra: all.slice(n), all, buildMs };
+}
 
+async function nodeBench(n: number): Promise<void> {
+  const { corpus, extra, all, buildMs } = benchCorpus(n);
+  const full = corpus;
   const db = new CrosscheckDB(`bench-corpus-${n}`);
-  t = performance.now();
+  let t = performance.now();
   await seedCorpus(db, corpus);
   const seedMs = performance.now() - t;
 
@@ -154,7 +158,7 @@ async function nodeBench(n: number): Promise<void> {
       await new Promise((r) => setTimeout(r, 10));
     }
   })();
-  const burst = texts(n + ADDS * 2 + 20).slice(n + ADDS * 2);
+  const burst = extra.slice(ADDS * 2);
   t = performance.now();
   for (const text of burst) await addUserReport(db, { text });
   const burstMs = performance.now() - t;
@@ -172,9 +176,14 @@ async function nodeBench(n: number): Promise<void> {
 }
 
 if (args.includes('--browser')) {
-  const { browserBench } = await import('./bench-corpus-browser');
-  console.log(`bench:corpus in Chromium through the built extension (${existsSync(FNC) ? "FNC-1 bodies" : "generated reports"})`);
-  for (const n of SIZES) await browserBench(n, texts(n + ADDS * 2), ADDS);
+  const { browserBench, pageBench } = await import('./bench-corpus-browser');
+  console.log(`bench:corpus in Chromium's IndexedDB, store code bundled into a page (${existsSync(FNC) ? 'FNC-1 bodies' : 'generated reports'})`);
+  for (const n of SIZES) {
+    const { corpus, extra, buildMs } = benchCorpus(n);
+    await pageBench(corpus, extra, ADDS, buildMs);
+  }
+  console.log(`bench:corpus in Chromium through the built extension's messages (import with extraction, up to --import-max ${IMPORT_MAX})`);
+  for (const n of SIZES.filter((x) => x <= IMPORT_MAX)) await browserBench(n, texts(n + ADDS * 2), ADDS);
 } else {
   console.log(`bench:corpus in Node + fake-indexeddb (${existsSync(FNC) ? 'FNC-1 bodies' : 'generated reports'})`);
   for (const n of SIZES) await nodeBench(n);

@@ -188,20 +188,28 @@ async function commit(db: CrosscheckDB, index: LiveIndex, edit: IndexEdit): Prom
     const mentions: MentionRef[] = [];
     const pause = slicer();
     const others = candidates.filter((id) => !fresh.has(id));
+    const rematched: string[] = [...fresh.keys()];
     for (let i = 0; i < others.length; i += 200) {
-      for (const r of await db.reports.bulkGet(others.slice(i, i + 200))) if (r) mentions.push(...index.rematch(r));
+      for (const r of await db.reports.bulkGet(others.slice(i, i + 200))) {
+        const refs = r && index.rematchChanged(r);
+        if (!refs) continue; // its matches are as stored: nothing to rewrite
+        mentions.push(...refs);
+        rematched.push(r.id);
+      }
       await pause();
     }
     for (const r of fresh.values()) mentions.push(...index.rematch(r));
     const { put, remove } = index.takeChanges();
     const version = newVersion();
-    const touched = [...new Set([...removed, ...candidates])];
+    const touched = [...new Set([...removed, ...rematched])];
     await db.transaction('rw', [db.reports, db.terms, db.mentions, db.reportIndex, db.meta], async () => {
       await edit.write();
-      await db.mentions.where('reportId').anyOf(touched).delete();
+      // one key range per report: an anyOf() over the index makes IndexedDB walk the whole table
+      const stale = await Promise.all(touched.map((id) => db.mentions.where('reportId').equals(id).primaryKeys()));
+      await db.mentions.bulkDelete(stale.flat());
       await db.reportIndex.bulkDelete(removed.filter((id) => !fresh.has(id)));
       await db.mentions.bulkPut(mentions);
-      await db.reportIndex.bulkPut(candidates.map((id) => index.row(id)!));
+      await db.reportIndex.bulkPut(rematched.map((id) => index.row(id)!));
       await db.terms.bulkDelete(remove);
       await db.terms.bulkPut(put);
       await db.meta.put({ key: 'indexVersion', value: version });

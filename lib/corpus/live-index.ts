@@ -4,6 +4,7 @@
  * term (by their Bloom filter) are matched again. Applying changes equals a full rebuild.
  */
 import { Matcher, tokens } from '../match';
+import { hash32 } from '../text';
 import { bloomHas, bloomOf } from './bloom';
 import type { DictionaryTerm, MentionRef, Report } from './index';
 import { deriveTerms, extractReportTerms, reportTermSteps, TermStats, type ReportTerms, type Term } from './terms';
@@ -16,6 +17,8 @@ export interface ReportIndexRow {
   bloom: number[];
   /** matches per dictionary term in this report, under the current dictionary */
   hits: Record<string, number>;
+  /** hash of this report's hits and mention refs, to skip rewriting what a re-match left unchanged */
+  matchKey?: number;
 }
 
 /** What matching reads: the headline (sentence -1) then the sentences. */
@@ -87,7 +90,7 @@ export class LiveIndex {
     for (const id of removed) drop(id);
     for (const row of added) {
       drop(row.reportId);
-      this.rows.set(row.reportId, { ...row, hits: {} });
+      this.rows.set(row.reportId, { ...row, hits: {}, matchKey: undefined });
       this.stats.add(row.terms);
     }
     const before = new Map(this.terms.map((t) => [t.id, t]));
@@ -119,6 +122,15 @@ export class LiveIndex {
 
   /** Match one report against the current dictionary; records its hits and returns its mention refs. */
   rematch(r: Report): MentionRef[] {
+    return this.match(r, false)!;
+  }
+
+  /** As rematch, but null when the report's hits and mentions are exactly what is stored already. */
+  rematchChanged(r: Report): MentionRef[] | null {
+    return this.match(r, true);
+  }
+
+  private match(r: Report, onlyChanged: boolean): MentionRef[] | null {
     const row = this.rows.get(r.id);
     if (!row) throw new Error(`Report ${r.id} is not in the index.`);
     const mentions: MentionRef[] = [];
@@ -133,8 +145,11 @@ export class LiveIndex {
         mentions.push({ termId: m.termId, reportId: r.id, sentence: i - 1 });
       }
     });
+    const matchKey = hash32(JSON.stringify(Object.entries(hits).sort()) + [...seen].join());
+    if (onlyChanged && matchKey === row.matchKey) return null;
     this.countHits(r.id, row.hits, -1);
     row.hits = hits;
+    row.matchKey = matchKey;
     this.countHits(r.id, hits, 1);
     return mentions;
   }

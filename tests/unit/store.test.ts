@@ -17,7 +17,7 @@ import {
   seedCorpus,
   updateUserReport,
 } from '../../lib/background/store';
-import { STORAGE_MESSAGES } from '../../lib/background/storage-errors';
+import { STORAGE_MESSAGES, storageError } from '../../lib/background/storage-errors';
 import { createSeeder } from '../../lib/background/seeding';
 import { seedCorpusCompiled } from './corpus-fixture';
 
@@ -225,6 +225,24 @@ describe('storage failures', () => {
     expect((await db.terms.get('donbas'))?.reportIds).toContain(mine.id);
     await expectEqualsFullRebuild(db);
     expect(await restoreFromBackup(db)).toBe(0); // nothing missing any more
+  });
+
+  it('names missing storage and leaves readable errors alone', () => {
+    expect(storageError(new Dexie.MissingAPIError('IndexedDB API missing')).message).toBe(STORAGE_MESSAGES.missing);
+    expect(storageError(Object.assign(new Error('x'), { name: 'QuotaExceededError' })).message).toBe(STORAGE_MESSAGES.quota);
+    expect(storageError(new Error(DUPLICATE)).message).toBe(DUPLICATE);
+  });
+
+  it('a database that cannot be opened is started afresh and the user’s reports come back', async () => {
+    const db = await seeded();
+    const mine = await addUserReport(db, { text: DONBAS });
+    db.close();
+    const corrupt = vi.spyOn(db, 'open').mockRejectedValueOnce(new Dexie.OpenFailedError('Internal error opening backing store'));
+    await createSeeder(db, seedCorpusCompiled())();
+    corrupt.mockRestore();
+    expect((await db.reports.get(mine.id))?.text).toBe(DONBAS);
+    expect(await db.reports.count()).toBe(6);
+    await expectEqualsFullRebuild(db);
   });
 
   it('a deleted database is recreated, seeded and restored on start', async () => {
