@@ -1,12 +1,30 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+/** PNGs rendered from public/icons/icon.svg by `npm run icons`. */
+const icons = Object.fromEntries([16, 32, 48, 96, 128].map((s) => [s, `icons/${s}.png`]));
+
 export default defineConfig({
-  manifest: {
-    name: 'Crosscheck',
-    description: 'Read the news with context: marks what your local corpus of reports knows about and shows which reports corroborate or conflict.',
+  modules: ['@wxt-dev/i18n/module'],
+  // Firefox gets Manifest V2 (WXT's default there): a background page with persistent scripts and host
+  // access granted at install, like Chrome's MV3 build; lib/background/badge.ts picks browserAction.
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    icons,
     permissions: ['storage'],
-    action: { default_title: 'Crosscheck' },
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'crosscheck@crosscheck.invalid',
+          strict_min_version: '140.0',
+          // Firefox's data-consent declaration: Crosscheck collects and transmits nothing.
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
+  }),
   vite: () => ({ plugins: [preact()] }),
 });

@@ -6,12 +6,14 @@
 import { readdirSync } from 'node:fs';
 import { launch, NEWS_PAGES, openLocal, startServer } from '../tests/e2e/harness';
 
+if (!NEWS_PAGES) throw new Error('Set CROSSCHECK_PAGES to a folder of news pages (npm run bench:page defaults to ../shared/data/news-pages)');
+const pages = NEWS_PAGES;
 const { server, origin } = await startServer();
 const { browser } = await launch();
 const rows: string[] = [];
 let total = 0;
 try {
-  for (const f of readdirSync(NEWS_PAGES).filter((x) => x.endsWith('.html')).sort()) {
+  for (const f of readdirSync(pages).filter((x) => x.endsWith('.html')).sort()) {
     const { page } = await openLocal(browser, origin, `/news/${f}`, 'load');
     await page.waitForFunction(() => !!document.documentElement.dataset.crosscheck, { timeout: 20_000 }).catch(() => undefined);
     await new Promise((r) => setTimeout(r, 300));

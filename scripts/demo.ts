@@ -1,13 +1,13 @@
 /**
  * npm run demo: builds the extension, opens the bundled demo page in headless Debian Chromium
  * with the extension loaded, prints what it marked and what the popovers say, and saves
- * screenshots to artifacts/.
+ * the screenshots the README shows to docs/.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { hoverAndRead, launch, ROOT, startServer, tabIdOf, waitForMarks } from '../tests/e2e/harness';
 
-const out = join(ROOT, 'artifacts');
+const out = join(ROOT, 'docs');
 mkdirSync(out, { recursive: true });
 const { server, origin } = await startServer();
 const { browser, worker, extensionId } = await launch();
@@ -40,6 +40,11 @@ try {
   const mentions = await popup.$$eval('#page-mentions .mention', (els) => els.map((e) => e.textContent?.replace(/\s+/g, ' ').trim()));
   console.log(`\nPopup, “On this page”: ${mentions.join(', ')}`);
   await popup.screenshot({ path: join(out, 'demo-popup.png') });
+  const options = await browser.newPage();
+  await options.setViewport({ width: 640, height: 760 });
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.waitForSelector('#hover-delay');
+  await options.screenshot({ path: join(out, 'demo-options.png') });
   console.log(`\nScreenshots: ${join(out, 'demo-*.png')}`);
 } finally {
   await browser.close();

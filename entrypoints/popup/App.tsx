@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { DictionaryTerm, Report } from '../../lib/corpus';
 import { displayTitle, leadOf, metaLine } from '../../lib/corpus/display';
@@ -100,11 +101,14 @@ export function App() {
   return (
     <main>
       <header>
-        <h1>Crosscheck</h1>
-        <label class="switch" title={page.site ? `Mark mentions on ${page.site}` : 'Not available on this page'}>
+        <h1>{i18n.t('extName')}</h1>
+        <label class="switch" title={page.site ? i18n.t('popup.siteSwitchTitle', [page.site]) : i18n.t('popup.notAvailable')}>
           <input type="checkbox" role="switch" id="site-switch" checked={enabled && !!page.site} disabled={!page.site} onChange={() => void toggle()} />
-          <span>{page.site ? `On ${page.site}` : 'Not a web page'}</span>
+          <span>{page.site ? i18n.t('popup.siteOn', [page.site]) : i18n.t('popup.notAWebPage')}</span>
         </label>
+        <button id="open-settings" class="settings" onClick={() => void browser.runtime.openOptionsPage()}>
+          {i18n.t('popup.settings')}
+        </button>
       </header>
       {error && <p class="error" role="alert">{error}</p>}
 

@@ -10,17 +10,21 @@ import puppeteer, { type Browser, type HTTPRequest, type Page, type WebWorker } 
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION = join(ROOT, '.output/chrome-mv3');
-export const NEWS_PAGES = resolve(ROOT, '../shared/data/news-pages');
+/** The project's own test pages, served at `/pages/<name>.html`. */
+export const TEST_PAGES = join(ROOT, 'tests/pages');
+/** A folder of real news pages (optional, never committed): `CROSSCHECK_PAGES=DIR npm run test:pages`. */
+export const NEWS_PAGES: string | null = process.env.CROSSCHECK_PAGES ? resolve(process.env.CROSSCHECK_PAGES) : null;
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.css': 'text/css', '.js': 'text/javascript' };
 
-/** Serves `/demo.html` from corpus/ and `/news/<name>.html` from ../shared/data/news-pages. */
+/** Serves `/demo.html` from corpus/, `/pages/<name>.html` from tests/pages and, when given, `/news/<name>.html` from CROSSCHECK_PAGES. */
 export async function startServer(): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     let file: string | null = null;
     if (url.pathname === '/demo.html' || url.pathname === '/') file = join(ROOT, 'corpus/demo.html');
-    else if (url.pathname.startsWith('/news/')) file = join(NEWS_PAGES, normalize(url.pathname.slice(6)).replace(/^(\.\.[/\\])+/, ''));
+    else if (url.pathname.startsWith('/pages/')) file = join(TEST_PAGES, normalize(url.pathname.slice(7)).replace(/^(\.\.[/\\])+/, ''));
+    else if (url.pathname.startsWith('/news/') && NEWS_PAGES) file = join(NEWS_PAGES, normalize(url.pathname.slice(6)).replace(/^(\.\.[/\\])+/, ''));
     if (!file || !existsSync(file)) {
       res.writeHead(404).end('not found');
       return;

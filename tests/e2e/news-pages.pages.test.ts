@@ -1,0 +1,73 @@
+/**
+ * End-to-end over a folder of real news pages (optional data, never committed):
+ * `CROSSCHECK_PAGES=DIR npm run test:pages`. Without CROSSCHECK_PAGES it skips, and says so.
+ */
+import { readdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hoverAndRead, launch, NEWS_PAGES, openLocal, readMarks, startServer, waitForMarks } from './harness';
+
+if (!NEWS_PAGES) {
+  describe('real news pages', () => {
+    it.skip('SKIPPED: no CROSSCHECK_PAGES folder given, so no real news page was tested (e.g. CROSSCHECK_PAGES=../shared/data/news-pages npm run test:pages)', () => undefined);
+  });
+} else {
+  let server: Server;
+  let origin: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ server, origin } = await startServer());
+    ({ browser } = await launch());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  const open = (path: string) => openLocal(browser, origin, path);
+
+  const WITH_MENTIONS = ['bbc-1', 'cnn', 'msn', 'nytimes-1', 'nytimes-2', 'wapo-1', 'yahoo-1'];
+  const ALL_NEWS = readdirSync(NEWS_PAGES!).filter((f) => f.endsWith('.html')).map((f) => f.replace(/\.html$/, '')).sort();
+
+  describe('real news pages', () => {
+    for (const name of ALL_NEWS) {
+      const expectMarks = WITH_MENTIONS.includes(name);
+      it(`${name}: ${expectMarks ? 'marks corpus mentions' : 'runs'} without errors from the extension`, async () => {
+        const { page, errors } = await open(`/news/${name}.html`);
+        try {
+          await page.waitForFunction(() => document.documentElement.dataset.crosscheck === 'on', { timeout: 20_000 });
+          const marks = expectMarks ? await waitForMarks(page, 1, 20_000) : await readMarks(page);
+          if (expectMarks) expect(marks.length).toBeGreaterThan(0);
+          for (const m of marks) {
+            expect(m.term).toMatch(/^[a-z0-9-]+$/);
+            // Never a generic word alone: a name/acronym (capitalised) or a multi-word phrase.
+            expect(/\p{Lu}/u.test(m.text) || m.text.trim().includes(' ')).toBe(true);
+          }
+          // Marks sit in readable text only.
+          const bad = await page.$$eval('crosscheck-mark', (els) => els.filter((e) => e.closest('script,style,textarea,input,[contenteditable="true"],pre,code')).length);
+          expect(bad).toBe(0);
+          expect(errors.filter((e) => /chrome-extension|crosscheck|content\.js/i.test(e))).toEqual([]);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+
+    it('hovering a mark on a news page lists the reports', async () => {
+      const { page } = await open('/news/nytimes-1.html');
+      try {
+        await waitForMarks(page, 1, 20_000);
+        const sel = 'crosscheck-mark[data-term="donald-trump"]';
+        await page.$eval(sel, (e) => e.scrollIntoView({ block: 'center' }));
+        const pop = await hoverAndRead(page, sel);
+        expect(pop.term).toBe('Donald Trump');
+        expect(pop.items.length).toBe(3);
+        expect(pop.items.every((i) => i.sentence.includes('Trump'))).toBe(true);
+      } finally {
+        await page.close();
+      }
+    });
+  });
+}
