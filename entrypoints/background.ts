@@ -28,7 +28,7 @@ export default defineBackground(() => {
         case 'dictionary':
           return service.getDictionary();
         case 'explain':
-          return service.explain(msg.termId, msg.claim);
+          return service.explain(msg.termId, msg.claim, msg.published);
         case 'mention-count': {
           const tabId = sender.tab?.id;
           if (tabId === undefined) return null;
