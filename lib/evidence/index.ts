@@ -51,11 +51,22 @@ export function sentenceKeys(sentence: string, entities: EntityLookup, termIds?:
   return keys;
 }
 
+/**
+ * A query reads at most about this many postings: its rarest keys first. Keys as common as
+ * "Europe" or "said" in a large corpus add little to BM25 and would make every hover slow.
+ */
+const POSTING_BUDGET = 6_000;
+const MIN_QUERY_KEYS = 4;
+
 export class EvidenceIndex {
   private search_: MiniSearch<Doc>;
   private nextId = 0;
   private docIds = new Map<string, number[]>();
   private sentences = new Map<string, IndexedReport>();
+  /** term ids per sentence as given to add(), so remove() can take back the same keys */
+  private mentionIds = new Map<string, Map<number, string[]> | null>();
+  /** number of sentences each key occurs in */
+  private df = new Map<string, number>();
 
   constructor(private entities: EntityLookup) {
     this.search_ = new MiniSearch<Doc>({
@@ -88,38 +99,79 @@ export class EvidenceIndex {
       if (l) l.push(m.termId);
       else byIndex.set(m.sentence, [m.termId]);
     }
+    const stored: IndexedReport = { id: report.id, title: report.title, sentences: report.sentences };
+    const ids = mentions ? byIndex : null;
     const docs: Doc[] = [];
-    const texts = [report.title ?? '', ...report.sentences];
-    texts.forEach((s, k) => {
-      if (!s) return;
-      const i = k - 1;
-      const keys = sentenceKeys(s, this.entities, mentions ? byIndex.get(i) ?? [] : undefined);
+    this.eachSentence(stored, ids, (i, keys) => {
       docs.push({ id: this.nextId++, r: report.id, i, tokens: keys.join(' ') });
+      for (const k of new Set(keys)) this.df.set(k, (this.df.get(k) ?? 0) + 1);
     });
     this.search_.addAll(docs);
     this.docIds.set(report.id, docs.map((d) => d.id));
-    this.sentences.set(report.id, { id: report.id, title: report.title, sentences: report.sentences });
+    this.sentences.set(report.id, stored);
+    this.mentionIds.set(report.id, ids);
   }
 
   remove(reportId: string): void {
+    const stored = this.sentences.get(reportId);
+    if (!stored) return;
+    this.eachSentence(stored, this.mentionIds.get(reportId) ?? null, (_, keys) => {
+      for (const k of new Set(keys)) {
+        const n = (this.df.get(k) ?? 1) - 1;
+        if (n > 0) this.df.set(k, n);
+        else this.df.delete(k);
+      }
+    });
     for (const id of this.docIds.get(reportId) ?? []) this.search_.discard(id);
     this.docIds.delete(reportId);
     this.sentences.delete(reportId);
+    this.mentionIds.delete(reportId);
+  }
+
+  private eachSentence(report: IndexedReport, ids: Map<number, string[]> | null, fn: (i: number, keys: string[]) => void): void {
+    [report.title ?? '', ...report.sentences].forEach((s, k) => {
+      if (s) fn(k - 1, sentenceKeys(s, this.entities, ids ? ids.get(k - 1) ?? [] : undefined));
+    });
+  }
+
+  /** The query keys of a claim that fit the posting budget, rarest first. */
+  private queryKeys(claim: string): string[] {
+    const ranked = [...new Set(sentenceKeys(claim, this.entities))]
+      .map((k) => [k, this.df.get(k) ?? 0] as const)
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => a[1] - b[1]);
+    const out: string[] = [];
+    let used = 0;
+    for (const [k, n] of ranked) {
+      if (out.length >= MIN_QUERY_KEYS && used + n > POSTING_BUDGET) break;
+      out.push(k);
+      used += n;
+    }
+    return out;
   }
 
   /** The report sentences that best match a claim, strongest first. */
   search(claim: string, opts: SearchOptions = {}): EvidenceHit[] {
     const limit = opts.limit ?? 20;
-    const keys = [...new Set(sentenceKeys(claim, this.entities))];
+    const keys = this.queryKeys(claim);
     if (!keys.length) return [];
     const boost = opts.boostTermId ? `T:${opts.boostTermId}` : null;
-    const results = this.search_.search(keys.join(' '), {
-      combineWith: 'OR',
+    const options = {
+      combineWith: 'OR' as const,
       prefix: false,
       fuzzy: false,
       // named things and events say more about which claim it is than common words
-      boostTerm: (t) => (t === boost ? 2 : t.startsWith('T:') || t.startsWith('E:') ? 1.5 : t.startsWith('P:') ? 0.7 : 1),
-    });
+      boostTerm: (t: string) => (t === boost ? 2 : t.startsWith('T:') || t.startsWith('E:') ? 1.5 : t.startsWith('P:') ? 0.7 : 1),
+    };
+    const results = this.search_.search(keys.join(' '), options);
+    // The hovered term stays the entry point: its own sentences are ranked too, even when the
+    // term is too common to fit the budget of the open query.
+    if (boost && this.df.has(boost)) {
+      const seen = new Set(results.map((r) => r.id));
+      const focused = this.search_.search({ combineWith: 'AND', queries: [boost, { combineWith: 'OR', queries: keys.filter((k) => k !== boost) }] }, options);
+      for (const r of focused) if (!seen.has(r.id)) results.push(r);
+      results.sort((a, b) => b.score - a.score);
+    }
     const perReport = new Map<string, number>();
     const out: EvidenceHit[] = [];
     for (const r of results) {

@@ -115,11 +115,13 @@ function findings(A: Frame, B: Frame, sameEvent: boolean, overlap: number): Find
   if (!sameEvent) return out;
 
   // Polarity: a word negated on one side and plainly affirmed on the other (which negates nothing).
-  const flips = (X: Frame, Y: Frame) => [...X.negated].filter((s) => s.startsWith('E:') && s !== 'E:confirm' && Y.asserted.has(s) && !Y.hasNegation);
+  // the same event word on both sides ("did not discuss" / "discussed"), not merely the same kind
+  // ("would not accept" / "economic agreements")
+  const flips = (X: Frame, Y: Frame) => [...X.negated].filter((s) => !s.startsWith('E:') && eventKind(s) && eventKind(s) !== 'confirm' && Y.asserted.has(s) && !Y.hasNegation);
   if (!out.some((f) => f.slot === 'confirmation')) {
     const fa = flips(A, B);
     const fb = flips(B, A);
-    const word = (s: string, F: Frame) => (s.startsWith('E:') ? F.events.get(s.slice(2)) ?? s.slice(2) : s);
+    const word = (s: string, F: Frame) => (s.startsWith('E:') ? F.events.get(s.slice(2)) ?? s.slice(2) : F.events.get(eventKind(s) ?? '') ?? s);
     if (fa.length) out.push({ slot: 'polarity', agree: false, page: `not ${word(fa[0]!, A)}`, report: word(fa[0]!, B) });
     else if (fb.length) out.push({ slot: 'polarity', agree: false, page: word(fb[0]!, A), report: `not ${word(fb[0]!, B)}` });
     else {

@@ -15,7 +15,7 @@ const LEXICON: Record<string, [string, string]> = {
   approve: ['decision', 'approve approved approves sign signed signing pass passed adopt adopted accept accepted agree agreed'],
   arrest: ['arrests', 'arrest arrested detain detained'],
   invade: ['invasion', 'invade invaded invasion'],
-  occupy: ['occupation', 'occupy occupies occupied occupying hold holds control controls'],
+  occupy: ['occupation', 'occupy occupies occupied occupying control controls'],
   discuss: ['discussion', 'discuss discussed discussions centered centred focus focused cover covered'],
   capture: ['capture', 'capture captured seize seized'],
   travel: ['trip', 'visit visited travel travelled traveled trip'],
