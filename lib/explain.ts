@@ -104,6 +104,7 @@ export class CorpusService {
       else if (candidates.size < JUDGED_REPORTS) candidates.set(h.reportId, [h.sentenceIndex]);
     }
     const mentioning = new Set(term.reportIds);
+    const mentionsTerm = (reportId: string, i: number) => index.mentions(reportId, i, termId);
     const reports = await this.db.reports.bulkGet([...candidates.keys()]);
     const pageYear = yearOf(published);
     const items: (ExplainItem & { strength: number })[] = [];
@@ -112,6 +113,11 @@ export class CorpusService {
       const j = judge(claim, r, candidates.get(r.id)!, this.entities!, { pageYear, reportYear: yearOf(r.date) });
       // a report that neither mentions the term nor speaks to the sentence is not evidence
       if (j.verdict === 'related' && !mentioning.has(r.id)) continue;
+      if (j.verdict === 'related' && !candidates.get(r.id)!.some((i) => mentionsTerm(r.id, i))) {
+        // nothing to check: show where the report mentions the hovered term
+        const first = await this.db.mentions.where('[termId+reportId+sentence]').between([termId, r.id, -Infinity], [termId, r.id, Infinity]).first();
+        if (first) (j.sentenceIndex = first.sentence), (j.sentence = first.sentence < 0 ? r.title ?? '' : r.sentences[first.sentence] ?? j.sentence);
+      }
       items.push({
         reportId: r.id,
         title: r.title,

@@ -134,6 +134,15 @@ export class EvidenceIndex {
     });
   }
 
+  /** Does sentence `i` of a report mention the term, as indexed? */
+  mentions(reportId: string, i: number, termId: string): boolean {
+    const ids = this.mentionIds.get(reportId);
+    if (ids) return ids.get(i)?.includes(termId) ?? false;
+    const r = this.sentences.get(reportId);
+    const s = r ? (i < 0 ? r.title ?? '' : r.sentences[i] ?? '') : '';
+    return this.entities.find(s).some((e) => e.id === termId);
+  }
+
   /** The query keys of a claim that fit the posting budget, rarest first. */
   private queryKeys(claim: string): string[] {
     const ranked = [...new Set(sentenceKeys(claim, this.entities))]

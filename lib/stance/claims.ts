@@ -99,7 +99,8 @@ function findings(A: Frame, B: Frame, sameEvent: boolean, overlap: number): Find
   for (const id of sharedPeople) {
     const ta = A.titles.get(id)!;
     const tb = B.titles.get(id)!;
-    if (sameEvent || overlap >= 0.3) out.push({ slot: 'title', agree: !titlesConflict(ta, tb), page: `${ta} ${A.entities.get(id) ?? ''}`.trim(), report: `${tb} ${B.entities.get(id) ?? ''}`.trim() });
+    // a title describes the person at the time, whatever the event: compared for any shared person
+    out.push({ slot: 'title', agree: !titlesConflict(ta, tb), page: `${ta} ${A.entities.get(id) ?? ''}`.trim(), report: `${tb} ${B.entities.get(id) ?? ''}`.trim() });
   }
 
   // Confirmation: "has not confirmed the meeting" against "confirmed" / "leaders will meet".
