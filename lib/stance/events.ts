@@ -39,6 +39,7 @@ const LEXICON: Record<string, [string, string]> = {
   strikeWork: ['strike', 'walkout'],
   concern: ['concern', 'concern concerned worry worried'],
   call: ['call', 'phone'],
+  say: ['statement', 'say says said tell tells told stated'],
 };
 
 const KIND_OF = new Map<string, string>();
@@ -82,7 +83,7 @@ export function eventsIn(sentence: string): Map<string, string> {
 }
 
 /** Kinds that say how something was reported rather than what happened. */
-export const SPEECH_KINDS = new Set(['claim', 'deny', 'confirm', 'discuss', 'hope', 'request']);
+export const SPEECH_KINDS = new Set(['say', 'claim', 'deny', 'confirm', 'discuss', 'hope', 'request']);
 
 export function eventNoun(kind: string): string {
   return NOUN[kind] ?? 'event';
