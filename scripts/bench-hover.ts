@@ -13,7 +13,7 @@ import { indexMentions, toReport, type CompiledCorpus, type Report } from '../li
 import { CrosscheckDB } from '../lib/db';
 import { CorpusService } from '../lib/explain';
 import { seedCorpus } from '../lib/store';
-import { readBodies } from '../lib/stance/fnc';
+import { readBodies } from './fnc';
 
 const arg = process.argv.indexOf('--reports');
 const target = arg >= 0 ? Number(process.argv[arg + 1]) : 0;

@@ -5,7 +5,7 @@ import { entityLookup, judge } from '../../lib/stance';
 import { compareClaims, titlesConflict } from '../../lib/stance/claims';
 import { weekdayOf } from '../../lib/stance/frame';
 import { PAIRS } from '../claims/pairs';
-import { fncReport, parseCsv, readStances } from '../../lib/stance/fnc';
+import { fncReport, parseCsv, readStances } from '../../scripts/fnc';
 import { LABELS, packMlp, predictProbs, unpackMlp, type Mlp } from '../../lib/stance/mlp';
 import { stanceModel } from '../../lib/stance/model';
 import { ID, seedCorpusCompiled } from './corpus-fixture';
