@@ -20,6 +20,8 @@ export default defineBackground(() => {
     seeding = seedCorpus(db, bundled).then((r) => console.info('[crosscheck] seeded', r));
   });
   const service = new CorpusService(db);
+  // Build the evidence index while idle, not on the first hover (seconds for a large corpus).
+  void (seeding ?? ensureSeeded()).then(() => service.evidenceIndex()).catch((e: unknown) => console.warn('[crosscheck] evidence index', e));
 
   browser.runtime.onMessage.addListener((msg: Message, sender, sendResponse) => {
     const reply = async () => {

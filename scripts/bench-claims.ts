@@ -62,6 +62,19 @@ const ms = (performance.now() - t0) / PAIRS.length;
 score('labelled pairs (tests/claims/pairs.ts)', labelled);
 console.log(`  ${ms.toFixed(2)} ms per pair (cold frames)`);
 
+// Retrieval: for pairs whose report sentence is a seed sentence, is it among the sentences explain()
+// compares (the best 3 sentences of the best 12 reports retrieved for the page sentence)?
+{
+  const index = new EvidenceIndex(entities);
+  for (const r of compiled.reports) index.add(r, compiled.mentions.filter((m) => m.reportId === r.id));
+  const norm = (x: string) => x.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').trim();
+  const seedSentences = new Set(compiled.reports.flatMap((r) => [r.title ?? '', ...r.sentences]).map(norm));
+  const seedPairs = PAIRS.filter((p) => seedSentences.has(norm(p.report)));
+  const found = seedPairs.filter((p) => index.search(p.page, { limit: 36, perReport: 3 }).some((h) => norm(h.sentence) === norm(p.report)));
+  console.log(`\nretrieval: ${found.length}/${seedPairs.length} labelled pairs whose report sentence is a seed sentence verbatim have it among the sentences compared`);
+  for (const p of seedPairs.filter((x) => !found.includes(x))) console.log(`  - not compared (${p.expected}/${p.kind}): ${p.page}`);
+}
+
 const NEWS = resolve(import.meta.dirname, '../../shared/data/news-pages');
 if (existsSync(NEWS)) {
   const { Window } = await import('happy-dom');
