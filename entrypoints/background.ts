@@ -15,6 +15,10 @@ export default defineBackground(() => {
   const handlers = createHandlers(deps);
 
   browser.runtime.onInstalled.addListener(() => void ready().catch((e: unknown) => console.error('[crosscheck] seeding failed', e)));
+  // Build the evidence index while idle, not on the first hover (seconds for a large corpus).
+  void ready()
+    .then(() => deps.service.evidenceIndex())
+    .catch((e: unknown) => console.warn('[crosscheck] evidence index', e));
   browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) =>
     answer(() => dispatch(handlers, deps, msg, { tabId: sender.tab?.id }), sendResponse),
   );

@@ -2,7 +2,7 @@
 import type { Report } from './corpus';
 import type { NewReportInput } from './corpus/schema';
 import type { Term } from './corpus/terms';
-import type { Verdict } from './stance';
+import type { Certainty, Judgement, Verdict } from './stance';
 
 export interface DictionaryReply {
   version: string;
@@ -19,12 +19,17 @@ export interface ExplainItem {
   date: string | null;
   dateline: string | null;
   origin: Report['origin'];
-  /** the report sentence that mentions the term / carries the reason */
+  /** the report sentence the reason refers to: the best evidence for the page sentence */
   sentence: string;
   verdict: Verdict;
-  stance: string;
-  confidence: number;
+  /** the reason in plain words, pointing at the differing words on both sides */
   reason: string;
+  /** for conflicts: the differing words on the page and in the report, and what both describe */
+  parts: Judgement['parts'];
+  /** for disputed reports: the claim and the denial the report gives */
+  sides: Judgement['sides'];
+  /** how sure the engine is, in words */
+  certainty: Certainty;
 }
 
 export interface ExplainReply {
@@ -33,7 +38,12 @@ export interface ExplainReply {
   kind: string;
   reportCount: number;
   claim: string;
+  /** the strongest evidence, one item per report, at most a handful */
   items: ExplainItem[];
+  /** reports that mention the term or speak to the sentence but are not shown (listed in the popup) */
+  more: number;
+  /** set when the sentence was not judged (e.g. not English), saying why */
+  notice?: string;
 }
 
 export interface PageMention {
@@ -51,7 +61,8 @@ export interface PageMentionsReply {
 /** Requests the background answers: each message type with its request fields and its reply. */
 export interface BackgroundProtocol {
   dictionary: { request: {}; reply: DictionaryReply };
-  explain: { request: { termId: string; claim: string }; reply: ExplainReply | null };
+  /** `published`: the page's publication date (ISO or any Date-parsable text), to date weekdays */
+  explain: { request: { termId: string; claim: string; published?: string }; reply: ExplainReply | null };
   'mention-count': { request: { count: number }; reply: null };
   'add-report': { request: { report: NewReportInput }; reply: { report: Report } };
   'update-report': { request: { id: string; report: NewReportInput }; reply: { report: Report } };

@@ -16,7 +16,7 @@ import { CorpusService } from '../lib/background/explain';
 import { addUserReport, backupOf, deleteUserReport, importReports, seedCorpus, updateUserReport } from '../lib/background/store';
 import { CrosscheckDB } from '../lib/db';
 import { parseNewReport } from '../lib/corpus/schema';
-import { readBodies } from '../lib/stance/fnc';
+import { readBodies } from './fnc';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);

@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { fncReport, formatReport, readBodies, readStances } from '../lib/stance/fnc';
+import { fncReport, formatReport, readBodies, readStances } from './fnc';
 import type { PackedModel } from '../lib/stance/mlp';
 import { StanceModel, stanceModel } from '../lib/stance/model';
 

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { contentTokens } from '../lib/text';
 import { bodyInfo, claimInfo, indexVocab, inputSize, modelInput, type InputBlock, type ModelInput, type StanceVocab } from '../lib/stance/features';
-import { fncReport, formatReport, readBodies, readStances, type FncPair } from '../lib/stance/fnc';
+import { fncReport, formatReport, readBodies, readStances, type FncPair } from './fnc';
 import { LABELS, hiddenLayer, outputLogits, packMlp, softmax, unpackMlp, type Mlp, type PackedModel, type StanceLabel } from '../lib/stance/mlp';
 
 const args = process.argv.slice(2);

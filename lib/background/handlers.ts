@@ -16,8 +16,6 @@ export interface BackgroundDeps {
   setBadge(tabId: number, count: number): Promise<void>;
   /** after every index change: the new version, for open tabs and the popup (the storage item in the extension) */
   setIndexVersion?(version: string): Promise<void>;
-  /** after every index change: the reports added, edited or deleted (for in-memory evidence caches) */
-  onReportsChanged?(reportIds: string[]): void;
 }
 
 export type Handlers = {
@@ -27,12 +25,12 @@ export type Handlers = {
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const { db, service } = deps;
   onIndexChange(db, ({ version, reportIds }) => {
-    deps.onReportsChanged?.(reportIds);
+    void service.reportsChanged(reportIds, version).catch((e: unknown) => console.warn('[crosscheck] evidence index not updated', e));
     void deps.setIndexVersion?.(version).catch((e: unknown) => console.error('[crosscheck] could not publish the index version', e));
   });
   return {
     dictionary: async () => service.getDictionary(),
-    explain: async (req) => service.explain(req.termId, req.claim),
+    explain: async (req) => service.explain(req.termId, req.claim, req.published),
     'mention-count': async (req, sender) => {
       if (sender.tabId !== undefined) await deps.setBadge(sender.tabId, req.count);
       return null;

@@ -16,6 +16,7 @@ export type PopoverState =
 const GROUPS: { verdict: Verdict; title: string }[] = [
   { verdict: 'corroborates', title: 'Corroborates' },
   { verdict: 'conflicts', title: 'Conflicts' },
+  { verdict: 'disputed', title: 'Disputed' },
   { verdict: 'related', title: 'Related' },
 ];
 
@@ -35,6 +36,10 @@ const CSS = `
 .cc-group[data-verdict="corroborates"] h3 { color: #1a7f37; }
 .cc-group[data-verdict="conflicts"] h3 { color: #cf222e; }
 .cc-group[data-verdict="related"] h3 { color: #57606a; }
+.cc-group[data-verdict="disputed"] h3 { color: #9a6700; }
+.cc-item[data-verdict="disputed"] { border-left-color: #9a6700; }
+.cc-reason mark { background: #fff1c2; color: inherit; padding: 0 2px; border-radius: 3px; }
+.cc-more { margin: 4px 12px 10px; color: #57606a; }
 .cc-group ul { list-style: none; margin: 0; padding: 0; }
 .cc-item { margin: 0 8px 6px; padding: 8px; border-radius: 8px; background: #f6f8fa; border-left: 3px solid #8c959f; }
 .cc-item[data-verdict="corroborates"] { border-left-color: #1a7f37; }
@@ -54,7 +59,15 @@ function Item({ it }: { it: ExplainItem }) {
       <div class="cc-meta">{metaLine(it)}</div>
       <blockquote class="cc-sentence">{it.sentence}</blockquote>
       <div class="cc-reason">
-        <b>Why:</b> {it.reason} <span class="cc-confidence">({Math.round(it.confidence * 100)}% confidence)</span>
+        <b>Why:</b>{' '}
+        {it.parts ? (
+          <>
+            This page: <mark class="cc-page-words">{it.parts.page}</mark>. The report: <mark class="cc-report-words">{it.parts.report}</mark> — {it.parts.context}.
+          </>
+        ) : (
+          it.reason
+        )}{' '}
+        <span class="cc-certainty">({it.certainty})</span>
       </div>
     </li>
   );
@@ -78,7 +91,8 @@ export function Popover({ state, onClose }: { state: PopoverState; onClose: () =
       {state.status === 'ready' && (
         <>
           <p class="cc-claim">This page: “{state.data.claim}”</p>
-          {state.data.items.length === 0 && <p class="cc-empty">No report in your corpus mentions it.</p>}
+          {state.data.notice && <p class="cc-notice cc-status">{state.data.notice}</p>}
+          {state.data.items.length === 0 && !state.data.notice && <p class="cc-empty">No report in your corpus speaks to this sentence.</p>}
           {GROUPS.map(({ verdict, title }) => {
             const items = state.data.items.filter((i) => i.verdict === verdict);
             if (!items.length) return null;
@@ -95,6 +109,11 @@ export function Popover({ state, onClose }: { state: PopoverState; onClose: () =
               </section>
             );
           })}
+          {state.data.more > 0 && (
+            <p class="cc-more">
+              and {state.data.more} more report{state.data.more === 1 ? '' : 's'} in the Crosscheck popup
+            </p>
+          )}
         </>
       )}
     </div>

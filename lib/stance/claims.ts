@@ -1,157 +1,61 @@
 /**
- * Claim-level comparison of two sentences that mention the same thing: finds the specific
- * facts they share or contradict (numbers, dates, places, titles, attribution, negation) and
- * says so in words a reader can check.
+ * The claim comparator: a page sentence against a report sentence, as frames. A differing slot
+ * (number, day, date, place, polarity, confirmation, attribution, title) is a conflict only when
+ * both describe the same event; the reason names the differing words on both sides.
  */
-import { NEGATORS, STOP_WORDS, contentTokens, fold, stem, tokenize } from '../text';
+import { placesCompatible } from '../evidence/places';
+import { MONTHS, WEEKDAYS } from '../text';
+import { SPEECH_KINDS, eventKind, eventNoun } from './events';
 
-export interface Fact {
-  kind: 'number' | 'date' | 'place' | 'title' | 'attribution' | 'negation';
-  text: string;
+/** Event kinds that name the same happening from another side (talks are where things are discussed). */
+const KIN: Record<string, string> = { meet: 'discuss', discuss: 'meet', kill: 'strike', strike: 'kill', injure: 'strike' };
+import { claimFrame, type EntityLookup, type Frame, type Quantity } from './frame';
+
+export type { EntityLookup } from './frame';
+export { placesCompatible } from '../evidence/places';
+
+export type ClaimVerdict = 'conflicts' | 'corroborates' | 'related';
+export type Slot = 'number' | 'day' | 'date' | 'place' | 'polarity' | 'confirmation' | 'attribution' | 'title';
+
+export interface Finding {
+  slot: Slot;
+  agree: boolean;
+  /** the words on the page side and on the report side */
+  page: string;
+  report: string;
 }
 
 export interface Comparison {
-  /** share of content words in common (Dice coefficient over stems) */
+  verdict: ClaimVerdict;
+  sameEvent: boolean;
+  /** Dice coefficient of the two sentences' content stems and entities */
   overlap: number;
   shared: string[];
-  conflicts: string[];
-  agreements: string[];
-  attribution?: string;
+  findings: Finding[];
+  /** the differing words, for a reason shown in parts */
+  parts: { page: string; report: string; context: string } | null;
+  reason: string;
+  /** for ordering evidence: how much the report sentence has to say about the claim */
+  strength: number;
 }
 
-/** What the comparator needs to know about named things, supplied by the term dictionary. */
-export interface EntityLookup {
-  /** canonical place/person ids mentioned in a sentence, with their surface text and offset */
-  find(text: string): { id: string; kind: string; text: string; start: number }[];
-}
-
-/** Containment for places the corpus talks about: Paris is in France, Kyiv in Ukraine. */
-export const PLACE_PARENTS: Record<string, string> = {
-  paris: 'france', lyon: 'france', berlin: 'germany', kyiv: 'ukraine', kharkiv: 'ukraine', kherson: 'ukraine', odesa: 'ukraine',
-  lviv: 'ukraine', donbas: 'ukraine', moscow: 'russia', 'st-petersburg': 'russia', washington: 'united-states',
-  'palm-beach': 'united-states', 'new-york': 'united-states', london: 'united-kingdom', brussels: 'belgium', warsaw: 'poland',
-  france: 'europe', germany: 'europe', ukraine: 'europe', 'united-kingdom': 'europe', poland: 'europe', belgium: 'europe',
-  caracas: 'venezuela',
-};
-
-function ancestors(id: string): string[] {
-  const out = [id];
-  let cur = id;
-  while (PLACE_PARENTS[cur] && out.length < 6) out.push((cur = PLACE_PARENTS[cur]!));
-  return out;
-}
-
-export function placesCompatible(a: string, b: string): boolean {
-  return ancestors(a).includes(b) || ancestors(b).includes(a);
-}
-
-const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const TITLE_WORDS = /^(former|ex|then|acting|interim|president|vice|prime|minister|secretary|of|state|special|envoy|chancellor|governor|senator|leader|foreign|defence|defense|u\.s\.|us|american|ukrainian|russian|french|german|british)$/i;
-const AUXILIARIES = new Set(['yet', 'publicly', 'officially', 'formally', 'been', 'be', 'even', 'ever', 'still', 'already']);
-const CONFIRM = new Set(['confirm', 'announc', 'agre', 'schedul', 'approv', 'accept', 'acknowledg'].map((w) => w));
-const ASSERTIVE_FUTURE = /\b(will|is set to|are set to|is scheduled to|are scheduled to)\s+(meet|hold|host|travel|visit|sign|attend)\b/i;
-
-export interface Extracted {
-  stems: Set<string>;
-  numbers: Map<string, string>;
-  dates: Set<string>;
-  places: Map<string, string>;
-  titles: Map<string, string>;
-  negated: Set<string>;
-  asserted: Set<string>;
-  futureEvent: string | null;
-  attribution: string | null;
-}
-
-function extractFacts(sentence: string, entities: EntityLookup): Extracted {
-  const text = sentence.replace(/[’‘]/g, "'");
-  const raw = tokenize(text);
-  const stems = new Set(contentTokens(text));
-  const numbers = new Map<string, string>();
-  for (const m of text.matchAll(/(\d+(?:[.,]\d+)?)\s*(%|percent|per cent)?[\s-]*([A-Za-z]+)?/g)) {
-    if (/^(19|20)\d\d$/.test(m[1]!) && !m[2]) continue; // years are dates
-    const unit = m[2] ? '%' : stem((m[3] ?? '').toLowerCase());
-    if (!unit || ['and', 'to', 'of', 'in'].includes(unit)) continue;
-    numbers.set(unit, m[1]!.replace(',', '') + (m[2] ? '%' : ' ' + (m[3] ?? '')));
-  }
-  const dates = new Set<string>();
-  for (const w of raw) if (WEEKDAYS.includes(w)) dates.add(w);
-  for (const m of fold(text).matchAll(/\b(?:(end|start|beginning|middle|mid) of )?(january|february|march|april|may|june|july|august|september|october|november|december)\b(?: (\d{4}))?/g)) {
-    if (m[2] === 'may' && !m[1] && !m[3]) continue; // the modal verb
-    dates.add([m[1], m[2], m[3]].filter(Boolean).join(' '));
-  }
-  for (const m of text.matchAll(/\b(19|20)\d\d\b/g)) dates.add(m[0]);
-  for (const m of fold(text).matchAll(/\b(next|this|last) (week|month|year)\b/g)) dates.add(m[0]);
-
-  const places = new Map<string, string>();
-  const titles = new Map<string, string>();
-  for (const e of entities.find(text)) {
-    if (e.kind === 'place') places.set(e.id, e.text);
-    if (e.kind === 'person') {
-      const before = text.slice(0, e.start).trim().split(/\s+/);
-      const title: string[] = [];
-      // skip a first name directly before the surname ("Donald" Trump)
-      let k = before.length - 1;
-      if (k >= 0 && /^[A-Z][a-z]+$/.test(before[k]!) && !TITLE_WORDS.test(before[k]!)) k--;
-      for (; k >= 0 && TITLE_WORDS.test(before[k]!.replace(/,$/, '')); k--) title.unshift(before[k]!);
-      while (title.length && /^(of|state)$/i.test(title[0]!)) title.shift();
-      if (!title.length) {
-        const after = text.slice(e.start + e.text.length).match(/^,\s+(?:the\s+)?((?:former|ex-|then-)?\s*(?:[A-Z][\w.]*\s+)*(?:President|Prime Minister|Secretary of State|Chancellor|envoy|leader))\b/);
-        if (after) title.push(after[1]!.trim());
-      }
-      if (title.length) titles.set(e.id, title.join(' '));
-    }
-  }
-
-  // Negation scope: the first content word after a negator ("has not yet publicly confirmed").
-  const negated = new Set<string>();
-  const asserted = new Set<string>();
-  let inScope = false;
-  for (const w of raw) {
-    if (NEGATORS.has(w)) {
-      inScope = true;
-      continue;
-    }
-    if (STOP_WORDS.has(w) || AUXILIARIES.has(w)) continue;
-    const s = stem(w);
-    if (inScope) negated.add(s);
-    else asserted.add(s);
-    inScope = false;
-  }
-  const fe = text.match(ASSERTIVE_FUTURE);
-  const attribution =
-    text.match(/\baccording to ([A-Z][\w.]*(?: [A-Z][\w.]*)*|(?:an? |the )?[a-z]+(?: [a-z]+)? (?:official|source|sources|officials|governor))/)?.[1] ??
-    text.match(/,?\s*(an? [A-Za-z. ]*?official|the [a-z ]*governor|[A-Z][\w.]+(?: [A-Z][\w.]+)*) (?:said|says|told)\b/)?.[1] ??
-    null;
-  return { stems, numbers, dates, places, titles, negated, asserted, futureEvent: fe ? stem(fe[2]!.toLowerCase()) : null, attribution };
-}
-
-const MEMO_LIMIT = 5000;
-const memo = new WeakMap<EntityLookup, Map<string, Extracted>>();
-
-/**
- * The facts of a sentence, memoised per dictionary: report sentences are compared on every
- * hover, and the page claim against every candidate sentence of every report.
- */
-export function claimFacts(sentence: string, entities: EntityLookup): Extracted {
-  let m = memo.get(entities);
-  if (!m) memo.set(entities, (m = new Map()));
-  let f = m.get(sentence);
-  if (!f) {
-    if (m.size >= MEMO_LIMIT) m.clear();
-    m.set(sentence, (f = extractFacts(sentence, entities)));
-  }
-  return f;
+export interface CompareContext {
+  /** year of the page (publication date) and of the report, to date "January 5" */
+  pageYear?: number;
+  reportYear?: number;
 }
 
 /** Dice coefficient of two stem sets, with the shared stems. */
 export function stemOverlap(a: Set<string>, b: Set<string>): { overlap: number; shared: string[] } {
-  const shared = [...a].filter((s) => b.has(s));
-  return { overlap: a.size + b.size ? (2 * shared.length) / (a.size + b.size) : 0, shared };
+  let n = 0;
+  const shared: string[] = [];
+  for (const s of a) if (b.has(s)) (n++, shared.push(s));
+  return { overlap: a.size + b.size ? (2 * n) / (a.size + b.size) : 0, shared };
 }
 
 const TEMPORAL = /^(former|ex|then|acting|interim)$/i;
-const QUALIFIER = /^(u\.s\.|us|american|ukrainian|russian|french|german|british|foreign|defence|defense|of|state|special|vice)$/i;
+const QUALIFIER = /^(u\.s\.|us|american|ukrainian|russian|french|german|british|venezuelan|chinese|foreign|defence|defense|of|state|special|vice)$/i;
+const ROLES = /^(president|prime minister|secretary|secretary of state|minister|envoy|special envoy|chancellor|governor|senator)$/i;
 
 /**
  * Do two titles of the same person contradict each other? "former U.S. President" vs
@@ -162,90 +66,173 @@ export function titlesConflict(a: string, b: string): boolean {
   const words = (t: string) => t.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter(Boolean);
   const wa = words(a);
   const wb = words(b);
-  if (wa.some((w) => TEMPORAL.test(w)) !== wb.some((w) => TEMPORAL.test(w))) return true;
   const role = (ws: string[]) => ws.filter((w) => !TEMPORAL.test(w) && !QUALIFIER.test(w)).join(' ');
-  if (role(wa) && role(wb) && role(wa) !== role(wb)) return true;
-  const quals = (ws: string[]) => new Set(ws.filter((w) => QUALIFIER.test(w) && !/^(of|state)$/.test(w)));
+  const ra = role(wa);
+  const rb = role(wb);
+  // only titles that name an office can differ; "leader" or "chief" name none
+  if ((ra && !ROLES.test(ra)) || (rb && !ROLES.test(rb))) return false;
+  if (wa.some((w) => TEMPORAL.test(w)) !== wb.some((w) => TEMPORAL.test(w))) return !!(ra || rb);
+  if (ra && rb && ra !== rb) return true;
+  const quals = (ws: string[]) => new Set(ws.filter((w) => QUALIFIER.test(w) && !/^(of|state|special|vice|foreign|defence|defense)$/.test(w)).map((w) => (w === 'us' || w === 'american' ? 'u.s.' : w)));
   const qa = quals(wa);
   const qb = quals(wb);
   return qa.size > 0 && qb.size > 0 && ![...qa].some((q) => qb.has(q));
 }
 
-function quote(s: string, max = 60): string {
-  return `“${s.length > max ? s.slice(0, max - 1) + '…' : s}”`;
+const q = (s: string) => `“${s.length > 60 ? s.slice(0, 59) + '…' : s}”`;
+
+function sameQuantity(a: Quantity, b: Quantity): boolean {
+  if (a.value === b.value) return true;
+  const tolerance = a.approx || b.approx ? 0.1 : 0;
+  return Math.abs(a.value - b.value) <= tolerance * Math.max(a.value, b.value);
 }
 
-/** Compare a claim from the page (a) with a corpus sentence (b). */
-export function compareClaims(a: string, b: string, entities: EntityLookup): Comparison {
-  const A = claimFacts(a, entities);
-  const B = claimFacts(b, entities);
-  const { overlap, shared } = stemOverlap(A.stems, B.stems);
-  const conflicts: string[] = [];
-  const agreements: string[] = [];
-  const sameEvent = shared.length >= 3 || overlap >= 0.3;
+/** Words shared by unrelated sentences that say nothing about who took part. */
+const GENERIC = new Set(['year', 'old', 'peopl', 'time', 'day', 'week', 'month', 'last', 'first', 'new', 'late', 'earli']);
 
-  // Titles describe the person, whatever the event: "former U.S. President" vs "U.S. President".
-  for (const [id, ta] of A.titles) {
-    const tb = B.titles.get(id);
-    if (!tb) continue;
-    if (titlesConflict(ta, tb)) conflicts.push(`different title: ${quote(ta)} here, ${quote(tb)} in the report`);
-    else if (sameEvent) agreements.push(`same title ${quote(ta)}`);
+const isDayOrMonth = (s: string) => WEEKDAYS.includes(s) || MONTHS.includes(s);
+
+/** Compare the facts of two frames that may describe the same event. */
+function findings(A: Frame, B: Frame, sameEvent: boolean, overlap: number): Finding[] {
+  const out: Finding[] = [];
+  const sharedPeople = [...A.titles.keys()].filter((id) => B.titles.has(id));
+  for (const id of sharedPeople) {
+    const ta = A.titles.get(id)!;
+    const tb = B.titles.get(id)!;
+    // a title describes the person at the time, whatever the event: compared for any shared person
+    out.push({ slot: 'title', agree: !titlesConflict(ta, tb), page: `${ta} ${A.entities.get(id) ?? ''}`.trim(), report: `${tb} ${B.entities.get(id) ?? ''}`.trim() });
   }
 
-  // Negation and confirmation: "has not confirmed a meeting" vs "confirmed" / "leaders will meet".
-  const negConfirmA = [...A.negated].some((s) => CONFIRM.has(s));
-  const negConfirmB = [...B.negated].some((s) => CONFIRM.has(s));
-  const confirmA = [...A.asserted].some((s) => CONFIRM.has(s)) && !negConfirmA;
-  const confirmB = [...B.asserted].some((s) => CONFIRM.has(s)) && !negConfirmB;
-  const sharedSubject = shared.filter((s) => !CONFIRM.has(s)).length >= 3;
-  if (sharedSubject) {
-    if (negConfirmA && (confirmB || B.futureEvent)) {
-      conflicts.push(`negation: here it is not confirmed; the report states ${quote(B.futureEvent ? b.match(ASSERTIVE_FUTURE)![0] : 'confirmed')}`);
-    } else if (negConfirmB && (confirmA || A.futureEvent)) {
-      conflicts.push(`negation: here it is stated as settled; the report says it has not been confirmed`);
-    } else if (negConfirmA && negConfirmB) {
-      agreements.push('both say it has not been confirmed');
-    } else {
-      const flipped = [...A.negated].filter((s) => B.asserted.has(s) && !B.negated.has(s) && s.length > 3);
-      const flippedB = [...B.negated].filter((s) => A.asserted.has(s) && !A.negated.has(s) && s.length > 3);
-      if (sameEvent && (flipped.length || flippedB.length)) {
-        conflicts.push(`negation: ${quote((flipped[0] ?? flippedB[0])!)} is negated in one and affirmed in the other`);
-      }
-    }
-  }
-
+  // Confirmation: "has not confirmed the meeting" against "confirmed" / "leaders will meet".
+  const notConfirmedA = A.negated.has('E:confirm');
+  const notConfirmedB = B.negated.has('E:confirm');
+  const confirmedA = !notConfirmedA && (A.asserted.has('E:confirm') || !!A.assertiveFuture);
+  const confirmedB = !notConfirmedB && (B.asserted.has('E:confirm') || !!B.assertiveFuture);
   if (sameEvent) {
-    for (const [unit, va] of A.numbers) {
-      const vb = B.numbers.get(unit);
-      if (!vb) continue;
-      if (va.split(' ')[0] !== vb.split(' ')[0]) conflicts.push(`different number: ${quote(va)} here, ${quote(vb)} in the report`);
-      else agreements.push(`same figure ${quote(va)}`);
-    }
-    const da = [...A.dates];
-    const db = [...B.dates];
-    const sharedDates = da.filter((d) => db.includes(d));
-    if (sharedDates.length) agreements.push(`same time: ${sharedDates.join(', ')}`);
+    if (notConfirmedA && confirmedB) out.push({ slot: 'confirmation', agree: false, page: 'not confirmed', report: B.assertiveFuture ?? 'confirmed' });
+    else if (notConfirmedB && confirmedA) out.push({ slot: 'confirmation', agree: false, page: A.assertiveFuture ?? 'confirmed', report: 'not confirmed' });
+    else if (notConfirmedA && notConfirmedB) out.push({ slot: 'confirmation', agree: true, page: 'not confirmed', report: 'not confirmed' });
+  }
+  if (!sameEvent) return out;
+
+  // Polarity: a word negated on one side and plainly affirmed on the other (which negates nothing).
+  // the same event word on both sides ("did not discuss" / "discussed"), not merely the same kind
+  // ("would not accept" / "economic agreements")
+  const flips = (X: Frame, Y: Frame) => [...X.negated].filter((s) => !s.startsWith('E:') && eventKind(s) && eventKind(s) !== 'confirm' && Y.asserted.has(s) && !Y.hasNegation);
+  if (!out.some((f) => f.slot === 'confirmation')) {
+    const fa = flips(A, B);
+    const fb = flips(B, A);
+    const word = (s: string, F: Frame) => (s.startsWith('E:') ? F.events.get(s.slice(2)) ?? s.slice(2) : F.events.get(eventKind(s) ?? '') ?? s);
+    if (fa.length) out.push({ slot: 'polarity', agree: false, page: `not ${word(fa[0]!, A)}`, report: word(fa[0]!, B) });
+    else if (fb.length) out.push({ slot: 'polarity', agree: false, page: word(fb[0]!, A), report: `not ${word(fb[0]!, B)}` });
     else {
-      const wa = da.filter((d) => WEEKDAYS.includes(d));
-      const wb = db.filter((d) => WEEKDAYS.includes(d));
-      if (wa.length && wb.length && overlap >= 0.35) conflicts.push(`different day: ${wa.join('/')} here, ${wb.join('/')} in the report`);
-    }
-    const pa = [...A.places.keys()];
-    const pb = [...B.places.keys()];
-    const samePlaces = pa.filter((p) => pb.some((q) => placesCompatible(p, q)));
-    for (const p of samePlaces) {
-      const q = pb.find((x) => placesCompatible(p, x))!;
-      agreements.push(p === q ? `same place: ${A.places.get(p)}` : `same place: ${A.places.get(p)} / ${B.places.get(q)}`);
-    }
-    if (!samePlaces.length && pa.length && pb.length && overlap >= 0.35) {
-      conflicts.push(`different place: ${pa.map((p) => A.places.get(p)).join(', ')} here, ${pb.map((p) => B.places.get(p)).join(', ')} in the report`);
+      const both = [...A.negated].filter((s) => s.startsWith('E:') && B.negated.has(s));
+      if (both.length) out.push({ slot: 'polarity', agree: true, page: `not ${word(both[0]!, A)}`, report: `not ${word(both[0]!, B)}` });
     }
   }
 
-  let attribution: string | undefined;
-  if (A.attribution && B.attribution && fold(A.attribution) !== fold(B.attribution) && sameEvent) {
-    attribution = `attributed to ${quote(A.attribution, 40)} here, to ${quote(B.attribution, 40)} in the report`;
+  for (const a of A.quantities) {
+    const bs = B.quantities.filter((b) => b.unit === a.unit);
+    if (!bs.length) continue;
+    const match = bs.find((b) => sameQuantity(a, b));
+    out.push({ slot: 'number', agree: !!match, page: a.text, report: (match ?? bs[0]!).text });
   }
-  const strong = agreements.some((x) => !x.startsWith('same place'));
-  return { overlap, shared, conflicts, agreements: strong || overlap >= 0.3 ? agreements : [], attribution };
+
+  if (A.days.size && B.days.size) {
+    const shared = [...A.days.keys()].find((d) => B.days.has(d));
+    out.push(shared ? { slot: 'day', agree: true, page: A.days.get(shared)!, report: B.days.get(shared)! } : { slot: 'day', agree: false, page: [...A.days.values()].join(', '), report: [...B.days.values()].join(', ') });
+  }
+  const kinds = (F: Frame, re: RegExp) => [...F.dates.keys()].filter((k) => re.test(k));
+  for (const re of [/^\d{4}$/, /^(?:end|start|beginning|middle|mid) \w+$/, /^\w+ \d{4}$/, /^\w+ \d{1,2}$/]) {
+    const da = kinds(A, re);
+    const db = kinds(B, re);
+    if (!da.length || !db.length) continue;
+    const shared = da.find((d) => db.includes(d));
+    out.push(shared ? { slot: 'date', agree: true, page: A.dates.get(shared)!, report: B.dates.get(shared)! } : { slot: 'date', agree: false, page: A.dates.get(da[0]!)!, report: B.dates.get(db[0]!)! });
+  }
+
+  if (A.places.size && B.places.size) {
+    let pair: [string, string] | null = null;
+    for (const a of A.places.keys()) for (const b of B.places.keys()) if (!pair && placesCompatible(a, b)) pair = [a, b];
+    out.push(pair ? { slot: 'place', agree: true, page: A.places.get(pair[0])!, report: B.places.get(pair[1])! } : { slot: 'place', agree: false, page: [...A.places.values()].join(', '), report: [...B.places.values()].join(', ') });
+  }
+
+  if (A.speakers.size && B.speakers.size && overlap >= 0.3) {
+    // the source of one is nowhere a speaker in the other (a report may quote a claim and its denial)
+    const speaks = (F: Frame, key: string) => [...F.speakers.keys()].find((k) => k === key || placesCompatible(k, key));
+    const [a0] = A.speakers.keys();
+    const [b0] = B.speakers.keys();
+    const match = speaks(B, a0!);
+    if (match) out.push({ slot: 'attribution', agree: true, page: A.speakers.get(a0!)!, report: B.speakers.get(match)! });
+    else if (!speaks(A, b0!)) out.push({ slot: 'attribution', agree: false, page: `according to ${A.speakers.get(a0!)}`, report: `according to ${B.speakers.get(b0!)}` });
+  }
+  return out;
+}
+
+/** Compare a claim from the page (a) with a report sentence (b). */
+export function compareClaims(a: string, b: string, entities: EntityLookup, ctx: CompareContext = {}): Comparison {
+  const A = claimFrame(a, entities, ctx.pageYear);
+  const B = claimFrame(b, entities, ctx.reportYear);
+  const { overlap, shared } = stemOverlap(A.stems, B.stems);
+  const sharedKinds = [...A.events.keys()].filter((k) => B.events.has(k) || [...B.events.keys()].some((b) => KIN[k] === b));
+  const eventKinds = sharedKinds.filter((k) => !SPEECH_KINDS.has(k));
+  const participants = shared.filter((s) => !eventKind(s) && !isDayOrMonth(s) && !/^\d/.test(s) && s.length > 1 && !GENERIC.has(s));
+  const unit = A.quantities.find((x) => B.quantities.some((y) => y.unit === x.unit))?.unit;
+  const who = participants.length + (unit && !participants.includes(unit) ? 1 : 0);
+  // other named people or organisations on both sides: a different cast, so a different event
+  const sharedNames = [...A.names].filter((n) => B.names.has(n)).length;
+  const otherCast = sharedNames < 2 && [...A.names].some((n) => !B.names.has(n)) && [...B.names].some((n) => !A.names.has(n));
+  const sameEvent = !otherCast && ((sharedKinds.length > 0 && (who >= 2 || (who >= 1 && overlap >= 0.25))) || overlap >= 0.6);
+  const found = findings(A, B, sameEvent, overlap);
+  const conflicts = found.filter((f) => !f.agree);
+  const agreements = found.filter((f) => f.agree);
+
+  const kind = eventKinds[0] ?? sharedKinds[0];
+  const placeAgree = agreements.find((f) => f.slot === 'place');
+  const anyPlace = placeAgree?.report ?? [...B.places.values()].find((p) => [...A.places.keys()].some((k) => placesCompatible(k, [...B.places.entries()].find(([, v]) => v === p)![0])));
+  const context = `the same ${kind ? eventNoun(kind) : 'event'}${anyPlace ? ` in ${anyPlace}` : ''}`;
+
+  if (conflicts.length) {
+    const c = conflicts.find((f) => f.slot !== 'title') ?? conflicts[0]!;
+    const ctxText = c.slot === 'title' ? `the same person` : c.slot === 'place' ? `the same ${kind ? eventNoun(kind) : 'event'}` : context;
+    return {
+      verdict: 'conflicts',
+      sameEvent,
+      overlap,
+      shared,
+      findings: found,
+      parts: { page: c.page, report: c.report, context: ctxText },
+      reason: `This page: ${q(c.page)}. The report: ${q(c.report)} — ${ctxText}.`,
+      strength: 0.6 + 0.4 * Math.min(1, overlap * 2),
+    };
+  }
+  const checkable = agreements.filter((f) => f.slot !== 'title' && f.slot !== 'place');
+  if (sameEvent && (checkable.length || overlap >= 0.4 || (placeAgree && overlap >= 0.3))) {
+    const what = checkable.length ? checkable.map((f) => (f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`)).join(', ') : null;
+    return {
+      verdict: 'corroborates',
+      sameEvent,
+      overlap,
+      shared,
+      findings: found,
+      parts: null,
+      reason: what ? `Both say ${what} — ${context}.` : `The report says the same in other words — ${context}.`,
+      strength: 0.5 + 0.3 * Math.min(1, overlap * 2) + 0.1 * checkable.length,
+    };
+  }
+  const names = [...A.entities.keys()].filter((id) => B.entities.has(id)).map((id) => A.entities.get(id)!);
+  return {
+    verdict: 'related',
+    sameEvent,
+    overlap,
+    shared,
+    findings: found,
+    parts: null,
+    reason: sameEvent
+      ? `The report covers ${context} but states nothing this sentence can be checked against.`
+      : names.length
+        ? `Both mention ${names.slice(0, 2).join(' and ')}, but not the same event.`
+        : 'The report is about something else.',
+    strength: Math.min(0.45, overlap),
+  };
 }

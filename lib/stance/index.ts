@@ -1,33 +1,34 @@
 /**
- * The stance engine as the popover uses it: a page sentence against one report. Combines the
- * learned FNC-1 model (report-level stance) with the claim comparator (sentence-level facts),
- * and always returns a one-line reason a reader can check.
+ * The stance engine as the popover uses it: a page sentence against one report, through the report
+ * sentences retrieved for it. The claim comparator decides; a report that states a claim and its
+ * denial is "disputed", with both sides. Every verdict has a reason in plain words.
  */
 import type { Report } from '../corpus';
 import type { Matcher } from '../match';
-import { claimFacts, compareClaims, stemOverlap, type Comparison, type EntityLookup } from './claims';
-import { REFUTE_WORDS, HEDGE_WORDS } from './features';
-import type { StanceLabel } from './mlp';
-import { stanceModel, type StanceModel } from './model';
+import { compareClaims, type Comparison, type CompareContext, type EntityLookup } from './claims';
 
-export type Verdict = 'corroborates' | 'conflicts' | 'related';
+export type Verdict = 'corroborates' | 'conflicts' | 'disputed' | 'related';
+
+/** Every verdict, in the order the popover shows them. */
+export const VERDICTS: Verdict[] = ['conflicts', 'disputed', 'corroborates', 'related'];
+
+/** How sure the engine is, in words (the popover shows no percentages). */
+export type Certainty = 'clear' | 'likely' | 'tentative';
 
 export interface Judgement {
-  stance: StanceLabel;
   verdict: Verdict;
-  confidence: number;
   reason: string;
+  /** the differing words on both sides, for conflicts */
+  parts: Comparison['parts'];
+  /** for a disputed report: the claim and the denial as the report states them */
+  sides: { claim: string; denial: string } | null;
+  certainty: Certainty;
+  /** for ordering reports: how much the evidence says about the claim */
+  strength: number;
   /** the report sentence the reason refers to; -1 is the headline */
   sentenceIndex: number;
   sentence: string;
 }
-
-export const VERDICT_OF: Record<StanceLabel, Verdict> = {
-  agree: 'corroborates',
-  disagree: 'conflicts',
-  discuss: 'related',
-  unrelated: 'related',
-};
 
 export function entityLookup(matcher: Matcher): EntityLookup {
   return {
@@ -36,66 +37,66 @@ export function entityLookup(matcher: Matcher): EntityLookup {
   };
 }
 
-const clamp = (x: number) => Math.max(0.05, Math.min(0.99, x));
-const HEDGE = new Set(HEDGE_WORDS);
-
 function sentenceAt(report: Pick<Report, 'title' | 'sentences'>, i: number): string {
   return i < 0 ? report.title ?? '' : report.sentences[i] ?? '';
 }
 
+const CLAIM_THEN_DENIAL = /^(.*\b(?:claimed|alleged|accused|said)\b.*?)(?:;|,? but|, while|\. )\s*(.*\b(?:denied|rejected|dismissed)\b.*)$/i;
+
+/** A report sentence that states a claim and, by another voice, its denial ("X claimed …; Y denied …"). */
+export function claimAndDenial(sentence: string): { claim: string; denial: string } | null {
+  const m = sentence.match(CLAIM_THEN_DENIAL);
+  return m ? { claim: m[1]!.trim(), denial: m[2]!.trim() } : null;
+}
+
+function certainty(c: Comparison): Certainty {
+  const checked = c.findings.length;
+  if (c.verdict === 'related') return c.overlap < 0.15 ? 'clear' : 'tentative';
+  if (checked >= 2 || c.overlap >= 0.5) return 'clear';
+  return checked >= 1 ? 'likely' : 'tentative';
+}
+
 /**
- * Judge how `report` relates to the page `claim`. `mentionSentences` are the report's sentences
- * that mention the hovered term (-1 = headline); they are always considered, together with the
- * report's sentences closest to the claim.
+ * Judge how `report` relates to the page `claim`, reading the report sentences `candidates`
+ * (retrieved for the claim, best first; -1 = headline). The strongest finding decides: a conflict
+ * on the same event, else a corroboration, else "related" with the closest sentence.
  */
 export function judge(
   claim: string,
-  report: Pick<Report, 'id' | 'title' | 'text' | 'sentences'>,
-  mentionSentences: number[],
+  report: Pick<Report, 'id' | 'title' | 'sentences'>,
+  candidates: number[],
   entities: EntityLookup,
-  model: StanceModel = stanceModel(),
+  ctx: CompareContext = {},
 ): Judgement {
-  const claimStems = claimFacts(claim, entities).stems;
-  const closeness = report.sentences.map((s, i) => ({ i, n: stemOverlap(claimStems, claimFacts(s, entities).stems).overlap }));
-  const candidates = new Set<number>(mentionSentences);
-  for (const c of [...closeness].sort((a, b) => b.n - a.n).slice(0, 3)) if (c.n > 0) candidates.add(c.i);
-
-  const compared: { i: number; c: Comparison }[] = [...candidates].map((i) => ({ i, c: compareClaims(claim, sentenceAt(report, i), entities) }));
-  compared.sort((x, y) => y.c.overlap - x.c.overlap);
-  const m = model.classify(claim, report.id, [report.title ?? '', report.text].join('\n\n'));
-  const result = (stance: StanceLabel, confidence: number, reason: string, i: number): Judgement => ({
-    stance,
-    verdict: VERDICT_OF[stance],
-    confidence: Math.round(clamp(confidence) * 100) / 100,
-    reason,
-    sentenceIndex: i,
-    sentence: sentenceAt(report, i),
-  });
-
-  // The closest sentence that says something checkable decides; on a tie a conflict wins.
-  const decisive = compared.find((x) => x.c.conflicts.length || (x.c.agreements.length && x.c.overlap >= 0.2) || x.c.overlap >= 0.5);
-  if (decisive?.c.conflicts.length) {
-    return result('disagree', 0.6 + 0.25 * Math.min(1, decisive.c.overlap * 2) + 0.15 * m.probs.disagree, decisive.c.conflicts[0]!, decisive.i);
+  const compared = candidates.map((i) => ({ i, s: sentenceAt(report, i), c: compareClaims(claim, sentenceAt(report, i), entities, ctx) }));
+  // The closest sentence that says something checkable decides (a conflict wins a tie): a report
+  // sentence about a neighbouring point must not outvote the one that restates the claim.
+  const checkable = compared.filter((x) => x.c.verdict !== 'related').sort((a, b) => b.c.overlap - a.c.overlap || (a.c.verdict === 'conflicts' ? -1 : 1));
+  const decisive = checkable[0] ?? [...compared].sort((a, b) => b.c.strength - a.c.strength)[0];
+  if (!decisive) {
+    return { verdict: 'related', reason: 'The report has no sentence about this.', parts: null, sides: null, certainty: 'tentative', strength: 0, sentenceIndex: -1, sentence: report.title ?? '' };
   }
-  if (decisive) {
-    const what = decisive.c.agreements.length ? decisive.c.agreements.join('; ') : `same wording: ${decisive.c.shared.slice(0, 5).join(', ')}`;
-    return result('agree', 0.5 + 0.3 * Math.min(1, decisive.c.overlap * 1.5) + 0.2 * m.probs.agree, `both say it — ${what}`, decisive.i);
+  const sides = decisive.c.verdict !== 'related' ? claimAndDenial(decisive.s) : null;
+  if (sides) {
+    return {
+      verdict: 'disputed',
+      reason: `The report gives both sides: ${sides.claim.replace(/[.;,]$/, '')} — and ${sides.denial.replace(/[.;,]$/, '')}.`,
+      parts: null,
+      sides,
+      certainty: certainty(decisive.c),
+      strength: decisive.c.strength,
+      sentenceIndex: decisive.i,
+      sentence: decisive.s,
+    };
   }
-
-  const best = compared[0] ?? { i: mentionSentences[0] ?? 0, c: compareClaims(claim, sentenceAt(report, mentionSentences[0] ?? 0), entities) };
-  const words = new Set(sentenceAt(report, best.i).toLowerCase().match(/[a-z]+/g) ?? []);
-  if (m.label === 'disagree' && m.confidence > 0.7 && best.c.overlap >= 0.2) {
-    const cue = REFUTE_WORDS.find((w) => words.has(w));
-    return result('disagree', m.confidence * 0.8, `the report disputes it${cue ? ` (“${cue}”)` : ''} — learned stance ${(m.confidence * 100).toFixed(0)}%`, best.i);
-  }
-  if (m.label === 'agree' && m.confidence > 0.7 && best.c.overlap >= 0.25) {
-    return result('agree', m.confidence * 0.8, `the report makes the same claim — learned stance ${(m.confidence * 100).toFixed(0)}%`, best.i);
-  }
-  if (best.c.attribution) return result('discuss', 0.5, best.c.attribution, best.i);
-  const hedge = [...words].find((w) => HEDGE.has(w) && w.length > 3);
-  if (best.c.overlap >= 0.2) {
-    return result('discuss', 0.4 + 0.3 * best.c.overlap, hedge ? `covers the same point without taking a side (“${hedge}”)` : `covers the same point (${best.c.shared.slice(0, 4).join(', ')}) without confirming or contradicting it`, best.i);
-  }
-  const i = mentionSentences[0] ?? best.i;
-  return result('unrelated', Math.max(m.probs.unrelated, 0.5), 'mentions it in a different context; no claim to compare', i);
+  return {
+    verdict: decisive.c.verdict,
+    reason: decisive.c.reason,
+    parts: decisive.c.parts,
+    sides: null,
+    certainty: certainty(decisive.c),
+    strength: decisive.c.strength,
+    sentenceIndex: decisive.i,
+    sentence: decisive.s,
+  };
 }

@@ -60,9 +60,10 @@ describe('PageController', () => {
     items: [
       {
         reportId: 'r1', title: '<img src=x onerror=alert(1)>', lead: 'lead', source: null, author: null, date: null, dateline: null, origin: 'seed',
-        sentence: 'He <b>said</b> so.', verdict: 'corroborates', stance: 'agree', confidence: 0.8, reason: 'both say it',
+        sentence: 'He <b>said</b> so.', verdict: 'corroborates', reason: 'both say it', parts: null, sides: null, certainty: 'likely',
       },
     ],
+    more: 0,
   };
   let counts: number[];
   let ctl: PageController;

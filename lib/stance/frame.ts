@@ -1,0 +1,314 @@
+/**
+ * A sentence read as a claim frame: what happened (event kinds), who and where (dictionary
+ * entities, gazetteer places), when (weekday, date, year), how many (quantities with their
+ * approximation), polarity with its scope, confirmation, attribution and titles. Pure.
+ */
+import nlp from 'compromise';
+import { ancestors, canonicalPlace, demonymPlace, findPlaces, placeKey } from '../evidence/places';
+import { MONTHS, NEGATORS, STOP_WORDS, WEEKDAYS, contentTokens, fold, stem, tokenize } from '../text';
+import { eventKind, eventsIn, normalizeEventPhrases } from './events';
+
+/** What the comparator needs to know about named things, supplied by the term dictionary. */
+export interface EntityLookup {
+  /** canonical term ids mentioned in a sentence, with their kind, surface text and offset */
+  find(text: string): { id: string; kind: string; text: string; start: number }[];
+}
+
+export interface Quantity {
+  value: number;
+  unit: string;
+  approx: boolean;
+  text: string;
+}
+
+export interface Frame {
+  stems: Set<string>;
+  /** event kind → the word that names it */
+  events: Map<string, string>;
+  /** dictionary term ids (persons, organisations, places) → surface text */
+  entities: Map<string, string>;
+  /** places where it happened (after in/at/on/near …): place key → surface text */
+  places: Map<string, string>;
+  quantities: Quantity[];
+  /** weekday → surface text ("late Sunday", "January 5" when the year is known) */
+  days: Map<string, string>;
+  /** month, "month day", year, "month year" → surface text */
+  dates: Map<string, string>;
+  /** person term id → title as written */
+  titles: Map<string, string>;
+  /** stems and event kinds under a negation, and outside one */
+  negated: Set<string>;
+  asserted: Set<string>;
+  hasNegation: boolean;
+  /** who says so, as country keys or folded source names; empty when unattributed */
+  speakers: Map<string, string>;
+  /** named participants that are not places (term ids as T:id, other names folded) */
+  names: Set<string>;
+  /** "will meet" / "is set to meet": stated as going to happen */
+  assertiveFuture: string | null;
+  hedged: boolean;
+}
+
+const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen)\b/i;
+const FRACTIONS: Record<string, number> = { half: 50, third: 33, quarter: 25, fifth: 20, tenth: 10 };
+const APPROX = /\b(?:about|around|roughly|some|nearly|almost|approximately|more than|over|at least|up to|close to|an estimated|estimated|just under|just over)\s+(?:a\s+)?$/i;
+const APPROX_WORDS = new Set(['about', 'around', 'roughly', 'some', 'nearly', 'almost', 'approximately', 'over', 'least', 'estimated', 'under']);
+/** Counted nouns that name the same unit. */
+const UNIT_SYNONYMS: Record<string, string> = Object.fromEntries(
+  [['nations', 'countries'], ['persons', 'people'], ['residents', 'people'], ['civilians', 'people']].map(([a, b]) => [stem(a!), stem(b!)]),
+);
+const SKIP_AUX = new Set(['yet', 'publicly', 'officially', 'formally', 'been', 'be', 'even', 'ever', 'still', 'already', 'immediate', 'any']);
+const LOCATIVE = new Set(['in', 'at', 'near', 'into', 'outside', 'inside', 'across']);
+const ASSERTIVE_FUTURE = /\b(?:will|is set to|are set to|is scheduled to|are scheduled to|is due to|are due to)\s+(meet|hold|host|travel|visit|sign|attend|take place|go ahead)\b/i;
+const HEDGE = /\b(?:may|might|could|possibly|potentially|expected|hopes?|hoping|reportedly|likely)\b/i;
+const SPEECH = '(?:said|says|say|told|stated|claimed|claims|accused|alleged|denied|denies|rejected|insisted|reported|announced|concluded|confirmed|added|warned)';
+const SUBJECT_BEFORE = new RegExp(`((?:[A-Z][\\w.'’-]*\\s+){0,4}?(?:(?:the|a|an)\\s+)?(?:[A-Za-z][\\w.'’-]*\\s+){0,3}?)(?:also\\s+|later\\s+)?${SPEECH}\\b`, 'g');
+const ACCORDING = /\b[Aa]ccording to ((?:the |an? )?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|[a-z]+(?: [a-z]+)? (?:officials?|sources?)))/g;
+const GENERIC_SPEAKERS = /^(?:he|she|they|it|officials?|sources?|people|analysts?|diplomats?|police|authorities|the|a|an|who|which|that|and|but|reports?|experts?)$/i;
+
+const TITLED_NAME = /((?:(?:[Ff]ormer|[Ee]x-|[Tt]hen-|[Aa]cting|[Ii]nterim)\s+)?(?:[A-Z][\w.]*\s+){0,3}?(?:President|Prime Minister|Secretary of State|Secretary|Minister|Chancellor|Governor|Senator|[Ee]nvoy))\s+((?:[A-Z][\w'’-]+\s?){1,3})/g;
+
+export const TITLE_WORDS = /^(former|ex|then|acting|interim|president|vice|prime|minister|secretary|of|state|special|envoy|chancellor|governor|senator|foreign|defence|defense|u\.s\.|us|american|ukrainian|russian|french|german|british|venezuelan|chinese)$/i;
+
+/** Weekday of a calendar date (UTC), or undefined when the date is not real. */
+export function weekdayOf(year: number, month: number, day: number): string | undefined {
+  const d = new Date(Date.UTC(year, month, day));
+  if (d.getUTCMonth() !== month) return undefined;
+  return WEEKDAYS[(d.getUTCDay() + 6) % 7];
+}
+
+function quantities(text: string): Quantity[] {
+  // compromise turns number words into digits ("fifteen" → 15); it is only called when needed.
+  const digits = NUMBER_WORDS.test(text) ? numberWordsToDigits(text) : text;
+  const out: Quantity[] = [];
+  const re = /(\$|€|£)?(\d+(?:[.,]\d+)*)(?:\s*(%|percent|per cent|billion|million|thousand))?(?:[\s-]+(?:of\s+)?([A-Za-z]+))?/g;
+  for (const m of digits.matchAll(re)) {
+    const raw = m[2]!.replace(/,(?=\d{3}\b)/g, '');
+    let value = Number(raw.replace(',', '.'));
+    if (!Number.isFinite(value)) continue;
+    const scale = m[3]?.toLowerCase();
+    const before = digits.slice(Math.max(0, m.index! - 30), m.index!);
+    if (/^(19|20)\d\d$/.test(raw) && !scale) continue; // a year
+    if (/\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$/i.test(before)) continue; // a day of the month
+    if (/^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/i.test(digits.slice(m.index! + m[0].length - (m[4]?.length ?? 0)))) continue;
+    let unit: string;
+    if (scale === '%' || scale === 'percent' || scale === 'per cent') unit = '%';
+    else if (m[1] || scale) {
+      unit = 'money';
+      value *= scale === 'billion' ? 1e9 : scale === 'million' ? 1e6 : scale === 'thousand' ? 1e3 : 1;
+    } else {
+      // the counted noun follows ("18 countries") or, for a measure, comes first ("magnitude 5.9")
+      const next = m[4]?.toLowerCase();
+      const prev = before.toLowerCase().match(/([a-z]+)(?:\s+of)?\s*$/)?.[1];
+      unit = next && !STOP_WORDS.has(next) && !/(?:ing|ed)$/.test(next) ? stem(next) : prev && !STOP_WORDS.has(prev) && !APPROX_WORDS.has(prev) ? stem(prev) : '';
+      unit = UNIT_SYNONYMS[unit] ?? unit;
+    }
+    if (!unit || STOP_WORDS.has(unit) || unit === 'and' || unit === 'to') continue;
+    if (unit === 'year' && /^\s*old/.test(digits.slice(m.index! + m[0].length))) unit = 'year-old';
+    out.push({ value, unit, approx: APPROX.test(before), text: m[0].trim() });
+  }
+  for (const m of fold(text).matchAll(/\b(?:(about|around|roughly|nearly|almost|some) )?an? (half|third|quarter|fifth|tenth) of\b/g)) {
+    out.push({ value: FRACTIONS[m[2]!]!, unit: '%', approx: true, text: m[0] });
+  }
+  return out;
+}
+
+function numberWordsToDigits(text: string): string {
+  const doc = nlp(text);
+  doc.numbers().toNumber();
+  return doc.text();
+}
+
+function dates(text: string, year: number | undefined): { days: Map<string, string>; dates: Map<string, string> } {
+  const days = new Map<string, string>();
+  const dateMap = new Map<string, string>();
+  const f = fold(text);
+  for (const m of text.matchAll(/\b(?:(late|early) (?:on )?)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi)) days.set(m[2]!.toLowerCase(), m[0]);
+  const monthRe = new RegExp(`\\b(?:(end|start|beginning|middle|mid) of )?(?:(\\d{1,2}) )?(${MONTHS.join('|')})\\b(?: (\\d{1,2})\\b)?(?:,? ((?:19|20)\\d\\d))?`, 'g');
+  for (const m of f.matchAll(monthRe)) {
+    const [, part, dayBefore, month, dayAfter, y] = m;
+    if (month === 'may' && !part && !dayBefore && !dayAfter && !y) continue; // the modal verb
+    if (month === 'march' && !part && !dayBefore && !dayAfter && !y && !/\bin march\b/.test(f)) continue; // the verb
+    const day = dayBefore ?? dayAfter;
+    const key = [part, month, day].filter(Boolean).join(' ');
+    const surface = text.slice(m.index!, m.index! + m[0].length);
+    dateMap.set(key, surface);
+    if (y) dateMap.set(`${month} ${y}`, surface);
+    const yr = y ? Number(y) : year;
+    if (day && yr) {
+      const wd = weekdayOf(yr, MONTHS.indexOf(month!), Number(day));
+      if (wd && !days.has(wd)) days.set(wd, surface);
+    }
+  }
+  for (const m of text.matchAll(/\b(?:19|20)\d\d\b/g)) dateMap.set(m[0], m[0]);
+  return { days, dates: dateMap };
+}
+
+function speakerKey(phrase: string, entities: { id: string; kind: string; text: string }[]): string | null {
+  const words = phrase.trim().replace(/[,;:]$/, '').split(/\s+/).filter(Boolean);
+  // a source with a multi-word name ("The Wall Street Journal") that is not a place as a whole
+  let k = words.length;
+  while (k > 0 && /^[A-Z]/.test(words[k - 1]!) && !TITLE_WORDS.test(words[k - 1]!)) k--;
+  const run = words.slice(k).filter((w) => w !== 'The');
+  if (run.length >= 2 && !findPlaces(run.join(' ')).some((p) => p.text.split(' ').length === run.length) && !entities.some((e) => e.text === run.join(' '))) return fold(run.join(' '));
+  // the nearest named thing before the verb: a dictionary term, a place (→ its country), a demonym, a name
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!.replace(/['’]s$/, '');
+    const ent = entities.find((e) => e.text.split(/\s+/).includes(w));
+    if (ent) return ent.kind === 'place' ? countryOf(canonicalPlace(placeKey(ent.text))) : `T:${ent.id}`;
+    const place = demonymPlace(w) ?? findPlaces(w)[0]?.key;
+    if (place) return countryOf(place);
+  }
+  const last = words[words.length - 1];
+  if (last && /^[A-Z]/.test(last) && !GENERIC_SPEAKERS.test(last) && !TITLE_WORDS.test(last)) return fold(last);
+  return null;
+}
+
+/** Places stand for their country when they speak ("Kyiv said" = Ukraine, "Moscow claimed" = Russia). */
+function countryOf(place: string): string {
+  const chain = ancestors(place);
+  return chain.length >= 3 ? chain[chain.length - 2]! : chain[0]!;
+}
+
+function extract(sentence: string, entities: EntityLookup, year: number | undefined): Frame {
+  const text = sentence.replace(/[’‘]/g, "'");
+  // "has yet to confirm" says "has not confirmed"
+  const raw = tokenize(normalizeEventPhrases(text).replace(/\b(has|have|had|is|are|was|were) yet to\b/gi, '$1 not'));
+  const found = entities.find(text);
+  const entityMap = new Map<string, string>();
+  for (const e of found) entityMap.set(e.id, e.text);
+
+  // Places: dictionary places and gazetteer places that follow a locative preposition.
+  const places = new Map<string, string>();
+  const placeHits = [...found.filter((e) => e.kind === 'place').map((e) => ({ key: placeKey(e.text) === e.id ? e.id : e.id, text: e.text, start: e.start })), ...findPlaces(text)];
+  for (const p of placeHits) {
+    const before = text.slice(Math.max(0, p.start - 40), p.start).toLowerCase().split(/[\s]+/).filter(Boolean).slice(-5);
+    const after = text.slice(p.start + p.text.length, p.start + p.text.length + 3);
+    if (/^['’]s|^-/.test(after)) continue; // "Ukraine's allies", "U.S.-brokered"
+    if (before.some((w) => /[,;:.]$/.test(w)) && !LOCATIVE.has(before[before.length - 1]!)) continue;
+    // "strike on Kharkiv": on is locative after an attack word
+    const locative = before.some((w, i) => LOCATIVE.has(w) || (w === 'on' && i > 0 && eventKind(before[i - 1]!.replace(/[^a-z]/g, '')) === 'strike'));
+    if (!locative) continue;
+    if (before[before.length - 1] === 'from') continue;
+    places.set(p.key, p.text);
+  }
+
+  // Titles before a person's name ("former U.S. President Donald Trump") or after it (", the … President").
+  const titles = new Map<string, string>();
+  for (const e of found) {
+    if (e.kind !== 'person') continue;
+    const before = text.slice(0, e.start).trim().split(/\s+/);
+    const title: string[] = [];
+    let k = before.length - 1;
+    if (k >= 0 && /^[A-Z][a-z]+$/.test(before[k]!) && !TITLE_WORDS.test(before[k]!)) k--; // a first name
+    for (; k >= 0 && TITLE_WORDS.test(before[k]!.replace(/,$/, '')); k--) title.unshift(before[k]!);
+    while (title.length && /^(of|state)$/i.test(title[0]!)) title.shift();
+    if (!title.length) {
+      const after = text.slice(e.start + e.text.length).match(/^,\s+(?:the\s+)?((?:former|ex-|then-)?\s*(?:[A-Z][\w.]*\s+)*(?:President|Prime Minister|Secretary of State|Chancellor|envoy))\b/);
+      if (after) title.push(after[1]!.trim());
+    }
+    if (title.some((w) => !/^(of|state|u\.s\.|us)$/i.test(w))) titles.set(e.id, title.join(' '));
+  }
+
+  // Titled names outside the dictionary ("Governor Mark Ellison"), keyed by surname.
+  for (const m of text.matchAll(TITLED_NAME)) {
+    const surname = m[2]!.trim().split(/\s+/).pop()!;
+    const known = found.find((e) => e.kind === 'person' && e.text.split(/\s+/).includes(surname));
+    const key = known ? known.id : `N:${fold(surname)}`;
+    if (!titles.has(key)) {
+      titles.set(key, m[1]!.trim());
+      if (!known) entityMap.set(key, m[2]!.trim());
+    }
+  }
+
+  // Negation scope: the next content word after a negator ("has not yet publicly confirmed"); after
+  // "no", the noun and, in the passive, its verb ("no breakthrough was announced").
+  const negated = new Set<string>();
+  const asserted = new Set<string>();
+  let scope = 0;
+  let hasNegation = false;
+  let nominal = false;
+  for (let i = 0; i < raw.length; i++) {
+    const w = raw[i]!;
+    if (NEGATORS.has(w)) {
+      scope = 1;
+      nominal = w === 'no' || w === 'nothing';
+      hasNegation = true;
+      continue;
+    }
+    if (STOP_WORDS.has(w) || SKIP_AUX.has(w)) continue;
+    const s = stem(w);
+    const kind = eventKind(w);
+    const target = scope > 0 ? negated : asserted;
+    target.add(s);
+    if (kind) target.add(`E:${kind}`);
+    if (scope > 0) {
+      scope--;
+      if (nominal && /^(?:was|were|is|are|been|be|has|have|had)$/.test(raw[i + 1] ?? '')) scope = 1;
+      nominal = false;
+    }
+  }
+
+  // who says so, in the order they appear: the first is the sentence's source
+  const said: { at: number; key: string; text: string }[] = [];
+  for (const m of text.matchAll(ACCORDING)) {
+    const k = speakerKey(m[1]!, found);
+    if (k) said.push({ at: m.index!, key: k, text: m[1]! });
+  }
+  for (const m of text.matchAll(SUBJECT_BEFORE)) {
+    const k = speakerKey(m[1]!, found);
+    if (k) said.push({ at: m.index!, key: k, text: m[1]!.trim() });
+  }
+  const speakers = new Map<string, string>();
+  for (const s of said.sort((a, b) => a.at - b.at)) if (!speakers.has(s.key)) speakers.set(s.key, s.text);
+
+  // named participants other than places: dictionary persons/organisations and capitalised names
+  const names = new Set<string>();
+  for (const e of found) if (e.kind !== 'place') names.add(`T:${e.id}`);
+  // people named in full outside the dictionary ("Xi Jinping", "Olaf Scholz")
+  for (const m of text.matchAll(/(?<=\S\s+)[A-Z][a-z][\w'-]*\s+[A-Z][a-z][\w'-]*/g)) {
+    const ws = m[0].replace(/'s$/, '').split(/\s+/);
+    if (found.some((e) => m.index! < e.start + e.text.length && e.start < m.index! + m[0].length)) continue;
+    if (ws.some((w) => TITLE_WORDS.test(w) || demonymPlace(w) || findPlaces(w).length || WEEKDAYS.includes(fold(w)) || MONTHS.includes(fold(w)))) continue;
+    names.add(fold(ws[ws.length - 1]!));
+  }
+  const fe = text.match(ASSERTIVE_FUTURE);
+  const futureAsked = fe && /\b(?:whether|if)\b[^,;]*$/i.test(text.slice(0, fe.index));
+  const stems = new Set(contentTokens(text));
+  for (const id of entityMap.keys()) stems.add(`T:${id}`);
+  return {
+    stems,
+    events: eventsIn(text),
+    entities: entityMap,
+    places,
+    quantities: quantities(text),
+    ...dates(text, year),
+    titles,
+    negated,
+    asserted,
+    hasNegation: hasNegation || negated.size > 0 || asserted.has('E:deny'),
+    speakers,
+    names,
+    assertiveFuture: fe && !futureAsked ? fe[0] : null,
+    hedged: HEDGE.test(text),
+  };
+}
+
+const MEMO_LIMIT = 5000;
+const memo = new WeakMap<EntityLookup, Map<string, Frame>>();
+
+/**
+ * The frame of a sentence, memoised per dictionary (report sentences are read again on every
+ * hover). `year` dates a weekday-less calendar date ("January 5") when the sentence has no year.
+ */
+export function claimFrame(sentence: string, entities: EntityLookup, year?: number): Frame {
+  let m = memo.get(entities);
+  if (!m) memo.set(entities, (m = new Map()));
+  const key = year ? `${year}|${sentence}` : sentence;
+  let f = m.get(key);
+  if (!f) {
+    if (m.size >= MEMO_LIMIT) m.clear();
+    m.set(key, (f = extract(sentence, entities, year)));
+  }
+  return f;
+}

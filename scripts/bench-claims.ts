@@ -1,0 +1,107 @@
+/**
+ * npm run bench:claims: the claim comparator on the labelled pairs (tests/claims/pairs.ts) and, when
+ * ../shared/data/news-pages exists, on sentences of those pages (other stories) against the evidence
+ * the index retrieves for them from the seed corpus, which must never corroborate. Prints accuracy,
+ * per-verdict precision/recall and the failures; asserts nothing.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import corpus from '../corpus/dist/corpus.json';
+import type { CompiledCorpus } from '../lib/corpus';
+import { EvidenceIndex } from '../lib/evidence';
+import { Matcher } from '../lib/match';
+import { entityLookup } from '../lib/stance';
+import { compareClaims } from '../lib/stance/claims';
+import { isEnglish } from '../lib/language';
+import { splitSentences } from '../lib/text';
+import { PAIRS, type Expected } from '../tests/claims/pairs';
+
+const compiled = corpus as unknown as CompiledCorpus;
+const matcher = new Matcher(compiled.terms);
+const entities = entityLookup(matcher);
+const VERDICTS: Expected[] = ['conflicts', 'corroborates', 'related'];
+
+interface Row {
+  expected: Expected;
+  got: Expected;
+  kind: string;
+  page: string;
+  report: string;
+  reason: string;
+}
+
+function score(name: string, rows: Row[], showFailures = true): void {
+  const right = rows.filter((r) => r.got === r.expected).length;
+  console.log(`\n${name}: ${rows.length} pairs, accuracy ${(right / rows.length).toFixed(3)}`);
+  for (const v of VERDICTS) {
+    const predicted = rows.filter((r) => r.got === v);
+    const actual = rows.filter((r) => r.expected === v);
+    const tp = predicted.filter((r) => r.expected === v).length;
+    if (!predicted.length && !actual.length) continue;
+    const p = predicted.length ? tp / predicted.length : NaN;
+    const rc = actual.length ? tp / actual.length : NaN;
+    console.log(`  ${v.padEnd(13)} precision ${p.toFixed(3)} (${tp}/${predicted.length})  recall ${rc.toFixed(3)} (${tp}/${actual.length})`);
+  }
+  const kinds = [...new Set(rows.map((r) => `${r.expected}/${r.kind}`))];
+  console.log('  by kind: ' + kinds.map((k) => {
+    const rs = rows.filter((r) => `${r.expected}/${r.kind}` === k);
+    return `${k} ${rs.filter((r) => r.got === r.expected).length}/${rs.length}`;
+  }).join(', '));
+  const failures = rows.filter((r) => r.got !== r.expected);
+  if (!showFailures || !failures.length) return;
+  console.log(`  failures (${failures.length}):`);
+  for (const f of failures) console.log(`  - expected ${f.expected} (${f.kind}), got ${f.got}\n      page:   ${f.page}\n      report: ${f.report}\n      reason: ${f.reason}`);
+}
+
+const t0 = performance.now();
+const labelled: Row[] = PAIRS.map((p) => {
+  const c = compareClaims(p.page, p.report, entities);
+  return { expected: p.expected, got: c.verdict, kind: p.kind, page: p.page, report: p.report, reason: c.reason };
+});
+const ms = (performance.now() - t0) / PAIRS.length;
+score('labelled pairs (tests/claims/pairs.ts)', labelled);
+console.log(`  ${ms.toFixed(2)} ms per pair (cold frames)`);
+
+// Retrieval: for pairs whose report sentence is a seed sentence, is it among the sentences explain()
+// compares (the best 3 sentences of the best 12 reports retrieved for the page sentence)?
+{
+  const index = new EvidenceIndex(entities);
+  for (const r of compiled.reports) index.add(r, compiled.mentions.filter((m) => m.reportId === r.id));
+  const norm = (x: string) => x.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').trim();
+  const seedSentences = new Set(compiled.reports.flatMap((r) => [r.title ?? '', ...r.sentences]).map(norm));
+  const seedPairs = PAIRS.filter((p) => seedSentences.has(norm(p.report)));
+  const found = seedPairs.filter((p) => index.search(p.page, { limit: 36, perReport: 3 }).some((h) => norm(h.sentence) === norm(p.report)));
+  console.log(`\nretrieval: ${found.length}/${seedPairs.length} labelled pairs whose report sentence is a seed sentence verbatim have it among the sentences compared`);
+  for (const p of seedPairs.filter((x) => !found.includes(x))) console.log(`  - not compared (${p.expected}/${p.kind}): ${p.page}`);
+}
+
+const NEWS = resolve(import.meta.dirname, '../../shared/data/news-pages');
+if (existsSync(NEWS)) {
+  const { Window } = await import('happy-dom');
+  const { Readability } = await import('@mozilla/readability');
+  const index = new EvidenceIndex(entities);
+  for (const r of compiled.reports) index.add(r, compiled.mentions.filter((m) => m.reportId === r.id));
+  const rows: Row[] = [];
+  let skipped = 0;
+  for (const file of readdirSync(NEWS).filter((f) => f.endsWith('.html')).sort()) {
+    const win = new Window({ url: 'https://example.org/' });
+    win.document.write(readFileSync(resolve(NEWS, file), 'utf8'));
+    const article = new Readability(win.document as unknown as Document).parse();
+    await win.happyDOM.close();
+    const sentences = splitSentences(article?.textContent ?? '').filter((s) => s.split(/\s+/).length >= 8 && s.length < 400);
+    // every 4th sentence, at most 25 per page: pairs are the sentence and its best retrieved evidence
+    for (const s of sentences.filter((_, i) => i % 4 === 0).slice(0, 25)) {
+      if (!isEnglish(s)) {
+        skipped++;
+        continue;
+      }
+      const hit = index.search(s, { limit: 1 })[0];
+      if (!hit) continue;
+      const c = compareClaims(s, hit.sentence, entities);
+      rows.push({ expected: 'related', got: c.verdict, kind: `news:${file.replace('.html', '')}`, page: s.slice(0, 200), report: hit.sentence, reason: c.reason });
+    }
+  }
+  score(`news-page sentences vs their best seed evidence (other stories; ${skipped} non-English sentences not judged)`, rows);
+} else {
+  console.log(`\n${NEWS} not found: news-page pairs skipped`);
+}
