@@ -40,6 +40,8 @@ export interface PageMention {
   termId: string;
   label: string;
   count: number;
+  /** marks of this term whose page sentence a report conflicts with (as far as judged yet) */
+  conflicts: number;
 }
 
 export interface PageMentionsReply {
@@ -52,7 +54,7 @@ export interface PageMentionsReply {
 export interface BackgroundProtocol {
   dictionary: { request: {}; reply: DictionaryReply };
   explain: { request: { termId: string; claim: string }; reply: ExplainReply | null };
-  'mention-count': { request: { count: number }; reply: null };
+  'mention-count': { request: { count: number; conflicts?: number }; reply: null };
   'add-report': { request: { report: NewReport }; reply: { report: Report } };
   'delete-report': { request: { id: string }; reply: null };
 }
@@ -60,6 +62,8 @@ export interface BackgroundProtocol {
 /** Requests a tab's content script answers (sent by the popup). */
 export interface PageProtocol {
   'page-mentions': { request: {}; reply: PageMentionsReply };
+  /** scroll to a term's `index`-th mark and open its popover; false if there is none */
+  'reveal-mark': { request: { termId: string; index?: number }; reply: boolean };
 }
 
 type Requests<P> = { [K in keyof P]: { type: K } & (P[K] extends { request: infer R } ? R : never) };
