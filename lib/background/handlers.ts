@@ -14,6 +14,8 @@ export interface BackgroundDeps {
   /** resolves once the bundled corpus is in the database */
   ready(): Promise<unknown>;
   setBadge(tabId: number, count: number, conflicts?: number): Promise<void>;
+  /** tell open tabs and the popup that the corpus was re-indexed (the indexVersion storage item) */
+  indexChanged?(): Promise<void>;
 }
 
 export type Handlers = {
@@ -29,9 +31,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (sender.tabId !== undefined) await deps.setBadge(sender.tabId, req.count, req.conflicts ?? 0);
       return null;
     },
-    'add-report': async (req) => ({ report: await addUserReport(db, req.report) }),
+    'add-report': async (req) => {
+      const report = await addUserReport(db, req.report);
+      await deps.indexChanged?.();
+      return { report };
+    },
     'delete-report': async (req) => {
       await deleteUserReport(db, req.id);
+      await deps.indexChanged?.();
       return null;
     },
   };

@@ -35,7 +35,8 @@ export const CONTROLLER_STRINGS = {
 
 /** Pages whose text can be marked: HTML documents (not XML, SVG or other XML vocabularies). */
 export function isMarkable(doc: Document): boolean {
-  return doc.documentElement?.namespaceURI === 'http://www.w3.org/1999/xhtml' && !!doc.body;
+  // Chrome shows XML (feeds, sitemaps) in a viewer built of HTML elements: that is not readable prose.
+  return /html/.test(doc.contentType ?? 'text/html') && doc.documentElement?.namespaceURI === 'http://www.w3.org/1999/xhtml' && !!doc.body;
 }
 
 export class PageController {
@@ -168,9 +169,14 @@ export class PageController {
     return [...by.values()].sort((a, b) => b.conflicts - a.conflicts || b.count - a.count || a.label.localeCompare(b.label));
   }
 
-  /** Scroll to the `index`-th mark of a term, focus it and open its popover (from the popup). */
+  /** Scroll to the `index`-th mark of a term (those a report conflicts with first), focus it and open its popover (from the popup). */
   reveal(termId: string, index = 0): boolean {
-    const mark = this.marks().filter((m) => this.registry.info(m)?.termId === termId)[index];
+    const conflicting = (m: HTMLElement) => {
+      const claim = this.claims.get(m);
+      return claim ? this.verdicts.conflicts(termId, claim) === true : false;
+    };
+    const ofTerm = this.marks().filter((m) => this.registry.info(m)?.termId === termId);
+    const mark = [...ofTerm.filter(conflicting), ...ofTerm.filter((m) => !conflicting(m))][index];
     if (!mark) return false;
     mark.scrollIntoView({ block: 'center' });
     const info = this.registry.info(mark)!;
@@ -410,6 +416,10 @@ export class PageController {
     if (interactive) anchor.setAttribute('aria-expanded', 'false');
     this.popover.hide();
     if (returnFocus && interactive && anchor.isConnected) anchor.focus({ preventScroll: true });
+  }
+
+  popoverStyle() {
+    return this.popover.style();
   }
 
   /** What the popover shows (read through our reference to its closed root). */

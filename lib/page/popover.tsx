@@ -222,6 +222,14 @@ export class PopoverHost {
     };
   }
 
+  /** The box's computed colours and animation (tests: colour scheme, reduced motion). */
+  style(): { background: string; color: string; animation: string } | null {
+    const box = this.box();
+    if (!box) return null;
+    const cs = getComputedStyle(box);
+    return { background: cs.backgroundColor, color: cs.color, animation: cs.animationName };
+  }
+
   get current(): PopoverState | null {
     return this.state;
   }

@@ -54,6 +54,8 @@ export function installProbe(c: PageController): void {
       const p = c.readPopover();
       return p && { ...p, rect: p.rect && { left: p.rect.left, top: p.rect.top, right: p.rect.right, bottom: p.rect.bottom } };
     },
+    /** The popover box's computed colours and animation (colour scheme, reduced motion). */
+    popoverStyle: () => c.popoverStyle(),
     stats: () => ({ slices: [...c.clock.slices], passes: [...c.passTimes] }),
     settled: () => c.settled().then(() => true),
   };
