@@ -56,7 +56,7 @@ export function installProbe(c: PageController): void {
     },
     /** The popover box's computed colours and animation (colour scheme, reduced motion). */
     popoverStyle: () => c.popoverStyle(),
-    stats: () => ({ slices: [...c.clock.slices], passes: [...c.passTimes] }),
+    stats: () => ({ slices: [...c.clock.slices], starts: [...c.clock.starts], passes: [...c.passTimes] }),
     settled: () => c.settled().then(() => true),
   };
   Object.defineProperty(globalThis, PROBE_NAME, { value: probe, configurable: true });

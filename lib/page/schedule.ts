@@ -23,6 +23,8 @@ export class SliceClock {
   private start = 0;
   /** durations of every slice run so far (ms), for benchmarks */
   readonly slices: number[] = [];
+  /** when each slice began (performance.now()), parallel to `slices` */
+  readonly starts: number[] = [];
 
   begin(): void {
     this.start = performance.now();
@@ -38,7 +40,11 @@ export class SliceClock {
 
   end(): void {
     this.slices.push(this.spent);
-    if (this.slices.length > 5000) this.slices.splice(0, 1000);
+    this.starts.push(this.start);
+    if (this.slices.length > 5000) {
+      this.slices.splice(0, 1000);
+      this.starts.splice(0, 1000);
+    }
   }
 }
 

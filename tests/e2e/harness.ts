@@ -97,7 +97,14 @@ export async function launch(): Promise<{ browser: Browser; worker: WebWorker; e
  * Opens `origin + path` in a new tab that may only load from our local server (news pages
  * reference the live web), recording page errors and console errors as they happen.
  */
-export async function openLocal(browser: Browser, origin: string, path: string, waitUntil: 'domcontentloaded' | 'load' = 'domcontentloaded'): Promise<{ page: Page; errors: string[] }> {
+export async function openLocal(
+  browser: Browser,
+  origin: string,
+  path: string,
+  waitUntil: 'domcontentloaded' | 'load' = 'domcontentloaded',
+  /** runs before navigation (e.g. page.evaluateOnNewDocument for benchmarks) */
+  prepare?: (page: Page) => Promise<unknown>,
+): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${(e as Error).message}`));
@@ -107,6 +114,7 @@ export async function openLocal(browser: Browser, origin: string, path: string, 
   await page.setRequestInterception(true);
   page.on('request', (r: HTTPRequest) => (r.url().startsWith(origin) || r.url().startsWith('chrome-extension://') ? r.continue() : r.abort()));
   await page.setViewport({ width: 1200, height: 900 });
+  await prepare?.(page);
   await page.goto(origin + path, { waitUntil });
   return { page, errors };
 }
