@@ -108,7 +108,8 @@ describe('demo page', () => {
   });
 });
 
-const WITH_MENTIONS = ['bbc-1', 'cnn', 'msn', 'nytimes-1', 'nytimes-2', 'wapo-1', 'yahoo-1'];
+// nytimes-2 names Trump/U.S. only in its navigation and lists of other stories: site chrome, not marked in article scope.
+const WITH_MENTIONS = ['bbc-1', 'cnn', 'msn', 'nytimes-1', 'wapo-1', 'yahoo-1'];
 const ALL_NEWS = readdirSync(NEWS_PAGES).filter((f) => f.endsWith('.html')).map((f) => f.replace(/\.html$/, '')).sort();
 
 describe('real news pages', () => {
