@@ -11,7 +11,7 @@ import { MarkRegistry, sentenceAround } from './marks';
 import { markInSlices, viewportRoot } from './pass';
 import { PopoverHost } from './popover';
 import { markCss } from './popover-style';
-import { debounceMaxWait, SliceClock, whenIdleOrNow } from './schedule';
+import { debounceMaxWait, SliceClock, whenIdleOrNow, yieldToPage } from './schedule';
 import { mainContent, Scope } from './scope';
 import { MAX_JUDGED_CLAIMS, Verdicts } from './verdicts';
 
@@ -45,6 +45,8 @@ export class PageController {
   private dictionary: DictionaryReply | null = null;
   private prefs: Preferences = DEFAULT_PREFERENCES;
   private main: Element | null = null;
+  /** the next pass starts by finding the main text (after enable, re-marking or a new <body>) */
+  private findMain = false;
   private abort: AbortController | null = null;
   private observer: MutationObserver | null = null;
   private shadowRoots = new Set<ShadowRoot>();
@@ -202,9 +204,8 @@ export class PageController {
     this.registry.clear();
     this.observer?.takeRecords();
     this.seen = new WeakSet();
-    this.main = mainContent(this.doc);
-    const roots = [viewportRoot(this.doc), this.main, this.doc.body].filter((r): r is Element => !!r);
-    this.queuePass(roots);
+    this.findMain = true;
+    this.queuePass([this.doc.body]);
   }
 
   private queuePass(roots: Node[]): void {
@@ -222,9 +223,19 @@ export class PageController {
   private async pass(roots: Node[], signal: AbortSignal): Promise<void> {
     const matcher = this.matcher;
     if (!matcher || signal.aborted) return;
+    const firstSlice = this.clock.slices.length;
     this.addStyle();
+    if (this.findMain) {
+      // Finding the main text and what is on screen is work on the page's thread too: its own slice.
+      this.findMain = false;
+      this.clock.begin();
+      this.main = mainContent(this.doc);
+      const first = [viewportRoot(this.doc), this.main].filter((r): r is Element => !!r);
+      this.clock.end();
+      roots = [...first, ...roots];
+      await yieldToPage(signal);
+    }
     const scope = new Scope(this.prefs.scope, this.main, (el) => !!this.registry.info(el) || el === this.style || el.localName === this.registry.uiTag);
-    const first = this.clock.slices.length;
     await markInSlices(roots, {
       registry: this.registry,
       matcher,
@@ -236,7 +247,7 @@ export class PageController {
       // Our own edits are not new content: drop their mutation records before the page runs again.
       afterSlice: () => void this.observer?.takeRecords(),
     });
-    this.passTimes.push(this.clock.slices.slice(first).reduce((a, b) => a + b, 0));
+    this.passTimes.push(this.clock.slices.slice(firstSlice).reduce((a, b) => a + b, 0));
     if (signal.aborted) return;
     this.registry.prune();
     this.report();
@@ -270,7 +281,7 @@ export class PageController {
     const pending = this.pending;
     this.pending = new Set();
     // A new <body> (single-page apps) means a new page: find its main text again.
-    if ([...pending].some((n) => n === this.doc.body || n === this.doc.documentElement)) this.main = mainContent(this.doc);
+    if ([...pending].some((n) => n === this.doc.body || n === this.doc.documentElement)) this.findMain = true;
     // Skip nodes inside another pending node: it is walked anyway.
     const roots = [...pending].filter((n) => {
       if (!n.isConnected) return false;
