@@ -50,6 +50,8 @@ export interface PageMention {
   termId: string;
   label: string;
   count: number;
+  /** marks of this term whose page sentence a report conflicts with (as far as judged yet) */
+  conflicts: number;
 }
 
 export interface PageMentionsReply {
@@ -63,7 +65,7 @@ export interface BackgroundProtocol {
   dictionary: { request: {}; reply: DictionaryReply };
   /** `published`: the page's publication date (ISO or any Date-parsable text), to date weekdays */
   explain: { request: { termId: string; claim: string; published?: string }; reply: ExplainReply | null };
-  'mention-count': { request: { count: number }; reply: null };
+  'mention-count': { request: { count: number; conflicts?: number }; reply: null };
   'add-report': { request: { report: NewReportInput }; reply: { report: Report } };
   'update-report': { request: { id: string; report: NewReportInput }; reply: { report: Report } };
   'delete-report': { request: { id: string }; reply: null };
@@ -74,6 +76,8 @@ export interface BackgroundProtocol {
 /** Requests a tab's content script answers (sent by the popup). */
 export interface PageProtocol {
   'page-mentions': { request: {}; reply: PageMentionsReply };
+  /** scroll to a term's `index`-th mark and open its popover; false if there is none */
+  'reveal-mark': { request: { termId: string; index?: number }; reply: boolean };
 }
 
 type Requests<P> = { [K in keyof P]: { type: K } & (P[K] extends { request: infer R } ? R : never) };

@@ -1,39 +1,85 @@
 /**
- * npm run bench:page: the built extension in Debian Chromium on all 20 news pages. Prints, per
- * page, the marks made and the time of the content script's marking passes (User Timing entries
- * 'crosscheck:mark-pass'), plus the page's JS heap. Figures only; nothing is asserted.
+ * npm run bench:page [-- --pages DIR]: the built extension in Debian Chromium on every page of a
+ * directory (default ../shared/data/news-pages). Per page: marks, the longest extension task (its
+ * longest marking slice), total marking ms, the ratio of that total to a bare text-node walk timed
+ * in the same page (median of 5), and main-thread tasks over 50 ms (all, and those overlapping an
+ * extension slice). Figures only; nothing is asserted. Run it under the browser lock.
  */
-import { readdirSync } from 'node:fs';
-import { launch, NEWS_PAGES, openLocal, startServer } from '../tests/e2e/harness';
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launch, NEWS_PAGES, openLocal, pageState, probe, startServer, until } from '../tests/e2e/harness';
 
-if (!NEWS_PAGES) throw new Error('Set CROSSCHECK_PAGES to a folder of news pages (npm run bench:page defaults to ../shared/data/news-pages)');
-const pages = NEWS_PAGES;
-const { server, origin } = await startServer();
+const at = process.argv.indexOf('--pages');
+const dir = at > 0 ? resolve(process.argv[at + 1] ?? '') : NEWS_PAGES;
+if (!dir || !existsSync(dir)) {
+  console.error(`No pages at ${dir ?? '(none)'}: pass --pages DIR with .html files, or set CROSSCHECK_PAGES.`);
+  process.exit(1);
+}
+const files = readdirSync(dir).filter((x) => x.endsWith('.html')).sort();
+const { server, origin } = await startServer(dir);
 const { browser } = await launch();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const rows: string[] = [];
-let total = 0;
+const totals = { marks: 0, ms: 0, walk: 0, long: 0, ours: 0, worst: 0 };
 try {
-  for (const f of readdirSync(pages).filter((x) => x.endsWith('.html')).sort()) {
-    const { page } = await openLocal(browser, origin, `/news/${f}`, 'load');
-    await page.waitForFunction(() => !!document.documentElement.dataset.crosscheck, { timeout: 20_000 }).catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 300));
-    const m = await page.evaluate(() => ({
-      marks: document.querySelectorAll('crosscheck-mark').length,
-      passes: performance.getEntriesByName('crosscheck:mark-pass').map((e) => e.duration),
-      words: (document.body.innerText || '').split(/\s+/).length,
-    }));
-    const metrics = await page.metrics();
-    const first = m.passes[0] ?? NaN;
-    const sum = m.passes.reduce((a, b) => a + b, 0);
-    total += sum;
-    rows.push(
-      `${f.padEnd(22)} ${String(m.words).padStart(6)} words ${String(m.marks).padStart(4)} marks  first pass ${first.toFixed(1).padStart(6)} ms  ${String(m.passes.length).padStart(3)} passes ${sum.toFixed(1).padStart(7)} ms  JS heap ${((metrics.JSHeapUsedSize ?? 0) / 1048576).toFixed(1)} MB`,
+  for (const f of files) {
+    const { page } = await openLocal(browser, origin, `/news/${f}`, 'load', (p) =>
+      p.evaluateOnNewDocument(() => {
+        const w = window as unknown as { __long: [number, number][] };
+        w.__long = [];
+        try {
+          new PerformanceObserver((l) => {
+            for (const e of l.getEntries()) w.__long.push([e.startTime, e.duration]);
+          }).observe({ type: 'longtask', buffered: true });
+        } catch {
+          // no Long Tasks API
+        }
+      }),
     );
-    await page.close();
+    try {
+      await until(async () => {
+        const s = await pageState(page);
+        return !!s && s.enabled && !s.busy;
+      }, 30_000, `marking of ${f}`).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 500));
+      await probe(page, 'settled');
+      const stats = (await probe<{ slices: number[]; starts: number[] }>(page, 'stats')) ?? { slices: [], starts: [] };
+      const marks = (await pageState(page))?.marks ?? 0;
+      const walk = await page.evaluate(() => {
+        const runs: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          const t = performance.now();
+          const w = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+          let chars = 0;
+          for (let n = w.nextNode(); n; n = w.nextNode()) chars += n.nodeValue?.length ?? 0;
+          if (chars < 0) throw new Error("unreachable");
+          runs.push(performance.now() - t);
+        }
+        return runs;
+      });
+      const long = await page.evaluate(() => (window as unknown as { __long: [number, number][] }).__long);
+      const ours = long.filter(([s, d]) => stats.starts.some((t, i) => t < s + d && t + stats.slices[i]! > s)).length;
+      const total = stats.slices.reduce((a, b) => a + b, 0);
+      const longest = Math.max(0, ...stats.slices);
+      const bare = median(walk);
+      totals.marks += marks;
+      totals.ms += total;
+      totals.walk += bare;
+      totals.long += long.length;
+      totals.ours += ours;
+      totals.worst = Math.max(totals.worst, longest);
+      rows.push(
+        `${f.padEnd(24)} ${String(marks).padStart(4)} marks  longest slice ${longest.toFixed(1).padStart(5)} ms  marking ${total.toFixed(1).padStart(7)} ms in ${String(stats.slices.length).padStart(3)} slices  bare walk ${bare.toFixed(2).padStart(6)} ms  ratio ${(total / Math.max(bare, 0.01)).toFixed(1).padStart(6)}×  tasks>50ms ${long.length} (overlapping ours ${ours})`,
+      );
+    } finally {
+      await page.close();
+    }
   }
 } finally {
   await browser.close();
   server.close();
 }
 console.log(rows.join('\n'));
-console.log(`\nall marking passes on 20 pages: ${total.toFixed(1)} ms`);
+console.log(
+  `\n${files.length} pages: ${totals.marks} marks, marking ${totals.ms.toFixed(1)} ms in all (bare walks ${totals.walk.toFixed(1)} ms, ratio ${(totals.ms / Math.max(totals.walk, 0.01)).toFixed(1)}×), longest extension slice ${totals.worst.toFixed(1)} ms, tasks over 50 ms: ${totals.long} (overlapping an extension slice: ${totals.ours})`,
+);

@@ -1,39 +1,53 @@
-import { isSiteEnabled, siteOf } from '../../lib/settings';
+/** Content script entry: wires the page controller to the extension (messages, settings, corpus changes). */
 import type { PageRequest } from '../../lib/messages';
 import { PageController } from '../../lib/page/controller';
+import { installProbe } from '../../lib/page/probe';
 import { answer, send } from '../../lib/rpc';
-import { disabledSites } from '../../lib/storage';
-import './style.css';
+import { isSiteEnabled, normalisePreferences, siteOf } from '../../lib/settings';
+import { disabledSites, indexVersion, preferences } from '../../lib/storage';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // Same-origin and cross-origin frames each get their own controller.
+  allFrames: true,
   async main(ctx) {
-    const site = siteOf(location.href);
+    // A frame without a site of its own (about:blank, srcdoc) follows its top page's switch.
+    const site = siteOf(location.href) ?? siteOf(document.referrer);
     const controller = new PageController(document, {
       dictionary: () => send('dictionary'),
       explain: (termId, claim) => send('explain', { termId, claim }),
-      reportCount: (count) => void send('mention-count', { count }).catch(() => undefined),
+      reportCount: (count, conflicts) => {
+        // Only the top page speaks for the tab's badge.
+        if (window === window.top) void send('mention-count', { count, conflicts }).catch(() => undefined);
+      },
     });
+    installProbe(controller);
+    const report = (e: unknown) => console.warn('[crosscheck]', e instanceof Error ? e.message : e);
     const apply = async (disabled: string[]) => {
       if (!ctx.isValid) return;
       if (isSiteEnabled(disabled, site)) await controller.enable();
       else controller.disable();
-      document.documentElement.dataset.crosscheck = controller.enabled ? 'on' : 'off';
     };
-    const report = (e: unknown) => console.warn('[crosscheck]', e instanceof Error ? e.message : e);
-    const unwatch = disabledSites.watch((v) => void apply(v ?? []).catch(report));
+    const unwatch = [
+      disabledSites.watch((v) => void apply(v ?? []).catch(report)),
+      preferences.watch((p) => void controller.setPreferences(normalisePreferences(p)).catch(report)),
+      indexVersion.watch(() => void controller.refreshDictionary().catch(report)),
+    ];
     const onMessage = (msg: PageRequest, _sender: unknown, sendResponse: (r: unknown) => void) => {
-      if (msg?.type !== 'page-mentions') return false;
-      return answer(() => ({ site, enabled: controller.enabled, mentions: controller.mentions() }), sendResponse);
+      if (window !== window.top) return false;
+      if (msg?.type === 'page-mentions') return answer(() => ({ site, enabled: controller.enabled, mentions: controller.mentions() }), sendResponse);
+      if (msg?.type === 'reveal-mark') return answer(() => controller.reveal(msg.termId, msg.index ?? 0), sendResponse);
+      return false;
     };
     browser.runtime.onMessage.addListener(onMessage);
     // An extension update or reload invalidates this script: leave the page as it was.
     ctx.onInvalidated(() => {
-      unwatch();
+      for (const u of unwatch) u();
       browser.runtime.onMessage.removeListener(onMessage);
       controller.disable();
     });
+    await controller.setPreferences(normalisePreferences(await preferences.getValue()));
     await apply(await disabledSites.getValue()).catch(report);
   },
 });

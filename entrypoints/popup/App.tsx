@@ -121,6 +121,18 @@ export function App() {
         ) : page.mentions.length === 0 ? (
           <p class="muted">Nothing from your corpus is mentioned here.</p>
         ) : (
+          <>
+          {page.mentions.some((m) => m.conflicts > 0) && (
+            <ul id="page-conflicts">
+              {page.mentions.filter((m) => m.conflicts > 0).map((m) => (
+                <li class="conflict" data-term={m.termId} key={m.termId}>
+                  <button onClick={() => void sendToTab(page.tabId!, 'reveal-mark', { termId: m.termId }).then(() => window.close(), (e: Error) => setError(e.message))}>
+                    {m.label}: {m.conflicts === 1 ? 'a report conflicts' : `reports conflict in ${m.conflicts} places`} (show)
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
           <ul class="chips">
             {page.mentions.map((m) => (
               <li class="mention" data-term={m.termId} key={m.termId}>
@@ -130,6 +142,7 @@ export function App() {
               </li>
             ))}
           </ul>
+          </>
         )}
       </section>
 

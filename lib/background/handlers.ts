@@ -13,7 +13,7 @@ export interface BackgroundDeps {
   service: CorpusService;
   /** resolves once the bundled corpus is in the database */
   ready(): Promise<unknown>;
-  setBadge(tabId: number, count: number): Promise<void>;
+  setBadge(tabId: number, count: number, conflicts?: number): Promise<void>;
   /** after every index change: the new version, for open tabs and the popup (the storage item in the extension) */
   setIndexVersion?(version: string): Promise<void>;
 }
@@ -32,7 +32,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     dictionary: async () => service.getDictionary(),
     explain: async (req) => service.explain(req.termId, req.claim, req.published),
     'mention-count': async (req, sender) => {
-      if (sender.tabId !== undefined) await deps.setBadge(sender.tabId, req.count);
+      if (sender.tabId !== undefined) await deps.setBadge(sender.tabId, req.count, req.conflicts ?? 0);
       return null;
     },
     'add-report': async (req) => ({ report: await addUserReport(db, req.report) }),

@@ -1,208 +1,419 @@
 /**
- * Everything the content script does on a page: mark mentions, keep marking content added
- * later, open the popover on hover (after an intent delay) or keyboard focus, close it on Esc or
- * when the pointer/focus leaves, and remove/restore all marks when the site is switched off/on.
+ * Everything the content script does on a page: marks mentions in slices (viewport and main text
+ * first, chrome left alone), keeps marking what the page adds later, opens the popover on hover
+ * (intent delay), click or Enter/Space, judges marks lazily for the page summary, and removes every
+ * trace when switched off. Only trusted (user) events count; only marks it made itself are trusted.
  */
 import { Matcher } from '../match';
 import type { DictionaryReply, ExplainReply, PageMention } from '../messages';
-import { MARK_TAG, markAll, sentenceAround, unmarkAll, UI_TAG } from './marks';
+import { DEFAULT_PREFERENCES, type Preferences } from '../settings';
+import { MarkRegistry, sentenceAround } from './marks';
+import { markInSlices, viewportRoot } from './pass';
 import { PopoverHost } from './popover';
+import { markCss } from './popover-style';
+import { debounceMaxWait, SliceClock, whenIdleOrNow, yieldToPage } from './schedule';
+import { mainContent, Scope } from './scope';
+import { MAX_JUDGED_CLAIMS, Verdicts } from './verdicts';
 
 export interface PageApi {
   dictionary(): Promise<DictionaryReply>;
   explain(termId: string, claim: string): Promise<ExplainReply | null>;
-  reportCount(count: number): void;
+  /** marks on the page, and how many of them a report conflicts with (as far as judged) */
+  reportCount(count: number, conflicts: number): void;
 }
 
-export const HOVER_OPEN_MS = 350;
 export const HOVER_CLOSE_MS = 300;
-const MUTATION_DEBOUNCE_MS = 150;
+/** New content is marked once the page is quiet for this long… */
+export const MUTATION_QUIET_MS = 150;
+/** …or at the latest this long after it appeared (pages that change all the time). */
+export const MUTATION_MAX_WAIT_MS = 1000;
+
+/** Every user-visible string of the controller. */
+export const CONTROLLER_STRINGS = {
+  gone: 'this term is no longer in the corpus',
+};
+
+/** Pages whose text can be marked: HTML documents (not XML, SVG or other XML vocabularies). */
+export function isMarkable(doc: Document): boolean {
+  // Chrome shows XML (feeds, sitemaps) in a viewer built of HTML elements: that is not readable prose.
+  return /html/.test(doc.contentType ?? 'text/html') && doc.documentElement?.namespaceURI === 'http://www.w3.org/1999/xhtml' && !!doc.body;
+}
 
 export class PageController {
+  readonly registry = new MarkRegistry();
   private matcher: Matcher | null = null;
+  private dictionary: DictionaryReply | null = null;
+  private prefs: Preferences = DEFAULT_PREFERENCES;
+  private main: Element | null = null;
+  /** the next pass starts by finding the main text (after enable, re-marking or a new <body>) */
+  private findMain = false;
+  private abort: AbortController | null = null;
   private observer: MutationObserver | null = null;
+  private shadowRoots = new Set<ShadowRoot>();
   private pending = new Set<Node>();
-  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private seen = new WeakSet<Text>();
+  private claims = new WeakMap<Element, string>();
+  private style: HTMLStyleElement | null = null;
+  private popover: PopoverHost;
+  private verdicts: Verdicts;
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
-  private popover: PopoverHost;
   private request = 0;
+  private passes: Promise<void> = Promise.resolve();
+  private running = 0;
+  private summaryRun = 0;
+  private flush = debounceMaxWait(() => this.flushPending(), MUTATION_QUIET_MS, MUTATION_MAX_WAIT_MS);
+  readonly clock = new SliceClock();
+  /** total ms of each marking pass (sum of its slices), for benchmarks */
+  readonly passTimes: number[] = [];
   enabled = false;
 
   constructor(private doc: Document, private api: PageApi) {
-    this.popover = new PopoverHost(doc, () => this.close(true));
+    this.verdicts = new Verdicts((t, c) => api.explain(t, c));
+    this.popover = new PopoverHost(doc, this.registry.uiTag, {
+      onClose: () => this.close(true),
+      onHover: (inside) => (inside ? clearTimeout(this.closeTimer) : this.popover.hasFocus() || this.closeSoon()),
+      onFocusLeft: () => this.closeSoon(),
+    });
+  }
+
+  /** Apply the reader's preferences; re-marks when what gets marked changed. */
+  async setPreferences(p: Preferences): Promise<void> {
+    const before = this.prefs;
+    this.prefs = p;
+    const remark = before.scope !== p.scope || before.fuzzy !== p.fuzzy || before.kinds.join() !== p.kinds.join();
+    if (remark && this.dictionary) {
+      this.matcher = this.buildMatcher(this.dictionary);
+      if (this.enabled) this.remark();
+    }
+  }
+
+  /** The corpus changed (a new index version): fetch the dictionary again and re-mark. */
+  async refreshDictionary(): Promise<void> {
+    this.dictionary = null;
+    this.matcher = null;
+    this.verdicts.clear();
+    if (!this.enabled) return;
+    await this.loadMatcher();
+    if (this.enabled) this.remark();
+  }
+
+  private buildMatcher(d: DictionaryReply): Matcher {
+    const kinds = new Set(this.prefs.kinds);
+    return new Matcher(d.terms.filter((t) => kinds.has(t.kind)), { fuzzy: this.prefs.fuzzy });
+  }
+
+  private async loadMatcher(): Promise<void> {
+    if (this.matcher) return;
+    this.dictionary = await this.api.dictionary();
+    this.matcher = this.buildMatcher(this.dictionary);
   }
 
   async enable(): Promise<void> {
     if (this.enabled) return;
     this.enabled = true;
-    if (!this.matcher) this.matcher = new Matcher((await this.api.dictionary()).terms);
-    if (!this.enabled) return;
-    this.markRoots([this.doc.body]);
+    this.abort = new AbortController();
+    await this.loadMatcher();
+    if (!this.enabled || !isMarkable(this.doc)) return;
+    this.addStyle();
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observe();
-    this.listen(true);
+    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.listen(this.abort.signal);
+    this.remark();
   }
 
   disable(): void {
     if (!this.enabled) return;
     this.enabled = false;
+    this.abort?.abort();
+    this.abort = null;
     this.observer?.disconnect();
     this.observer = null;
-    clearTimeout(this.flushTimer);
+    this.flush.cancel();
     this.pending.clear();
     this.close(false);
-    this.listen(false);
-    unmarkAll(this.doc.body);
-    this.api.reportCount(0);
+    this.registry.clear();
+    this.seen = new WeakSet();
+    this.shadowRoots.clear();
+    this.style?.remove();
+    this.style = null;
+    this.api.reportCount(0, 0);
+  }
+
+  /** Resolves once every marking pass queued so far has finished (tests, benchmarks). */
+  async settled(): Promise<void> {
+    let p: Promise<void>;
+    do {
+      p = this.passes;
+      await p;
+    } while (p !== this.passes);
+  }
+
+  get busy(): boolean {
+    return this.running > 0 || this.pending.size > 0;
   }
 
   marks(): HTMLElement[] {
-    return [...this.doc.querySelectorAll<HTMLElement>(MARK_TAG)];
+    return this.registry.all();
   }
 
+  /** The page's mentions per term, those a report conflicts with first. */
   mentions(): PageMention[] {
     const by = new Map<string, PageMention>();
     for (const m of this.marks()) {
-      const id = m.dataset.term!;
-      const e = by.get(id) ?? { termId: id, label: this.matcher?.terms.get(id)?.label ?? id, count: 0 };
+      const id = this.registry.info(m)!.termId;
+      const e = by.get(id) ?? { termId: id, label: this.matcher?.terms.get(id)?.label ?? id, count: 0, conflicts: 0 };
       e.count++;
+      const claim = this.claims.get(m);
+      if (claim && this.verdicts.conflicts(id, claim)) e.conflicts++;
       by.set(id, e);
     }
-    return [...by.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+    return [...by.values()].sort((a, b) => b.conflicts - a.conflicts || b.count - a.count || a.label.localeCompare(b.label));
   }
 
-  private observe(): void {
-    this.observer?.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
+  /** Scroll to the `index`-th mark of a term (those a report conflicts with first), focus it and open its popover (from the popup). */
+  reveal(termId: string, index = 0): boolean {
+    const conflicting = (m: HTMLElement) => {
+      const claim = this.claims.get(m);
+      return claim ? this.verdicts.conflicts(termId, claim) === true : false;
+    };
+    const ofTerm = this.marks().filter((m) => this.registry.info(m)?.termId === termId);
+    const mark = [...ofTerm.filter(conflicting), ...ofTerm.filter((m) => !conflicting(m))][index];
+    if (!mark) return false;
+    mark.scrollIntoView({ block: 'center' });
+    const info = this.registry.info(mark)!;
+    if (info.interactive) mark.focus({ preventScroll: true });
+    void this.open(mark, info.interactive);
+    return true;
   }
 
-  /** Mark under `roots` with the observer paused, so our own edits are not seen as new content. */
-  private markRoots(roots: Node[]): void {
+  // --- marking ---
+
+  private addStyle(): void {
+    if (!this.style) {
+      this.style = this.doc.createElement('style');
+      this.style.textContent = markCss(this.registry.tag, this.registry.uiTag);
+    }
+    if (!this.style.isConnected) (this.doc.head ?? this.doc.documentElement).appendChild(this.style);
+  }
+
+  /** Drop every mark and mark the page again (dictionary, scope or preferences changed). */
+  private remark(): void {
+    this.close(false);
+    this.observer?.takeRecords();
+    this.registry.clear();
+    this.observer?.takeRecords();
+    this.seen = new WeakSet();
+    this.findMain = true;
+    this.queuePass([this.doc.body]);
+  }
+
+  private queuePass(roots: Node[]): void {
+    const signal = this.abort?.signal;
+    if (!signal) return;
+    this.running++;
+    this.passes = this.passes
+      .then(() => this.pass(roots, signal))
+      .catch((e: unknown) => {
+        if (!signal.aborted) console.warn('[crosscheck]', e instanceof Error ? e.message : e);
+      })
+      .finally(() => this.running--);
+  }
+
+  private async pass(roots: Node[], signal: AbortSignal): Promise<void> {
     const matcher = this.matcher;
-    if (!matcher) return;
-    const start = performance.now();
-    this.observer?.disconnect();
-    for (const root of roots) if (root.isConnected) markAll(root, matcher);
-    if (this.observer) this.observe();
-    // A User Timing entry per pass, so benchmarks can read the cost in a real browser.
-    performance.measure?.('crosscheck:mark-pass', { start, end: performance.now() });
-    this.api.reportCount(this.marks().length);
+    if (!matcher || signal.aborted) return;
+    const firstSlice = this.clock.slices.length;
+    this.addStyle();
+    if (this.findMain) {
+      // Finding the main text and what is on screen is work on the page's thread too: its own slice.
+      this.findMain = false;
+      this.clock.begin();
+      this.main = mainContent(this.doc);
+      const first = [viewportRoot(this.doc), this.main].filter((r): r is Element => !!r);
+      this.clock.end();
+      roots = [...first, ...roots];
+      await yieldToPage(signal);
+    }
+    const scope = new Scope(this.prefs.scope, this.main, (el) => !!this.registry.info(el) || el === this.style || el.localName === this.registry.uiTag);
+    await markInSlices(roots, {
+      registry: this.registry,
+      matcher,
+      scope,
+      clock: this.clock,
+      signal,
+      seen: this.seen,
+      onShadowRoot: (root) => this.addShadowRoot(root),
+      // Our own edits are not new content: drop their mutation records before the page runs again.
+      afterSlice: () => void this.observer?.takeRecords(),
+    });
+    this.passTimes.push(this.clock.slices.slice(firstSlice).reduce((a, b) => a + b, 0));
+    if (signal.aborted) return;
+    this.registry.prune();
+    this.report();
+    this.summarise();
+  }
+
+  private addShadowRoot(root: ShadowRoot): void {
+    if (this.shadowRoots.has(root)) return;
+    this.shadowRoots.add(root);
+    this.observer?.observe(root, { childList: true, subtree: true, characterData: true });
+    this.queuePass([root]);
   }
 
   private onMutations(records: MutationRecord[]): void {
     for (const r of records) {
-      const target = r.type === 'characterData' ? r.target : null;
-      const nodes = target ? [target] : [...r.addedNodes];
-      for (const n of nodes) {
-        const el = n.nodeType === Node.ELEMENT_NODE ? (n as Element) : n.parentElement;
-        if (!el || el.closest(`${MARK_TAG},${UI_TAG}`)) continue;
+      if (r.type === 'characterData') {
+        if (this.registry.markOf(r.target)) continue;
+        this.seen.delete(r.target as Text);
+        this.pending.add(r.target);
+        continue;
+      }
+      for (const n of r.addedNodes) {
+        if (this.registry.markOf(n) || n === this.style || (n as Element).localName === this.registry.uiTag) continue;
         this.pending.add(n);
       }
     }
-    if (!this.pending.size) return;
-    clearTimeout(this.flushTimer);
-    this.flushTimer = setTimeout(() => {
-      const pending = this.pending;
-      this.pending = new Set();
-      // Skip nodes inside another pending node: it will be walked anyway (an ancestor walk, not
-      // an all-pairs check: infinite-scroll pages add hundreds of nodes at once).
-      const roots = [...pending].filter((n) => {
-        for (let p = n.parentNode; p; p = p.parentNode) if (pending.has(p)) return false;
-        return true;
-      });
-      this.markRoots(roots);
-    }, MUTATION_DEBOUNCE_MS);
+    if (this.pending.size) this.flush.call();
   }
 
-  // --- popover interaction ---
-  private handlers: [string, (e: Event) => void][] = [
-    ['mouseover', (e) => this.onOver(e as MouseEvent)],
-    ['mouseout', (e) => this.onOut(e as MouseEvent)],
-    ['focusin', (e) => this.onFocusIn(e as FocusEvent)],
-    ['focusout', (e) => this.onFocusOut(e as FocusEvent)],
-    ['keydown', (e) => this.onKey(e as KeyboardEvent)],
-    ['scroll', () => this.popover.position()],
-  ];
+  private flushPending(): void {
+    const pending = this.pending;
+    this.pending = new Set();
+    // A new <body> (single-page apps) means a new page: find its main text again.
+    if ([...pending].some((n) => n === this.doc.body || n === this.doc.documentElement)) this.findMain = true;
+    // Skip nodes inside another pending node: it is walked anyway.
+    const roots = [...pending].filter((n) => {
+      if (!n.isConnected) return false;
+      for (let p = n.parentNode; p; p = p.parentNode) if (pending.has(p)) return false;
+      return true;
+    });
+    if (roots.length) this.queuePass(roots);
+  }
 
-  private listen(on: boolean): void {
-    for (const [type, fn] of this.handlers) {
-      if (on) this.doc.addEventListener(type, fn, true);
-      else this.doc.removeEventListener(type, fn, true);
+  private report(): void {
+    let conflicts = 0;
+    for (const m of this.marks()) {
+      const claim = this.claims.get(m);
+      if (claim && this.verdicts.conflicts(this.registry.info(m)!.termId, claim)) conflicts++;
     }
+    this.api.reportCount(this.registry.size, conflicts);
   }
 
-  private markOf(t: EventTarget | null): HTMLElement | null {
-    return t instanceof Element ? (t.closest(MARK_TAG) as HTMLElement | null) : null;
+  /** Judge the marks' sentences in idle time, one request at a time, then update the summary. */
+  private summarise(): void {
+    const run = ++this.summaryRun;
+    whenIdleOrNow(async () => {
+      for (const mark of this.marks()) {
+        if (run !== this.summaryRun || !this.enabled) return;
+        const info = this.registry.info(mark);
+        if (!info) continue;
+        let claim = this.claims.get(mark);
+        if (!claim) this.claims.set(mark, (claim = sentenceAround(mark)));
+        if (this.verdicts.conflicts(info.termId, claim) !== undefined) continue;
+        if (this.verdicts.judged >= MAX_JUDGED_CLAIMS) break;
+        await this.verdicts.get(info.termId, claim).catch(() => null);
+      }
+      if (run === this.summaryRun && this.enabled) this.report();
+    });
+  }
+
+  // --- reading: hover, click, keyboard ---
+
+  private listen(signal: AbortSignal): void {
+    const on = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
+      // Synthetic events (a page's own dispatchEvent) are ignored: only the reader opens popovers.
+      this.doc.addEventListener(type, (e) => e.isTrusted && fn(e), { capture: true, signal });
+    on('mouseover', (e) => this.onOver(e));
+    on('mouseout', (e) => this.onOut(e));
+    on('click', (e) => this.onClick(e));
+    on('keydown', (e) => this.onKey(e));
+    on('focusin', (e) => this.onFocusIn(e));
+  }
+
+  private markAt(e: Event): HTMLElement | null {
+    return this.registry.markOf((e.composedPath()[0] as Node | undefined) ?? (e.target as Node));
+  }
+
+  private closeSoon(): void {
+    clearTimeout(this.closeTimer);
+    this.closeTimer = setTimeout(() => this.close(false), HOVER_CLOSE_MS);
   }
 
   private onOver(e: MouseEvent): void {
-    if (this.popover.contains(e.target as Node)) {
-      clearTimeout(this.closeTimer);
-      return;
-    }
-    const mark = this.markOf(e.target);
+    if (this.popover.isHost(e.target)) return void clearTimeout(this.closeTimer);
+    const mark = this.markAt(e);
     if (!mark) return;
     clearTimeout(this.closeTimer);
     if (this.popover.anchor === mark) return;
     clearTimeout(this.openTimer);
-    this.openTimer = setTimeout(() => void this.open(mark), HOVER_OPEN_MS);
+    this.openTimer = setTimeout(() => void this.open(mark, false), this.prefs.hoverDelayMs);
   }
 
   private onOut(e: MouseEvent): void {
+    const from = this.markAt(e);
+    if (!from) return;
     const to = e.relatedTarget as Node | null;
-    const fromMark = this.markOf(e.target);
-    if (fromMark && this.markOf(to) !== fromMark) clearTimeout(this.openTimer);
-    const leavingUi = fromMark || this.popover.contains(e.target as Node);
-    if (leavingUi && this.popover.isOpen && !this.popover.contains(to) && this.markOf(to) !== this.popover.anchor) {
-      clearTimeout(this.closeTimer);
-      this.closeTimer = setTimeout(() => this.close(false), HOVER_CLOSE_MS);
-    }
+    if (this.registry.markOf(to) === from) return;
+    clearTimeout(this.openTimer);
+    if (this.popover.anchor === from && !this.popover.isHost(to) && !this.popover.hasFocus()) this.closeSoon();
+  }
+
+  private onClick(e: MouseEvent): void {
+    const mark = this.markAt(e);
+    // Passive marks (in links, summaries, labels) leave the click to the page's control.
+    if (!mark || !this.registry.info(mark)?.interactive || this.popover.anchor === mark) return;
+    void this.open(mark, false);
   }
 
   private onFocusIn(e: FocusEvent): void {
-    const mark = this.markOf(e.target);
-    if (mark && this.popover.anchor !== mark) void this.open(mark);
-    if (mark || this.popover.contains(e.target as Node)) clearTimeout(this.closeTimer);
-  }
-
-  private onFocusOut(e: FocusEvent): void {
-    if (!this.popover.isOpen) return;
-    const to = e.relatedTarget as Node | null;
-    if (this.popover.contains(to) || this.markOf(to) === this.popover.anchor) return;
-    if (this.markOf(e.target) || this.popover.contains(e.target as Node)) {
-      clearTimeout(this.closeTimer);
-      this.closeTimer = setTimeout(() => this.close(false), HOVER_CLOSE_MS);
-    }
+    if (!this.popover.isOpen || this.popover.isHost(e.target)) return;
+    if (this.markAt(e) !== this.popover.anchor) this.close(false);
   }
 
   private onKey(e: KeyboardEvent): void {
-    if (e.key === 'Escape' && this.popover.isOpen) {
-      e.stopPropagation();
-      this.close(true);
-      return;
-    }
-    const mark = this.markOf(e.target);
-    if (mark && (e.key === 'Enter' || e.key === ' ')) {
+    const mark = this.markAt(e);
+    const info = this.registry.info(mark);
+    if (!mark || !info?.interactive) return;
+    if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      void this.open(mark).then(() => this.popover.focus());
+      void this.open(mark, true);
+    } else if (e.key === 'Escape' && this.popover.anchor === mark) {
+      e.preventDefault();
+      this.close(false);
+    } else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      // Roving tabindex: arrows move between the marks of one paragraph.
+      const group = this.registry.group(info.block);
+      const next = group[group.indexOf(mark) + (e.key === 'ArrowRight' ? 1 : -1)];
+      if (!next) return;
+      e.preventDefault();
+      mark.tabIndex = -1;
+      next.tabIndex = 0;
+      next.focus();
     }
   }
 
-  async open(mark: HTMLElement): Promise<void> {
+  async open(mark: HTMLElement, focus: boolean): Promise<void> {
+    const info = this.registry.info(mark);
+    if (!info || !this.matcher) return;
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
-    const termId = mark.dataset.term!;
-    const label = this.matcher?.terms.get(termId)?.label ?? mark.textContent ?? '';
+    const previous = this.popover.anchor;
+    if (previous && previous !== mark && this.registry.info(previous)?.interactive) previous.setAttribute('aria-expanded', 'false');
+    const label = this.matcher.terms.get(info.termId)?.label ?? mark.textContent ?? '';
     const id = ++this.request;
-    mark.setAttribute('aria-expanded', 'true');
+    if (info.interactive) mark.setAttribute('aria-expanded', 'true');
     this.popover.show(mark, { status: 'loading', label });
+    if (focus) this.popover.focus();
     try {
-      const data = await this.api.explain(termId, sentenceAround(mark));
+      const claim = sentenceAround(mark);
+      this.claims.set(mark, claim);
+      const data = await this.verdicts.get(info.termId, claim);
       if (id !== this.request || this.popover.anchor !== mark) return;
-      if (!data) this.popover.show(mark, { status: 'error', label, message: 'this term is no longer in the corpus' });
-      else this.popover.show(mark, { status: 'ready', data });
+      this.popover.show(mark, data ? { status: 'ready', data } : { status: 'error', label, message: CONTROLLER_STRINGS.gone });
+      this.report();
     } catch (err) {
-      if (id === this.request && this.popover.anchor === mark) this.popover.show(mark, { status: 'error', label, message: String(err) });
+      if (id === this.request && this.popover.anchor === mark) this.popover.show(mark, { status: 'error', label, message: err instanceof Error ? err.message : String(err) });
     }
   }
 
@@ -212,8 +423,18 @@ export class PageController {
     const anchor = this.popover.anchor as HTMLElement | null;
     if (!anchor) return;
     this.request++;
-    anchor.removeAttribute('aria-expanded');
+    const interactive = this.registry.info(anchor)?.interactive;
+    if (interactive) anchor.setAttribute('aria-expanded', 'false');
     this.popover.hide();
-    if (returnFocus && anchor.isConnected) anchor.focus({ preventScroll: true });
+    if (returnFocus && interactive && anchor.isConnected) anchor.focus({ preventScroll: true });
+  }
+
+  popoverStyle() {
+    return this.popover.style();
+  }
+
+  /** What the popover shows (read through our reference to its closed root). */
+  readPopover() {
+    return this.popover.read();
   }
 }

@@ -1,124 +1,166 @@
 /**
- * Marking mentions in a live page: finds readable text nodes (not inputs, editable regions,
- * scripts, hidden elements or our own UI), wraps matched spans in <crosscheck-mark> elements and
- * removes them again without leaving traces.
+ * The extension's own marks: wraps matched spans of page text in elements whose tag name is random
+ * per page load (a page cannot predefine it or probe for it), keeps every mark it made in a registry
+ * (page-made look-alikes are never trusted), and removes them again leaving the exact original text.
  */
-import type { Matcher, Mention } from '../match';
+import type { Matcher, MatchHow, Mention } from '../match';
+import type { MarkScope } from '../settings';
 import { splitSentencesWithOffsets } from '../text';
+import { readableTextWalker, Scope } from './scope';
 
-export const MARK_TAG = 'crosscheck-mark';
-export const UI_TAG = 'crosscheck-ui';
-
-const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'CODE', 'PRE', 'KBD', 'SAMP', 'SVG', 'MATH',
-  'IFRAME', 'CANVAS', 'TEMPLATE', 'HEAD', 'TITLE', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO',
-  MARK_TAG.toUpperCase(), UI_TAG.toUpperCase(),
-]);
-
-function excludesItself(e: Element): boolean {
-  if (SKIP_TAGS.has(e.tagName.toUpperCase())) return true;
-  const editable = e.getAttribute('contenteditable');
-  if (editable === 'true' || editable === '' || editable === 'plaintext-only') return true;
-  return e.getAttribute('aria-hidden') === 'true' || e.hasAttribute('hidden') || e.getAttribute('role') === 'textbox';
+export interface MarkInfo {
+  termId: string;
+  how: MatchHow;
+  /** the block (paragraph) the mark belongs to: one tab stop per block */
+  block: Element;
+  /** false inside links, summaries, labels and other controls: the control keeps its name, click and keys */
+  interactive: boolean;
 }
 
-/** True if text inside `el` must never be marked. `cache` memoises answers for ancestors. */
-export function isExcluded(el: Element, cache?: Map<Element, boolean>): boolean {
-  const known = cache?.get(el);
-  if (known !== undefined) return known;
-  const parent = el.parentElement;
-  const ex = excludesItself(el) || (el as HTMLElement).isContentEditable === true || (!!parent && isExcluded(parent, cache));
-  cache?.set(el, ex);
-  return ex;
+const BLOCK = /^(P|LI|TD|TH|DD|DT|H[1-6]|BLOCKQUOTE|FIGCAPTION|CAPTION|ARTICLE|SECTION|DIV|MAIN|BODY|SUMMARY|HEADER|FOOTER|ASIDE|FIGURE|LABEL)$/;
+/** Ancestors that own clicks and keys: a mark inside them stays passive. */
+const CONTROL = 'a[href], summary, label, button, [role="link"], [role="button"], [role="tab"], [role="menuitem"], [onclick]';
+
+function randomName(prefix: string): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return `${prefix}-${[...bytes].map((b) => 'abcdefghijklmnopqrstuvwxyz'[b % 26]).join('')}`;
 }
 
-/** Readable text nodes under `root`, in document order. */
-export function textNodes(root: Node): Text[] {
-  const out: Text[] = [];
-  const doc = root.ownerDocument ?? (root as Document);
-  const excludedCache = new Map<Element, boolean>();
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      const parent = node.parentElement;
-      if (!parent || !node.nodeValue || node.nodeValue.trim().length < 2) return NodeFilter.FILTER_REJECT;
-      return isExcluded(parent, excludedCache) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
-    },
-  });
-  if (root.nodeType === Node.TEXT_NODE) {
-    const parent = root.parentElement;
-    return parent && !isExcluded(parent) ? [root as Text] : [];
+export function blockOf(node: Node): Element {
+  let el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  while (el && !BLOCK.test(el.tagName.toUpperCase())) el = el.parentElement;
+  return el ?? (node.ownerDocument?.body ?? node.ownerDocument!.documentElement);
+}
+
+export class MarkRegistry {
+  /** random per instance: e.g. "cc-qwhzkt" */
+  readonly tag = randomName('cc');
+  readonly uiTag = randomName('cc');
+  private marks = new Map<HTMLElement, MarkInfo>();
+  private byBlock = new Map<Element, HTMLElement[]>();
+
+  get size(): number {
+    return this.marks.size;
   }
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
-  return out;
-}
 
-/** Wrap the mentions found in one text node. Returns the marks created. */
-export function markTextNode(node: Text, mentions: Mention[], labelOf: (termId: string) => string): HTMLElement[] {
-  if (!mentions.length || !node.parentNode) return [];
-  const doc = node.ownerDocument;
-  const text = node.nodeValue ?? '';
-  const frag = doc.createDocumentFragment();
-  const marks: HTMLElement[] = [];
-  let pos = 0;
-  for (const m of mentions) {
-    if (m.start < pos) continue;
-    if (m.start > pos) frag.appendChild(doc.createTextNode(text.slice(pos, m.start)));
-    const mark = doc.createElement(MARK_TAG);
-    mark.textContent = text.slice(m.start, m.end);
-    mark.dataset.term = m.termId;
-    mark.dataset.how = m.how;
-    mark.tabIndex = 0;
-    mark.setAttribute('role', 'button');
-    mark.setAttribute('aria-haspopup', 'dialog');
-    mark.setAttribute('aria-label', `${mark.textContent}: Crosscheck reports about ${labelOf(m.termId)}`);
-    frag.appendChild(mark);
-    marks.push(mark);
-    pos = m.end;
+  info(el: Element | null | undefined): MarkInfo | undefined {
+    return el ? this.marks.get(el as HTMLElement) : undefined;
   }
-  if (pos < text.length) frag.appendChild(doc.createTextNode(text.slice(pos)));
-  node.parentNode.replaceChild(frag, node);
-  return marks;
-}
 
-/** Mark every mention under `root`; returns the marks created. */
-export function markAll(root: Node, matcher: Matcher): HTMLElement[] {
-  const marks: HTMLElement[] = [];
-  const label = (id: string) => matcher.terms.get(id)?.label ?? id;
-  for (const node of textNodes(root)) {
-    const found = matcher.find(node.nodeValue ?? '');
-    if (found.length) marks.push(...markTextNode(node, found, label));
+  /** The mark that `node` is in, if it is one of ours. */
+  markOf(node: Node | null | undefined): HTMLElement | null {
+    for (let n: Node | null | undefined = node; n; n = n.parentNode) if (this.marks.has(n as HTMLElement)) return n as HTMLElement;
+    return null;
   }
-  return marks;
-}
 
-/** Remove every mark under `root`, restoring the original text nodes. */
-export function unmarkAll(root: ParentNode): number {
-  const marks = [...root.querySelectorAll(MARK_TAG)];
-  const parents = new Set<Node>();
-  for (const mark of marks) {
-    const parent = mark.parentNode;
-    if (!parent) continue;
-    parent.replaceChild(mark.ownerDocument.createTextNode(mark.textContent ?? ''), mark);
-    parents.add(parent);
+  /** Our marks in document order (connected ones only: a page may remove them). */
+  all(): HTMLElement[] {
+    const out: HTMLElement[] = [];
+    for (const [el] of this.marks) if (el.isConnected) out.push(el);
+    return out.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   }
-  for (const p of parents) p.normalize();
-  return marks.length;
+
+  /** The marks of one block, in document order. */
+  group(block: Element): HTMLElement[] {
+    return (this.byBlock.get(block) ?? []).filter((m) => m.isConnected);
+  }
+
+  /** Wrap the mentions found in one text node. Returns the marks created. */
+  wrap(node: Text, mentions: Mention[]): HTMLElement[] {
+    const parent = node.parentNode;
+    if (!mentions.length || !parent) return [];
+    const doc = node.ownerDocument;
+    const text = node.nodeValue ?? '';
+    const block = blockOf(node);
+    const interactive = !(parent as Element).closest?.(CONTROL);
+    const group = this.byBlock.get(block) ?? [];
+    this.byBlock.set(block, group);
+    let hasStop = group.some((g) => g.isConnected && g.tabIndex === 0);
+    const frag = doc.createDocumentFragment();
+    const made: HTMLElement[] = [];
+    let pos = 0;
+    for (const m of mentions) {
+      if (m.start < pos) continue;
+      if (m.start > pos) frag.appendChild(doc.createTextNode(text.slice(pos, m.start)));
+      const mark = doc.createElement(this.tag);
+      mark.textContent = text.slice(m.start, m.end);
+      if (interactive) {
+        mark.setAttribute('role', 'button');
+        mark.setAttribute('aria-haspopup', 'dialog');
+        mark.setAttribute('aria-expanded', 'false');
+        // Roving tabindex: the first mark of a block is its one tab stop; arrows move within it.
+        mark.tabIndex = hasStop ? -1 : 0;
+        hasStop = true;
+        group.push(mark);
+      }
+      this.marks.set(mark, { termId: m.termId, how: m.how, block, interactive });
+      frag.appendChild(mark);
+      made.push(mark);
+      pos = m.end;
+    }
+    if (pos < text.length) frag.appendChild(doc.createTextNode(text.slice(pos)));
+    parent.replaceChild(frag, node);
+    return made;
+  }
+
+  /** Forget marks the page removed from the document. */
+  prune(): void {
+    for (const [el] of this.marks) if (!el.isConnected) this.marks.delete(el);
+    for (const [block, group] of this.byBlock) {
+      const live = group.filter((g) => g.isConnected);
+      if (live.length) this.byBlock.set(block, live);
+      else this.byBlock.delete(block);
+    }
+  }
+
+  /** Remove every mark, restoring the original text nodes. Returns how many were removed. */
+  clear(): number {
+    const parents = new Set<Node>();
+    let n = 0;
+    for (const [mark] of this.marks) {
+      const parent = mark.parentNode;
+      if (!parent) continue;
+      parent.replaceChild(mark.ownerDocument.createTextNode(mark.textContent ?? ''), mark);
+      parents.add(parent);
+      n++;
+    }
+    for (const p of parents) p.normalize();
+    this.marks.clear();
+    this.byBlock.clear();
+    return n;
+  }
 }
 
-const BLOCK = /^(P|LI|TD|TH|DD|DT|H[1-6]|BLOCKQUOTE|FIGCAPTION|CAPTION|ARTICLE|SECTION|DIV|MAIN|BODY|SUMMARY)$/;
-
-/** The sentence of the page around a mark: the claim the reports are compared with. */
+/**
+ * The sentence of the page around a mark: the claim the reports are compared with. Whitespace of
+ * the page source (line breaks included) is read as a plain space, so a sentence is never cut at
+ * a source line break.
+ */
 export function sentenceAround(mark: Element): string {
-  let block: Element | null = mark.parentElement;
-  while (block && !BLOCK.test(block.tagName)) block = block.parentElement;
-  block ??= mark.ownerDocument.body;
+  const block = blockOf(mark.parentNode ?? mark);
   const range = mark.ownerDocument.createRange();
   range.selectNodeContents(block);
   range.setEndBefore(mark);
   const offset = range.toString().length;
-  const text = block.textContent ?? '';
+  // Same length as the source text, so offsets still line up.
+  const text = (block.textContent ?? '').replace(/\s/g, ' ');
   const spans = splitSentencesWithOffsets(text);
   const hit = spans.find((s) => s.start <= offset && offset < s.end) ?? spans.find((s) => s.end >= offset);
   const sentence = (hit?.text ?? mark.textContent ?? '').replace(/\s+/g, ' ').trim();
   return sentence.length > 600 ? sentence.slice(0, 600) : sentence;
+}
+
+/** Readable text nodes under `root`, in document order (synchronous: tools and tests). */
+export function textNodes(root: Node, mode: MarkScope = 'everywhere', main: Element | null = null): Text[] {
+  const walker = readableTextWalker(root, new Scope(mode, main, () => false));
+  const out: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
+  return out;
+}
+
+/** Mark every mention under `root` at once (synchronous: tools and tests; the page marks in slices). */
+export function markAll(root: Node, matcher: Matcher, registry = new MarkRegistry(), mode: MarkScope = 'everywhere'): HTMLElement[] {
+  const made: HTMLElement[] = [];
+  for (const node of textNodes(root, mode)) made.push(...registry.wrap(node, matcher.find(node.nodeValue ?? '')));
+  return made;
 }

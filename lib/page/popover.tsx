@@ -1,105 +1,66 @@
 /**
- * The popover shown for a mark, rendered with Preact inside a shadow root so that page styles
- * cannot reach it and it cannot restyle the page. Corpus text is rendered as text only.
+ * The popover shown for a mark: rendered with Preact inside a CLOSED shadow root (a page's script
+ * cannot read it), positioned with @floating-ui/dom (flip, shift, size to the viewport), conflicts
+ * first; keyboard: focus moves in, Tab cycles inside, Esc closes. Corpus text is rendered as text only.
  */
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
-import { displayTitle, metaLine } from '../corpus/display';
-import type { ExplainItem, ExplainReply } from '../messages';
-import type { Verdict } from '../stance';
-import { UI_TAG } from './marks';
+import type { ExplainReply } from '../messages';
+import { VERDICTS, type Verdict } from '../stance';
+import { Item } from './popover-item';
+import { POPOVER_CSS } from './popover-style';
 
 export type PopoverState =
   | { status: 'loading'; label: string }
   | { status: 'ready'; data: ExplainReply }
   | { status: 'error'; label: string; message: string };
 
-const GROUPS: { verdict: Verdict; title: string }[] = [
-  { verdict: 'corroborates', title: 'Corroborates' },
-  { verdict: 'conflicts', title: 'Conflicts' },
-  { verdict: 'disputed', title: 'Disputed' },
-  { verdict: 'related', title: 'Related' },
-];
-
-const CSS = `
-:host { all: initial; }
-.cc-popover { position: fixed; z-index: 2147483647; box-sizing: border-box; width: min(420px, calc(100vw - 16px));
-  max-height: min(70vh, 560px); overflow: auto; background: #fff; color: #1b1f24; border: 1px solid #c9d1db;
-  border-radius: 10px; box-shadow: 0 8px 28px rgba(15, 30, 60, .22); font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; }
-.cc-head { display: flex; align-items: baseline; gap: 8px; padding: 10px 12px 6px; border-bottom: 1px solid #eef1f4; position: sticky; top: 0; background: #fff; }
-.cc-term { font-size: 15px; font-weight: 700; }
-.cc-count { color: #57606a; flex: 1; }
-.cc-close { all: unset; cursor: pointer; font-size: 18px; line-height: 1; padding: 0 4px; color: #57606a; }
-.cc-close:focus-visible { outline: 2px solid #1f5fbf; border-radius: 4px; }
-.cc-claim { margin: 8px 12px; color: #57606a; font-style: italic; }
-.cc-group { margin: 6px 0 10px; }
-.cc-group h3 { margin: 0 12px 4px; font-size: 11px; letter-spacing: .06em; text-transform: uppercase; }
-.cc-group[data-verdict="corroborates"] h3 { color: #1a7f37; }
-.cc-group[data-verdict="conflicts"] h3 { color: #cf222e; }
-.cc-group[data-verdict="related"] h3 { color: #57606a; }
-.cc-group[data-verdict="disputed"] h3 { color: #9a6700; }
-.cc-item[data-verdict="disputed"] { border-left-color: #9a6700; }
-.cc-reason mark { background: #fff1c2; color: inherit; padding: 0 2px; border-radius: 3px; }
-.cc-more { margin: 4px 12px 10px; color: #57606a; }
-.cc-group ul { list-style: none; margin: 0; padding: 0; }
-.cc-item { margin: 0 8px 6px; padding: 8px; border-radius: 8px; background: #f6f8fa; border-left: 3px solid #8c959f; }
-.cc-item[data-verdict="corroborates"] { border-left-color: #1a7f37; }
-.cc-item[data-verdict="conflicts"] { border-left-color: #cf222e; }
-.cc-title { font-weight: 600; }
-.cc-meta { color: #57606a; font-size: 12px; }
-.cc-sentence { margin: 6px 0 4px; padding: 0 0 0 8px; border-left: 2px solid #d0d7de; }
-.cc-reason { font-size: 12px; }
-.cc-reason b { font-weight: 600; }
-.cc-empty, .cc-status { margin: 12px; color: #57606a; }
-`;
-
-function Item({ it }: { it: ExplainItem }) {
-  return (
-    <li class="cc-item" data-verdict={it.verdict} data-report-id={it.reportId}>
-      <div class="cc-title">{displayTitle(it.title, it.lead)}</div>
-      <div class="cc-meta">{metaLine(it)}</div>
-      <blockquote class="cc-sentence">{it.sentence}</blockquote>
-      <div class="cc-reason">
-        <b>Why:</b>{' '}
-        {it.parts ? (
-          <>
-            This page: <mark class="cc-page-words">{it.parts.page}</mark>. The report: <mark class="cc-report-words">{it.parts.report}</mark> — {it.parts.context}.
-          </>
-        ) : (
-          it.reason
-        )}{' '}
-        <span class="cc-certainty">({it.certainty})</span>
-      </div>
-    </li>
-  );
-}
+/** Every user-visible string of the popover. */
+export const POPOVER_STRINGS = {
+  dialog: (label: string) => `Crosscheck: ${label}`,
+  close: 'Close',
+  count: (n: number) => `${n} report${n === 1 ? '' : 's'} mention${n === 1 ? 's' : ''} it`,
+  conflictsNote: (n: number) => (n ? `, ${n} conflict${n === 1 ? 's' : ''}` : ''),
+  loading: 'Checking the corpus…',
+  error: (message: string) => `Could not load reports: ${message}`,
+  claim: (claim: string) => `This page: “${claim}”`,
+  empty: 'No report in your corpus speaks to this sentence.',
+  more: (n: number) => `and ${n} more report${n === 1 ? '' : 's'} in the Crosscheck popup`,
+  groups: { conflicts: 'Conflicts', disputed: 'Disputed', corroborates: 'Corroborates', related: 'Related' } satisfies Record<Verdict, string>,
+};
 
 export function Popover({ state, onClose }: { state: PopoverState; onClose: () => void }) {
+  const S = POPOVER_STRINGS;
   const label = state.status === 'ready' ? state.data.label : state.label;
+  const conflicts = state.status === 'ready' ? state.data.items.filter((i) => i.verdict === 'conflicts').length : 0;
   return (
-    <div class="cc-popover" role="dialog" aria-label={`Crosscheck: ${label}`} tabIndex={-1}>
+    <div class="cc-popover" role="dialog" aria-label={S.dialog(label)} tabIndex={-1}>
       <div class="cc-head">
         <span class="cc-term">{label}</span>
-        <span class="cc-count">
-          {state.status === 'ready' ? `${state.data.reportCount} report${state.data.reportCount === 1 ? '' : 's'} mention it` : ''}
+        <span class="cc-count">{state.status === 'ready' ? S.count(state.data.reportCount) : ''}</span>
+        {/* Announced politely when the results arrive. */}
+        <span class="cc-live" role="status" aria-live="polite">
+          {state.status === 'ready' ? S.count(state.data.reportCount) + S.conflictsNote(conflicts) : ''}
         </span>
-        <button class="cc-close" aria-label="Close" onClick={onClose}>
+        <button class="cc-close" aria-label={S.close} onClick={onClose}>
           ×
         </button>
       </div>
-      {state.status === 'loading' && <p class="cc-status">Checking the corpus…</p>}
-      {state.status === 'error' && <p class="cc-status">Could not load reports: {state.message}</p>}
+      {state.status === 'loading' && <p class="cc-status">{S.loading}</p>}
+      {state.status === 'error' && <p class="cc-status">{S.error(state.message)}</p>}
       {state.status === 'ready' && (
         <>
-          <p class="cc-claim">This page: “{state.data.claim}”</p>
+          <p class="cc-claim">{S.claim(state.data.claim)}</p>
           {state.data.notice && <p class="cc-notice cc-status">{state.data.notice}</p>}
-          {state.data.items.length === 0 && !state.data.notice && <p class="cc-empty">No report in your corpus speaks to this sentence.</p>}
-          {GROUPS.map(({ verdict, title }) => {
+          {state.data.items.length === 0 && !state.data.notice && <p class="cc-empty">{S.empty}</p>}
+          {/* conflicts matter most: listed first */}
+          {VERDICTS.map((verdict) => {
             const items = state.data.items.filter((i) => i.verdict === verdict);
             if (!items.length) return null;
             return (
               <section class="cc-group" data-verdict={verdict} key={verdict}>
                 <h3>
-                  {title} ({items.length})
+                  {S.groups[verdict]} ({items.length})
                 </h3>
                 <ul>
                   {items.map((it) => (
@@ -109,69 +70,177 @@ export function Popover({ state, onClose }: { state: PopoverState; onClose: () =
               </section>
             );
           })}
-          {state.data.more > 0 && (
-            <p class="cc-more">
-              and {state.data.more} more report{state.data.more === 1 ? '' : 's'} in the Crosscheck popup
-            </p>
-          )}
+          {state.data.more > 0 && <p class="cc-more">{S.more(state.data.more)}</p>}
         </>
       )}
     </div>
   );
 }
 
-/** The shadow-rooted host element and rendering/positioning of the popover in it. */
-export class PopoverHost {
-  readonly host: HTMLElement;
-  private root: ShadowRoot;
-  private mount: HTMLElement;
-  anchor: Element | null = null;
+export interface PopoverEvents {
+  /** Esc or the close button: close and give focus back to the mark */
+  onClose(): void;
+  /** pointer entered (true) or left (false) the popover */
+  onHover(inside: boolean): void;
+  /** focus left the popover for somewhere else on the page */
+  onFocusLeft(): void;
+}
 
-  constructor(private doc: Document, private onClose: () => void) {
-    this.host = doc.createElement(UI_TAG);
-    this.host.setAttribute('data-crosscheck', 'popover');
-    this.root = this.host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = CSS;
-    this.mount = doc.createElement('div');
-    this.root.append(style, this.mount);
-  }
+/** The host element (random tag name), its closed shadow root, and rendering/positioning in it. */
+export class PopoverHost {
+  private host: HTMLElement | null = null;
+  private root: ShadowRoot | null = null;
+  private mount: HTMLElement | null = null;
+  private stopAutoUpdate: (() => void) | null = null;
+  anchor: Element | null = null;
+  private state: PopoverState | null = null;
+
+  constructor(private doc: Document, private tag: string, private events: PopoverEvents) {}
 
   get isOpen(): boolean {
     return this.anchor !== null;
   }
 
+  /** Our host element (events from inside the closed root reach the page retargeted to it). */
+  isHost(node: EventTarget | null): boolean {
+    return !!node && node === this.host;
+  }
+
+  private build(): void {
+    const host = this.doc.createElement(this.tag);
+    // Closed: a page's script gets null from host.shadowRoot and cannot read the user's reports.
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = this.doc.createElement('style');
+    style.textContent = POPOVER_CSS;
+    const mount = this.doc.createElement('div');
+    root.append(style, mount);
+    const trusted = (f: (e: Event) => void) => (e: Event) => e.isTrusted && f(e);
+    root.addEventListener('keydown', trusted((e) => this.onKey(e as KeyboardEvent)));
+    root.addEventListener('focusout', trusted((e) => {
+      const to = (e as FocusEvent).relatedTarget as Node | null;
+      if (!to || !root.contains(to)) this.events.onFocusLeft();
+    }));
+    host.addEventListener('mouseenter', trusted(() => this.events.onHover(true)));
+    host.addEventListener('mouseleave', trusted(() => this.events.onHover(false)));
+    [this.host, this.root, this.mount] = [host, root, mount];
+  }
+
   show(anchor: Element, state: PopoverState): void {
-    if (!this.host.isConnected) this.doc.documentElement.appendChild(this.host);
+    if (!this.host) this.build();
+    if (!this.host!.isConnected) this.doc.documentElement.appendChild(this.host!);
+    if (this.anchor !== anchor) {
+      this.stopAutoUpdate?.();
+      this.stopAutoUpdate = null;
+    }
     this.anchor = anchor;
-    render(<Popover state={state} onClose={this.onClose} />, this.mount);
-    this.position();
+    this.state = state;
+    render(<Popover state={state} onClose={() => this.events.onClose()} />, this.mount!);
+    const box = this.box();
+    if (box && !this.stopAutoUpdate) this.stopAutoUpdate = autoUpdate(anchor, box, () => void this.position());
+    else void this.position();
   }
 
-  position(): void {
-    const box = this.mount.firstElementChild as HTMLElement | null;
-    if (!box || !this.anchor) return;
-    const r = this.anchor.getBoundingClientRect();
-    const vw = this.doc.documentElement.clientWidth || 800;
-    const vh = this.doc.documentElement.clientHeight || 600;
-    const h = box.offsetHeight || 200;
-    const w = box.offsetWidth || 420;
-    const below = r.bottom + 6 + h <= vh || r.top < h + 6;
-    box.style.top = `${Math.max(4, below ? r.bottom + 6 : r.top - h - 6)}px`;
-    box.style.left = `${Math.max(8, Math.min(r.left, vw - w - 8))}px`;
+  private box(): HTMLElement | null {
+    return (this.mount?.firstElementChild as HTMLElement | null) ?? null;
   }
 
-  contains(node: Node | null): boolean {
-    return !!node && (node === this.host || this.host.contains(node) || this.root.contains(node));
+  /** Place the box next to its mark, flipped/shifted/sized to stay inside the viewport. */
+  async position(): Promise<void> {
+    const box = this.box();
+    const anchor = this.anchor;
+    if (!box || !anchor) return;
+    const { x, y } = await computePosition(anchor, box, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        offset(6),
+        flip({ padding: 8, fallbackAxisSideDirection: 'end' }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply({ availableWidth, availableHeight }) {
+            box.style.maxWidth = `${Math.max(120, Math.min(420, availableWidth))}px`;
+            box.style.maxHeight = `${Math.max(80, Math.min(560, availableHeight))}px`;
+          },
+        }),
+        // After sizing, shift once more so a box that shrank still sits fully inside.
+        shift({ padding: 8, crossAxis: true }),
+      ],
+    });
+    if (this.box() !== box) return;
+    box.style.left = `${Math.round(x)}px`;
+    box.style.top = `${Math.round(y)}px`;
   }
 
+  /** Move keyboard focus into the popover (its dialog box, so the whole of it is read out). */
   focus(): void {
-    (this.root.querySelector('.cc-close') as HTMLElement | null)?.focus();
+    this.box()?.focus({ preventScroll: true });
+  }
+
+  /** Tab cycles inside; Esc closes. */
+  private onKey(e: KeyboardEvent): void {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      this.events.onClose();
+      return;
+    }
+    if (e.key !== 'Tab' || !this.root) return;
+    const stops = [...this.root.querySelectorAll<HTMLElement>('.cc-close, .cc-item')];
+    if (!stops.length) return;
+    e.preventDefault();
+    const at = stops.indexOf(this.root.activeElement as HTMLElement);
+    const next = at < 0 ? (e.shiftKey ? stops.length - 1 : 0) : (at + (e.shiftKey ? -1 : 1) + stops.length) % stops.length;
+    stops[next]!.focus();
+  }
+
+  /** True if keyboard focus is inside the popover. */
+  hasFocus(): boolean {
+    return !!this.root?.activeElement;
+  }
+
+  /** What the popover shows, read from our own reference to the closed root (tests and benchmarks). */
+  read(): { status: string; term: string; count: string; claim: string; items: Record<string, string>[]; rect: DOMRect | null; focused: string | null } | null {
+    const root = this.root;
+    const box = this.box();
+    if (!root || !box || !this.anchor) return null;
+    const text = (sel: string, el: ParentNode = root) => el.querySelector(sel)?.textContent?.trim() ?? '';
+    return {
+      status: this.state?.status ?? 'loading',
+      term: text('.cc-term'),
+      count: text('.cc-count'),
+      claim: text('.cc-claim'),
+      items: [...root.querySelectorAll<HTMLElement>('.cc-item')].map((li) => ({
+        verdict: li.dataset.verdict ?? '',
+        reportId: li.dataset.reportId ?? '',
+        title: text('.cc-title', li),
+        meta: text('.cc-meta', li),
+        sentence: text('.cc-sentence', li),
+        reason: text('.cc-reason', li),
+      })),
+      rect: box.getBoundingClientRect(),
+      focused: (root.activeElement as HTMLElement | null)?.className || null,
+    };
+  }
+
+  /** The box's computed colours and animation (tests: colour scheme, reduced motion). */
+  style(): { background: string; color: string; animation: string } | null {
+    const box = this.box();
+    if (!box) return null;
+    const cs = getComputedStyle(box);
+    return { background: cs.backgroundColor, color: cs.color, animation: cs.animationName };
+  }
+
+  get current(): PopoverState | null {
+    return this.state;
   }
 
   hide(): void {
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = null;
     this.anchor = null;
-    render(null, this.mount);
-    this.host.remove();
+    this.state = null;
+    if (this.mount) render(null, this.mount);
+    this.host?.remove();
   }
 }

@@ -45,7 +45,9 @@ describe('background handlers', () => {
     await dispatch(handlers, deps, { type: 'mention-count', count: 4 }, { tabId: 7 });
     await dispatch(handlers, deps, { type: 'mention-count', count: 4 }, {});
     expect(setBadge).toHaveBeenCalledTimes(1);
-    expect(setBadge).toHaveBeenCalledWith(7, 4);
+    expect(setBadge).toHaveBeenCalledWith(7, 4, 0);
+    await dispatch(handlers, deps, { type: 'mention-count', count: 4, conflicts: 2 }, { tabId: 7 });
+    expect(setBadge).toHaveBeenLastCalledWith(7, 4, 2);
   });
 
   it('passes a write error through as a readable message', async () => {

@@ -2,8 +2,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Matcher } from '../../lib/match';
 import type { ExplainReply } from '../../lib/messages';
-import { HOVER_OPEN_MS, PageController } from '../../lib/page/controller';
-import { markAll, sentenceAround, unmarkAll } from '../../lib/page/marks';
+import { PageController } from '../../lib/page/controller';
+import { markAll, MarkRegistry, sentenceAround, textNodes } from '../../lib/page/marks';
+import { chunkBounds } from '../../lib/page/pass';
+import { debounceMaxWait } from '../../lib/page/schedule';
+import { isChrome, mainContent } from '../../lib/page/scope';
+import { Verdicts } from '../../lib/page/verdicts';
+import { DEFAULT_PREFERENCES } from '../../lib/settings';
 import { seedCorpusCompiled } from './corpus-fixture';
 
 const terms = seedCorpusCompiled().terms;
@@ -20,86 +25,226 @@ const PAGE = `
     <pre>Zelensky in code</pre>
   </article>`;
 
+const CHROME_PAGE = `
+  <header class="site-header"><nav><a href="/w">Washington</a> <a href="/k">Kyiv</a></nav><h2>Zelensky news</h2></header>
+  <main><article id="story">
+    <h1>Zelensky and Witkoff meet in Paris</h1>
+    <p class="byline">By a reporter in Kyiv</p>
+    <p id="body1">Ukrainian President Zelensky met U.S. envoy Witkoff in Paris on Sunday, officials said, and discussed the plan at length.</p>
+    <p id="body2">Putin was not invited, according to a statement from Moscow, and the talks lasted, as planned, for several hours.</p>
+    <p id="linked">Read more about <a href="/p" id="link">Putin</a> here, in this long paragraph about the war, which goes on.</p>
+    <figure><img alt=""><figcaption>Zelensky in Kyiv</figcaption></figure>
+  </article></main>
+  <aside><ul><li><a href="/1">Zelensky visits Paris</a></li><li><a href="/2">Witkoff in Moscow</a></li></ul></aside>
+  <footer>About Kyiv Post · Washington bureau</footer>`;
+
 beforeEach(() => {
   document.body.innerHTML = PAGE;
 });
 
-describe('marking', () => {
+describe('marks', () => {
   it('marks readable text only, never inputs, editors, scripts or code', () => {
     const marks = markAll(document.body, matcher);
     expect(marks.map((m) => m.textContent)).toEqual(['Zelensky', 'Witkoff', 'Washington', 'Zelensky', 'security guarantees']);
-    expect(document.querySelector('textarea crosscheck-mark, [contenteditable] crosscheck-mark, script crosscheck-mark, pre crosscheck-mark')).toBeNull();
-    expect(marks[0]!.getAttribute('tabindex')).toBe('0');
-    expect(marks[0]!.dataset.term).toBe('volodymyr-zelensky');
+    expect(document.querySelector('textarea, [contenteditable], script, pre')!.children.length).toBe(0);
+  });
+
+  it('puts no term ids, labels or other data in the page DOM and uses a random tag name', () => {
+    const registry = new MarkRegistry();
+    const [mark] = markAll(document.body, matcher, registry);
+    expect(mark!.localName).toBe(registry.tag);
+    expect(registry.tag).toMatch(/^cc-[a-z]{6}$/);
+    expect(new MarkRegistry().tag).not.toBe(registry.tag);
+    expect([...mark!.attributes].map((a) => a.name).sort()).toEqual(['aria-expanded', 'aria-haspopup', 'role', 'tabindex']);
+    expect(document.body.innerHTML).not.toMatch(/volodymyr|data-term|Crosscheck/i);
+    expect(registry.info(mark)).toMatchObject({ termId: 'volodymyr-zelensky', interactive: true });
+  });
+
+  it('never trusts a page-made element that looks like a mark', () => {
+    const registry = new MarkRegistry();
+    markAll(document.body, matcher, registry);
+    const fake = document.createElement(registry.tag);
+    fake.textContent = 'Zelensky';
+    document.body.appendChild(fake);
+    expect(registry.info(fake)).toBeUndefined();
+    expect(registry.markOf(fake.firstChild)).toBeNull();
+    expect(registry.all()).not.toContain(fake);
+    registry.clear();
+    expect(fake.isConnected).toBe(true);
+  });
+
+  it('gives one tab stop per paragraph (roving tabindex) and keeps marks in links passive', () => {
+    document.body.innerHTML = `<p id="p">Zelensky met Witkoff and Putin.</p><p><a href="/x" id="l">Zelensky</a> in a link, <label>Witkoff in a label</label></p>`;
+    const registry = new MarkRegistry();
+    const marks = markAll(document.body, matcher, registry);
+    expect(marks.slice(0, 3).map((m) => m.tabIndex)).toEqual([0, -1, -1]);
+    const inLink = document.querySelector('#l')!.firstElementChild as HTMLElement;
+    expect(registry.info(inLink)?.interactive).toBe(false);
+    expect(inLink.hasAttribute('tabindex') || inLink.hasAttribute('role')).toBe(false);
+    expect(document.querySelector('#l')!.textContent).toBe('Zelensky');
   });
 
   it('unmarking restores the page exactly', () => {
     const before = document.body.innerHTML;
-    markAll(document.body, matcher);
+    const registry = new MarkRegistry();
+    markAll(document.body, matcher, registry);
     expect(document.body.innerHTML).not.toBe(before);
-    expect(unmarkAll(document.body)).toBe(5);
+    expect(registry.clear()).toBe(5);
     expect(document.body.innerHTML).toBe(before);
   });
 
-  it('finds the page sentence around a mark', () => {
+  it('finds the whole page sentence around a mark, across source line breaks', () => {
     markAll(document.body, matcher);
-    const zel = document.querySelector('#a b crosscheck-mark')!;
+    const marks = textNodes(document.body).length;
+    expect(marks).toBeGreaterThan(0);
+    const zel = document.querySelector('#a b')!.firstElementChild!;
     expect(sentenceAround(zel)).toBe('Zelensky wants security guarantees.');
-    const wash = document.querySelector('#a crosscheck-mark')!;
-    expect(sentenceAround(wash)).toBe('Washington has not yet confirmed the meeting.');
+    document.body.innerHTML = '<p>The United States is willing to assist Tunisian authorities in\n    their investigation, Washington said.</p>';
+    const [wash] = markAll(document.body, matcher).filter((m) => m.textContent === 'Washington');
+    expect(sentenceAround(wash!)).toBe('The United States is willing to assist Tunisian authorities in their investigation, Washington said.');
+  });
+
+  it('cuts long text into chunks at sentence ends, covering every character once', () => {
+    const text = 'Zelensky met Witkoff in Paris. '.repeat(500);
+    const bounds = chunkBounds(text, 1000);
+    expect(bounds[0]![0]).toBe(0);
+    expect(bounds.at(-1)![1]).toBe(text.length);
+    for (let i = 1; i < bounds.length; i++) expect(bounds[i]![0]).toBe(bounds[i - 1]![1]);
+    for (const [s, e] of bounds.slice(0, -1)) expect(text.slice(s, e).endsWith('. ')).toBe(true);
+  });
+});
+
+describe('scope', () => {
+  beforeEach(() => {
+    document.body.innerHTML = CHROME_PAGE;
+  });
+
+  it('finds the article as the main content', () => {
+    expect(mainContent(document)?.id).toBe('story');
+  });
+
+  it('article scope leaves navigation, site headings, bylines, captions, link lists and footers alone', () => {
+    const main = mainContent(document);
+    const where = textNodes(document.body, 'article', main).map((n) => n.parentElement!.closest('[id]')?.id ?? n.parentElement!.tagName);
+    expect(new Set(where)).toEqual(new Set(['story', 'body1', 'body2', 'linked', 'link']));
+    expect(isChrome(document.querySelector('aside ul')!, main)).toBe(true);
+    expect(isChrome(document.querySelector('.byline')!, main)).toBe(true);
+  });
+
+  it('"everywhere" scope marks chrome too, but never controls', () => {
+    document.body.insertAdjacentHTML('beforeend', '<button>Zelensky</button>');
+    const texts = textNodes(document.body, 'everywhere').map((n) => n.nodeValue);
+    expect(texts).toContain('Washington');
+    expect(texts).toContain('About Kyiv Post · Washington bureau');
+    expect(texts).not.toContain('Zelensky');
+  });
+});
+
+describe('scheduling', () => {
+  it('a debounce with a max wait fires even while changes never stop', () => {
+    vi.useFakeTimers();
+    try {
+      const fn = vi.fn();
+      const d = debounceMaxWait(fn, 150, 1000);
+      for (let t = 0; t < 2500; t += 100) {
+        d.call();
+        vi.advanceTimersByTime(100);
+      }
+      expect(fn.mock.calls.length).toBeGreaterThanOrEqual(2);
+      d.cancel();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('verdicts are asked once per term and sentence, failures are not kept', async () => {
+    let calls = 0;
+    const v = new Verdicts(async () => {
+      if (++calls === 1) throw new Error('offline');
+      return null;
+    });
+    await expect(v.get('t', 'c')).rejects.toThrow('offline');
+    expect(v.conflicts('t', 'c')).toBeUndefined();
+    await v.get('t', 'c');
+    await v.get('t', 'c');
+    expect(calls).toBe(2);
+    expect(v.conflicts('t', 'c')).toBe(false);
   });
 });
 
 describe('PageController', () => {
-  const reply: ExplainReply = {
-    termId: 'volodymyr-zelensky',
-    label: 'Volodymyr Zelensky',
-    kind: 'person',
-    reportCount: 1,
-    claim: 'Zelensky wants security guarantees.',
-    items: [
-      {
-        reportId: 'r1', title: '<img src=x onerror=alert(1)>', lead: 'lead', source: null, author: null, date: null, dateline: null, origin: 'seed',
-        sentence: 'He <b>said</b> so.', verdict: 'corroborates', reason: 'both say it', parts: null, sides: null, certainty: 'likely',
-      },
-    ],
+  const item = (verdict: 'corroborates' | 'conflicts' | 'related', id: string) => ({
+    reportId: id, title: '<img src=x onerror=alert(1)>', lead: 'lead', source: null, author: null, date: null, dateline: null, origin: 'seed' as const,
+    sentence: 'He <b>said</b> so.', verdict, reason: 'both say it', parts: null, sides: null, certainty: 'likely' as const,
+  });
+  const reply = (termId: string): ExplainReply => ({
+    termId, label: termId === 'volodymyr-zelensky' ? 'Volodymyr Zelensky' : termId, kind: 'person', reportCount: 1, claim: 'claim',
+    items: termId === 'washington' ? [item('corroborates', 'r1'), item('conflicts', 'r2')] : [item('corroborates', 'r1')],
     more: 0,
-  };
-  let counts: number[];
+  });
+  let counts: [number, number][];
   let ctl: PageController;
+  let explained: string[];
   beforeEach(() => {
     counts = [];
+    explained = [];
     ctl = new PageController(document, {
       dictionary: async () => ({ version: '1', terms: terms.map((t) => ({ ...t, reportCount: t.reportIds.length })) }),
-      explain: async () => reply,
-      reportCount: (n) => counts.push(n),
+      explain: async (termId, claim) => {
+        explained.push(`${termId}|${claim}`);
+        return reply(termId);
+      },
+      reportCount: (n, c) => counts.push([n, c]),
     });
   });
   afterEach(() => ctl.disable());
 
-  it('marks on enable, reports the count, and clears everything on disable', async () => {
+  it('marks on enable, reports the count, and leaves nothing behind on disable', async () => {
+    const before = document.documentElement.outerHTML;
     await ctl.enable();
+    await ctl.settled();
     expect(ctl.marks()).toHaveLength(5);
-    expect(counts.at(-1)).toBe(5);
-    expect(ctl.mentions()[0]).toEqual({ termId: 'volodymyr-zelensky', label: 'Volodymyr Zelensky', count: 2 });
+    expect(counts.at(-1)![0]).toBe(5);
+    expect(ctl.mentions()[0]).toMatchObject({ termId: 'volodymyr-zelensky', label: 'Volodymyr Zelensky', count: 2 });
+    expect(document.querySelectorAll('style').length).toBe(1);
     ctl.disable();
     expect(ctl.marks()).toHaveLength(0);
-    expect(counts.at(-1)).toBe(0);
+    expect(counts.at(-1)).toEqual([0, 0]);
+    expect(document.documentElement.outerHTML).toBe(before);
     await ctl.enable();
+    await ctl.settled();
     expect(ctl.marks()).toHaveLength(5);
   });
 
-  it('marks content added later', async () => {
+  it('judges the marks lazily and puts the conflicts first in the page summary', async () => {
     await ctl.enable();
-    const p = document.createElement('p');
-    p.textContent = 'Later, Putin spoke in Moscow.';
-    document.body.appendChild(p);
-    await vi.waitFor(() => expect(p.querySelectorAll('crosscheck-mark')).toHaveLength(2), { timeout: 2000 });
-    expect(ctl.marks()).toHaveLength(7);
+    await ctl.settled();
+    await vi.waitFor(() => expect(counts.at(-1)).toEqual([5, 1]), { timeout: 3000 });
+    const m = ctl.mentions();
+    expect(m[0]).toMatchObject({ termId: 'washington', conflicts: 1 });
+    expect(explained).toContain('washington|Washington has not yet confirmed the meeting.');
   });
 
-  it('marks a burst of added content (an infinite-scroll page) in one pass', async () => {
+  it('marks content added later, and keeps up with a page that changes every 100 ms', async () => {
     await ctl.enable();
+    await ctl.settled();
+    const clock = document.createElement('span');
+    document.body.appendChild(clock);
+    const tick = setInterval(() => (clock.textContent = String(Date.now())), 100);
+    try {
+      const p = document.createElement('p');
+      p.textContent = 'Later, Putin spoke in Moscow.';
+      document.body.appendChild(p);
+      await vi.waitFor(() => expect(p.children).toHaveLength(2), { timeout: 2500 });
+      expect(ctl.marks()).toHaveLength(7);
+    } finally {
+      clearInterval(tick);
+    }
+  });
+
+  it('marks a burst of added content (an infinite-scroll page)', async () => {
+    await ctl.enable();
+    await ctl.settled();
     const feed = document.createElement('section');
     document.body.appendChild(feed);
     for (let i = 0; i < 300; i++) {
@@ -107,39 +252,68 @@ describe('PageController', () => {
       p.innerHTML = `Item ${i}: <i>Witkoff</i> met officials in Kyiv.`;
       feed.appendChild(p);
     }
-    await vi.waitFor(() => expect(feed.querySelectorAll('crosscheck-mark')).toHaveLength(600), { timeout: 3000 });
-    expect(counts.at(-1)).toBe(605);
+    await vi.waitFor(() => expect(ctl.marks()).toHaveLength(605), { timeout: 5000 });
   });
 
-  it('opens the popover on focus, renders corpus text as text, closes on Escape', async () => {
+  it('marks a new <body> that replaces the old one (single-page apps)', async () => {
     await ctl.enable();
-    const mark = document.querySelector<HTMLElement>('#a b crosscheck-mark')!;
-    mark.focus();
-    mark.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
-    const root = () => document.querySelector('crosscheck-ui')?.shadowRoot;
-    await vi.waitFor(() => expect(root()?.querySelector('.cc-item')).toBeTruthy());
-    const item = root()!.querySelector('.cc-item')!;
-    expect(item.querySelector('.cc-title')!.textContent).toBe('<img src=x onerror=alert(1)>');
-    expect(item.querySelector('.cc-title img, .cc-sentence b')).toBeNull();
-    expect(item.querySelector('.cc-sentence')!.textContent).toBe('He <b>said</b> so.');
-    expect(root()!.querySelector('.cc-term')!.textContent).toBe('Volodymyr Zelensky');
-    expect(root()!.querySelector('.cc-group h3')!.textContent).toBe('Corroborates (1)');
-    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    expect(document.querySelector('crosscheck-ui')).toBeNull();
+    await ctl.settled();
+    const body = document.createElement('body');
+    body.innerHTML = '<p>Putin and Zelensky spoke.</p>';
+    document.documentElement.replaceChild(body, document.body);
+    await vi.waitFor(() => expect(ctl.marks().map((m) => m.textContent)).toEqual(['Putin', 'Zelensky']), { timeout: 3000 });
   });
 
-  it('opens on hover only after the intent delay', async () => {
-    vi.useFakeTimers();
+  it('ignores synthetic events from the page', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       await ctl.enable();
-      const mark = document.querySelector<HTMLElement>('#a crosscheck-mark')!;
+      await vi.runAllTimersAsync();
+      const mark = ctl.marks()[0]!;
       mark.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
-      vi.advanceTimersByTime(HOVER_OPEN_MS - 50);
-      expect(document.querySelector('crosscheck-ui')).toBeNull();
-      vi.advanceTimersByTime(100);
-      expect(document.querySelector('crosscheck-ui')).not.toBeNull();
+      mark.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      mark.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      await vi.advanceTimersByTimeAsync(DEFAULT_PREFERENCES.hoverDelayMs + 100);
+      expect(ctl.readPopover()).toBeNull();
+      expect(document.querySelector(ctl.registry.uiTag)).toBeNull();
+      expect(mark.getAttribute('aria-expanded')).toBe('false');
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('renders the popover in a closed shadow root, conflicts first, corpus text as text only', async () => {
+    await ctl.enable();
+    await ctl.settled();
+    const wash = ctl.marks().find((m) => m.textContent === 'Washington')!;
+    await ctl.open(wash, true);
+    const host = document.querySelector(ctl.registry.uiTag)!;
+    expect(host).not.toBeNull();
+    expect((host as HTMLElement).shadowRoot).toBeNull();
+    expect(wash.getAttribute('aria-expanded')).toBe('true');
+    const pop = ctl.readPopover()!;
+    expect(pop.count).toBe('1 report mentions it');
+    expect(pop.items.map((i) => i.verdict)).toEqual(['conflicts', 'corroborates']);
+    expect(pop.items[0]!.title).toBe('<img src=x onerror=alert(1)>');
+    expect(pop.items[0]!.sentence).toBe('He <b>said</b> so.');
+    ctl.close(true);
+    expect(document.querySelector(ctl.registry.uiTag)).toBeNull();
+    expect(wash.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('reveal() opens the popover of a term’s mark for the popup', async () => {
+    await ctl.enable();
+    await ctl.settled();
+    expect(ctl.reveal('no-such-term')).toBe(false);
+    expect(ctl.reveal('security-guarantees')).toBe(true);
+    await vi.waitFor(() => expect(ctl.readPopover()?.items.length).toBe(1));
+  });
+
+  it('re-marks with the reader’s preferences (kinds)', async () => {
+    await ctl.enable();
+    await ctl.settled();
+    await ctl.setPreferences({ ...DEFAULT_PREFERENCES, kinds: ['place'] });
+    await ctl.settled();
+    expect(ctl.marks().map((m) => m.textContent)).toEqual(['Washington']);
   });
 });
