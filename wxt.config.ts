@@ -5,7 +5,7 @@ export default defineConfig({
   manifest: {
     name: 'Crosscheck',
     description: 'Read the news with context: marks what your local corpus of reports knows about and shows which reports corroborate or conflict.',
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
     action: { default_title: 'Crosscheck' },
   },
   vite: () => ({ plugins: [preact()] }),

@@ -1,6 +1,7 @@
 /** Messages between content script, popup and background, with their replies. */
 import type { Report } from './corpus';
-import type { NewReport } from './db';
+import type { ArticleDraft } from './corpus/article';
+import type { NewReportInput } from './corpus/schema';
 import type { Term } from './corpus/terms';
 import type { Verdict } from './stance';
 
@@ -48,18 +49,29 @@ export interface PageMentionsReply {
   mentions: PageMention[];
 }
 
+export interface ImportReply {
+  added: number;
+  skipped: number;
+}
+
 /** Requests the background answers: each message type with its request fields and its reply. */
 export interface BackgroundProtocol {
   dictionary: { request: {}; reply: DictionaryReply };
   explain: { request: { termId: string; claim: string }; reply: ExplainReply | null };
   'mention-count': { request: { count: number }; reply: null };
-  'add-report': { request: { report: NewReport }; reply: { report: Report } };
+  'add-report': { request: { report: NewReportInput }; reply: { report: Report } };
+  'update-report': { request: { id: string; report: NewReportInput }; reply: { report: Report } };
   'delete-report': { request: { id: string }; reply: null };
+  /** one transaction; progress is published in the `importProgress` storage item */
+  'import-reports': { request: { reports: NewReportInput[]; replace?: boolean }; reply: ImportReply };
+  'export-reports': { request: {}; reply: { reports: Report[] } };
 }
 
 /** Requests a tab's content script answers (sent by the popup). */
 export interface PageProtocol {
   'page-mentions': { request: {}; reply: PageMentionsReply };
+  /** the article the tab shows, for the popup's "Add this article" preview; null when there is none */
+  'extract-article': { request: {}; reply: ArticleDraft | null };
 }
 
 type Requests<P> = { [K in keyof P]: { type: K } & (P[K] extends { request: infer R } ? R : never) };

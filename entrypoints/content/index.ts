@@ -1,3 +1,4 @@
+import { extractArticle } from '../../lib/corpus/article';
 import { isSiteEnabled, siteOf } from '../../lib/settings';
 import type { PageRequest } from '../../lib/messages';
 import { PageController } from '../../lib/page/controller';
@@ -24,8 +25,9 @@ export default defineContentScript({
     const report = (e: unknown) => console.warn('[crosscheck]', e instanceof Error ? e.message : e);
     const unwatch = disabledSites.watch((v) => void apply(v ?? []).catch(report));
     const onMessage = (msg: PageRequest, _sender: unknown, sendResponse: (r: unknown) => void) => {
-      if (msg?.type !== 'page-mentions') return false;
-      return answer(() => ({ site, enabled: controller.enabled, mentions: controller.mentions() }), sendResponse);
+      if (msg?.type === 'page-mentions') return answer(() => ({ site, enabled: controller.enabled, mentions: controller.mentions() }), sendResponse);
+      if (msg?.type === 'extract-article') return answer(() => extractArticle(document, location.href), sendResponse);
+      return false;
     };
     browser.runtime.onMessage.addListener(onMessage);
     // An extension update or reload invalidates this script: leave the page as it was.

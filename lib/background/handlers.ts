@@ -2,7 +2,8 @@
 import type { CrosscheckDB } from '../db';
 import type { BackgroundProtocol, ReplyOf, RequestOf } from '../messages';
 import type { CorpusService } from './explain';
-import { addUserReport, deleteUserReport } from './store';
+import { getMeta } from '../db';
+import { addUserReport, deleteUserReport, exportReports, importReports, updateUserReport } from './store';
 
 export interface Sender {
   tabId?: number;
@@ -14,7 +15,14 @@ export interface BackgroundDeps {
   /** resolves once the bundled corpus is in the database */
   ready(): Promise<unknown>;
   setBadge(tabId: number, count: number): Promise<void>;
+  /** tell open tabs and the popup the index changed (the `indexVersion` storage item in the extension) */
+  publishIndexVersion?(version: string): Promise<void>;
+  /** show import progress (the `importProgress` storage item); null when the import ended */
+  publishProgress?(progress: { done: number; total: number } | null): Promise<void>;
 }
+
+/** Import progress is published at most this often, so a long import is not slowed by its own bar. */
+const PROGRESS_EVERY_MS = 150;
 
 export type Handlers = {
   [K in keyof BackgroundProtocol]: (req: RequestOf<BackgroundProtocol, K>, sender: Sender) => Promise<ReplyOf<BackgroundProtocol, K>>;
@@ -22,6 +30,12 @@ export type Handlers = {
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const { db, service } = deps;
+  /** after every write: the new index version goes out to whoever watches it */
+  const written = async <T>(result: T): Promise<T> => {
+    const version = await getMeta(db, 'indexVersion');
+    if (version) await deps.publishIndexVersion?.(version);
+    return result;
+  };
   return {
     dictionary: async () => service.getDictionary(),
     explain: async (req) => service.explain(req.termId, req.claim),
@@ -29,11 +43,28 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (sender.tabId !== undefined) await deps.setBadge(sender.tabId, req.count);
       return null;
     },
-    'add-report': async (req) => ({ report: await addUserReport(db, req.report) }),
+    'add-report': async (req) => written({ report: await addUserReport(db, req.report) }),
+    'update-report': async (req) => written({ report: await updateUserReport(db, String(req.id), req.report) }),
     'delete-report': async (req) => {
-      await deleteUserReport(db, req.id);
-      return null;
+      await deleteUserReport(db, String(req.id));
+      return written(null);
     },
+    'import-reports': async (req) => {
+      if (!Array.isArray(req.reports)) throw new Error('The import holds no list of reports.');
+      let last = 0;
+      const onProgress = (done: number, total: number) => {
+        const now = Date.now();
+        if (now - last < PROGRESS_EVERY_MS && done < total) return;
+        last = now;
+        void deps.publishProgress?.({ done, total });
+      };
+      try {
+        return await written(await importReports(db, req.reports, { replace: req.replace === true, onProgress }));
+      } finally {
+        await deps.publishProgress?.(null);
+      }
+    },
+    'export-reports': async () => ({ reports: await exportReports(db) }),
   };
 }
 
