@@ -14,10 +14,15 @@ export const NEWS_PAGES = resolve(ROOT, '../shared/data/news-pages');
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.css': 'text/css', '.js': 'text/javascript' };
 
-/** Serves `/demo.html` from corpus/ and `/news/<name>.html` from ../shared/data/news-pages. */
-export async function startServer(): Promise<{ server: Server; origin: string }> {
+/** Serves `/demo.html` from corpus/, `/news/<name>.html` from ../shared/data/news-pages, and any `pages` a test gives (path → HTML). */
+export async function startServer(pages: Record<string, string> = {}): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    const given = pages[url.pathname];
+    if (given !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES['.html']! }).end(given);
+      return;
+    }
     let file: string | null = null;
     if (url.pathname === '/demo.html' || url.pathname === '/') file = join(ROOT, 'corpus/demo.html');
     else if (url.pathname.startsWith('/news/')) file = join(NEWS_PAGES, normalize(url.pathname.slice(6)).replace(/^(\.\.[/\\])+/, ''));
