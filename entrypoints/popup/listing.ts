@@ -32,10 +32,11 @@ export function listReports(reports: readonly Report[], f: ListFilter): Report[]
       (!f.from || (r.date !== null && r.date >= f.from)) &&
       (!f.to || (r.date !== null && r.date.slice(0, f.to.length) <= f.to)),
   );
+  const newest = (a: Report, b: Report) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : b.date.localeCompare(a.date));
   const compare: Record<SortOrder, (a: Report, b: Report) => number> = {
-    newest: (a, b) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : b.date.localeCompare(a.date)),
+    newest,
     oldest: (a, b) => byText(a.date, b.date),
-    source: (a, b) => byText(a.source, b.source) || byText(b.date, a.date),
+    source: (a, b) => byText(a.source, b.source) || newest(a, b),
     title: (a, b) => byText(a.title, b.title),
   };
   return kept.sort((a, b) => compare[f.sort](a, b) || a.id.localeCompare(b.id));
