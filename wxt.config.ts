@@ -13,7 +13,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     icons,
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -2,19 +2,31 @@ import corpus from '../corpus/dist/corpus.json';
 import type { CompiledCorpus } from '../lib/corpus';
 import { CrosscheckDB } from '../lib/db';
 import { setBadge } from '../lib/background/badge';
+import { installContextMenu, listenToContextMenu } from '../lib/background/context-menu';
 import { CorpusService } from '../lib/background/explain';
 import { createHandlers, dispatch } from '../lib/background/handlers';
 import { createSeeder } from '../lib/background/seeding';
 import { answer } from '../lib/rpc';
-import { indexVersion } from '../lib/storage';
+import { importProgress, indexVersion } from '../lib/storage';
 
 export default defineBackground(() => {
   const db = new CrosscheckDB();
   const ready = createSeeder(db, corpus as unknown as CompiledCorpus);
-  const deps = { db, service: new CorpusService(db), ready, setBadge, setIndexVersion: (v: string) => indexVersion.setValue(v) };
+  const deps = {
+    db,
+    service: new CorpusService(db),
+    ready,
+    setBadge,
+    setIndexVersion: (v: string) => indexVersion.setValue(v),
+    publishProgress: (p: { done: number; total: number } | null) => importProgress.setValue(p),
+  };
   const handlers = createHandlers(deps);
 
-  browser.runtime.onInstalled.addListener(() => void ready().catch((e: unknown) => console.error('[crosscheck] seeding failed', e)));
+  browser.runtime.onInstalled.addListener(() => {
+    installContextMenu();
+    void ready().catch((e: unknown) => console.error('[crosscheck] seeding failed', e));
+  });
+  listenToContextMenu();
   // Build the evidence index while idle, not on the first hover (seconds for a large corpus).
   void ready()
     .then(() => deps.service.evidenceIndex())

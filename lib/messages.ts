@@ -1,5 +1,6 @@
 /** Messages between content script, popup and background, with their replies. */
 import type { Report } from './corpus';
+import type { ArticleDraft } from './corpus/article';
 import type { NewReportInput } from './corpus/schema';
 import type { Term } from './corpus/terms';
 import type { Certainty, Judgement, Verdict } from './stance';
@@ -60,6 +61,11 @@ export interface PageMentionsReply {
   mentions: PageMention[];
 }
 
+export interface ImportReply {
+  added: number;
+  skipped: number;
+}
+
 /** Requests the background answers: each message type with its request fields and its reply. */
 export interface BackgroundProtocol {
   dictionary: { request: {}; reply: DictionaryReply };
@@ -69,7 +75,8 @@ export interface BackgroundProtocol {
   'add-report': { request: { report: NewReportInput }; reply: { report: Report } };
   'update-report': { request: { id: string; report: NewReportInput }; reply: { report: Report } };
   'delete-report': { request: { id: string }; reply: null };
-  'import-reports': { request: { reports: NewReportInput[]; replace?: boolean }; reply: { added: number; skipped: number } };
+  /** one transaction; progress is published in the `importProgress` storage item */
+  'import-reports': { request: { reports: NewReportInput[]; replace?: boolean }; reply: ImportReply };
   'export-reports': { request: {}; reply: { reports: Report[] } };
 }
 
@@ -78,6 +85,8 @@ export interface PageProtocol {
   'page-mentions': { request: {}; reply: PageMentionsReply };
   /** scroll to a term's `index`-th mark and open its popover; false if there is none */
   'reveal-mark': { request: { termId: string; index?: number }; reply: boolean };
+  /** the article the tab shows, for the popup's "Add this article" preview; null when there is none */
+  'extract-article': { request: {}; reply: ArticleDraft | null };
 }
 
 type Requests<P> = { [K in keyof P]: { type: K } & (P[K] extends { request: infer R } ? R : never) };

@@ -1,4 +1,5 @@
 /** Content script entry: wires the page controller to the extension (messages, settings, corpus changes). */
+import { extractArticle } from '../../lib/corpus/article';
 import type { PageRequest } from '../../lib/messages';
 import { PageController } from '../../lib/page/controller';
 import { installProbe } from '../../lib/page/probe';
@@ -38,6 +39,7 @@ export default defineContentScript({
       if (window !== window.top) return false;
       if (msg?.type === 'page-mentions') return answer(() => ({ site, enabled: controller.enabled, mentions: controller.mentions() }), sendResponse);
       if (msg?.type === 'reveal-mark') return answer(() => controller.reveal(msg.termId, msg.index ?? 0), sendResponse);
+      if (msg?.type === 'extract-article') return answer(() => extractArticle(document, location.href), sendResponse);
       return false;
     };
     browser.runtime.onMessage.addListener(onMessage);

@@ -1,16 +1,34 @@
+/** The popup (also opened as a page by the context menu): this page's mentions and conflicts, add this article, the corpus to browse and manage. */
 import { i18n } from '#i18n';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DictionaryTerm, Report } from '../../lib/corpus';
-import { displayTitle, leadOf, metaLine } from '../../lib/corpus/display';
-import { CrosscheckDB, type NewReport } from '../../lib/db';
+import type { NewReportInput } from '../../lib/corpus/schema';
+import { CrosscheckDB } from '../../lib/db';
 import type { PageMention } from '../../lib/messages';
 import { send, sendToTab } from '../../lib/rpc';
 import { isSiteEnabled, withSite } from '../../lib/settings';
-import { disabledSites } from '../../lib/storage';
+import { disabledSites, indexVersion } from '../../lib/storage';
+import { AddArticle } from './AddArticle';
+import { ImportExport } from './ImportExport';
+import type { NoticeKind, Notify } from './notice';
+import { PageMentions } from './PageMentions';
+import { EMPTY_FIELDS, ReportForm } from './ReportForm';
+import { ReportList } from './ReportList';
 import { CorpusSearch } from './search';
+
+export const APP_STRINGS = {
+  search: 'Search reports, people, places, topics…',
+  reports: (n: number) => `${n} reports`,
+  matching: (q: string) => `Reports matching “${q}”`,
+  corpus: 'Corpus',
+  addReport: 'Add a report',
+  addToCorpus: 'Add to corpus',
+  added: (title: string | null) => `Added “${title ?? 'untitled report'}” to your corpus.`,
+} as const;
 
 /** Reads come straight from IndexedDB; writes go through the background, which owns seeding and indexing. */
 const db = new CrosscheckDB();
+const params = new URLSearchParams(location.search);
 
 interface PageState {
   tabId: number | null;
@@ -18,9 +36,9 @@ interface PageState {
   mentions: PageMention[] | null;
 }
 
-/** The tab the popup is about: the active one, or ?tab=ID (tests, the full-page view). No `tabs` permission needed. */
+/** The tab the popup is about: the active one, or ?tab=ID (tests, the context menu's page). No `tabs` permission needed. */
 async function targetTabId(): Promise<number | null> {
-  const fromQuery = new URLSearchParams(location.search).get('tab');
+  const fromQuery = params.get('tab');
   if (fromQuery) return Number(fromQuery);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
@@ -32,13 +50,15 @@ export function App() {
   const [query, setQuery] = useState('');
   const [page, setPage] = useState<PageState>({ tabId: null, site: null, mentions: null });
   const [enabled, setEnabled] = useState(true);
-  const [open, setOpen] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ kind: NoticeKind; text: string } | null>(null);
+  const notify: Notify = (kind, text) => setNotice({ kind, text });
+  const tabRef = useRef<number | null>(null);
 
   const load = async () => {
     await send('dictionary'); // waits for seeding
-    setReports(await db.reports.toArray());
-    setTerms(await db.terms.orderBy('label').toArray());
+    const [r, t] = await db.transaction('r', db.reports, db.terms, () => Promise.all([db.reports.toArray(), db.terms.orderBy('label').toArray()]));
+    setReports(r);
+    setTerms(t);
   };
 
   /** The page's site and mentions come from its content script; none answers on browser pages. */
@@ -52,23 +72,31 @@ export function App() {
         // no content script on this tab (e.g. a browser page)
       }
     }
+    tabRef.current = tabId;
     setPage(state);
     return state;
   };
 
   useEffect(() => {
+    const fail = (e: unknown) => notify('error', e instanceof Error ? e.message : String(e));
     void (async () => {
       const state = await refreshPage(await targetTabId());
       setEnabled(isSiteEnabled(await disabledSites.getValue(), state.site));
       await load();
-    })().catch((e) => setError(String(e)));
+    })().catch(fail);
+    // any write (here, in another popup, by an import) bumps the index version: lists follow live
+    return indexVersion.watch(() => {
+      void load().catch(fail);
+      setTimeout(() => void refreshPage(tabRef.current), 500); // the tab re-marks with the new terms
+    });
   }, []);
 
   const search = useMemo(() => new CorpusSearch(reports, terms), [reports, terms]);
   const hits = useMemo(() => search.search(query), [search, query]);
   const byId = useMemo(() => new Map(reports.map((r) => [r.id, r])), [reports]);
   const termById = useMemo(() => new Map(terms.map((t) => [t.id, t])), [terms]);
-  const shownReports = query.trim().length >= 2 ? hits.reports.map((h) => byId.get(h.id)!).filter(Boolean) : reports;
+  const searching = query.trim().length >= 2;
+  const shownReports = searching ? hits.reports.map((h) => byId.get(h.id)!).filter(Boolean) : reports;
 
   const toggle = async () => {
     if (!page.site) return;
@@ -78,23 +106,14 @@ export function App() {
     setTimeout(() => void refreshPage(page.tabId), 300);
   };
 
-  const onAdd = async (e: Event) => {
-    e.preventDefault();
-    const form = e.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
+  const addPasted = async (input: NewReportInput) => {
     try {
-      const report: NewReport = {
-        title: String(data.get('title') ?? ''),
-        source: String(data.get('source') ?? ''),
-        date: String(data.get('date') ?? ''),
-        text: String(data.get('text') ?? ''),
-      };
-      await send('add-report', { report });
-      form.reset();
-      setError(null);
+      const { report } = await send('add-report', { report: input });
+      notify('ok', APP_STRINGS.added(report.title));
       await load();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+    } catch (e) {
+      notify('error', e instanceof Error ? e.message : String(e));
+      throw e;
     }
   };
 
@@ -110,51 +129,30 @@ export function App() {
           {i18n.t('popup.settings')}
         </button>
       </header>
-      {error && <p class="error" role="alert">{error}</p>}
+      {notice && (
+        <p id="notice" class={notice.kind === 'error' ? 'error' : 'ok'} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          {notice.text}
+        </p>
+      )}
 
-      <section id="page-mentions">
-        <h2>On this page</h2>
-        {!page.site || page.mentions === null ? (
-          <p class="muted">Open a news page to see its mentions.</p>
-        ) : !enabled ? (
-          <p class="muted">Switched off for this site.</p>
-        ) : page.mentions.length === 0 ? (
-          <p class="muted">Nothing from your corpus is mentioned here.</p>
-        ) : (
-          <>
-          {page.mentions.some((m) => m.conflicts > 0) && (
-            <ul id="page-conflicts">
-              {page.mentions.filter((m) => m.conflicts > 0).map((m) => (
-                <li class="conflict" data-term={m.termId} key={m.termId}>
-                  <button onClick={() => void sendToTab(page.tabId!, 'reveal-mark', { termId: m.termId }).then(() => window.close(), (e: Error) => setError(e.message))}>
-                    {m.label}: {m.conflicts === 1 ? 'a report conflicts' : `reports conflict in ${m.conflicts} places`} (show)
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          <ul class="chips">
-            {page.mentions.map((m) => (
-              <li class="mention" data-term={m.termId} key={m.termId}>
-                <button onClick={() => setQuery(m.label)}>
-                  {m.label} <span class="n">{m.count}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-          </>
-        )}
-      </section>
+      <PageMentions
+        site={page.site}
+        mentions={page.mentions}
+        enabled={enabled}
+        onPick={setQuery}
+        onReveal={(termId) => void sendToTab(page.tabId!, 'reveal-mark', { termId }).then(() => window.close(), (e: Error) => notify('error', e.message))}
+      />
+      <AddArticle tabId={page.tabId} available={page.site !== null} autoStart={params.get('add') === 'article'} notify={notify} />
 
       <section>
-        <input id="search" type="search" placeholder="Search reports, people, places, topics…" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
-        {query.trim().length >= 2 && hits.terms.length > 0 && (
+        <input id="search" type="search" placeholder={APP_STRINGS.search} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+        {searching && hits.terms.length > 0 && (
           <ul class="chips" id="term-results">
             {hits.terms.map((h) => {
               const t = termById.get(h.id)!;
               return (
                 <li class="term" key={h.id} title={t.aliases.join(', ')}>
-                  {t.label} <span class="kind">{t.kind}</span> <span class="n">{t.reportIds.length} reports</span>
+                  {t.label} <span class="kind">{t.kind}</span> <span class="n">{APP_STRINGS.reports(t.reportIds.length)}</span>
                 </li>
               );
             })}
@@ -162,44 +160,13 @@ export function App() {
         )}
       </section>
 
-      <section>
-        <h2>
-          {query.trim().length >= 2 ? `Reports matching “${query.trim()}”` : 'Corpus'} ({shownReports.length})
-        </h2>
-        <ul id="reports">
-          {shownReports.map((r) => (
-            <li class="report" data-report-id={r.id} key={r.id}>
-              <button class="report-title" aria-expanded={open === r.id} onClick={() => setOpen(open === r.id ? null : r.id)}>
-                {displayTitle(r.title, leadOf(r))}
-              </button>
-              <div class="meta">{metaLine(r)}</div>
-              {open === r.id && (
-                <div class="report-body">
-                  {r.text.split('\n\n').map((p, i) => (
-                    <p key={i}>{p}</p>
-                  ))}
-                  {r.origin === 'user' && (
-                    <button class="danger" onClick={() => void send('delete-report', { id: r.id }).then(load, (e: unknown) => setError(String(e)))}>
-                      Delete this report
-                    </button>
-                  )}
-                </div>
-              )}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <ReportList reports={shownReports} ranked={searching} heading={searching ? APP_STRINGS.matching(query.trim()) : APP_STRINGS.corpus} notify={notify} />
 
-      <details>
-        <summary>Add a report</summary>
-        <form onSubmit={(e) => void onAdd(e)}>
-          <input name="title" placeholder="Title (optional)" />
-          <input name="source" placeholder="Source (optional)" />
-          <input name="date" type="date" />
-          <textarea name="text" required rows={5} placeholder="Paste the report's text" />
-          <button type="submit">Add to corpus</button>
-        </form>
+      <details id="add-report">
+        <summary>{APP_STRINGS.addReport}</summary>
+        <ReportForm initial={EMPTY_FIELDS} submitLabel={APP_STRINGS.addToCorpus} onSubmit={addPasted} resetOnSave />
       </details>
+      <ImportExport notify={notify} />
     </main>
   );
 }

@@ -16,7 +16,12 @@ export interface BackgroundDeps {
   setBadge(tabId: number, count: number, conflicts?: number): Promise<void>;
   /** after every index change: the new version, for open tabs and the popup (the storage item in the extension) */
   setIndexVersion?(version: string): Promise<void>;
+  /** show import progress (the `importProgress` storage item); null when the import ended */
+  publishProgress?(progress: { done: number; total: number } | null): Promise<void>;
 }
+
+/** Import progress is published at most this often, so a long import is not slowed by its own bar. */
+const PROGRESS_EVERY_MS = 150;
 
 export type Handlers = {
   [K in keyof BackgroundProtocol]: (req: RequestOf<BackgroundProtocol, K>, sender: Sender) => Promise<ReplyOf<BackgroundProtocol, K>>;
@@ -36,12 +41,26 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return null;
     },
     'add-report': async (req) => ({ report: await addUserReport(db, req.report) }),
-    'update-report': async (req) => ({ report: await updateUserReport(db, req.id, req.report) }),
+    'update-report': async (req) => ({ report: await updateUserReport(db, String(req.id), req.report) }),
     'delete-report': async (req) => {
-      await deleteUserReport(db, req.id);
+      await deleteUserReport(db, String(req.id));
       return null;
     },
-    'import-reports': async (req) => importReports(db, req.reports, { replace: req.replace }),
+    'import-reports': async (req) => {
+      if (!Array.isArray(req.reports)) throw new Error('The import holds no list of reports.');
+      let last = 0;
+      const onProgress = (done: number, total: number) => {
+        const now = Date.now();
+        if (now - last < PROGRESS_EVERY_MS && done < total) return;
+        last = now;
+        void deps.publishProgress?.({ done, total });
+      };
+      try {
+        return await importReports(db, req.reports, { replace: req.replace === true, onProgress });
+      } finally {
+        await deps.publishProgress?.(null);
+      }
+    },
     'export-reports': async () => ({ reports: await exportReports(db) }),
   };
 }

@@ -21,12 +21,18 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Serves `/demo.html` from corpus/, `/pages/<file>` from tests/pages (our own test pages) and, when
- * given, `/news/<name>.html` from `newsDir` (default CROSSCHECK_PAGES).
+ * Serves `/demo.html` from corpus/, `/pages/<file>` from tests/pages (our own test pages), any
+ * `pages` a test gives (path → HTML) and, when given, `/news/<name>.html` from `newsDir` (default
+ * CROSSCHECK_PAGES).
  */
-export async function startServer(newsDir: string | null = NEWS_PAGES): Promise<{ server: Server; origin: string }> {
+export async function startServer(newsDir: string | null = NEWS_PAGES, pages: Record<string, string> = {}): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    const given = pages[url.pathname];
+    if (given !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES['.html']! }).end(given);
+      return;
+    }
     let file: string | null = null;
     if (url.pathname === '/demo.html' || url.pathname === '/') file = join(ROOT, 'corpus/demo.html');
     else if (url.pathname.startsWith('/news/') && newsDir) file = join(newsDir, normalize(url.pathname.slice(6)).replace(/^(\.\.[/\\])+/, ''));

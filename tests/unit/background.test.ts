@@ -18,8 +18,10 @@ function setup() {
   dbs.push(db);
   const ready = createSeeder(db, seedCorpusCompiled());
   const setBadge = vi.fn(async () => undefined);
-  const deps: BackgroundDeps = { db, service: new CorpusService(db), ready, setBadge };
-  return { db, deps, handlers: createHandlers(deps), setBadge };
+  const setIndexVersion = vi.fn(async (_v: string) => undefined);
+  const publishProgress = vi.fn(async (_p: { done: number; total: number } | null) => undefined);
+  const deps: BackgroundDeps = { db, service: new CorpusService(db), ready, setBadge, setIndexVersion, publishProgress };
+  return { db, deps, handlers: createHandlers(deps), setBadge, setIndexVersion, publishProgress };
 }
 
 describe('background handlers', () => {
@@ -53,6 +55,46 @@ describe('background handlers', () => {
   it('passes a write error through as a readable message', async () => {
     const { deps, handlers } = setup();
     await expect(dispatch(handlers, deps, { type: 'add-report', report: { text: 'too short' } }, {})).rejects.toThrow(/needs some text/);
+  });
+});
+
+describe('corpus management handlers', () => {
+  const TEXT = 'The harbour authority of Port Elling said on Monday that the new ferry terminal will open in June.';
+
+  it('add, edit, delete a user report; each write publishes the new index version', async () => {
+    const { deps, handlers, setIndexVersion } = setup();
+    await deps.ready(); // seeding publishes a version of its own
+    setIndexVersion.mockClear();
+    const { report } = (await dispatch(handlers, deps, { type: 'add-report', report: { text: TEXT, title: 'Ferry', url: 'https://post.example/f' } }, {})) as { report: { id: string } };
+    expect(setIndexVersion).toHaveBeenCalledTimes(1);
+    const edited = (await dispatch(handlers, deps, { type: 'update-report', id: report.id, report: { text: TEXT, title: 'Ferry terminal', source: 'Post' } }, {})) as { report: { id: string; title: string; source: string; url: string | null } };
+    expect(edited.report).toMatchObject({ id: report.id, title: 'Ferry terminal', source: 'Post', url: null });
+    await dispatch(handlers, deps, { type: 'delete-report', id: report.id }, {});
+    const { reports } = (await dispatch(handlers, deps, { type: 'export-reports' }, {})) as { reports: { origin: string }[] };
+    expect(reports.every((r) => r.origin === 'seed')).toBe(true);
+    expect(setIndexVersion).toHaveBeenCalledTimes(3);
+  });
+
+  it('refuses a duplicate, a javascript: URL, a null text and editing a bundled report, with messages', async () => {
+    const { deps, handlers } = setup();
+    await dispatch(handlers, deps, { type: 'add-report', report: { text: TEXT, url: 'https://post.example/f' } }, {});
+    await expect(dispatch(handlers, deps, { type: 'add-report', report: { text: `  ${TEXT.toUpperCase()} ` } }, {})).rejects.toThrow(/already in your corpus/);
+    await expect(dispatch(handlers, deps, { type: 'add-report', report: { text: `${TEXT} Again.`, url: 'https://post.example/f' } }, {})).rejects.toThrow(/already in your corpus/);
+    await expect(dispatch(handlers, deps, { type: 'add-report', report: { text: `${TEXT} More.`, url: 'javascript:alert(1)' } }, {})).rejects.toThrow(/must start with http/);
+    await expect(dispatch(handlers, deps, { type: 'add-report', report: { text: null } }, {})).rejects.toThrow(/The report text must be text/);
+    await expect(dispatch(handlers, deps, { type: 'update-report', id: 'seed-c507b99284dd2fd5', report: { text: TEXT + ' x y' } }, {})).rejects.toThrow(/Only reports you added can be edited/);
+  });
+
+  it('import reports progress and clears it at the end, even when the import is refused', async () => {
+    const { deps, handlers, publishProgress } = setup();
+    const reports = Array.from({ length: 450 }, (_, i) => ({ text: `${TEXT} Number ${i}.` }));
+    expect(await dispatch(handlers, deps, { type: 'import-reports', reports }, {})).toEqual({ added: 450, skipped: 0 });
+    expect(publishProgress).toHaveBeenCalledWith({ done: 450, total: 450 });
+    expect(publishProgress).toHaveBeenLastCalledWith(null);
+    publishProgress.mockClear();
+    await expect(dispatch(handlers, deps, { type: 'import-reports', reports: [{ text: 5 }] }, {})).rejects.toThrow(/Report 1: The report text must be text/);
+    expect(publishProgress).toHaveBeenLastCalledWith(null);
+    await expect(dispatch(handlers, deps, { type: 'import-reports', reports: 'all' }, {})).rejects.toThrow(/no list of reports/);
   });
 });
 

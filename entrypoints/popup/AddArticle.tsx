@@ -1,0 +1,74 @@
+/** "Add this article": extract the tab's article through its content script and show it for correction before saving. */
+import { useEffect, useState } from 'preact/hooks';
+import type { NewReportInput } from '../../lib/corpus/schema';
+import { send, sendToTab } from '../../lib/rpc';
+import { fieldsOf, ReportForm, type ReportFields } from './ReportForm';
+import type { Notify } from './notice';
+
+export const ADD_ARTICLE_STRINGS = {
+  button: 'Add this article',
+  reading: 'Reading the article…',
+  save: 'Save to my corpus',
+  noPage: 'Open a news article in this tab to add it.',
+  noArticle: 'Crosscheck found no article text on this page. You can paste the text under “Add a report” instead.',
+  preview: 'Check what Crosscheck found before saving; fields the page does not state are left empty.',
+  saved: (title: string | null) => `Added “${title ?? 'untitled report'}” to your corpus.`,
+} as const;
+
+interface Props {
+  tabId: number | null;
+  /** the tab has a content script (a web page) */
+  available: boolean;
+  /** open the preview at once (the context-menu item opens the popup page with ?add=article) */
+  autoStart: boolean;
+  notify: Notify;
+}
+
+export function AddArticle({ tabId, available, autoStart, notify }: Props) {
+  const [draft, setDraft] = useState<ReportFields | null>(null);
+  const [reading, setReading] = useState(false);
+
+  const extract = async () => {
+    if (tabId === null) return notify('error', ADD_ARTICLE_STRINGS.noPage);
+    setReading(true);
+    try {
+      const article = await sendToTab(tabId, 'extract-article');
+      if (!article) notify('error', ADD_ARTICLE_STRINGS.noArticle);
+      else setDraft(fieldsOf(article));
+    } catch (e) {
+      notify('error', e instanceof Error ? e.message : String(e));
+    } finally {
+      setReading(false);
+    }
+  };
+
+  useEffect(() => {
+    if (autoStart && available) void extract();
+  }, [autoStart, available]);
+
+  const save = async (input: NewReportInput) => {
+    try {
+      const { report } = await send('add-report', { report: input });
+      setDraft(null);
+      notify('ok', ADD_ARTICLE_STRINGS.saved(report.title));
+    } catch (e) {
+      notify('error', e instanceof Error ? e.message : String(e));
+      throw e;
+    }
+  };
+
+  return (
+    <section id="add-article">
+      {!draft ? (
+        <button id="add-article-button" disabled={!available || reading} title={available ? '' : ADD_ARTICLE_STRINGS.noPage} onClick={() => void extract()}>
+          {reading ? ADD_ARTICLE_STRINGS.reading : ADD_ARTICLE_STRINGS.button}
+        </button>
+      ) : (
+        <>
+          <p class="muted">{ADD_ARTICLE_STRINGS.preview}</p>
+          <ReportForm class="article-preview" initial={draft} submitLabel={ADD_ARTICLE_STRINGS.save} onSubmit={save} onCancel={() => setDraft(null)} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+/** Export the corpus as one JSON file; import an export, a feed, or .txt/.html files (or a folder of them), with progress. */
+import { useEffect, useState } from 'preact/hooks';
+import { checkFileSize, exportFileName, toExportFile } from '../../lib/corpus/exchange';
+import { reportsFromFile } from '../../lib/corpus/files';
+import type { NewReportInput } from '../../lib/corpus/schema';
+import { send } from '../../lib/rpc';
+import { importProgress } from '../../lib/storage';
+import type { Notify } from './notice';
+
+export const EXCHANGE_STRINGS = {
+  summary: 'Import and export',
+  export: 'Export the corpus (JSON)',
+  exported: (n: number) => `Exported ${n.toLocaleString('en')} reports.`,
+  importFiles: 'Import files (export, RSS/Atom feed, .txt, .html)',
+  importFolder: 'Import a folder of .txt/.html files',
+  replace: 'Replace the reports I added',
+  reading: (done: number, total: number) => `Reading file ${done} of ${total}…`,
+  saving: (done: number, total: number) => `Saving ${done.toLocaleString('en')} of ${total.toLocaleString('en')} reports…`,
+  nothing: 'Nothing to import.',
+  unsupported: 'not a file Crosscheck can import (use .json, .xml/.rss/.atom, .txt or .html)',
+  imported: (added: number, skipped: number) =>
+    `Imported ${added.toLocaleString('en')} report${added === 1 ? '' : 's'}` + (skipped ? `; ${skipped.toLocaleString('en')} already in your corpus were skipped.` : '.'),
+  leftOut: (n: number, first: string) => ` ${n} item${n === 1 ? '' : 's'} left out, first: ${first}`,
+} as const;
+
+const IMPORTABLE = /\.(json|xml|rss|atom|rdf|txt|text|md|html?|xhtml)$/i;
+
+interface Props {
+  notify: Notify;
+}
+
+/** Save a file the reader downloads, without any permission: a blob link clicked once. */
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ImportExport({ notify }: Props) {
+  const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
+  const [replace, setReplace] = useState(false);
+
+  useEffect(
+    () =>
+      importProgress.watch((p) => {
+        if (p) setProgress({ label: EXCHANGE_STRINGS.saving(p.done, p.total), done: p.done, total: p.total });
+      }),
+    [],
+  );
+
+  const exportCorpus = async () => {
+    try {
+      const { reports } = await send('export-reports');
+      download(exportFileName(), JSON.stringify(toExportFile(reports), null, 1));
+      notify('ok', EXCHANGE_STRINGS.exported(reports.length));
+    } catch (e) {
+      notify('error', e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const importFiles = async (input: HTMLInputElement) => {
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    if (files.length === 0) return;
+    const reports: NewReportInput[] = [];
+    const problems: string[] = [];
+    try {
+      // sizes first: nothing is read when one file is too large
+      for (const f of files) checkFileSize(f.name, f.size);
+      for (const [i, f] of files.entries()) {
+        setProgress({ label: EXCHANGE_STRINGS.reading(i + 1, files.length), done: i, total: files.length });
+        if (!IMPORTABLE.test(f.name) && files.length > 1) {
+          problems.push(`${f.name}: ${EXCHANGE_STRINGS.unsupported}`);
+          continue;
+        }
+        const got = reportsFromFile(f.name, await f.text());
+        reports.push(...got.reports);
+        problems.push(...got.problems);
+      }
+      if (reports.length === 0) throw new Error(problems[0] ?? EXCHANGE_STRINGS.nothing);
+      setProgress({ label: EXCHANGE_STRINGS.saving(0, reports.length), done: 0, total: reports.length });
+      const { added, skipped } = await send('import-reports', { reports, replace });
+      notify('ok', EXCHANGE_STRINGS.imported(added, skipped) + (problems.length ? EXCHANGE_STRINGS.leftOut(problems.length, problems[0]!) : ''));
+    } catch (e) {
+      notify('error', e instanceof Error ? e.message : String(e));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  return (
+    <details id="import-export">
+      <summary>{EXCHANGE_STRINGS.summary}</summary>
+      <div class="exchange">
+        <button id="export" onClick={() => void exportCorpus()}>
+          {EXCHANGE_STRINGS.export}
+        </button>
+        <label class="file">
+          {EXCHANGE_STRINGS.importFiles}
+          <input id="import-files" type="file" multiple accept=".json,.xml,.rss,.atom,.rdf,.txt,.md,.html,.htm,application/json,text/plain,text/html,application/xml" disabled={!!progress} onChange={(e) => void importFiles(e.currentTarget)} />
+        </label>
+        <label class="file">
+          {EXCHANGE_STRINGS.importFolder}
+          <input id="import-folder" type="file" {...{ webkitdirectory: '' }} disabled={!!progress} onChange={(e) => void importFiles(e.currentTarget)} />
+        </label>
+        <label>
+          <input id="import-replace" type="checkbox" checked={replace} onChange={(e) => setReplace(e.currentTarget.checked)} /> {EXCHANGE_STRINGS.replace}
+        </label>
+        {progress && (
+          <div id="import-progress" role="status">
+            <progress max={progress.total} value={progress.done} /> {progress.label}
+          </div>
+        )}
+      </div>
+    </details>
+  );
+}

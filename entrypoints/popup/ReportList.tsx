@@ -1,0 +1,174 @@
+/** The corpus list: sort and filter by date and source, read a report, follow its source link, edit or delete the reader's own. */
+import { useMemo, useState } from 'preact/hooks';
+import type { Report } from '../../lib/corpus';
+import { displayTitle, leadOf, metaLine } from '../../lib/corpus/display';
+import type { NewReportInput } from '../../lib/corpus/schema';
+import { send } from '../../lib/rpc';
+import { DEFAULT_FILTER, listReports, sourcesOf, type ListFilter, type SortOrder } from './listing';
+import type { Notify } from './notice';
+import { fieldsOf, ReportForm } from './ReportForm';
+
+export const LIST_STRINGS = {
+  sort: 'Sort',
+  orders: { newest: 'Newest first', oldest: 'Oldest first', source: 'By source', title: 'By title' } satisfies Record<SortOrder, string>,
+  relevance: 'Best match first',
+  source: 'Source',
+  anySource: 'All sources',
+  origin: 'Added by',
+  anyOrigin: 'Everyone',
+  mine: 'Me',
+  bundled: 'Bundled',
+  from: 'From',
+  to: 'To',
+  openSource: 'Open the original',
+  edit: 'Edit',
+  save: 'Save changes',
+  delete: 'Delete this report',
+  confirmDelete: 'Delete it for good',
+  keep: 'Keep it',
+  edited: 'Saved your changes.',
+  deleted: 'Deleted the report.',
+  none: 'No report matches these filters.',
+} as const;
+
+interface Props {
+  reports: readonly Report[];
+  /** search results come ranked by relevance: keep that order */
+  ranked: boolean;
+  heading: string;
+  notify: Notify;
+}
+
+export function ReportList({ reports, ranked, heading, notify }: Props) {
+  const [filter, setFilter] = useState<ListFilter>(DEFAULT_FILTER);
+  const [open, setOpen] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const sources = useMemo(() => sourcesOf(reports), [reports]);
+  const shown = useMemo(() => {
+    const kept = listReports(reports, filter);
+    if (!ranked) return kept;
+    const keep = new Set(kept);
+    return reports.filter((r) => keep.has(r));
+  }, [reports, filter, ranked]);
+  const set = (patch: Partial<ListFilter>) => setFilter({ ...filter, ...patch });
+  const fail = (e: unknown) => notify('error', e instanceof Error ? e.message : String(e));
+
+  const save = async (id: string, input: NewReportInput) => {
+    try {
+      await send('update-report', { id, report: input });
+      setEditing(null);
+      notify('ok', LIST_STRINGS.edited);
+    } catch (e) {
+      fail(e);
+      throw e;
+    }
+  };
+  const remove = async (id: string) => {
+    try {
+      await send('delete-report', { id });
+      setConfirming(null);
+      notify('ok', LIST_STRINGS.deleted);
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  return (
+    <section id="corpus">
+      <h2>
+        {heading} ({shown.length})
+      </h2>
+      <div class="filters">
+        <label>
+          {LIST_STRINGS.sort}
+          <select id="sort" value={ranked ? 'relevance' : filter.sort} disabled={ranked} onChange={(e) => set({ sort: (e.currentTarget as HTMLSelectElement).value as SortOrder })}>
+            {ranked && <option value="relevance">{LIST_STRINGS.relevance}</option>}
+            {(Object.keys(LIST_STRINGS.orders) as SortOrder[]).map((o) => (
+              <option value={o} key={o}>
+                {LIST_STRINGS.orders[o]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {LIST_STRINGS.source}
+          <select id="filter-source" value={filter.source} onChange={(e) => set({ source: (e.currentTarget as HTMLSelectElement).value })}>
+            <option value="">{LIST_STRINGS.anySource}</option>
+            {sources.map((s) => (
+              <option value={s} key={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {LIST_STRINGS.origin}
+          <select id="filter-origin" value={filter.origin} onChange={(e) => set({ origin: (e.currentTarget as HTMLSelectElement).value as ListFilter['origin'] })}>
+            <option value="">{LIST_STRINGS.anyOrigin}</option>
+            <option value="user">{LIST_STRINGS.mine}</option>
+            <option value="seed">{LIST_STRINGS.bundled}</option>
+          </select>
+        </label>
+        <label>
+          {LIST_STRINGS.from}
+          <input id="filter-from" type="date" value={filter.from} onInput={(e) => set({ from: (e.currentTarget as HTMLInputElement).value })} />
+        </label>
+        <label>
+          {LIST_STRINGS.to}
+          <input id="filter-to" type="date" value={filter.to} onInput={(e) => set({ to: (e.currentTarget as HTMLInputElement).value })} />
+        </label>
+      </div>
+      {shown.length === 0 && reports.length > 0 && <p class="muted">{LIST_STRINGS.none}</p>}
+      <ul id="reports">
+        {shown.map((r) => (
+          <li class="report" data-report-id={r.id} data-origin={r.origin} key={r.id}>
+            <button class="report-title" aria-expanded={open === r.id} onClick={() => setOpen(open === r.id ? null : r.id)}>
+              {displayTitle(r.title, leadOf(r))}
+            </button>
+            <div class="meta">
+              {metaLine(r)}
+              {r.url && (
+                <>
+                  {' · '}
+                  <a class="report-link" href={r.url} target="_blank" rel="noopener noreferrer">
+                    {LIST_STRINGS.openSource}
+                  </a>
+                </>
+              )}
+            </div>
+            {open === r.id && editing !== r.id && (
+              <div class="report-body">
+                {r.text.split('\n\n').map((p, i) => (
+                  <p key={i}>{p}</p>
+                ))}
+                {r.origin === 'user' && (
+                  <div class="row">
+                    <button class="edit" onClick={() => setEditing(r.id)}>
+                      {LIST_STRINGS.edit}
+                    </button>
+                    {confirming === r.id ? (
+                      <>
+                        <button class="danger confirm-delete" onClick={() => void remove(r.id)}>
+                          {LIST_STRINGS.confirmDelete}
+                        </button>
+                        <button onClick={() => setConfirming(null)}>{LIST_STRINGS.keep}</button>
+                      </>
+                    ) : (
+                      <button class="danger delete" onClick={() => setConfirming(r.id)}>
+                        {LIST_STRINGS.delete}
+                      </button>
+                    )}
+                  </div>
+                )}
+              </div>
+            )}
+            {editing === r.id && (
+              <ReportForm class="edit-form" initial={fieldsOf(r)} submitLabel={LIST_STRINGS.save} onSubmit={(input) => save(r.id, input)} onCancel={() => setEditing(null)} />
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

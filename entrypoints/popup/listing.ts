@@ -1,0 +1,43 @@
+/** How the popup's corpus list is sorted and filtered (by date, source and who added a report). Pure. */
+import type { Report } from '../../lib/corpus';
+
+export type SortOrder = 'newest' | 'oldest' | 'source' | 'title';
+
+export interface ListFilter {
+  sort: SortOrder;
+  /** exact source name; '' for every source */
+  source: string;
+  /** 'user' for the reader's own reports only */
+  origin: '' | 'user' | 'seed';
+  /** yyyy-mm-dd bounds, inclusive; '' for none. Reports that state no date are left out when a bound is set. */
+  from: string;
+  to: string;
+}
+
+export const DEFAULT_FILTER: ListFilter = { sort: 'newest', source: '', origin: '', from: '', to: '' };
+
+/** Every source named in the corpus, A–Z, for the filter menu. */
+export function sourcesOf(reports: readonly Report[]): string[] {
+  return [...new Set(reports.map((r) => r.source).filter((s): s is string => !!s))].sort((a, b) => a.localeCompare(b));
+}
+
+const byText = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b));
+
+/** Reports kept by the filter, in its order; undated reports go last whichever way dates sort. */
+export function listReports(reports: readonly Report[], f: ListFilter): Report[] {
+  const kept = reports.filter(
+    (r) =>
+      (!f.source || r.source === f.source) &&
+      (!f.origin || r.origin === f.origin) &&
+      (!f.from || (r.date !== null && r.date >= f.from)) &&
+      (!f.to || (r.date !== null && r.date.slice(0, f.to.length) <= f.to)),
+  );
+  const newest = (a: Report, b: Report) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : b.date.localeCompare(a.date));
+  const compare: Record<SortOrder, (a: Report, b: Report) => number> = {
+    newest,
+    oldest: (a, b) => byText(a.date, b.date),
+    source: (a, b) => byText(a.source, b.source) || newest(a, b),
+    title: (a, b) => byText(a.title, b.title),
+  };
+  return kept.sort((a, b) => compare[f.sort](a, b) || a.id.localeCompare(b.id));
+}
