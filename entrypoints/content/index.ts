@@ -1,5 +1,6 @@
 /** Content script entry: wires the page controller to the extension (messages, settings, corpus changes). */
 import { extractArticle } from '../../lib/corpus/article';
+import { publishedDate } from '../../lib/corpus/published';
 import type { PageRequest } from '../../lib/messages';
 import { PageController } from '../../lib/page/controller';
 import { installProbe } from '../../lib/page/probe';
@@ -15,9 +16,11 @@ export default defineContentScript({
   async main(ctx) {
     // A frame without a site of its own (about:blank, srcdoc) follows its top page's switch.
     const site = siteOf(location.href) ?? siteOf(document.referrer);
+    /** the page's publication date dates its weekdays; read once, on the first popover */
+    let published: string | undefined;
     const controller = new PageController(document, {
       dictionary: () => send('dictionary'),
-      explain: (termId, claim) => send('explain', { termId, claim }),
+      explain: (termId, claim) => send('explain', { termId, claim, published: (published ??= publishedDate(document) ?? '') || undefined }),
       reportCount: (count, conflicts) => {
         // Only the top page speaks for the tab's badge.
         if (window === window.top) void send('mention-count', { count, conflicts }).catch(() => undefined);

@@ -2,6 +2,7 @@
  * Article extraction from a web page (or an .html file): clean text with @mozilla/readability run
  * on a clone, and only the metadata the page states (meta tags, JSON-LD, <time>); unknown stays null.
  */
+import { publishedDate } from './published';
 import { Readability } from '@mozilla/readability';
 import { LIMITS } from './schema';
 
@@ -151,14 +152,11 @@ export function extractArticle(doc: Document, pageUrl: string): ArticleDraft | n
   if (!text || text.split(/\s+/).length < 5) return null;
 
   const title = clean(typeof ldValue('headline') === 'string' ? (ldValue('headline') as string) : meta(doc, 'og:title', 'twitter:title') ?? parsed?.title ?? doc.title, LIMITS.title);
-  const time = doc.querySelector('article time[datetime], time[datetime][itemprop="datePublished"], time[pubdate][datetime]')?.getAttribute('datetime');
   return {
     title,
     source: clean(meta(doc, 'og:site_name', 'application-name') ?? names(ldValue('publisher')) ?? parsed?.siteName, LIMITS.source),
     author: clean(names(ldValue('author')) ?? byline(meta(doc, 'author', 'article:author', 'parsely-author', 'byl')) ?? byline(parsed?.byline), LIMITS.author),
-    date: isoDay(
-      (ldValue('datePublished') as string | undefined) ?? meta(doc, 'article:published_time', 'datePublished', 'pubdate', 'date', 'dc.date', 'dc.date.issued', 'parsely-pub-date') ?? time ?? parsed?.publishedTime,
-    ),
+    date: isoDay(publishedDate(doc) ?? parsed?.publishedTime),
     url: httpUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), pageUrl) ?? httpUrl(meta(doc, 'og:url'), pageUrl) ?? httpUrl(pageUrl, pageUrl),
     text: dropHeadFurniture(text, title).slice(0, LIMITS.text),
   };

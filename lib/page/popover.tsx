@@ -200,7 +200,7 @@ export class PopoverHost {
   }
 
   /** What the popover shows, read from our own reference to the closed root (tests and benchmarks). */
-  read(): { status: string; term: string; count: string; claim: string; items: Record<string, string>[]; rect: DOMRect | null; focused: string | null } | null {
+  read(): { status: string; term: string; count: string; claim: string; notice: string; more: string; items: Record<string, string>[]; rect: DOMRect | null; focused: string | null } | null {
     const root = this.root;
     const box = this.box();
     if (!root || !box || !this.anchor) return null;
@@ -210,6 +210,8 @@ export class PopoverHost {
       term: text('.cc-term'),
       count: text('.cc-count'),
       claim: text('.cc-claim'),
+      notice: text('.cc-notice'),
+      more: text('.cc-more'),
       items: [...root.querySelectorAll<HTMLElement>('.cc-item')].map((li) => ({
         verdict: li.dataset.verdict ?? '',
         reportId: li.dataset.reportId ?? '',

@@ -4,27 +4,17 @@
  * corroboration and a disputed report; on a page about another story (tests/pages/other-story.html)
  * nothing is corroborated, and an Italian sentence is not judged.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { basename, join } from 'node:path';
+import type { Server } from 'node:http';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hoverAndRead, launch, openLocal, readPopover, ROOT, waitForMarks } from './harness';
+import { countMarks, hoverAndRead, launch, locateMark, openLocal, startServer, waitForMarks, waitForNoPopover, waitForPopover } from './harness';
 
-const PAGES = join(ROOT, 'tests/pages');
 let server: Server;
 let origin: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const file = join(PAGES, basename(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!file.endsWith('.html') || !existsSync(file)) return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(file));
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, origin } = await startServer());
   ({ browser } = await launch());
 });
 afterAll(async () => {
@@ -34,14 +24,14 @@ afterAll(async () => {
 
 async function close(page: Page): Promise<void> {
   await page.mouse.move(1, 1);
-  await page.waitForFunction(() => !document.querySelector('crosscheck-ui'), { timeout: 5000 });
+  await waitForNoPopover(page);
 }
 
 describe('evidence on a page about the seed story', () => {
   let page: Page;
   let errors: string[];
   beforeAll(async () => {
-    ({ page, errors } = await openLocal(browser, origin, '/evidence.html'));
+    ({ page, errors } = await openLocal(browser, origin, '/pages/evidence.html'));
     await waitForMarks(page, 4);
   });
 
@@ -86,13 +76,13 @@ describe('evidence on a page about the seed story', () => {
 describe('a page about another story', () => {
   let page: Page;
   beforeAll(async () => {
-    ({ page } = await openLocal(browser, origin, '/other-story.html'));
+    ({ page } = await openLocal(browser, origin, '/pages/other-story.html'));
     await waitForMarks(page, 2);
   });
 
   it('shares names and places with the corpus but is never corroborated', async () => {
     for (const sel of ['#p-jobs crosscheck-mark[data-term="united-states"]', '#p-tariffs crosscheck-mark[data-term="donald-trump"]', '#p-paris crosscheck-mark[data-term="paris"]']) {
-      if (!(await page.$(sel))) continue; // a term the matcher does not mark here has no popover to check
+      if (!(await countMarks(page, sel))) continue; // a term the matcher does not mark here has no popover to check
       const pop = await hoverAndRead(page, sel);
       expect(pop.items.length).toBeGreaterThan(0);
       expect(pop.items.filter((i) => i.verdict === 'corroborates'), sel).toEqual([]);
@@ -101,17 +91,15 @@ describe('a page about another story', () => {
       expect(pop.items.filter((i) => i.verdict === 'conflicts' && !/President/.test(i.reason)), sel).toEqual([]);
       await close(page);
     }
-    expect(await page.$('#p-jobs crosscheck-mark[data-term="united-states"]')).not.toBeNull();
+    expect(await countMarks(page, '#p-jobs crosscheck-mark[data-term="united-states"]')).toBeGreaterThan(0);
   });
 
   it('says so instead of judging a sentence in Italian', async () => {
-    const sel = '#p-italian crosscheck-mark';
-    await page.$eval(sel, (e) => e.scrollIntoView({ block: 'center' }));
-    await page.hover(sel);
-    await page.waitForFunction(() => !!document.querySelector('crosscheck-ui')?.shadowRoot?.querySelector('.cc-notice'), { timeout: 10_000 });
-    const notice = await page.evaluate(() => document.querySelector('crosscheck-ui')!.shadowRoot!.querySelector('.cc-notice')!.textContent);
-    expect(notice).toMatch(/not in English/);
-    expect((await readPopover(page))!.items).toEqual([]);
+    const { x, y } = await locateMark(page, '#p-italian crosscheck-mark');
+    await page.mouse.move(x, y);
+    const pop = await waitForPopover(page);
+    expect(pop.notice).toMatch(/not in English/);
+    expect(pop.items).toEqual([]);
     await close(page);
   });
 });

@@ -302,6 +302,10 @@ export interface PopoverInfo {
   term: string;
   count: string;
   claim: string;
+  /** why the sentence was not judged (e.g. not English), or '' */
+  notice: string;
+  /** "and N more reports in the Crosscheck popup", or '' */
+  more: string;
   items: PopoverItem[];
   /** 'loading' | 'ready' | 'error' */
   status: string;

@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import type { Browser, Page, WebWorker } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openLocal, startServer, waitForMarks } from './harness';
+import { launch, openLocal, pageState, readMarks, startServer, until, waitForMarks } from './harness';
 
 let server: Server;
 let origin: string;
@@ -45,7 +45,7 @@ describe('options page', () => {
     await options.click('#add-site button[type="submit"]');
     await options.waitForSelector('#sites li.site[data-site="127.0.0.1"]');
     expect(await stored('disabledSites')).toEqual(['127.0.0.1']);
-    await news.waitForFunction(() => document.querySelectorAll('crosscheck-mark').length === 0, { timeout: 5000 });
+    await until(async () => (await pageState(news))?.enabled === false && (await readMarks(news)).length === 0, 5000, 'marks removed');
 
     await options.click('#sites li.site[data-site="127.0.0.1"] button.remove');
     await options.waitForFunction(() => !document.querySelector('#sites'));
