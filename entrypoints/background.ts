@@ -27,6 +27,8 @@ export default defineBackground(() => {
     void ready().catch((e: unknown) => console.error('[crosscheck] seeding failed', e));
   });
   listenToContextMenu();
+  // an import cut short by a restart of the background leaves no stale progress bar
+  void importProgress.setValue(null);
   // Build the evidence index while idle, not on the first hover (seconds for a large corpus).
   void ready()
     .then(() => deps.service.evidenceIndex())

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page, WebWorker } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTICLE_PARAGRAPHS, newsPage } from '../unit/fixtures/news-page';
-import { launch, openLocal, readMarks, startServer, tabIdOf, waitForMarks } from './harness';
+import { launch, markTexts, openLocal, readMarks, startServer, tabIdOf, until, waitForMarks } from './harness';
 
 /** A second page that mentions the bundled corpus (so it is marked from the start) and the new article's people and places. */
 const OTHER_PAGE = `<!doctype html><html><head><title>Other news</title></head><body><main>
@@ -105,12 +105,12 @@ describe('add this article', () => {
     await popup.waitForSelector('.article-preview');
     await popup.click('.article-preview button[type="submit"]');
     await popup.waitForFunction(() => document.querySelector('#notice')?.getAttribute('role') === 'alert');
-    expect((await notice(popup)).text).toMatch(/already has this report/);
+    expect((await notice(popup)).text).toMatch(/already in your corpus/);
     expect(await popup.$$eval('#reports .report', (e) => e.length)).toBe(6);
     await popup.close();
 
     // the other tab, never reloaded, now marks the new article's people and places
-    await other.waitForFunction(() => [...document.querySelectorAll('#fresh crosscheck-mark')].some((m) => /Riverton|Alicia Moreno|Elm River/.test(m.textContent ?? '')), { timeout: 20_000 });
+    await until(async () => (await markTexts(other, '#fresh')).some((t) => /Riverton|Alicia Moreno|Elm River/.test(t)), 20_000, 'the new terms marked in the other tab');
     const fresh = (await readMarks(other)).filter((m) => /Riverton|Alicia Moreno|Elm River/.test(m.text));
     expect(fresh.length).toBeGreaterThan(0);
     await other.close();
