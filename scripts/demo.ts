@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { hoverAndRead, launch, ROOT, startServer, tabIdOf, waitForMarks } from '../tests/e2e/harness';
+import { hoverAndRead, launch, markTexts, ROOT, startServer, tabIdOf, until, waitForMarks, waitForNoPopover } from '../tests/e2e/harness';
 
 const out = join(ROOT, 'docs');
 mkdirSync(out, { recursive: true });
@@ -15,7 +15,7 @@ try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1100, height: 900 });
   await page.goto(`${origin}/demo.html`, { waitUntil: 'load' });
-  await page.waitForSelector('#p-late crosscheck-mark', { timeout: 10_000 }).catch(() => undefined);
+  await until(async () => (await markTexts(page, '#p-late')).length > 0, 10_000, 'late content marked').catch(() => undefined);
   const marks = await waitForMarks(page);
   console.log(`Marked ${marks.length} mentions on ${origin}/demo.html:`);
   for (const m of marks) console.log(`  ${m.text.padEnd(24)} -> ${m.term} (${m.how})`);
@@ -29,7 +29,7 @@ try {
     for (const it of pop.items) console.log(`  [${it.verdict}] ${it.title}\n      ${it.meta}\n      “${it.sentence.slice(0, 140)}”\n      ${it.reason}`);
     await page.screenshot({ path: join(out, `demo-${name}.png`) });
     await page.mouse.move(5, 5);
-    await page.waitForFunction(() => !document.querySelector('crosscheck-ui'), { timeout: 5000 });
+    await waitForNoPopover(page);
   }
   // The popup, pointed at the demo tab.
   const tabId = await tabIdOf(worker, page);
