@@ -77,18 +77,30 @@ export async function launch(): Promise<{ browser: Browser; worker: WebWorker; e
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 30_000 });
   const worker = (await target.worker())!;
   const extensionId = new URL(target.url()).host;
-  // Wait for seeding: the dictionary message resolves once the corpus is in IndexedDB.
+  // Wait for seeding: the index version is in IndexedDB once the corpus is. Never create the
+  // database here, and close the connection at once: an open one would block the background's
+  // schema upgrade.
   const seeded = () =>
     worker.evaluate(
       () =>
         new Promise<boolean>((res) => {
           const req = indexedDB.open('crosscheck');
+          req.onupgradeneeded = () => req.transaction?.abort();
           req.onsuccess = () => {
             const db = req.result;
-            if (!db.objectStoreNames.contains('meta')) return res(false);
+            if (!db.objectStoreNames.contains('meta')) {
+              db.close();
+              return res(false);
+            }
             const get = db.transaction('meta').objectStore('meta').get('indexVersion');
-            get.onsuccess = () => res(!!get.result);
-            get.onerror = () => res(false);
+            get.onsuccess = () => {
+              db.close();
+              res(!!get.result);
+            };
+            get.onerror = () => {
+              db.close();
+              res(false);
+            };
           };
           req.onerror = () => res(false);
         }),
