@@ -52,12 +52,14 @@ async function corpusRows(popup: Page): Promise<string[]> {
         req.onerror = () => fail(req.error);
         req.onsuccess = () => {
           const all = req.result.transaction('reports').objectStore('reports').getAll();
-          all.onsuccess = () =>
+          all.onsuccess = () => {
+            req.result.close(); // an open connection would block the background's next schema upgrade
             ok(
               (all.result as { origin: string; title: string | null; source: string | null; author: string | null; date: string | null; url: string | null; text: string }[]).map((r) =>
                 JSON.stringify([r.origin, r.title, r.source, r.author, r.date, r.url, r.text]),
               ),
             );
+          };
         };
       }),
   );
