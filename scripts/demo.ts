@@ -27,6 +27,7 @@ try {
     const pop = await hoverAndRead(page, sel);
     console.log(`\nPopover for “${pop.term}” — ${pop.count}\n  ${pop.claim}`);
     for (const it of pop.items) console.log(`  [${it.verdict}] ${it.title}\n      ${it.meta}\n      “${it.sentence.slice(0, 140)}”\n      ${it.reason}`);
+    await new Promise((r) => setTimeout(r, 400)); // let the popover's fade-in finish
     await page.screenshot({ path: join(out, `demo-${name}.png`) });
     await page.mouse.move(5, 5);
     await waitForNoPopover(page);
