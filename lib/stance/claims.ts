@@ -207,7 +207,10 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
     };
   }
   const checkable = agreements.filter((f) => f.slot !== 'title' && f.slot !== 'place');
-  if (sameEvent && (checkable.length || overlap >= 0.4 || (placeAgree && overlap >= 0.3))) {
+  // A shared day, date or speaker only places two sentences side by side; it takes a shared fact
+  // (a number, a denial, a confirmation) or the same words to say they state the same thing.
+  const substantive = checkable.filter((f) => f.slot !== 'day' && f.slot !== 'date' && f.slot !== 'attribution');
+  if (sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && overlap >= 0.3))) {
     const what = checkable.length ? checkable.map((f) => (f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`)).join(', ') : null;
     return {
       verdict: 'corroborates',
