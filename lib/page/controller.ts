@@ -11,7 +11,7 @@ import { MarkRegistry, sentenceAround } from './marks';
 import { markInSlices, viewportRoot } from './pass';
 import { PopoverHost } from './popover';
 import { markCss } from './popover-style';
-import { debounceMaxWait, SliceClock, whenIdleOrNow, yieldToPage } from './schedule';
+import { afterNextFrame, debounceMaxWait, SliceClock, whenIdleOrNow, yieldToPage } from './schedule';
 import { mainContent, Scope } from './scope';
 import { MAX_JUDGED_CLAIMS, Verdicts } from './verdicts';
 
@@ -236,6 +236,7 @@ export class PageController {
     if (this.findMain) {
       // Finding the main text and what is on screen is work on the page's thread too: its own slice.
       this.findMain = false;
+      await afterNextFrame();
       this.clock.begin();
       this.main = mainContent(this.doc);
       const first = [viewportRoot(this.doc), this.main].filter((r): r is Element => !!r);

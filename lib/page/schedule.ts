@@ -81,3 +81,19 @@ export function whenIdleOrNow(fn: () => void, timeoutMs = 2000): void {
   if (typeof ric === 'function') ric(fn, { timeout: timeoutMs });
   else setTimeout(fn, 50);
 }
+
+/**
+ * Resolves after the browser's next rendering step (or 100 ms in a hidden tab, where frames do not
+ * come): layout is then fresh, so reading it (elementFromPoint) does not force a layout of the page.
+ */
+export function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => resolve();
+    const cap = setTimeout(done, 100);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() => setTimeout(() => {
+      clearTimeout(cap);
+      done();
+    }, 0));
+  });
+}
