@@ -10,5 +10,5 @@ export const preferences = storage.defineItem<Preferences>('local:preferences', 
 /** Changes whenever the background re-indexes the corpus, so open tabs and the popup refresh live. */
 export const indexVersion = storage.defineItem<string>('local:indexVersion', { fallback: '' });
 
-/** Progress of the import running in the background (null when none), so the popup can show a bar. */
-export const importProgress = storage.defineItem<{ done: number; total: number } | null>('session:importProgress', { fallback: null });
+/** Progress of the import running in the background (null when none), so the popup can show a bar. Local, not session: content scripts import this module and may not touch session storage. */
+export const importProgress = storage.defineItem<{ done: number; total: number } | null>('local:importProgress', { fallback: null });
