@@ -91,12 +91,3 @@ export class BackupDB extends Dexie {
     this.version(1).stores({ reports: 'id, addedAt' });
   }
 }
-
-export interface NewReport {
-  text: string;
-  title?: string;
-  source?: string;
-  author?: string;
-  date?: string;
-  url?: string;
-}
