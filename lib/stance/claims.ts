@@ -211,7 +211,9 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // (a number, a denial, a confirmation) or the same words to say they state the same thing.
   const substantive = checkable.filter((f) => f.slot !== 'day' && f.slot !== 'date' && f.slot !== 'attribution');
   if (sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && overlap >= 0.3))) {
-    const what = checkable.length ? checkable.map((f) => (f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`)).join(', ') : null;
+    // a shared source is named as the page names it (the report may word the title differently)
+    const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);
+    const what = checkable.length ? checkable.map(say).join(', ') : null;
     return {
       verdict: 'corroborates',
       sameEvent,
