@@ -1,4 +1,5 @@
 /** "Add this article": extract the tab's article through its content script and show it for correction before saving. */
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { NewReportInput } from '../../lib/corpus/schema';
 import { send, sendToTab } from '../../lib/rpc';
@@ -6,14 +7,26 @@ import { fieldsOf, ReportForm, type ReportFields } from './ReportForm';
 import type { Notify } from './notice';
 
 export const ADD_ARTICLE_STRINGS = {
-  button: 'Add this article',
-  reading: 'Reading the article…',
-  save: 'Save to my corpus',
-  noPage: 'Open a news article in this tab to add it.',
-  noArticle: 'Crosscheck found no article text on this page. You can paste the text under “Add a report” instead.',
-  preview: 'Check what Crosscheck found before saving; fields the page does not state are left empty.',
-  saved: (title: string | null) => `Added “${title ?? 'untitled report'}” to your corpus.`,
-} as const;
+  get button() {
+    return i18n.t('addArticle.button');
+  },
+  get reading() {
+    return i18n.t('addArticle.reading');
+  },
+  get save() {
+    return i18n.t('addArticle.save');
+  },
+  get noPage() {
+    return i18n.t('addArticle.noPage');
+  },
+  get noArticle() {
+    return i18n.t('addArticle.noArticle');
+  },
+  get preview() {
+    return i18n.t('addArticle.preview');
+  },
+  saved: (title: string | null) => i18n.t('app.added', [title ?? i18n.t('app.untitled')]),
+};
 
 interface Props {
   tabId: number | null;

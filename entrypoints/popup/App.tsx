@@ -17,14 +17,22 @@ import { ReportList } from './ReportList';
 import { CorpusSearch } from './search';
 
 export const APP_STRINGS = {
-  search: 'Search reports, people, places, topics…',
-  reports: (n: number) => `${n} reports`,
-  matching: (q: string) => `Reports matching “${q}”`,
-  corpus: 'Corpus',
-  addReport: 'Add a report',
-  addToCorpus: 'Add to corpus',
-  added: (title: string | null) => `Added “${title ?? 'untitled report'}” to your corpus.`,
-} as const;
+  get search() {
+    return i18n.t('app.search');
+  },
+  reports: (n: number) => i18n.t('app.reports', [String(n)]),
+  matching: (q: string) => i18n.t('app.matching', [q]),
+  get corpus() {
+    return i18n.t('app.corpus');
+  },
+  get addReport() {
+    return i18n.t('app.addReport');
+  },
+  get addToCorpus() {
+    return i18n.t('app.addToCorpus');
+  },
+  added: (title: string | null) => i18n.t('app.added', [title ?? i18n.t('app.untitled')]),
+};
 
 /** Reads come straight from IndexedDB; writes go through the background, which owns seeding and indexing. */
 const db = new CrosscheckDB();

@@ -1,4 +1,5 @@
 /** Export the corpus as one JSON file; import an export, a feed, or .txt/.html files (or a folder of them), with progress. */
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { checkFileSize, exportFileName, toExportFile } from '../../lib/corpus/exchange';
 import { reportsFromFile } from '../../lib/corpus/files';
@@ -7,21 +8,37 @@ import { send } from '../../lib/rpc';
 import { importProgress } from '../../lib/storage';
 import type { Notify } from './notice';
 
+const num = (n: number) => n.toLocaleString('en');
+
 export const EXCHANGE_STRINGS = {
-  summary: 'Import and export',
-  export: 'Export the corpus (JSON)',
-  exported: (n: number) => `Exported ${n.toLocaleString('en')} reports.`,
-  importFiles: 'Import files (export, RSS/Atom feed, .txt, .html)',
-  importFolder: 'Import a folder of .txt/.html files',
-  replace: 'Replace the reports I added',
-  reading: (done: number, total: number) => `Reading file ${done} of ${total}…`,
-  saving: (done: number, total: number) => `Saving ${done.toLocaleString('en')} of ${total.toLocaleString('en')} reports…`,
-  nothing: 'Nothing to import.',
-  unsupported: 'not a file Crosscheck can import (use .json, .xml/.rss/.atom, .txt or .html)',
+  get summary() {
+    return i18n.t('exchange.summary');
+  },
+  get export() {
+    return i18n.t('exchange.export');
+  },
+  exported: (n: number) => i18n.t('exchange.exported', [num(n)]),
+  get importFiles() {
+    return i18n.t('exchange.importFiles');
+  },
+  get importFolder() {
+    return i18n.t('exchange.importFolder');
+  },
+  get replace() {
+    return i18n.t('exchange.replace');
+  },
+  reading: (done: number, total: number) => i18n.t('exchange.reading', [String(done), String(total)]),
+  saving: (done: number, total: number) => i18n.t('exchange.saving', [num(done), num(total)]),
+  get nothing() {
+    return i18n.t('exchange.nothing');
+  },
+  get unsupported() {
+    return i18n.t('exchange.unsupported');
+  },
   imported: (added: number, skipped: number) =>
-    `Imported ${added.toLocaleString('en')} report${added === 1 ? '' : 's'}` + (skipped ? `; ${skipped.toLocaleString('en')} already in your corpus were skipped.` : '.'),
-  leftOut: (n: number, first: string) => ` ${n} item${n === 1 ? '' : 's'} left out, first: ${first}`,
-} as const;
+    i18n.t('exchange.imported', added, [num(added)]) + (skipped ? i18n.t('exchange.skipped', [num(skipped)]) : '.'),
+  leftOut: (n: number, first: string) => i18n.t('exchange.leftOut', n, [String(n), first]),
+};
 
 const IMPORTABLE = /\.(json|xml|rss|atom|rdf|txt|text|md|html?|xhtml)$/i;
 

@@ -2,15 +2,24 @@
  * The popup's "On this page" section: the marks a report conflicts with first (each jumps to its
  * mark), then what the tab's content script marked, as chips that search the corpus.
  */
+import { i18n } from '#i18n';
 import type { PageMention } from '../../lib/messages';
 
 export const PAGE_STRINGS = {
-  heading: 'On this page',
-  noPage: 'Open a news page to see its mentions.',
-  off: 'Switched off for this site.',
-  none: 'Nothing from your corpus is mentioned here.',
-  conflict: (label: string, n: number) => `${label}: ${n === 1 ? 'a report conflicts' : `reports conflict in ${n} places`} (show)`,
-} as const;
+  get heading() {
+    return i18n.t('page.heading');
+  },
+  get noPage() {
+    return i18n.t('page.noPage');
+  },
+  get off() {
+    return i18n.t('page.off');
+  },
+  get none() {
+    return i18n.t('page.none');
+  },
+  conflict: (label: string, n: number) => i18n.t('page.conflict', n, [label, String(n)]),
+};
 
 interface Props {
   site: string | null;

@@ -1,18 +1,37 @@
 /** One form for a report's fields: the "Add this article" preview, pasting a report, and editing one. */
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import type { NewReportInput } from '../../lib/corpus/schema';
 
 export const FORM_STRINGS = {
-  title: 'Title',
-  source: 'Source',
-  author: 'Author',
-  date: 'Published',
-  url: 'Link to the original (https://…)',
-  text: 'The report’s text',
-  notStated: 'not stated',
-  saving: 'Saving…',
-  cancel: 'Cancel',
-} as const;
+  get title() {
+    return i18n.t('form.title');
+  },
+  get source() {
+    return i18n.t('form.source');
+  },
+  get author() {
+    return i18n.t('form.author');
+  },
+  get date() {
+    return i18n.t('form.date');
+  },
+  get url() {
+    return i18n.t('form.url');
+  },
+  get text() {
+    return i18n.t('form.text');
+  },
+  get notStated() {
+    return i18n.t('form.notStated');
+  },
+  get saving() {
+    return i18n.t('form.saving');
+  },
+  get cancel() {
+    return i18n.t('form.cancel');
+  },
+};
 
 export interface ReportFields {
   title: string;

@@ -1,4 +1,5 @@
 /** The corpus list: sort and filter by date and source, read a report, follow its source link, edit or delete the reader's own. */
+import { i18n } from '#i18n';
 import { useMemo, useState } from 'preact/hooks';
 import type { Report } from '../../lib/corpus';
 import { displayTitle, leadOf, metaLine } from '../../lib/corpus/display';
@@ -8,28 +9,69 @@ import { DEFAULT_FILTER, listReports, sourcesOf, type ListFilter, type SortOrder
 import type { Notify } from './notice';
 import { fieldsOf, ReportForm } from './ReportForm';
 
+const SORT_ORDERS: SortOrder[] = ['newest', 'oldest', 'source', 'title'];
+const ORDER_KEYS = { newest: 'list.newest', oldest: 'list.oldest', source: 'list.bySource', title: 'list.byTitle' } as const satisfies Record<SortOrder, string>;
+
 export const LIST_STRINGS = {
-  sort: 'Sort',
-  orders: { newest: 'Newest first', oldest: 'Oldest first', source: 'By source', title: 'By title' } satisfies Record<SortOrder, string>,
-  relevance: 'Best match first',
-  source: 'Source',
-  anySource: 'All sources',
-  origin: 'Added by',
-  anyOrigin: 'Everyone',
-  mine: 'Me',
-  bundled: 'Bundled',
-  from: 'From',
-  to: 'To',
-  openSource: 'Open the original',
-  edit: 'Edit',
-  save: 'Save changes',
-  delete: 'Delete this report',
-  confirmDelete: 'Delete it for good',
-  keep: 'Keep it',
-  edited: 'Saved your changes.',
-  deleted: 'Deleted the report.',
-  none: 'No report matches these filters.',
-} as const;
+  get sort() {
+    return i18n.t('list.sort');
+  },
+  order: (o: SortOrder) => i18n.t(ORDER_KEYS[o]),
+  get relevance() {
+    return i18n.t('list.relevance');
+  },
+  get source() {
+    return i18n.t('list.source');
+  },
+  get anySource() {
+    return i18n.t('list.anySource');
+  },
+  get origin() {
+    return i18n.t('list.origin');
+  },
+  get anyOrigin() {
+    return i18n.t('list.anyOrigin');
+  },
+  get mine() {
+    return i18n.t('list.mine');
+  },
+  get bundled() {
+    return i18n.t('list.bundled');
+  },
+  get from() {
+    return i18n.t('list.from');
+  },
+  get to() {
+    return i18n.t('list.to');
+  },
+  get openSource() {
+    return i18n.t('list.openSource');
+  },
+  get edit() {
+    return i18n.t('list.edit');
+  },
+  get save() {
+    return i18n.t('list.save');
+  },
+  get delete() {
+    return i18n.t('list.delete');
+  },
+  get confirmDelete() {
+    return i18n.t('list.confirmDelete');
+  },
+  get keep() {
+    return i18n.t('list.keep');
+  },
+  get edited() {
+    return i18n.t('list.edited');
+  },
+  get deleted() {
+    return i18n.t('list.deleted');
+  },
+  get none() {
+    return i18n.t('list.none');
+  },
+};
 
 interface Props {
   reports: readonly Report[];
@@ -84,9 +126,9 @@ export function ReportList({ reports, ranked, heading, notify }: Props) {
           {LIST_STRINGS.sort}
           <select id="sort" value={ranked ? 'relevance' : filter.sort} disabled={ranked} onChange={(e) => set({ sort: (e.currentTarget as HTMLSelectElement).value as SortOrder })}>
             {ranked && <option value="relevance">{LIST_STRINGS.relevance}</option>}
-            {(Object.keys(LIST_STRINGS.orders) as SortOrder[]).map((o) => (
+            {SORT_ORDERS.map((o) => (
               <option value={o} key={o}>
-                {LIST_STRINGS.orders[o]}
+                {LIST_STRINGS.order(o)}
               </option>
             ))}
           </select>

@@ -1,8 +1,8 @@
 /** The "Add this article to Crosscheck" context-menu item: opens the popup page on that tab's article preview. */
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 
 export const ADD_ARTICLE_MENU_ID = 'crosscheck-add-article';
-const TITLE = 'Add this article to Crosscheck';
 
 /** The popup page for a tab, opened straight on its "Add this article" preview. */
 export function addArticleUrl(tabId: number): string {
@@ -11,7 +11,7 @@ export function addArticleUrl(tabId: number): string {
 
 export function installContextMenu(): void {
   browser.contextMenus.removeAll(() => {
-    browser.contextMenus.create({ id: ADD_ARTICLE_MENU_ID, title: TITLE, contexts: ['page', 'selection'], documentUrlPatterns: ['http://*/*', 'https://*/*'] });
+    browser.contextMenus.create({ id: ADD_ARTICLE_MENU_ID, title: i18n.t('addArticle.menu'), contexts: ['page', 'selection'], documentUrlPatterns: ['http://*/*', 'https://*/*'] });
   });
 }
 

@@ -1,12 +1,19 @@
 /** One report in the popover: title, meta line, the report's sentence and the plain-words reason. */
+import { i18n } from '#i18n';
 import { displayTitle, metaLine } from '../corpus/display';
 import type { ExplainItem } from '../messages';
 
 export const ITEM_STRINGS = {
-  why: 'Why:',
-  page: 'This page:',
-  report: 'The report:',
-  certainty: (c: string) => `(${c})`,
+  get why() {
+    return i18n.t('popover.why');
+  },
+  get page() {
+    return i18n.t('popover.page');
+  },
+  get report() {
+    return i18n.t('popover.report');
+  },
+  certainty: (c: string) => i18n.t('popover.certainty', [c]),
 };
 
 export function Item({ it }: { it: ExplainItem }) {

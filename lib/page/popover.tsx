@@ -3,6 +3,7 @@
  * cannot read it), positioned with @floating-ui/dom (flip, shift, size to the viewport), conflicts
  * first; keyboard: focus moves in, Tab cycles inside, Esc closes. Corpus text is rendered as text only.
  */
+import { i18n } from '#i18n';
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { ExplainReply } from '../messages';
@@ -15,18 +16,24 @@ export type PopoverState =
   | { status: 'ready'; data: ExplainReply }
   | { status: 'error'; label: string; message: string };
 
-/** Every user-visible string of the popover. */
+/** Every user-visible string of the popover (locales/en.yml, `popover.*`). */
 export const POPOVER_STRINGS = {
-  dialog: (label: string) => `Crosscheck: ${label}`,
-  close: 'Close',
-  count: (n: number) => `${n} report${n === 1 ? '' : 's'} mention${n === 1 ? 's' : ''} it`,
-  conflictsNote: (n: number) => (n ? `, ${n} conflict${n === 1 ? 's' : ''}` : ''),
-  loading: 'Checking the corpus…',
-  error: (message: string) => `Could not load reports: ${message}`,
-  claim: (claim: string) => `This page: “${claim}”`,
-  empty: 'No report in your corpus speaks to this sentence.',
-  more: (n: number) => `and ${n} more report${n === 1 ? '' : 's'} in the Crosscheck popup`,
-  groups: { conflicts: 'Conflicts', disputed: 'Disputed', corroborates: 'Corroborates', related: 'Related' } satisfies Record<Verdict, string>,
+  dialog: (label: string) => i18n.t('popover.dialog', [label]),
+  get close() {
+    return i18n.t('popover.close');
+  },
+  count: (n: number) => i18n.t('popover.count', n),
+  conflictsNote: (n: number) => (n ? i18n.t('popover.conflictsNote', n) : ''),
+  get loading() {
+    return i18n.t('popover.loading');
+  },
+  error: (message: string) => i18n.t('popover.error', [message]),
+  claim: (claim: string) => i18n.t('popover.claim', [claim]),
+  get empty() {
+    return i18n.t('popover.empty');
+  },
+  more: (n: number) => i18n.t('popover.more', n),
+  group: (verdict: Verdict) => i18n.t(`popover.${verdict}`),
 };
 
 export function Popover({ state, onClose }: { state: PopoverState; onClose: () => void }) {
@@ -60,7 +67,7 @@ export function Popover({ state, onClose }: { state: PopoverState; onClose: () =
             return (
               <section class="cc-group" data-verdict={verdict} key={verdict}>
                 <h3>
-                  {S.groups[verdict]} ({items.length})
+                  {S.group(verdict)} ({items.length})
                 </h3>
                 <ul>
                   {items.map((it) => (
