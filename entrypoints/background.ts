@@ -7,7 +7,7 @@ import { CorpusService } from '../lib/background/explain';
 import { createHandlers, dispatch } from '../lib/background/handlers';
 import { createSeeder } from '../lib/background/seeding';
 import { answer } from '../lib/rpc';
-import { importProgress, indexVersion } from '../lib/storage';
+import { importProgress, indexVersion, type ImportProgress } from '../lib/storage';
 
 export default defineBackground(() => {
   const db = new CrosscheckDB();
@@ -18,7 +18,7 @@ export default defineBackground(() => {
     ready,
     setBadge,
     setIndexVersion: (v: string) => indexVersion.setValue(v),
-    publishProgress: (p: { done: number; total: number } | null) => importProgress.setValue(p),
+    publishProgress: (p: ImportProgress) => importProgress.setValue(p),
   };
   const handlers = createHandlers(deps);
 

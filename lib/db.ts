@@ -1,9 +1,10 @@
 /**
- * IndexedDB through Dexie: reports (seed and user-added), the derived term dictionary, the
- * mention index and per-report index rows. Schema and upgrades only; writes live in lib/background/store.ts.
+ * IndexedDB through Dexie: reports (seed and user-added), the derived term dictionary and one
+ * index row per report (its extracted terms, filter, hits and mentions). Schema and upgrades only;
+ * writes live in lib/background/store.ts.
  */
 import Dexie, { type Table } from 'dexie';
-import type { DictionaryTerm, MentionRef, Report } from './corpus';
+import type { DictionaryTerm, Report } from './corpus';
 import { textKey, urlKey } from './corpus/identity';
 import type { ReportIndexRow } from './corpus/live-index';
 
@@ -24,7 +25,6 @@ export interface StoredReport extends Report {
 export class CrosscheckDB extends Dexie {
   reports!: Table<StoredReport, string>;
   terms!: Table<DictionaryTerm, string>;
-  mentions!: Table<MentionRef, [string, string, number]>;
   reportIndex!: Table<ReportIndexRow, string>;
   meta!: Table<MetaRow, string>;
 
@@ -62,6 +62,14 @@ export class CrosscheckDB extends Dexie {
             } else delete r.urlKey;
           });
         // The derived index is rebuilt from the reports on the next start.
+        await tx.table('meta').delete('indexVersion');
+      });
+    // Version 3 keeps each report's mentions in its index row: one row per report, not one per
+    // term, report and sentence (10,000 reports made 311,294 rows, most of the time of seeding).
+    this.version(3)
+      .stores({ mentions: null })
+      .upgrade(async (tx) => {
+        // Rows without mentions are matched again, from their stored extraction (no NLP), on the next start.
         await tx.table('meta').delete('indexVersion');
       });
   }

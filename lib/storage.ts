@@ -10,9 +10,12 @@ export const preferences = storage.defineItem<Preferences>('local:preferences', 
 /** Changes whenever the background re-indexes the corpus, so open tabs and the popup refresh live. */
 export const indexVersion = storage.defineItem<string>('local:indexVersion', { fallback: '' });
 
+/** How far an import is: saving its reports, then indexing their terms in the background. */
+export type ImportProgress = { done: number; total: number; phase: 'saving' | 'indexing' } | null;
+
 /**
  * Progress of the import running in the background (null when none), so the popup can show a bar.
  * In `local`, not `session`: content scripts (which import this module) may not touch session
  * storage in Chrome, and Firefox's MV2 build has none.
  */
-export const importProgress = storage.defineItem<{ done: number; total: number } | null>('local:importProgress', { fallback: null });
+export const importProgress = storage.defineItem<ImportProgress>('local:importProgress', { fallback: null });

@@ -66,7 +66,7 @@ console.log(`  ${ms.toFixed(2)} ms per pair (cold frames)`);
 // compares (the best 3 sentences of the best 12 reports retrieved for the page sentence)?
 {
   const index = new EvidenceIndex(entities);
-  for (const r of compiled.reports) index.add(r, compiled.mentions.filter((m) => m.reportId === r.id));
+  for (const r of compiled.reports) index.add(r, compiled.index.find((row) => row.reportId === r.id)!.mentions);
   const norm = (x: string) => x.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').trim();
   const seedSentences = new Set(compiled.reports.flatMap((r) => [r.title ?? '', ...r.sentences]).map(norm));
   const seedPairs = PAIRS.filter((p) => seedSentences.has(norm(p.report)));
@@ -80,7 +80,7 @@ if (existsSync(NEWS)) {
   const { Window } = await import('happy-dom');
   const { Readability } = await import('@mozilla/readability');
   const index = new EvidenceIndex(entities);
-  for (const r of compiled.reports) index.add(r, compiled.mentions.filter((m) => m.reportId === r.id));
+  for (const r of compiled.reports) index.add(r, compiled.index.find((row) => row.reportId === r.id)!.mentions);
   const rows: Row[] = [];
   let skipped = 0;
   for (const file of readdirSync(NEWS).filter((f) => f.endsWith('.html')).sort()) {

@@ -9,9 +9,10 @@ import 'fake-indexeddb/auto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import corpus from '../corpus/dist/corpus.json';
-import { toReport, type CompiledCorpus, type DictionaryTerm, type MentionRef, type Report } from '../lib/corpus';
+import { toReport, type CompiledCorpus, type DictionaryTerm, type Mention, type Report } from '../lib/corpus';
 import { textKey } from '../lib/corpus/identity';
 import { Matcher } from '../lib/match';
+import type { ReportIndexRow } from '../lib/corpus/live-index';
 import { CrosscheckDB } from '../lib/db';
 import { CorpusService } from '../lib/background/explain';
 import { seedCorpus } from '../lib/background/store';
@@ -58,24 +59,26 @@ function generated(n: number): Report[] {
 }
 
 /** Which sentences of which reports mention the seed dictionary's terms (the hover reads these). */
-function mentionIndex(reports: Report[], dictionary: DictionaryTerm[]): { terms: DictionaryTerm[]; mentions: MentionRef[] } {
+function mentionIndex(reports: Report[], dictionary: DictionaryTerm[]): { terms: DictionaryTerm[]; rows: ReportIndexRow[] } {
   const matcher = new Matcher(dictionary, { fuzzy: false });
-  const mentions: MentionRef[] = [];
+  const rows: ReportIndexRow[] = [];
   const byTerm = new Map<string, Set<string>>();
   for (const r of reports) {
     const seen = new Set<string>();
+    const mentions: Mention[] = [];
     [r.title ?? '', ...r.sentences].forEach((s, i) => {
       for (const m of matcher.find(s)) {
         const key = `${m.termId}|${i - 1}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        mentions.push({ termId: m.termId, reportId: r.id, sentence: i - 1 });
+        mentions.push({ termId: m.termId, sentence: i - 1 });
         byTerm.set(m.termId, (byTerm.get(m.termId) ?? new Set()).add(r.id));
       }
     });
+    rows.push({ reportId: r.id, terms: { entities: [], phrases: [] }, bloom: [], hits: {}, mentions });
   }
   const terms = dictionary.map((t) => ({ ...t, reportIds: [...(byTerm.get(t.id) ?? [])].sort() }));
-  return { terms, mentions };
+  return { terms, rows };
 }
 
 const seeds = corpus as unknown as CompiledCorpus;
@@ -85,13 +88,12 @@ if (target > seeds.reports.length) {
   const t = performance.now();
   const extra = generated(target - seeds.reports.length);
   const all = [...seeds.reports, ...extra];
-  const { terms, mentions } = mentionIndex(all, seeds.terms);
-  await db.transaction('rw', db.reports, db.terms, db.mentions, db.meta, async () => {
+  const { terms, rows } = mentionIndex(all, seeds.terms);
+  await db.transaction('rw', db.reports, db.terms, db.reportIndex, db.meta, async () => {
     await db.reports.bulkPut(extra.map((r) => ({ ...r, textKey: `${textKey(r.text)}:${r.id}` })));
     await db.terms.clear();
-    await db.mentions.clear();
     await db.terms.bulkPut(terms);
-    await db.mentions.bulkPut(mentions);
+    await db.reportIndex.bulkPut(rows);
     await db.meta.put({ key: 'indexVersion', value: `bench-${target}` });
   });
   const sentences = extra.reduce((n, r) => n + r.sentences.length, 0);

@@ -5,7 +5,7 @@ import { checkFileSize, exportFileName, toExportFile } from '../../lib/corpus/ex
 import { reportsFromFile } from '../../lib/corpus/files';
 import type { NewReportInput } from '../../lib/corpus/schema';
 import { send } from '../../lib/rpc';
-import { importProgress } from '../../lib/storage';
+import { importProgress, type ImportProgress } from '../../lib/storage';
 import type { Notify } from './notice';
 
 const num = (n: number) => n.toLocaleString('en');
@@ -29,6 +29,10 @@ export const EXCHANGE_STRINGS = {
   },
   reading: (done: number, total: number) => i18n.t('exchange.reading', [String(done), String(total)]),
   saving: (done: number, total: number) => i18n.t('exchange.saving', [num(done), num(total)]),
+  indexing: (done: number, total: number) => i18n.t('exchange.indexing', [num(done), num(total)]),
+  get indexingLater() {
+    return i18n.t('exchange.indexingLater');
+  },
   get nothing() {
     return i18n.t('exchange.nothing');
   },
@@ -56,17 +60,33 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function ImportExport({ notify }: Props) {
-  const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
-  const [replace, setReplace] = useState(false);
+interface Bar {
+  label: string;
+  done: number;
+  total: number;
+}
 
-  useEffect(
-    () =>
-      importProgress.watch((p) => {
-        if (p) setProgress({ label: EXCHANGE_STRINGS.saving(p.done, p.total), done: p.done, total: p.total });
-      }),
-    [],
-  );
+/** The background's progress (saving an import, then indexing its terms) as a bar. */
+function barOf(p: ImportProgress): Bar | null {
+  if (!p) return null;
+  const label = p.phase === 'indexing' ? EXCHANGE_STRINGS.indexing(p.done, p.total) : EXCHANGE_STRINGS.saving(p.done, p.total);
+  return { label, done: p.done, total: p.total };
+}
+
+export function ImportExport({ notify }: Props) {
+  /** this popup is reading files or waiting for its import to be saved */
+  const [busy, setBusy] = useState(false);
+  const [reading, setReading] = useState<Bar | null>(null);
+  /** what the background reports, also for an import started from an earlier popup */
+  const [background, setBackground] = useState<Bar | null>(null);
+  const [replace, setReplace] = useState(false);
+  const progress = reading ?? background;
+
+  useEffect(() => {
+    const show = (p: ImportProgress) => setBackground(barOf(p));
+    void importProgress.getValue().then(show);
+    return importProgress.watch(show);
+  }, []);
 
   const exportCorpus = async () => {
     try {
@@ -84,11 +104,12 @@ export function ImportExport({ notify }: Props) {
     if (files.length === 0) return;
     const reports: NewReportInput[] = [];
     const problems: string[] = [];
+    setBusy(true);
     try {
       // sizes first: nothing is read when one file is too large
       for (const f of files) checkFileSize(f.name, f.size);
       for (const [i, f] of files.entries()) {
-        setProgress({ label: EXCHANGE_STRINGS.reading(i + 1, files.length), done: i, total: files.length });
+        setReading({ label: EXCHANGE_STRINGS.reading(i + 1, files.length), done: i, total: files.length });
         if (!IMPORTABLE.test(f.name) && files.length > 1) {
           problems.push(`${f.name}: ${EXCHANGE_STRINGS.unsupported}`);
           continue;
@@ -98,13 +119,17 @@ export function ImportExport({ notify }: Props) {
         problems.push(...got.problems);
       }
       if (reports.length === 0) throw new Error(problems[0] ?? EXCHANGE_STRINGS.nothing);
-      setProgress({ label: EXCHANGE_STRINGS.saving(0, reports.length), done: 0, total: reports.length });
+      setReading(null); // the background's bar takes over
       const { added, skipped } = await send('import-reports', { reports, replace });
-      notify('ok', EXCHANGE_STRINGS.imported(added, skipped) + (problems.length ? EXCHANGE_STRINGS.leftOut(problems.length, problems[0]!) : ''));
+      notify(
+        'ok',
+        EXCHANGE_STRINGS.imported(added, skipped) + (problems.length ? EXCHANGE_STRINGS.leftOut(problems.length, problems[0]!) : '') + (added ? EXCHANGE_STRINGS.indexingLater : ''),
+      );
     } catch (e) {
       notify('error', e instanceof Error ? e.message : String(e));
     } finally {
-      setProgress(null);
+      setReading(null);
+      setBusy(false);
     }
   };
 
@@ -117,11 +142,11 @@ export function ImportExport({ notify }: Props) {
         </button>
         <label class="file">
           {EXCHANGE_STRINGS.importFiles}
-          <input id="import-files" type="file" multiple accept=".json,.xml,.rss,.atom,.rdf,.txt,.md,.html,.htm,application/json,text/plain,text/html,application/xml" disabled={!!progress} onChange={(e) => void importFiles(e.currentTarget)} />
+          <input id="import-files" type="file" multiple accept=".json,.xml,.rss,.atom,.rdf,.txt,.md,.html,.htm,application/json,text/plain,text/html,application/xml" disabled={busy} onChange={(e) => void importFiles(e.currentTarget)} />
         </label>
         <label class="file">
           {EXCHANGE_STRINGS.importFolder}
-          <input id="import-folder" type="file" {...{ webkitdirectory: '' }} disabled={!!progress} onChange={(e) => void importFiles(e.currentTarget)} />
+          <input id="import-folder" type="file" {...{ webkitdirectory: '' }} disabled={busy} onChange={(e) => void importFiles(e.currentTarget)} />
         </label>
         <label>
           <input id="import-replace" type="checkbox" checked={replace} onChange={(e) => setReplace(e.currentTarget.checked)} /> {EXCHANGE_STRINGS.replace}

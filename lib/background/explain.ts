@@ -1,11 +1,11 @@
 /**
  * What the popover shows for a mark: the report sentences that speak to the page sentence
  * (retrieved by claim, not only by the hovered term), judged per report, strongest first, at most a
- * handful, with the count of the rest. Keeps the dictionary and the evidence index in memory until
- * the index version changes.
+ * handful, with the count of the rest. Keeps the dictionary and the evidence index in memory and
+ * in step with every write (told by the store), so requests do not wait for the database.
  */
 import { leadOf } from '../corpus/display';
-import type { Report } from '../corpus';
+import type { DictionaryTerm, Mention } from '../corpus';
 import type { CrosscheckDB } from '../db';
 import { getMeta } from '../db';
 import { EvidenceIndex } from '../evidence';
@@ -14,6 +14,13 @@ import { Matcher } from '../match';
 import type { DictionaryReply, ExplainItem, ExplainReply } from '../messages';
 import { VERDICTS, entityLookup, judge } from '../stance';
 import type { EntityLookup } from '../stance/claims';
+import { onIndexChange, yieldToEvents } from './store';
+
+interface Loaded {
+  dictionary: DictionaryReply;
+  terms: Map<string, DictionaryTerm>;
+  entities: EntityLookup;
+}
 
 /** Reports shown in the popover; the rest are counted ("and N more"). */
 export const SHOWN_REPORTS = 5;
@@ -26,52 +33,70 @@ const yearOf = (date: string | null | undefined): number | undefined => {
   return y ? Number(y) : undefined;
 };
 
+/** Reports read and re-indexed at a time when a write changed many (an import): hovers are answered in between. */
+const UPDATE_CHUNK = 100;
+
 export class CorpusService {
-  private version: string | undefined;
-  private dictionary: DictionaryReply | null = null;
-  private entities: EntityLookup | null = null;
+  /** the dictionary and what is derived from it, loaded from the database once per index change */
+  private loaded: Promise<Loaded> | null = null;
+  private generation = 0;
   private evidence: EvidenceIndex | null = null;
-  private evidenceVersion: string | undefined;
   private building: Promise<EvidenceIndex> | null = null;
+  /** reports changed while the evidence index was being built: applied once it is */
+  private changedWhileBuilding = new Set<string>();
+  /** updates of the evidence index, one after another in the order of the writes */
+  private updating: Promise<void> = Promise.resolve();
 
-  constructor(private db: CrosscheckDB) {}
+  constructor(private db: CrosscheckDB) {
+    // Requests are answered from memory between writes, so a long write never holds up a hover.
+    onIndexChange(db, ({ reportIds }) => {
+      this.generation++;
+      this.loaded = null;
+      this.updating = this.updating.then(() => this.reportsChanged(reportIds)).catch((e: unknown) => console.warn('[crosscheck] evidence index not updated', e));
+    });
+  }
 
-  private async fresh(): Promise<void> {
-    const v = await getMeta(this.db, 'indexVersion');
-    if (this.dictionary && v === this.version) return;
-    const terms = await this.db.terms.toArray();
-    this.version = v;
-    this.dictionary = {
-      version: v ?? '0',
-      terms: terms.map((t) => ({ id: t.id, label: t.label, kind: t.kind, aliases: t.aliases, reportCount: t.reportIds.length })),
-    };
-    this.entities = entityLookup(new Matcher(terms));
+  private fresh(): Promise<Loaded> {
+    const generation = this.generation;
+    const load = (this.loaded ??= (async () => {
+      const [version, terms] = await Promise.all([getMeta(this.db, 'indexVersion'), this.db.terms.toArray()]);
+      return {
+        dictionary: {
+          version: version ?? '0',
+          terms: terms.map((t) => ({ id: t.id, label: t.label, kind: t.kind, aliases: t.aliases, reportCount: t.reportIds.length })),
+        },
+        terms: new Map(terms.map((t) => [t.id, t])),
+        entities: entityLookup(new Matcher(terms)),
+      };
+    })());
+    load.catch(() => {
+      if (this.loaded === load && this.generation === generation) this.loaded = null; // try again on the next request
+    });
+    return load;
   }
 
   async getDictionary(): Promise<DictionaryReply> {
-    await this.fresh();
-    return this.dictionary!;
+    return (await this.fresh()).dictionary;
   }
 
-  /** The evidence index over every corpus sentence, built once per index version. */
+  /** The evidence index over every corpus sentence: built once, then kept in step with each write. */
   async evidenceIndex(): Promise<EvidenceIndex> {
-    await this.fresh();
-    if (this.evidence && this.evidenceVersion === this.version) return this.evidence;
-    const version = this.version;
+    if (this.evidence) return this.evidence;
     this.building ??= (async () => {
-      const index = new EvidenceIndex(this.entities!);
-      const mentions = new Map<string, { termId: string; sentence: number }[]>();
-      await this.db.mentions.each((m) => {
-        const l = mentions.get(m.reportId);
-        if (l) l.push(m);
-        else mentions.set(m.reportId, [m]);
-      });
-      await this.db.reports.each((r) => index.add(r, mentions.get(r.id) ?? []));
+      const { entities } = await this.fresh();
+      this.changedWhileBuilding.clear();
+      const index = new EvidenceIndex(entities);
+      const mentions = new Map<string, Mention[]>();
+      await this.db.reportIndex.each((row) => void mentions.set(row.reportId, row.mentions ?? []));
+      await this.db.reports.each((r) => index.add(r, mentions.get(r.id))); // no row yet: the index finds its terms itself
       this.evidence = index;
-      this.evidenceVersion = version;
       return index;
     })().finally(() => (this.building = null));
-    return this.building;
+    const index = await this.building;
+    const missed = [...this.changedWhileBuilding];
+    this.changedWhileBuilding.clear();
+    if (missed.length) this.updating = this.updating.then(() => this.reportsChanged(missed));
+    return index;
   }
 
   /**
@@ -79,18 +104,26 @@ export class CorpusService {
    * rebuilding it for every corpus sentence. Other reports' term mentions may have moved too; they
    * only tune ranking and are picked up by the next full build.
    */
-  async reportsChanged(reportIds: string[], version: string): Promise<void> {
+  private async reportsChanged(reportIds: string[]): Promise<void> {
+    if (this.building) {
+      for (const id of reportIds) this.changedWhileBuilding.add(id);
+      return;
+    }
     const index = this.evidence;
-    if (!index) return; // the next hover builds it afresh
-    for (const id of reportIds) index.remove(id);
-    const reports = await this.db.reports.bulkGet(reportIds);
-    for (const r of reports) if (r) index.add(r, await this.db.mentions.where('reportId').equals(r.id).toArray());
-    if (this.evidence === index) this.evidenceVersion = version;
+    if (!index) return; // the next hover builds it
+    for (let i = 0; i < reportIds.length; i += UPDATE_CHUNK) {
+      const ids = reportIds.slice(i, i + UPDATE_CHUNK);
+      const [reports, rows] = await Promise.all([this.db.reports.bulkGet(ids), this.db.reportIndex.bulkGet(ids)]);
+      for (const id of ids) index.remove(id);
+      // a report not indexed yet (just imported) has no row: the index finds its terms itself
+      reports.forEach((r, k) => r && index.add(r, rows[k]?.mentions));
+      await yieldToEvents();
+    }
   }
 
   async explain(termId: string, claim: string, published?: string): Promise<ExplainReply | null> {
-    await this.fresh();
-    const term = await this.db.terms.get(termId);
+    const { terms, entities } = await this.fresh();
+    const term = terms.get(termId);
     if (!term) return null;
     const reply: ExplainReply = { termId, label: term.label, kind: term.kind, reportCount: term.reportIds.length, claim, items: [], more: 0 };
     if (!isEnglish(claim)) {
@@ -111,13 +144,13 @@ export class CorpusService {
     const items: (ExplainItem & { strength: number })[] = [];
     for (const r of reports) {
       if (!r) continue;
-      const j = judge(claim, r, candidates.get(r.id)!, this.entities!, { pageYear, reportYear: yearOf(r.date) });
+      const j = judge(claim, r, candidates.get(r.id)!, entities, { pageYear, reportYear: yearOf(r.date) });
       // a report that neither mentions the term nor speaks to the sentence is not evidence
       if (j.verdict === 'related' && !mentioning.has(r.id)) continue;
       if (j.verdict === 'related' && !candidates.get(r.id)!.some((i) => mentionsTerm(r.id, i))) {
         // nothing to check: show where the report mentions the hovered term
-        const first = await this.db.mentions.where('[termId+reportId+sentence]').between([termId, r.id, -Infinity], [termId, r.id, Infinity]).first();
-        if (first) (j.sentenceIndex = first.sentence), (j.sentence = first.sentence < 0 ? r.title ?? '' : r.sentences[first.sentence] ?? j.sentence);
+        const first = index.firstMention(r.id, termId);
+        if (first !== undefined) (j.sentenceIndex = first), (j.sentence = first < 0 ? r.title ?? '' : r.sentences[first] ?? j.sentence);
       }
       items.push({
         reportId: r.id,

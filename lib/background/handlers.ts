@@ -2,7 +2,8 @@
 import type { CrosscheckDB } from '../db';
 import type { BackgroundProtocol, ReplyOf, RequestOf } from '../messages';
 import type { CorpusService } from './explain';
-import { addUserReport, deleteUserReport, exportReports, importReports, onIndexChange, updateUserReport } from './store';
+import type { ImportProgress } from '../storage';
+import { addUserReport, deleteUserReport, exportReports, importReports, onIndexChange, onIndexingProgress, updateUserReport } from './store';
 
 export interface Sender {
   tabId?: number;
@@ -16,12 +17,36 @@ export interface BackgroundDeps {
   setBadge(tabId: number, count: number, conflicts?: number): Promise<void>;
   /** after every index change: the new version, for open tabs and the popup (the storage item in the extension) */
   setIndexVersion?(version: string): Promise<void>;
-  /** show import progress (the `importProgress` storage item); null when the import ended */
-  publishProgress?(progress: { done: number; total: number } | null): Promise<void>;
+  /** show import and indexing progress (the `importProgress` storage item); null when it ended */
+  publishProgress?(progress: ImportProgress): Promise<void>;
 }
 
 /** Import progress is published at most this often, so a long import is not slowed by its own bar. */
 const PROGRESS_EVERY_MS = 150;
+/**
+ * While stored reports are indexed a batch at a time (after a large import), open tabs hear of the
+ * new index at most this often: each new version makes every tab fetch the dictionary again.
+ */
+const VERSION_EVERY_MS = 3_000;
+
+/** Call `publish` with the first value at once, then with the latest value at most every `ms`. */
+function throttled<T>(publish: (value: T) => void, ms: number): (value: T) => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let waiting: { value: T } | null = null;
+  const run = (value: T) => {
+    publish(value);
+    timer = setTimeout(() => {
+      timer = null;
+      const next = waiting;
+      waiting = null;
+      if (next) run(next.value);
+    }, ms);
+  };
+  return (value) => {
+    if (timer) waiting = { value };
+    else run(value);
+  };
+}
 
 export type Handlers = {
   [K in keyof BackgroundProtocol]: (req: RequestOf<BackgroundProtocol, K>, sender: Sender) => Promise<ReplyOf<BackgroundProtocol, K>>;
@@ -29,10 +54,12 @@ export type Handlers = {
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const { db, service } = deps;
-  onIndexChange(db, ({ version, reportIds }) => {
-    void service.reportsChanged(reportIds, version).catch((e: unknown) => console.warn('[crosscheck] evidence index not updated', e));
+  const publishVersion = (version: string) => {
     void deps.setIndexVersion?.(version).catch((e: unknown) => console.error('[crosscheck] could not publish the index version', e));
-  });
+  };
+  const publishBatchVersion = throttled(publishVersion, VERSION_EVERY_MS);
+  onIndexChange(db, ({ version, batch }) => (batch ? publishBatchVersion(version) : publishVersion(version)));
+  onIndexingProgress(db, (p) => void deps.publishProgress?.(p && { ...p, phase: 'indexing' }));
   return {
     dictionary: async () => service.getDictionary(),
     explain: async (req) => service.explain(req.termId, req.claim, req.published),
@@ -53,7 +80,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         const now = Date.now();
         if (now - last < PROGRESS_EVERY_MS && done < total) return;
         last = now;
-        void deps.publishProgress?.({ done, total });
+        void deps.publishProgress?.({ done, total, phase: 'saving' });
       };
       try {
         return await importReports(db, req.reports, { replace: req.replace === true, onProgress });

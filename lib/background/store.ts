@@ -2,10 +2,12 @@
  * Writes to the corpus database, one at a time and in order: seeding, adding, editing, deleting,
  * importing user reports. Each write validates its input, refuses duplicates, re-indexes only the
  * reports it touches in one transaction, backs the user's reports up, and tells listeners.
+ * Imported (and restored) reports are stored at once and indexed afterwards, a batch per write,
+ * so a large import neither waits for term extraction nor holds other writes and hovers up.
  */
-import { toReport, type CompiledCorpus, type MentionRef, type Report } from '../corpus';
+import { toReport, type CompiledCorpus, type Report } from '../corpus';
 import { textKey, urlKey } from '../corpus/identity';
-import { indexRowSliced, LiveIndex, type ReportIndexRow } from '../corpus/live-index';
+import { indexRowSliced, LiveIndex, unmatched, type ReportIndexRow } from '../corpus/live-index';
 import { parseNewReport, type NewReportInput } from '../corpus/schema';
 import { BackupDB, type BackupRow, type CrosscheckDB, type StoredReport } from '../db';
 import { storageError } from './storage-errors';
@@ -17,25 +19,53 @@ export const IMPORT_MAX_REPORTS = 50_000;
 export const BACKUP_MAX_REPORTS = 20_000;
 /** Work done between two yields to the event loop, so hovers are answered during long writes. */
 const SLICE_MS = 25;
+/** How indexing after a write is split up; a test may shrink them to exercise the batched paths. */
+export const INDEXING = {
+  /** extraction work per indexing batch: each batch is one write, so other writes wait at most this long */
+  batchMs: 1_000,
+  batchMax: 500,
+  /**
+   * A write matches again at once at most this many other reports that may name a term it changed
+   * (a term entering or leaving the dictionary can touch thousands); more are matched afterwards,
+   * a batch per write, so adding one report stays fast in a large corpus.
+   */
+  rematchAtOnce: 30,
+  rematchBatch: 300,
+};
 
 export interface IndexChange {
   /** the new index version (also stored as meta 'indexVersion') */
   version: string;
   /** reports added, edited or deleted by the write */
   reportIds: string[];
+  /** one of the batches that index stored reports after an import (many follow one another) */
+  batch?: true;
 }
+
+/** Reports indexed so far out of those stored without an index row (an import, a restore); null when none are left. */
+export type IndexingProgress = { done: number; total: number } | null;
 
 interface StoreState {
   queue: Promise<unknown>;
   index: LiveIndex | null;
   backup: BackupDB;
   listeners: Set<(change: IndexChange) => void>;
+  /** reports stored without an index row, in the order they came */
+  pending: Set<string>;
+  /** indexed reports to match again: they may name a term that a write changed */
+  stale: Set<string>;
+  /** the run indexing and matching them, while one is going */
+  indexing: Promise<void> | null;
+  progress: Set<(progress: IndexingProgress) => void>;
 }
 
 const states = new WeakMap<CrosscheckDB, StoreState>();
 function state(db: CrosscheckDB): StoreState {
   let s = states.get(db);
-  if (!s) states.set(db, (s = { queue: Promise.resolve(), index: null, backup: new BackupDB(`${db.name}-backup`), listeners: new Set() }));
+  if (!s) {
+    const backup = new BackupDB(`${db.name}-backup`);
+    states.set(db, (s = { queue: Promise.resolve(), index: null, backup, listeners: new Set(), pending: new Set(), stale: new Set(), indexing: null, progress: new Set() }));
+  }
   return s;
 }
 
@@ -46,6 +76,17 @@ export const backupOf = (db: CrosscheckDB): BackupDB => state(db).backup;
 export function onIndexChange(db: CrosscheckDB, listener: (change: IndexChange) => void): () => void {
   state(db).listeners.add(listener);
   return () => state(db).listeners.delete(listener);
+}
+
+/** Be told how indexing of stored but not yet indexed reports goes (null once it is done). */
+export function onIndexingProgress(db: CrosscheckDB, listener: (progress: IndexingProgress) => void): () => void {
+  state(db).progress.add(listener);
+  return () => state(db).progress.delete(listener);
+}
+
+/** Resolves once every stored report is indexed and matched (for tests and benchmarks; requests never wait for it). */
+export async function whenIndexed(db: CrosscheckDB): Promise<void> {
+  while (state(db).indexing) await state(db).indexing;
 }
 
 export const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -115,47 +156,140 @@ async function refuseDuplicate(db: CrosscheckDB, r: StoredReport): Promise<void>
   }
 }
 
-/** The in-memory index, loaded once per service-worker life; reports never indexed are indexed first. */
+/** The in-memory index, loaded once per service-worker life; reports stored without a row are queued for indexing. */
 async function loadIndex(db: CrosscheckDB): Promise<LiveIndex> {
   const s = state(db);
   if (s.index) return s.index;
-  const [rows, reports] = await Promise.all([db.reportIndex.count(), db.reports.count()]);
-  if (rows !== reports || !(await db.meta.get('indexVersion'))) return rebuild(db);
-  s.index = new LiveIndex(await db.reportIndex.toArray());
+  if (!(await db.meta.get('indexVersion'))) return rebuild(db);
+  const [rows, ids] = await Promise.all([db.reportIndex.toArray(), db.reports.toCollection().primaryKeys()]);
+  const stored = new Set(ids);
+  if (rows.some((r) => !stored.has(r.reportId))) return rebuild(db); // a row whose report is gone: start clean
+  s.index = new LiveIndex(rows);
+  const indexed = new Set(rows.map((r) => r.reportId));
+  queueIndexing(db, { extract: ids.filter((id) => !indexed.has(id)) });
   return s.index;
 }
 
-/** Index every report from scratch (after an upgrade or a restore): extraction only where a report has no row yet. */
-async function rebuild(db: CrosscheckDB, onProgress?: (done: number, total: number) => void): Promise<LiveIndex> {
+/**
+ * Rebuild the dictionary and every report's matches from the stored index rows (after an upgrade or
+ * a restore). Reports without a row are queued for indexing; no extraction happens here.
+ */
+async function rebuild(db: CrosscheckDB): Promise<LiveIndex> {
   const s = state(db);
   s.index = null;
   const reports = await db.reports.toArray();
   const have = new Map((await db.reportIndex.toArray()).map((r) => [r.reportId, r]));
   const pause = slicer();
-  const rows: ReportIndexRow[] = [];
-  for (const [i, r] of reports.entries()) {
-    rows.push(have.get(r.id) ?? (await indexRowSliced(r, pause)));
-    onProgress?.(i + 1, reports.length);
-    await pause();
-  }
-  const index = new LiveIndex(rows.map((r) => ({ ...r, hits: {} })));
-  const mentions: MentionRef[] = [];
-  for (const r of reports) {
-    mentions.push(...index.rematch(r));
+  const indexed = reports.filter((r) => have.has(r.id));
+  const index = new LiveIndex(indexed.map((r) => unmatched(have.get(r.id)!)));
+  for (const r of indexed) {
+    index.rematch(r);
     await pause();
   }
   index.takeChanges();
   const version = newVersion();
-  await db.transaction('rw', [db.terms, db.mentions, db.reportIndex, db.meta], async () => {
-    await Promise.all([db.terms.clear(), db.mentions.clear(), db.reportIndex.clear()]);
+  await db.transaction('rw', [db.terms, db.reportIndex, db.meta], async () => {
+    await Promise.all([db.terms.clear(), db.reportIndex.clear()]);
     await db.terms.bulkPut(index.dictionary());
-    await db.mentions.bulkPut(mentions);
-    await db.reportIndex.bulkPut(reports.map((r) => index.row(r.id)!));
+    await db.reportIndex.bulkPut(indexed.map((r) => index.row(r.id)!));
     await db.meta.put({ key: 'indexVersion', value: version });
   });
   s.index = index;
-  notify(db, { version, reportIds: reports.map((r) => r.id) });
+  notify(db, { version, reportIds: indexed.map((r) => r.id) });
+  queueIndexing(db, { extract: reports.filter((r) => !have.has(r.id)).map((r) => r.id) });
   return index;
+}
+
+function tellProgress(db: CrosscheckDB, progress: IndexingProgress): void {
+  for (const l of state(db).progress) {
+    try {
+      l(progress);
+    } catch (e) {
+      console.error('[crosscheck] progress listener failed', e);
+    }
+  }
+}
+
+/** Queue stored reports for indexing (`extract`) or matching again (`rematch`), and start the run that does it, if none is going. */
+function queueIndexing(db: CrosscheckDB, work: { extract?: string[]; rematch?: string[] }): void {
+  const s = state(db);
+  for (const id of work.extract ?? []) s.pending.add(id);
+  for (const id of work.rematch ?? []) s.stale.add(id);
+  if ((!s.pending.size && !s.stale.size) || s.indexing) return;
+  s.indexing = (async () => {
+    let done = 0;
+    let told = false;
+    try {
+      while (s.pending.size || s.stale.size) {
+        const extracted = await serial(db, () => (s.pending.size ? extractBatch(db) : rematchBatch(db)));
+        if (!extracted && !told) continue;
+        done += extracted;
+        told = true;
+        tellProgress(db, { done, total: done + s.pending.size });
+      }
+    } catch (e) {
+      console.error('[crosscheck] indexing stopped; it goes on at the next start', e);
+    } finally {
+      s.indexing = null;
+      if (told) tellProgress(db, null);
+    }
+  })();
+}
+
+/** Extract and index the next pending reports, about INDEXING.batchMs of work, as one write. Returns how many were taken. */
+async function extractBatch(db: CrosscheckDB): Promise<number> {
+  const s = state(db);
+  const index = await loadIndex(db);
+  const ids = [...s.pending].slice(0, INDEXING.batchMax);
+  const found = await db.reports.bulkGet(ids);
+  const reports: StoredReport[] = [];
+  const rows: ReportIndexRow[] = [];
+  const pause = slicer();
+  const start = performance.now();
+  let taken = 0;
+  for (const [i, r] of found.entries()) {
+    s.pending.delete(ids[i]!);
+    taken++;
+    if (!r || index.row(r.id)) continue; // deleted since, or indexed by an edit
+    reports.push(r);
+    rows.push(await indexRowSliced(r, pause));
+    if (performance.now() - start > INDEXING.batchMs) break;
+  }
+  if (reports.length) {
+    const version = await commit(db, index, { reports, rows, write: async () => undefined });
+    notify(db, { version, reportIds: reports.map((r) => r.id), batch: true });
+  }
+  return taken;
+}
+
+/** Match the next stale reports against the dictionary as it now is, as one write. */
+async function rematchBatch(db: CrosscheckDB): Promise<number> {
+  const s = state(db);
+  const index = await loadIndex(db);
+  const ids = [...s.stale].slice(0, INDEXING.rematchBatch);
+  for (const id of ids) s.stale.delete(id);
+  try {
+    const rematched: string[] = [];
+    const pause = slicer();
+    for (const r of await db.reports.bulkGet(ids)) {
+      if (r && index.row(r.id) && index.rematchChanged(r)) rematched.push(r.id); // gone, or not indexed yet: nothing to match
+      await pause();
+    }
+    const { put, remove } = index.takeChanges();
+    if (!rematched.length && !put.length && !remove.length) return 0;
+    const version = newVersion();
+    await db.transaction('rw', [db.terms, db.reportIndex, db.meta], async () => {
+      await db.reportIndex.bulkPut(rematched.map((id) => index.row(id)!));
+      await db.terms.bulkDelete(remove);
+      await db.terms.bulkPut(put);
+      await db.meta.put({ key: 'indexVersion', value: version });
+    });
+    notify(db, { version, reportIds: rematched, batch: true });
+  } catch (e) {
+    s.index = null; // the in-memory index ran ahead of the database: reload it on the next write
+    throw e;
+  }
+  return 0;
 }
 
 /** Load the index, building it first when reports lack index rows (after an upgrade or a restore). */
@@ -164,8 +298,8 @@ export function ensureIndex(db: CrosscheckDB): Promise<void> {
 }
 
 /** Recompute terms and mentions from every stored report (seed and user). */
-export function rebuildIndex(db: CrosscheckDB, onProgress?: (done: number, total: number) => void): Promise<void> {
-  return serial(db, async () => void (await rebuild(db, onProgress)));
+export function rebuildIndex(db: CrosscheckDB): Promise<void> {
+  return serial(db, async () => void (await rebuild(db)));
 }
 
 interface IndexEdit {
@@ -185,35 +319,29 @@ async function commit(db: CrosscheckDB, index: LiveIndex, edit: IndexEdit): Prom
   const s = state(db);
   try {
     const candidates = index.apply(removed, edit.rows ?? []);
-    const mentions: MentionRef[] = [];
     const pause = slicer();
-    const others = candidates.filter((id) => !fresh.has(id));
+    let others = candidates.filter((id) => !fresh.has(id));
+    const later = others.length > INDEXING.rematchAtOnce ? others : [];
+    if (later.length) others = [];
     const rematched: string[] = [...fresh.keys()];
     for (let i = 0; i < others.length; i += 200) {
       for (const r of await db.reports.bulkGet(others.slice(i, i + 200))) {
-        const refs = r && index.rematchChanged(r);
-        if (!refs) continue; // its matches are as stored: nothing to rewrite
-        mentions.push(...refs);
-        rematched.push(r.id);
+        if (r && index.rematchChanged(r)) rematched.push(r.id); // else its matches are as stored
       }
       await pause();
     }
-    for (const r of fresh.values()) mentions.push(...index.rematch(r));
+    for (const r of fresh.values()) index.rematch(r);
     const { put, remove } = index.takeChanges();
     const version = newVersion();
-    const touched = [...new Set([...removed, ...rematched])];
-    await db.transaction('rw', [db.reports, db.terms, db.mentions, db.reportIndex, db.meta], async () => {
+    await db.transaction('rw', [db.reports, db.terms, db.reportIndex, db.meta], async () => {
       await edit.write();
-      // one key range per report: an anyOf() over the index makes IndexedDB walk the whole table
-      const stale = await Promise.all(touched.map((id) => db.mentions.where('reportId').equals(id).primaryKeys()));
-      await db.mentions.bulkDelete(stale.flat());
       await db.reportIndex.bulkDelete(removed.filter((id) => !fresh.has(id)));
-      await db.mentions.bulkPut(mentions);
       await db.reportIndex.bulkPut(rematched.map((id) => index.row(id)!));
       await db.terms.bulkDelete(remove);
       await db.terms.bulkPut(put);
       await db.meta.put({ key: 'indexVersion', value: version });
     });
+    queueIndexing(db, { rematch: later });
     return version;
   } catch (e) {
     s.index = null; // the in-memory index ran ahead of the database: reload it on the next write
@@ -314,7 +442,8 @@ export function deleteUserReport(db: CrosscheckDB, id: string): Promise<void> {
 /**
  * Add many reports in one transaction: all or nothing. Each is validated first (the first problem
  * is named with its position); duplicates of stored reports or of each other are skipped and
- * counted. With `replace`, the user's current reports are removed in the same transaction.
+ * counted. With `replace`, the user's current reports are removed in the same transaction. Their
+ * terms are indexed afterwards, a batch per write (onIndexingProgress tells how far; whenIndexed waits).
  */
 export function importReports(
   db: CrosscheckDB,
@@ -338,7 +467,6 @@ export function importReports(
     const texts = new Set<string>(kept ? kept.map((r) => r.textKey) : ((await db.reports.orderBy('textKey').keys()) as string[]));
     const urls = new Set<string>(kept ? kept.flatMap((r) => r.urlKey ?? []) : ((await db.reports.orderBy('urlKey').keys()) as string[]));
     const reports: StoredReport[] = [];
-    const rows: ReportIndexRow[] = [];
     let skipped = 0;
     const pause = slicer();
     const now = Date.now();
@@ -349,15 +477,13 @@ export function importReports(
         texts.add(r.textKey);
         if (r.urlKey) urls.add(r.urlKey);
         reports.push(r);
-        rows.push(await indexRowSliced(r, pause));
       }
       opts.onProgress?.(i + 1, fields.length);
       await pause();
     }
+    // the reports go in now, their terms afterwards (queueIndexing): extraction is the slow part
     const version = await commit(db, index, {
       removed: replaced,
-      reports,
-      rows,
       write: async () => {
         await db.reports.bulkDelete(replaced);
         await db.reports.bulkAdd(reports);
@@ -366,6 +492,7 @@ export function importReports(
     if (replaced.length) await backupDelete(db, replaced);
     await backupPut(db, reports);
     notify(db, { version, reportIds: [...replaced, ...reports.map((r) => r.id)] });
+    queueIndexing(db, { extract: reports.map((r) => r.id) });
     return { added: reports.length, skipped };
   });
 }
@@ -407,7 +534,7 @@ export function seedCorpus(db: CrosscheckDB, corpus: CompiledCorpus): Promise<Se
     const rows = corpus.index.filter((r) => bundled.has(r.reportId));
     const onlySeeds = users.length === 0 && seeds.length === corpus.reports.length;
     const version = newVersion();
-    await db.transaction('rw', [db.reports, db.terms, db.mentions, db.reportIndex, db.meta], async () => {
+    await db.transaction('rw', [db.reports, db.terms, db.reportIndex, db.meta], async () => {
       const existing = await db.reports.where('origin').equals('seed').primaryKeys();
       const stale = existing.filter((id) => !bundled.has(id));
       const had = new Set(existing);
@@ -421,9 +548,8 @@ export function seedCorpus(db: CrosscheckDB, corpus: CompiledCorpus): Promise<Se
       result.kept = users.length;
       if (onlySeeds) {
         // the build already indexed exactly these reports
-        await Promise.all([db.terms.clear(), db.mentions.clear()]);
+        await db.terms.clear();
         await db.terms.bulkPut(corpus.terms);
-        await db.mentions.bulkPut(corpus.mentions);
         await db.meta.put({ key: 'indexVersion', value: version });
       }
       await db.meta.put({ key: 'seedVersion', value: corpus.version });
@@ -438,7 +564,7 @@ export function seedCorpus(db: CrosscheckDB, corpus: CompiledCorpus): Promise<Se
 
 /**
  * After the corpus database was wiped or found corrupt: put back the user's reports from the
- * backup (those missing), then re-index. Returns how many were restored.
+ * backup (those missing) and queue them for indexing. Returns how many were restored.
  */
 export function restoreFromBackup(db: CrosscheckDB): Promise<number> {
   return serial(db, async () => {
@@ -458,7 +584,7 @@ export function restoreFromBackup(db: CrosscheckDB): Promise<number> {
     }
     if (!reports.length) return 0;
     await db.reports.bulkAdd(reports);
-    await rebuild(db);
+    queueIndexing(db, { extract: reports.map((r) => r.id) });
     return reports.length;
   });
 }

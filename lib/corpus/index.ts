@@ -1,5 +1,5 @@
 /**
- * Corpus compilation: parsed reports + term dictionary + which sentences mention which term.
+ * Corpus compilation: parsed reports + term dictionary + per-report index rows (which sentences mention which term).
  * Pure; runs in the build script (bundled corpus); the background keeps it current with LiveIndex.
  */
 import { hash32 } from '../text';
@@ -27,9 +27,9 @@ export interface DictionaryTerm extends Term {
   mentions: number;
 }
 
-export interface MentionRef {
+/** A term named in one sentence of a report (sentence -1 is the headline). */
+export interface Mention {
   termId: string;
-  reportId: string;
   sentence: number;
 }
 
@@ -37,8 +37,7 @@ export interface CompiledCorpus {
   version: string;
   reports: Report[];
   terms: DictionaryTerm[];
-  mentions: MentionRef[];
-  /** per-report extraction rows, so the background indexes the bundled corpus without NLP */
+  /** per-report extraction rows with their mentions, so the background indexes the bundled corpus without NLP */
   index: ReportIndexRow[];
 }
 
@@ -69,7 +68,7 @@ export function toReport(raw: RawReport): Report {
 
 export function compileCorpus(raws: RawReport[]): CompiledCorpus {
   const reports = raws.map(toReport);
-  const { terms, mentions, rows } = buildIndex(reports);
+  const { terms, rows } = buildIndex(reports);
   const version = hash32(JSON.stringify(raws.map((r) => [r.id, r.text, r.meta ?? null]))).toString(16);
-  return { version, reports, terms, mentions, index: rows };
+  return { version, reports, terms, index: rows };
 }

@@ -6,7 +6,7 @@
 import { Matcher, tokens } from '../match';
 import { hash32 } from '../text';
 import { bloomHas, bloomOf } from './bloom';
-import type { DictionaryTerm, MentionRef, Report } from './index';
+import type { DictionaryTerm, Mention, Report } from './index';
 import { deriveTerms, extractReportTerms, reportTermSteps, TermStats, type ReportTerms, type Term } from './terms';
 
 /** What the index keeps per report (table reportIndex). */
@@ -17,7 +17,9 @@ export interface ReportIndexRow {
   bloom: number[];
   /** matches per dictionary term in this report, under the current dictionary */
   hits: Record<string, number>;
-  /** hash of this report's hits and mention refs, to skip rewriting what a re-match left unchanged */
+  /** the sentences that name each term, under the current dictionary (one per term and sentence) */
+  mentions: Mention[];
+  /** hash of this report's hits and mentions, to skip rewriting what a re-match left unchanged */
   matchKey?: number;
 }
 
@@ -29,7 +31,7 @@ const bloomOfReport = (r: Report) => bloomOf(matchTexts(r).flatMap((s) => tokens
 
 /** Extract one report's terms and filter: the NLP part of indexing, done once per report. */
 export function indexRow(r: Report): ReportIndexRow {
-  return { reportId: r.id, terms: extractReportTerms(extractionText(r)), bloom: bloomOfReport(r), hits: {} };
+  return { reportId: r.id, terms: extractReportTerms(extractionText(r)), bloom: bloomOfReport(r), hits: {}, mentions: [] };
 }
 
 /** indexRow with `pause()` awaited between pieces of tagging, so a long report does not hold the thread. */
@@ -38,11 +40,14 @@ export async function indexRowSliced(r: Report, pause: () => Promise<void>): Pro
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) {
       await pause();
-      return { reportId: r.id, terms: step.value, bloom: bloomOfReport(r), hits: {} };
+      return { reportId: r.id, terms: step.value, bloom: bloomOfReport(r), hits: {}, mentions: [] };
     }
     await pause();
   }
 }
+
+/** A row as extraction left it: no matches under any dictionary yet. */
+export const unmatched = (row: ReportIndexRow): ReportIndexRow => ({ ...row, hits: {}, mentions: [], matchKey: undefined });
 
 const signature = (t: Term) => `${t.kind}|${t.label}|${t.aliases.join('\u0001')}`;
 
@@ -90,12 +95,11 @@ export class LiveIndex {
     for (const id of removed) drop(id);
     for (const row of added) {
       drop(row.reportId);
-      this.rows.set(row.reportId, { ...row, hits: {}, matchKey: undefined });
+      this.rows.set(row.reportId, { ...row, hits: {}, mentions: [], matchKey: undefined });
       this.stats.add(row.terms);
     }
     const before = new Map(this.terms.map((t) => [t.id, t]));
     this.terms = deriveTerms(this.stats);
-    this.matcher = new Matcher(this.terms, { fuzzy: false });
 
     // Surfaces (as token-key sequences) of every term added, removed or changed.
     const changed: Term[] = [];
@@ -107,6 +111,7 @@ export class LiveIndex {
       if (old) changed.push(old);
     }
     changed.push(...before.values());
+    if (changed.length) this.matcher = new Matcher(this.terms, { fuzzy: false }); // else the same terms: the same matcher
     for (const t of changed) this.dirty.add(t.id);
     const surfaces = changed.flatMap((t) => [t.label, ...t.aliases].map((s) => tokens(s).map((k) => k.key))).filter((k) => k.length);
 
@@ -120,20 +125,20 @@ export class LiveIndex {
     return out;
   }
 
-  /** Match one report against the current dictionary; records its hits and returns its mention refs. */
-  rematch(r: Report): MentionRef[] {
-    return this.match(r, false)!;
+  /** Match one report against the current dictionary; records its hits and mentions in its row. */
+  rematch(r: Report): void {
+    this.match(r, true);
   }
 
-  /** As rematch, but null when the report's hits and mentions are exactly what is stored already. */
-  rematchChanged(r: Report): MentionRef[] | null {
-    return this.match(r, true);
+  /** As rematch; false when the report's hits and mentions came out exactly as they were (nothing to rewrite). */
+  rematchChanged(r: Report): boolean {
+    return this.match(r, false);
   }
 
-  private match(r: Report, onlyChanged: boolean): MentionRef[] | null {
+  private match(r: Report, always: boolean): boolean {
     const row = this.rows.get(r.id);
     if (!row) throw new Error(`Report ${r.id} is not in the index.`);
-    const mentions: MentionRef[] = [];
+    const mentions: Mention[] = [];
     const seen = new Set<string>();
     const hits: Record<string, number> = {};
     matchTexts(r).forEach((s, i) => {
@@ -142,16 +147,17 @@ export class LiveIndex {
         const key = `${m.termId}|${i - 1}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        mentions.push({ termId: m.termId, reportId: r.id, sentence: i - 1 });
+        mentions.push({ termId: m.termId, sentence: i - 1 });
       }
     });
     const matchKey = hash32(JSON.stringify(Object.entries(hits).sort()) + [...seen].join());
-    if (onlyChanged && matchKey === row.matchKey) return null;
+    if (!always && matchKey === row.matchKey) return false;
     this.countHits(r.id, row.hits, -1);
     row.hits = hits;
+    row.mentions = mentions;
     row.matchKey = matchKey;
     this.countHits(r.id, hits, 1);
-    return mentions;
+    return true;
   }
 
   /** The stored dictionary: terms some report mentions, with their reports and mention counts. */
@@ -195,8 +201,8 @@ export class LiveIndex {
 }
 
 /** Index a whole corpus from scratch: the reference the incremental path must equal. */
-export function buildIndex(reports: Report[], rows: ReportIndexRow[] = reports.map(indexRow)): { terms: DictionaryTerm[]; mentions: MentionRef[]; rows: ReportIndexRow[] } {
-  const index = new LiveIndex(rows.map((r) => ({ ...r, hits: {} })));
-  const mentions = reports.flatMap((r) => index.rematch(r));
-  return { terms: index.dictionary(), mentions, rows: reports.map((r) => index.row(r.id)!) };
+export function buildIndex(reports: Report[], rows: ReportIndexRow[] = reports.map(indexRow)): { terms: DictionaryTerm[]; rows: ReportIndexRow[] } {
+  const index = new LiveIndex(rows.map(unmatched));
+  for (const r of reports) index.rematch(r);
+  return { terms: index.dictionary(), rows: reports.map((r) => index.row(r.id)!) };
 }

@@ -261,6 +261,8 @@ interface Counted {
   /** how many reports contribute this key */
   docs: number;
   forms: Map<string, number>;
+  /** bumped on every change, so the term derived from it is built again only when it moved */
+  rev: number;
 }
 
 /** Document-frequency counts over all reports' ReportTerms; adding then removing a report restores them. */
@@ -271,8 +273,9 @@ export class TermStats {
   add(rt: ReportTerms, sign: 1 | -1 = 1): void {
     const apply = (map: Map<string, Counted>, items: KeyForms[]) => {
       for (const item of items) {
-        const c = map.get(item.key) ?? { kind: item.kind, docs: 0, forms: new Map<string, number>() };
+        const c = map.get(item.key) ?? { kind: item.kind, docs: 0, forms: new Map<string, number>(), rev: 0 };
         c.docs += sign;
+        c.rev++;
         for (const [form, n] of item.forms) {
           const left = (c.forms.get(form) ?? 0) + sign * n;
           if (left > 0) c.forms.set(form, left);
@@ -320,34 +323,58 @@ function topicTerm(e: Counted): Term {
  * A pure function of the counts (not of the order reports arrived in).
  */
 export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIMITS.minTopicReports, max: number = TERM_LIMITS.dictionary): Term[] {
-  const ranked: { key: string; c: Counted; topic: boolean }[] = [];
-  for (const [key, c] of stats.entities) {
-    if (!c.forms.size) continue;
-    if (c.kind !== 'person' && !key.startsWith('eq:')) {
-      // A single-word place/organisation that is some person's surname ("Trump administration") is that person.
-      const name = [...c.forms].sort(byCount)[0]![0];
-      if (!name.includes(' ') && stats.entities.has('p:' + nameKey(name))) continue;
-    }
-    ranked.push({ key, c, topic: false });
-  }
+  // Candidates by how many reports name them: only the top levels are read (in full: sorted by
+  // kind then key, so ties are broken the same way whatever order reports arrived in).
+  const levels = new Map<number, Ranked[]>();
+  const rank = (r: Ranked) => {
+    const level = levels.get(r.c.docs);
+    if (level) level.push(r);
+    else levels.set(r.c.docs, [r]);
+  };
+  for (const [key, c] of stats.entities) if (c.forms.size) rank({ key, c, topic: false });
   for (const [key, c] of stats.phrases) {
     if (c.docs < minTopicReports || !c.forms.size) continue;
     const words = key.split(' ');
     // "national security advisers" gives way to "security advisers" when that is a topic itself
     if (words.length === 3 && (stats.phrases.get(words.slice(1).join(' '))?.docs ?? 0) >= minTopicReports) continue;
-    ranked.push({ key, c, topic: true });
+    rank({ key, c, topic: true });
   }
-  ranked.sort((a, b) => b.c.docs - a.c.docs || Number(a.topic) - Number(b.topic) || (a.key < b.key ? -1 : 1));
   const terms: Term[] = [];
   const taken = new Set<string>();
-  for (const { key, c, topic } of ranked) {
+  for (const docs of [...levels.keys()].sort((a, b) => b - a)) {
     if (terms.length >= max) break;
-    const t = topic ? topicTerm(c) : entityTerm(key, c);
-    if (!t.id || taken.has(t.id)) continue;
-    taken.add(t.id);
-    terms.push(t);
+    const level = levels.get(docs)!.sort((a, b) => Number(a.topic) - Number(b.topic) || (a.key < b.key ? -1 : 1));
+    for (const { key, c, topic } of level) {
+      if (terms.length >= max) break;
+      if (!topic && c.kind !== 'person' && !key.startsWith('eq:')) {
+        // A single-word place/organisation that is some person's surname ("Trump administration") is that person.
+        const name = [...c.forms].sort(byCount)[0]![0];
+        if (!name.includes(' ') && stats.entities.has('p:' + nameKey(name))) continue;
+      }
+      const t = derivedTerm(key, c, topic);
+      if (!t.id || taken.has(t.id)) continue;
+      taken.add(t.id);
+      terms.push(t);
+    }
   }
   return terms.sort((a, b) => (a.kind === b.kind ? (a.label < b.label ? -1 : 1) : a.kind < b.kind ? -1 : 1));
+}
+
+interface Ranked {
+  key: string;
+  c: Counted;
+  topic: boolean;
+}
+
+/** Terms already built from counts that have not moved since (deriveTerms runs on every corpus write). */
+const built = new WeakMap<Counted, { rev: number; term: Term }>();
+
+function derivedTerm(key: string, c: Counted, topic: boolean): Term {
+  const hit = built.get(c);
+  if (hit?.rev === c.rev) return hit.term;
+  const term = topic ? topicTerm(c) : entityTerm(key, c);
+  built.set(c, { rev: c.rev, term });
+  return term;
 }
 
 /** The dictionary of a set of report texts (title and body each), extracted and derived in one go. */

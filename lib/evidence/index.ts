@@ -143,6 +143,14 @@ export class EvidenceIndex {
     return this.entities.find(s).some((e) => e.id === termId);
   }
 
+  /** The first sentence (-1: the headline) of a report that mentions the term, as indexed. */
+  firstMention(reportId: string, termId: string): number | undefined {
+    const r = this.sentences.get(reportId);
+    if (!r) return undefined;
+    for (let i = -1; i < r.sentences.length; i++) if (this.mentions(reportId, i, termId)) return i;
+    return undefined;
+  }
+
   /** The query keys of a claim that fit the posting budget, rarest first. */
   private queryKeys(claim: string): string[] {
     const ranked = [...new Set(sentenceKeys(claim, this.entities))]

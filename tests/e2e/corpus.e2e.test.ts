@@ -179,9 +179,13 @@ describe('import and export', () => {
 
     await (await popup.$('input#import-files'))!.uploadFile(join(downloads, file));
     await popup.waitForFunction(() => /^Imported/.test(document.querySelector('#notice')?.textContent ?? ''), { timeout: 30_000 });
-    expect((await notice(popup)).text).toBe('Imported 2 reports; 5 already in your corpus were skipped.');
+    expect((await notice(popup)).text).toBe(
+      'Imported 2 reports; 5 already in your corpus were skipped. Their names and topics are marked on pages as Crosscheck indexes them (see the bar).',
+    );
     await popup.waitForFunction(() => document.querySelectorAll('#reports .report').length === 7, { timeout: 15_000 });
     expect(await corpusRows(popup)).toEqual(before);
+    // the bar goes once their terms are indexed
+    await popup.waitForFunction(() => !document.querySelector('#import-progress'), { timeout: 30_000 });
     await popup.close();
   });
 });

@@ -4,13 +4,18 @@ import { CrosscheckDB } from '../../lib/db';
 import { CorpusService } from '../../lib/background/explain';
 import { createHandlers, dispatch, type BackgroundDeps } from '../../lib/background/handlers';
 import { createSeeder } from '../../lib/background/seeding';
+import { whenIndexed } from '../../lib/background/store';
+import type { ImportProgress } from '../../lib/storage';
 import { unwrap } from '../../lib/rpc';
 import { seedCorpusCompiled } from './corpus-fixture';
 
 let n = 0;
 const dbs: CrosscheckDB[] = [];
 afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
+  for (const db of dbs.splice(0)) {
+    await whenIndexed(db);
+    await db.delete();
+  }
 });
 
 function setup() {
@@ -19,7 +24,7 @@ function setup() {
   const ready = createSeeder(db, seedCorpusCompiled());
   const setBadge = vi.fn(async () => undefined);
   const setIndexVersion = vi.fn(async (_v: string) => undefined);
-  const publishProgress = vi.fn(async (_p: { done: number; total: number } | null) => undefined);
+  const publishProgress = vi.fn(async (_p: ImportProgress) => undefined);
   const deps: BackgroundDeps = { db, service: new CorpusService(db), ready, setBadge, setIndexVersion, publishProgress };
   return { db, deps, handlers: createHandlers(deps), setBadge, setIndexVersion, publishProgress };
 }
@@ -85,11 +90,14 @@ describe('corpus management handlers', () => {
     await expect(dispatch(handlers, deps, { type: 'update-report', id: 'seed-c507b99284dd2fd5', report: { text: TEXT + ' x y' } }, {})).rejects.toThrow(/Only reports you added can be edited/);
   });
 
-  it('import reports progress and clears it at the end, even when the import is refused', async () => {
-    const { deps, handlers, publishProgress } = setup();
-    const reports = Array.from({ length: 450 }, (_, i) => ({ text: `${TEXT} Number ${i}.` }));
-    expect(await dispatch(handlers, deps, { type: 'import-reports', reports }, {})).toEqual({ added: 450, skipped: 0 });
-    expect(publishProgress).toHaveBeenCalledWith({ done: 450, total: 450 });
+  it('import reports progress, saving then indexing, and clears it at the end, even when the import is refused', async () => {
+    const { db, deps, handlers, publishProgress } = setup();
+    const reports = Array.from({ length: 120 }, (_, i) => ({ text: `${TEXT} Number ${i}.` }));
+    expect(await dispatch(handlers, deps, { type: 'import-reports', reports }, {})).toEqual({ added: 120, skipped: 0 });
+    expect(publishProgress).toHaveBeenCalledWith({ done: 120, total: 120, phase: 'saving' });
+    expect(publishProgress).toHaveBeenLastCalledWith(null);
+    await whenIndexed(db);
+    expect(publishProgress).toHaveBeenCalledWith({ done: 120, total: 120, phase: 'indexing' });
     expect(publishProgress).toHaveBeenLastCalledWith(null);
     publishProgress.mockClear();
     await expect(dispatch(handlers, deps, { type: 'import-reports', reports: [{ text: 5 }] }, {})).rejects.toThrow(/Report 1: The report text must be text/);

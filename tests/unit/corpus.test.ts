@@ -58,7 +58,7 @@ describe('term dictionary', () => {
   });
   it('indexes which sentences mention each term', () => {
     const w = term('Witkoff')!;
-    const refs = c.mentions.filter((m) => m.termId === w.id);
+    const refs = c.index.flatMap((row) => row.mentions.filter((m) => m.termId === w.id).map((m) => ({ ...m, reportId: row.reportId })));
     expect(refs).toHaveLength(1);
     const r = c.reports.find((x) => x.id === refs[0]!.reportId)!;
     expect(r.sentences[refs[0]!.sentence]).toContain('Steve Witkoff participated virtually');

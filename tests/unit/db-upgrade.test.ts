@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toReport } from '../../lib/corpus';
-import { backupOf, addUserReport } from '../../lib/background/store';
+import { backupOf, addUserReport, whenIndexed } from '../../lib/background/store';
 import { createSeeder } from '../../lib/background/seeding';
 import { CrosscheckDB } from '../../lib/db';
 import { seedCorpusCompiled } from './corpus-fixture';
@@ -36,7 +36,7 @@ describe('schema version 2', () => {
     const corpus = seedCorpusCompiled();
     await v1.table('reports').bulkPut(corpus.reports.map((r) => ({ ...r, origin: 'seed' })));
     await v1.table('terms').bulkPut(corpus.terms);
-    await v1.table('mentions').bulkPut(corpus.mentions);
+    await v1.table('mentions').bulkPut(corpus.index.flatMap((row) => row.mentions.map((m) => ({ ...m, reportId: row.reportId }))));
     await v1.table('meta').bulkPut([
       { key: 'seedVersion', value: corpus.version },
       { key: 'indexVersion', value: 'v1' },
@@ -52,7 +52,8 @@ describe('schema version 2', () => {
 
     const db = new CrosscheckDB(NAME);
     await createSeeder(db, corpus)(); // the start-up an updated extension runs
-    expect(db.verno).toBe(2);
+    await whenIndexed(db);
+    expect(db.verno).toBe(3);
     const stored = await db.reports.where('origin').equals('user').toArray();
     expect(stored.map((r) => r.id).sort()).toEqual(['user-a-1', 'user-b-2', 'user-c-3']);
     expect(stored.find((r) => r.id === 'user-a-1')?.title).toBe('Mine');
@@ -63,6 +64,54 @@ describe('schema version 2', () => {
     expect((await db.terms.get('donbas'))?.reportIds).toEqual(expect.arrayContaining(['user-a-1', 'user-b-2']));
     // and from now on the same text is refused
     await expect(addUserReport(db, { text: TEXTS[1]! })).rejects.toThrow(/already in your corpus/);
+    await backupOf(db).delete();
+    db.close();
+  });
+});
+
+/** The schema Crosscheck shipped as version 2: mentions as one row per term, report and sentence. */
+function openVersion2(): Dexie {
+  const v2 = new Dexie(NAME);
+  v2.version(2).stores({
+    reports: 'id, origin, title, source, date, &textKey, &urlKey',
+    terms: 'id, kind, label, *aliases',
+    mentions: '[termId+reportId+sentence], termId, reportId',
+    reportIndex: 'reportId',
+    meta: 'key',
+  });
+  return v2;
+}
+
+describe('schema version 3', () => {
+  it('moves mentions into the index rows, keeps the user reports and drops the mentions table', async () => {
+    const v2 = openVersion2();
+    const corpus = seedCorpusCompiled();
+    const user = toReport({ id: 'user-a-1', origin: 'user', text: TEXTS[1]!, meta: { title: 'Mine' } });
+    const all = [...corpus.reports.map((r) => ({ ...r, origin: 'seed' })), user];
+    await v2.table('reports').bulkPut(all.map((r, i) => ({ ...r, textKey: `k${i}` })));
+    await v2.table('terms').bulkPut(corpus.terms);
+    await v2.table('mentions').bulkPut(corpus.index.flatMap((row) => row.mentions.map((m) => ({ ...m, reportId: row.reportId }))));
+    // version 2 rows had no mentions; the user report had none yet either
+    await v2.table('reportIndex').bulkPut(corpus.index.map(({ mentions: _, ...row }) => row));
+    await v2.table('meta').bulkPut([
+      { key: 'seedVersion', value: corpus.version },
+      { key: 'indexVersion', value: 'v2' },
+    ]);
+    v2.close();
+
+    const db = new CrosscheckDB(NAME);
+    await createSeeder(db, corpus)();
+    await whenIndexed(db);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name)).not.toContain('mentions');
+    expect((await db.reports.get('user-a-1'))?.title).toBe('Mine');
+    const rows = await db.reportIndex.toArray();
+    expect(rows).toHaveLength(all.length);
+    const seedRow = rows.find((r) => r.reportId === corpus.reports[0]!.id)!;
+    expect(seedRow.mentions).toEqual(corpus.index.find((r) => r.reportId === seedRow.reportId)!.mentions);
+    const mine = rows.find((r) => r.reportId === 'user-a-1')!;
+    expect(mine.mentions.map((m) => m.termId)).toEqual(expect.arrayContaining(['steve-witkoff']));
+    expect((await db.terms.get('steve-witkoff'))?.reportIds).toContain('user-a-1');
     await backupOf(db).delete();
     db.close();
   });

@@ -9,7 +9,7 @@ const corpus = seedCorpusCompiled();
 const entities = entityLookup(new Matcher(corpus.terms));
 const seeded = () => {
   const index = new EvidenceIndex(entities);
-  for (const r of corpus.reports) index.add(r, corpus.mentions.filter((m) => m.reportId === r.id));
+  for (const r of corpus.reports) index.add(r, corpus.index.find((row) => row.reportId === r.id)!.mentions);
   return index;
 };
 

@@ -2,13 +2,16 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CrosscheckDB } from '../../lib/db';
 import { EXPORT_FORMAT, MAX_FILE_BYTES, MAX_REPORTS, checkFileSize, parseExportFile, toExportFile, toNewReport } from '../../lib/corpus/exchange';
-import { exportReports, importReports, seedCorpus } from '../../lib/background/store';
+import { exportReports, importReports, seedCorpus, whenIndexed } from '../../lib/background/store';
 import { seedCorpusCompiled } from './corpus-fixture';
 
 let n = 0;
 const dbs: CrosscheckDB[] = [];
 afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
+  for (const db of dbs.splice(0)) {
+    await whenIndexed(db);
+    await db.delete();
+  }
 });
 async function seeded() {
   const db = new CrosscheckDB(`exchange-${n++}`);
@@ -96,7 +99,8 @@ describe('import', () => {
     // seed reports are already bundled: skipped as duplicates, the user's come back as theirs
     expect(await importReports(fresh, parsed.reports.map(toNewReport))).toEqual({ added: 3, skipped: 5 });
     expect(fields(await fresh.reports.toArray())).toEqual(before);
-    expect((await fresh.terms.count()) > 0).toBe(true);
+    await whenIndexed(fresh);
+    expect(await fresh.reportIndex.count()).toBe(8);
   });
 
   it('replace: the reports the user added are swapped for the file’s, seeds stay', async () => {

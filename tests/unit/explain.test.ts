@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CrosscheckDB } from '../../lib/db';
 import { CorpusService, SHOWN_REPORTS } from '../../lib/background/explain';
-import { addUserReport, deleteUserReport, onIndexChange, seedCorpus } from '../../lib/background/store';
+import { addUserReport, deleteUserReport, seedCorpus } from '../../lib/background/store';
 import { ID, seedCorpusCompiled } from './corpus-fixture';
 
 let n = 0;
@@ -57,7 +57,6 @@ describe('CorpusService.explain by claim', () => {
   it('keeps the evidence index in step with one added or deleted report, without a rebuild', async () => {
     const { db, service } = await seeded();
     const index = await service.evidenceIndex();
-    onIndexChange(db, (c) => void service.reportsChanged(c.reportIds, c.version));
     const report = await addUserReport(db, { text: 'Security advisers from 18 countries met in Kyiv on Monday to discuss the peace plan, officials said.' });
     await vi.waitFor(() => expect(index.has(report.id)).toBe(true));
     expect(await service.evidenceIndex()).toBe(index); // same index, not rebuilt

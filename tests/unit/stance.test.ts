@@ -14,7 +14,7 @@ const corpus = seedCorpusCompiled();
 const entities = entityLookup(new Matcher(corpus.terms));
 const report = (id: string) => corpus.reports.find((r) => r.id === id)!;
 const index = new EvidenceIndex(entities);
-for (const r of corpus.reports) index.add(r, corpus.mentions.filter((m) => m.reportId === r.id));
+for (const r of corpus.reports) index.add(r, corpus.index.find((row) => row.reportId === r.id)!.mentions);
 /** judge a report as explain does: through the sentences retrieved for the claim */
 const judgeFor = (claim: string, termId: string, reportId: string) => {
   const candidates = index.search(claim, { limit: 60, boostTermId: termId, perReport: 3 }).filter((h) => h.reportId === reportId).map((h) => h.sentenceIndex);

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readSeeds } from '../../corpus/seeds';
-import { buildIndex } from '../../lib/corpus/live-index';
+import { buildIndex, type ReportIndexRow } from '../../lib/corpus/live-index';
 import { CrosscheckDB, getMeta } from '../../lib/db';
 import {
   addUserReport,
@@ -11,14 +11,19 @@ import {
   DUPLICATE,
   exportReports,
   importReports,
+  INDEXING,
   onIndexChange,
   rebuildIndex,
   restoreFromBackup,
+  onIndexingProgress,
+  type IndexingProgress,
   seedCorpus,
   updateUserReport,
+  whenIndexed,
 } from '../../lib/background/store';
 import { STORAGE_MESSAGES, storageError } from '../../lib/background/storage-errors';
 import { createSeeder } from '../../lib/background/seeding';
+import { CorpusService } from '../../lib/background/explain';
 import { seedCorpusCompiled } from './corpus-fixture';
 
 let n = 0;
@@ -31,6 +36,7 @@ async function seeded(): Promise<CrosscheckDB> {
 }
 afterEach(async () => {
   for (const db of dbs.splice(0)) {
+    await whenIndexed(db);
     await backupOf(db).delete();
     await db.delete();
   }
@@ -39,16 +45,18 @@ afterEach(async () => {
 const DONBAS = 'Fighting around the Donbas intensified on Tuesday as Russian forces pressed toward Kramatorsk, Ukrainian officials said.';
 const paragraphs = readSeeds().flatMap((r) => r.text.split('\n').filter((p) => p.split(' ').length > 12));
 
-const sortRefs = (m: { termId: string; reportId: string; sentence: number }[]) => m.map((x) => `${x.termId}|${x.reportId}|${x.sentence}`).sort();
+/** Every report's mentions, as comparable strings. */
+const sortRefs = (rows: ReportIndexRow[]) => rows.flatMap((r) => r.mentions.map((x) => `${x.termId}|${r.reportId}|${x.sentence}`)).sort();
 /** The stored index equals a from-scratch build over the stored reports. */
 async function expectEqualsFullRebuild(db: CrosscheckDB): Promise<void> {
+  await whenIndexed(db); // reports matched again after a write, a batch at a time, are matched
   const full = buildIndex(await db.reports.toArray());
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
   const terms = (await db.terms.toArray()).sort(byId);
   const expected = [...full.terms].sort(byId);
   expect(terms.map((t) => t.id)).toEqual(expected.map((t) => t.id));
   expect(terms).toEqual(expected);
-  expect(sortRefs(await db.mentions.toArray())).toEqual(sortRefs(full.mentions));
+  expect(sortRefs(await db.reportIndex.toArray())).toEqual(sortRefs(full.rows));
 }
 
 describe('writes validate and explain', () => {
@@ -117,20 +125,31 @@ describe('writes validate and explain', () => {
     await expectEqualsFullRebuild(db);
   });
 
-  it('a long run of adds, edits and deletes leaves the same index as a full rebuild', async () => {
-    const db = await seeded();
-    const ids: string[] = [];
-    for (let i = 0; i < 12; i++) {
-      const text = [paragraphs[(i * 7) % paragraphs.length], paragraphs[(i * 11 + 3) % paragraphs.length]].join('\n');
-      if (i % 4 === 3 && ids.length) await deleteUserReport(db, ids.shift()!);
-      else if (i % 5 === 4 && ids.length) await updateUserReport(db, ids[0]!, { text: `${text}\nEdited on day ${i}.` }).catch(() => undefined);
-      else ids.push((await addUserReport(db, { text: `${text}\nFiled as note ${i}.` })).id);
-    }
-    await expectEqualsFullRebuild(db);
-    const stored = await db.terms.toArray();
-    await rebuildIndex(db);
-    expect((await db.terms.toArray()).length).toBe(stored.length);
-  });
+  for (const [how, limits] of [
+    ['', {}],
+    [', when other reports are matched again afterwards in small batches', { rematchAtOnce: 0, rematchBatch: 2 }],
+  ] as const) {
+    it(`a long run of adds, edits and deletes leaves the same index as a full rebuild${how}`, async () => {
+      const saved = { ...INDEXING };
+      Object.assign(INDEXING, limits);
+      try {
+        const db = await seeded();
+        const ids: string[] = [];
+        for (let i = 0; i < 12; i++) {
+          const text = [paragraphs[(i * 7) % paragraphs.length], paragraphs[(i * 11 + 3) % paragraphs.length]].join('\n');
+          if (i % 4 === 3 && ids.length) await deleteUserReport(db, ids.shift()!);
+          else if (i % 5 === 4 && ids.length) await updateUserReport(db, ids[0]!, { text: `${text}\nEdited on day ${i}.` }).catch(() => undefined);
+          else ids.push((await addUserReport(db, { text: `${text}\nFiled as note ${i}.` })).id);
+        }
+        await expectEqualsFullRebuild(db);
+        const stored = await db.terms.toArray();
+        await rebuildIndex(db);
+        expect((await db.terms.toArray()).length).toBe(stored.length);
+      } finally {
+        Object.assign(INDEXING, saved);
+      }
+    });
+  }
 
   it('adds a 1 MB report; its terms beyond the tagged part do not flood the dictionary', async () => {
     const db = await seeded();
@@ -173,6 +192,7 @@ describe('import and export', () => {
     expect(r).toEqual({ added: 3, skipped: 3 });
     expect(progress.at(-1)).toBe(inputs.length);
     expect(await db.reports.count()).toBe(8);
+    await whenIndexed(db);
     await expectEqualsFullRebuild(db);
   });
 
@@ -187,7 +207,51 @@ describe('import and export', () => {
     expect(mine).toHaveLength(2);
     expect(mine.map((x) => x.text)).toContain(DONBAS);
     expect(all[0]).not.toHaveProperty('textKey');
+    await whenIndexed(db);
     await expectEqualsFullRebuild(db);
+  });
+
+  it('stores the reports at once and indexes their terms afterwards, a batch per write, telling its progress', async () => {
+    const db = await seeded();
+    const service = new CorpusService(db);
+    const before = (await service.getDictionary()).terms.length;
+    const progress: IndexingProgress[] = [];
+    onIndexingProgress(db, (p) => progress.push(p));
+    const texts = [DONBAS, ...paragraphs.slice(8, 14)];
+    const r = await importReports(db, texts.map((text) => ({ text })));
+    expect(r).toEqual({ added: texts.length, skipped: 0 });
+    // stored, not yet indexed: the dictionary is answered as it was
+    expect(await db.reports.count()).toBe(5 + texts.length);
+    expect(await db.reportIndex.count()).toBe(5);
+    expect((await service.getDictionary()).terms).toHaveLength(before);
+    // a report edited and one deleted while it waits are indexed as they now are
+    const users = await db.reports.where('origin').equals('user').toArray();
+    const donbas = users.find((u) => u.text === DONBAS)!;
+    await updateUserReport(db, donbas.id, { text: `${DONBAS} Kramatorsk was shelled overnight.` });
+    await deleteUserReport(db, users.find((u) => u.id !== donbas.id)!.id);
+    await whenIndexed(db);
+    expect(progress.at(-1)).toBeNull();
+    const counts = progress.filter((p): p is NonNullable<IndexingProgress> => p !== null);
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts.at(-1)!.done).toBe(counts.at(-1)!.total);
+    expect(await db.reportIndex.count()).toBe(5 + texts.length - 1);
+    expect((await db.terms.get('donbas'))?.reportIds).toContain(donbas.id);
+    expect((await service.getDictionary()).terms.map((t) => t.id)).toContain('donbas');
+    await expectEqualsFullRebuild(db);
+  });
+
+  it('goes on indexing after a restart: reports stored without a row are found and indexed', async () => {
+    const db = await seeded();
+    await importReports(db, [{ text: DONBAS }]);
+    await whenIndexed(db);
+    const mine = (await db.reports.where('origin').equals('user').first())!;
+    await db.reportIndex.delete(mine.id); // as if the background stopped before indexing it
+    const again = new CrosscheckDB(db.name);
+    dbs.push(again);
+    await createSeeder(again, seedCorpusCompiled())();
+    await whenIndexed(again);
+    expect((await again.terms.get('donbas'))?.reportIds).toContain(mine.id);
+    await expectEqualsFullRebuild(again);
   });
 
   it('rejects a list that is too long or not a list', async () => {
@@ -218,6 +282,7 @@ describe('storage failures', () => {
     await db.meta.clear();
     const ready = createSeeder(db, seedCorpusCompiled());
     await ready();
+    await whenIndexed(db);
     const back = await db.reports.get(mine.id);
     expect(back?.title).toBe('Mine');
     expect(back?.url).toBe('https://example.org/mine');
