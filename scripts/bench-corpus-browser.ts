@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer';
 import type { CompiledCorpus } from '../lib/corpus';
@@ -126,7 +127,11 @@ export async function pageBench(corpus: CompiledCorpus, extra: string[], adds: n
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     page.setDefaultTimeout(600_000);
     await page.evaluate('globalThis.__name = (f) => f');
+    // BENCH_PROFILE=file.cpuprofile: a CPU profile of the whole run, for chrome://inspect or a script
+    const profile = process.env.BENCH_PROFILE ? await page.createCDPSession() : null;
+    if (profile) await profile.send('Profiler.enable').then(() => profile.send('Profiler.start'));
     const r = await page.evaluate((a: number) => (globalThis as unknown as { runBench(a: number): Promise<any> }).runBench(a), adds);
+    if (profile) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await profile.send('Profiler.stop')).profile));
     const n = corpus.reports.length;
     console.log(
       `N=${n} (Chromium IndexedDB): seed ${ms(r.seedMs)} (index built in bulk at build time: ${ms(buildMs)} in Node)\n` +
