@@ -5,6 +5,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { DictionaryTerm, MentionRef, Report } from './corpus';
 import { textKey, urlKey } from './corpus/identity';
+import { nearKeys } from './corpus/near-duplicate';
 import type { ReportIndexRow } from './corpus/live-index';
 
 export interface MetaRow {
@@ -19,6 +20,8 @@ export interface StoredReport extends Report {
   urlKey?: string;
   /** ms since epoch; user reports only */
   addedAt?: number;
+  /** band keys of the text's MinHash signature, to find near-identical reports (lib/corpus/near-duplicate.ts) */
+  nearKeys: string[];
 }
 
 export class CrosscheckDB extends Dexie {
@@ -64,6 +67,17 @@ export class CrosscheckDB extends Dexie {
         // The derived index is rebuilt from the reports on the next start.
         await tx.table('meta').delete('indexVersion');
       });
+    this.version(3)
+      .stores({ reports: 'id, origin, title, source, date, &textKey, &urlKey, *nearKeys' })
+      .upgrade((tx) =>
+        // Reports stored before near-duplicates were refused: the keys to find them by.
+        tx
+          .table('reports')
+          .toCollection()
+          .modify((r: StoredReport) => {
+            r.nearKeys = nearKeys(r.text);
+          }),
+      );
   }
 }
 
