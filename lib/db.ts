@@ -6,6 +6,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { DictionaryTerm, Report } from './corpus';
 import { textKey, urlKey } from './corpus/identity';
+import { nearKeys } from './corpus/near-duplicate';
 import type { ReportIndexRow } from './corpus/live-index';
 
 export interface MetaRow {
@@ -20,6 +21,8 @@ export interface StoredReport extends Report {
   urlKey?: string;
   /** ms since epoch; user reports only */
   addedAt?: number;
+  /** band keys of the text's MinHash signature, to find near-identical reports (lib/corpus/near-duplicate.ts) */
+  nearKeys: string[];
 }
 
 export class CrosscheckDB extends Dexie {
@@ -65,10 +68,18 @@ export class CrosscheckDB extends Dexie {
         await tx.table('meta').delete('indexVersion');
       });
     // Version 3 keeps each report's mentions in its index row: one row per report, not one per
-    // term, report and sentence (10,000 reports made 311,294 rows, most of the time of seeding).
+    // term, report and sentence (10,000 reports made 311,294 rows, most of the time of seeding);
+    // and refuses near-identical reports, found by their MinHash band keys.
     this.version(3)
-      .stores({ mentions: null })
+      .stores({ mentions: null, reports: 'id, origin, title, source, date, &textKey, &urlKey, *nearKeys' })
       .upgrade(async (tx) => {
+        // Reports stored before near-duplicates were refused: the keys to find them by.
+        await tx
+          .table('reports')
+          .toCollection()
+          .modify((r: StoredReport) => {
+            r.nearKeys = nearKeys(r.text);
+          });
         // Rows without mentions are matched again, from their stored extraction (no NLP), on the next start.
         await tx.table('meta').delete('indexVersion');
       });

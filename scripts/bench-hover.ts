@@ -90,7 +90,8 @@ if (target > seeds.reports.length) {
   const all = [...seeds.reports, ...extra];
   const { terms, rows } = mentionIndex(all, seeds.terms);
   await db.transaction('rw', db.reports, db.terms, db.reportIndex, db.meta, async () => {
-    await db.reports.bulkPut(extra.map((r) => ({ ...r, textKey: `${textKey(r.text)}:${r.id}` })));
+    // generated reports are never checked for near-duplicates here: no keys needed
+    await db.reports.bulkPut(extra.map((r) => ({ ...r, textKey: `${textKey(r.text)}:${r.id}`, nearKeys: [] })));
     await db.terms.clear();
     await db.terms.bulkPut(terms);
     await db.reportIndex.bulkPut(rows);

@@ -6,13 +6,18 @@
  * so a large import neither waits for term extraction nor holds other writes and hovers up.
  */
 import { toReport, type CompiledCorpus, type Report } from '../corpus';
+import { leadOf } from '../corpus/display';
 import { textKey, urlKey } from '../corpus/identity';
 import { indexRowSliced, LiveIndex, unmatched, type ReportIndexRow } from '../corpus/live-index';
+import { firstNearDuplicate, nearKeys } from '../corpus/near-duplicate';
 import { parseNewReport, type NewReportInput } from '../corpus/schema';
 import { BackupDB, type BackupRow, type CrosscheckDB, type StoredReport } from '../db';
 import { storageError } from './storage-errors';
 
 export const DUPLICATE = 'This report is already in your corpus.';
+/** The refusal of a near-identical report names the stored one, so the reader can find it. */
+export const nearDuplicateMessage = (existing: Report): string =>
+  `This report is nearly identical to one already in your corpus: “${existing.title ?? leadOf(existing)}”.`;
 /** Most reports one import may hold (the import file format says the same). */
 export const IMPORT_MAX_REPORTS = 50_000;
 /** The backup keeps at most this many of the user's newest reports. */
@@ -127,13 +132,13 @@ function notify(db: CrosscheckDB, change: IndexChange): void {
 
 /** The report as readers and other modules see it (without storage keys). */
 function publicReport(r: StoredReport): Report {
-  const { textKey: _t, urlKey: _u, addedAt: _a, ...report } = r;
+  const { textKey: _t, urlKey: _u, addedAt: _a, nearKeys: _n, ...report } = r;
   return report;
 }
 
 function stored(report: Report, addedAt?: number): StoredReport {
   const uk = urlKey(report.url);
-  return { ...report, textKey: textKey(report.text), ...(uk ? { urlKey: uk } : {}), ...(addedAt ? { addedAt } : {}) };
+  return { ...report, textKey: textKey(report.text), nearKeys: nearKeys(report.text), ...(uk ? { urlKey: uk } : {}), ...(addedAt ? { addedAt } : {}) };
 }
 
 function userReport(fields: NewReportInput, id: string, addedAt: number): StoredReport {
@@ -154,6 +159,16 @@ async function refuseDuplicate(db: CrosscheckDB, r: StoredReport): Promise<void>
     const sameUrl = await db.reports.where('urlKey').equals(r.urlKey).first();
     if (sameUrl && sameUrl.id !== r.id) throw new Error(`${DUPLICATE} (a report from the same URL is stored)`);
   }
+  const near = firstNearDuplicate(r.text, await nearCandidates(db, r, new Set([r.id])));
+  if (near) throw new Error(nearDuplicateMessage(near));
+}
+
+/** Stored reports sharing a near-duplicate key with `r`, except those in `skip`; to be tested exactly. */
+async function nearCandidates(db: CrosscheckDB, r: StoredReport, skip: Set<string>): Promise<StoredReport[]> {
+  // one key range per key: an anyOf() over a multiEntry index walks the whole index
+  const ids = await Promise.all(r.nearKeys.map((k) => db.reports.where('nearKeys').equals(k).primaryKeys()));
+  const others = [...new Set(ids.flat())].filter((id) => !skip.has(id));
+  return others.length ? (await db.reports.bulkGet(others)).filter((c) => c !== undefined) : [];
 }
 
 /** The in-memory index, loaded once per service-worker life; reports stored without a row are queued for indexing. */
@@ -441,9 +456,10 @@ export function deleteUserReport(db: CrosscheckDB, id: string): Promise<void> {
 
 /**
  * Add many reports in one transaction: all or nothing. Each is validated first (the first problem
- * is named with its position); duplicates of stored reports or of each other are skipped and
- * counted. With `replace`, the user's current reports are removed in the same transaction. Their
- * terms are indexed afterwards, a batch per write (onIndexingProgress tells how far; whenIndexed waits).
+ * is named with its position); duplicates (same text, same URL or near-identical) of stored reports
+ * or of each other are skipped and counted. With `replace`, the user's current reports are removed
+ * in the same transaction. Their terms are indexed afterwards, a batch per write (onIndexingProgress
+ * tells how far; whenIndexed waits).
  */
 export function importReports(
   db: CrosscheckDB,
@@ -467,15 +483,19 @@ export function importReports(
     const texts = new Set<string>(kept ? kept.map((r) => r.textKey) : ((await db.reports.orderBy('textKey').keys()) as string[]));
     const urls = new Set<string>(kept ? kept.flatMap((r) => r.urlKey ?? []) : ((await db.reports.orderBy('urlKey').keys()) as string[]));
     const reports: StoredReport[] = [];
+    const earlier: NearKeyMap = new Map();
+    const stored = await storedNearKeys(db);
+    const leaving = new Set(replaced);
     let skipped = 0;
     const pause = slicer();
     const now = Date.now();
     for (const [i, f] of fields.entries()) {
       const r = userReport(f, 'user-' + crypto.randomUUID(), now + i);
-      if (texts.has(r.textKey) || (r.urlKey && urls.has(r.urlKey))) skipped++;
+      if (texts.has(r.textKey) || (r.urlKey && urls.has(r.urlKey)) || (await nearDuplicateInImport(db, r, earlier, stored, leaving))) skipped++;
       else {
         texts.add(r.textKey);
         if (r.urlKey) urls.add(r.urlKey);
+        for (const k of r.nearKeys) earlier.set(k, [...(earlier.get(k) ?? []), r]); // keys are rarely shared: lists stay short
         reports.push(r);
       }
       opts.onProgress?.(i + 1, fields.length);
@@ -495,6 +515,31 @@ export function importReports(
     queueIndexing(db, { extract: reports.map((r) => r.id) });
     return { added: reports.length, skipped };
   });
+}
+
+/** Near-duplicate key -> the reports of one import holding it. */
+type NearKeyMap = Map<string, StoredReport[]>;
+
+/**
+ * Every stored near-duplicate key with the reports holding it, read in one walk of the index: an
+ * import of thousands would otherwise make 16 lookups per report.
+ */
+async function storedNearKeys(db: CrosscheckDB): Promise<Map<string, string[]>> {
+  const keys = new Map<string, string[]>();
+  await db.reports.orderBy('nearKeys').eachKey((key, cursor) => {
+    const ids = keys.get(key as string);
+    if (ids) ids.push(cursor.primaryKey as string);
+    else keys.set(key as string, [cursor.primaryKey as string]);
+  });
+  return keys;
+}
+
+/** Whether `r` is near-identical to a report of the same import or a stored one (except those the import replaces). */
+async function nearDuplicateInImport(db: CrosscheckDB, r: StoredReport, earlier: NearKeyMap, stored: Map<string, string[]>, replaced: Set<string>): Promise<boolean> {
+  const inImport = new Set(r.nearKeys.flatMap((k) => earlier.get(k) ?? []));
+  const ids = [...new Set(r.nearKeys.flatMap((k) => stored.get(k) ?? []))].filter((id) => !replaced.has(id));
+  const others = ids.length ? (await db.reports.bulkGet(ids)).filter((c) => c !== undefined) : [];
+  return firstNearDuplicate(r.text, [...inImport, ...others]) !== undefined;
 }
 
 /** Every report, seed and user, as readers see them (for export). */

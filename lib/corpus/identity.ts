@@ -1,9 +1,14 @@
 /** When two reports are the same report: same normalised text, or same URL (ignoring fragment, tracking and case of host). */
 import { fold, hash32 } from '../text';
 
-/** 64-bit hash (hex) of the text folded to lower-case words: spacing, quotes and punctuation do not count. */
+/** The text as lower-case words without diacritics: spacing, quotes and punctuation do not count. */
+export function foldedWords(text: string): string[] {
+  return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** 64-bit hash (hex) of the text's folded words. */
 export function textKey(text: string): string {
-  const words = (fold(text).match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+  const words = foldedWords(text).join(' ');
   return hash32(words).toString(16).padStart(8, '0') + hash32('\u0001' + words).toString(16).padStart(8, '0');
 }
 

@@ -2,9 +2,12 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toReport } from '../../lib/corpus';
-import { backupOf, addUserReport, whenIndexed } from '../../lib/background/store';
+import { textKey } from '../../lib/corpus/identity';
+import { nearKeys } from '../../lib/corpus/near-duplicate';
+import { backupOf, addUserReport, nearDuplicateMessage, whenIndexed } from '../../lib/background/store';
 import { createSeeder } from '../../lib/background/seeding';
 import { CrosscheckDB } from '../../lib/db';
+import { variant } from '../../scripts/near-variants';
 import { seedCorpusCompiled } from './corpus-fixture';
 
 const NAME = 'upgrade-v1';
@@ -112,6 +115,29 @@ describe('schema version 3', () => {
     const mine = rows.find((r) => r.reportId === 'user-a-1')!;
     expect(mine.mentions.map((m) => m.termId)).toEqual(expect.arrayContaining(['steve-witkoff']));
     expect((await db.terms.get('steve-witkoff'))?.reportIds).toContain('user-a-1');
+    await backupOf(db).delete();
+    db.close();
+  });
+
+  it('gives every report of a version-2 database its near-duplicate keys, so copies of them are refused', async () => {
+    const v2 = openVersion2();
+    const corpus = seedCorpusCompiled();
+    // the openings of two seed reports: a report of its own, near none of them
+    const opening = (i: number) => corpus.reports[i]!.text.split('\n\n').slice(0, 3);
+    const mine = toReport({ id: 'user-mine', origin: 'user', text: [...opening(0), ...opening(2)].join('\n\n'), meta: { title: 'Mine' } });
+    const short = toReport({ id: 'user-short', origin: 'user', text: TEXTS[0]! });
+    await v2.table('reports').bulkPut([...corpus.reports.map((r) => ({ ...r, origin: 'seed' })), mine, short].map((r) => ({ ...r, textKey: textKey(r.text) })));
+    await v2.table('meta').put({ key: 'seedVersion', value: corpus.version });
+    v2.close();
+
+    const db = new CrosscheckDB(NAME);
+    await createSeeder(db, corpus)();
+    await whenIndexed(db);
+    expect(db.verno).toBe(3);
+    expect((await db.reports.get('user-mine'))?.nearKeys).toEqual(nearKeys(mine.text));
+    expect((await db.reports.get('user-short'))?.nearKeys).toEqual([]); // too short: the exact rule only
+    for (const r of corpus.reports) expect((await db.reports.get(r.id))?.nearKeys).toHaveLength(16);
+    await expect(addUserReport(db, { text: variant(mine.text, 'typos')! })).rejects.toThrow(nearDuplicateMessage(mine));
     await backupOf(db).delete();
     db.close();
   });

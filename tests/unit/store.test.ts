@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readSeeds } from '../../corpus/seeds';
+import { textKey } from '../../lib/corpus/identity';
 import { buildIndex, type ReportIndexRow } from '../../lib/corpus/live-index';
 import { CrosscheckDB, getMeta } from '../../lib/db';
 import {
@@ -12,6 +13,7 @@ import {
   exportReports,
   importReports,
   INDEXING,
+  nearDuplicateMessage,
   onIndexChange,
   rebuildIndex,
   restoreFromBackup,
@@ -24,7 +26,8 @@ import {
 import { STORAGE_MESSAGES, storageError } from '../../lib/background/storage-errors';
 import { createSeeder } from '../../lib/background/seeding';
 import { CorpusService } from '../../lib/background/explain';
-import { seedCorpusCompiled } from './corpus-fixture';
+import { variant } from '../../scripts/near-variants';
+import { ID, seedCorpusCompiled } from './corpus-fixture';
 
 let n = 0;
 const dbs: CrosscheckDB[] = [];
@@ -84,6 +87,7 @@ describe('writes validate and explain', () => {
     const r = await addUserReport(db, { text: DONBAS, title: 'Donbas fighting', url: 'https://example.com/a' });
     expect(r.id).toMatch(/^user-[0-9a-f-]{36}$/);
     expect(r).not.toHaveProperty('textKey');
+    expect(r).not.toHaveProperty('nearKeys');
     expect((await db.terms.get('donbas'))?.reportIds).toContain(r.id);
     expect(await getMeta(db, 'indexVersion')).not.toBe(before);
     expect(heard).toHaveBeenCalledWith({ version: await getMeta(db, 'indexVersion'), reportIds: [r.id] });
@@ -159,6 +163,56 @@ describe('writes validate and explain', () => {
     const r = await addUserReport(db, { text });
     expect((await db.reports.get(r.id))!.text.length).toBeGreaterThan(900_000);
     expect((await db.terms.count()) - termsBefore).toBeLessThanOrEqual(40 + 80);
+    await expectEqualsFullRebuild(db);
+  });
+});
+
+describe('near-identical reports', () => {
+  const seed = (id: string) => seedCorpusCompiled().reports.find((r) => r.id === id)!;
+  /** A report of its own on the story of the seeds: the same people, one shared quote. */
+  const OWN = [
+    'Ukraine’s president wants leaders to meet in the United States within weeks, a timetable his European partners have yet to endorse.',
+    '“Ukraine and national security advisers from 18 countries discussed security guarantees, economic agreements and sequencing plans,” Zelenskyy said in his nightly address.',
+    'Diplomats in Brussels were more cautious. Several said privately that the sequencing of a ceasefire, sanctions relief and reconstruction money remained unresolved.',
+    'Paris will host European leaders next week before any meeting with American negotiators, officials in Kyiv said, adding that a date for the summit itself could be set only after that meeting.',
+  ].join('\n\n');
+
+  it('refuses a near-identical copy of a seed report, naming it, and writes nothing', async () => {
+    const db = await seeded();
+    const original = seed(ID.kyiv);
+    const copy = variant(variant(original.text, 'typos')!, 'boilerplate')!;
+    await expect(addUserReport(db, { text: copy, title: 'Allies meet in Kyiv' })).rejects.toThrow(nearDuplicateMessage(original));
+    expect(nearDuplicateMessage(original)).toBe(`This report is nearly identical to one already in your corpus: “${original.title}”.`);
+    expect(await db.reports.count()).toBe(5);
+    expect(await backupOf(db).reports.count()).toBe(0);
+  });
+
+  it('names an untitled report by its first words; an edit may stay near its own old text', async () => {
+    const db = await seeded();
+    const mine = await addUserReport(db, { text: OWN });
+    const again = variant(OWN, 'typos')!;
+    await expect(addUserReport(db, { text: again })).rejects.toThrow(`This report is nearly identical to one already in your corpus: “Ukraine's president wants leaders to meet in the United States within weeks,…”.`);
+    const fixed = await updateUserReport(db, mine.id, { text: OWN.replace('Brussels', 'Brussels and Berlin'), title: 'Summit timetable' });
+    expect(fixed.text).toContain('Berlin');
+    const other = await addUserReport(db, { text: paragraphs[4]! });
+    await expect(updateUserReport(db, other.id, { text: again })).rejects.toThrow('one already in your corpus: “Summit timetable”.');
+    expect((await db.reports.get(other.id))?.text).toBe(other.text);
+  });
+
+  it('accepts an edited report of its own on the same story as the seeds', async () => {
+    const db = await seeded();
+    const r = await addUserReport(db, { text: variant(OWN, 'all-but-drop')! });
+    expect((await db.reports.get(r.id))?.nearKeys).toHaveLength(16);
+    await expectEqualsFullRebuild(db);
+  });
+
+  it('an import skips and counts near-duplicates of stored reports and of its own earlier reports', async () => {
+    const db = await seeded();
+    const inputs = [variant(seed(ID.summit).text, 'headline')!, OWN, variant(seed(ID.envoys).text, 'drop-paragraph')!, variant(OWN, 'typos')!, paragraphs[8]!];
+    expect(await importReports(db, inputs.map((text) => ({ text })))).toEqual({ added: 2, skipped: 3 });
+    expect((await db.reports.where('origin').equals('user').toArray()).map((r) => r.textKey).sort()).toEqual([textKey(OWN), textKey(paragraphs[8]!)].sort());
+    // reports the import replaces are no reason to skip
+    expect(await importReports(db, [{ text: variant(OWN, 'typos')! }], { replace: true })).toEqual({ added: 1, skipped: 0 });
     await expectEqualsFullRebuild(db);
   });
 });
