@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, resolve } from 'node:path';
 import { toReport, type CompiledCorpus, type Report } from '../lib/corpus';
 import { textKey } from '../lib/corpus/identity';
+import { firstNearDuplicate, nearKeys } from '../lib/corpus/near-duplicate';
 import { buildIndex, indexRow, type ReportIndexRow } from '../lib/corpus/live-index';
 import { CorpusService } from '../lib/background/explain';
 import { addUserReport, backupOf, deleteUserReport, importReports, seedCorpus, updateUserReport } from '../lib/background/store';
@@ -60,15 +61,26 @@ function texts(n: number): string[] {
         `Critics of ${p} argued the ${t} needed a national response, while residents of ${c} waited for details of the review.`;
     });
   }
+  // Past the number of bodies, a report is the first half of one body and the second half of another.
+  const half = (b: string, first: boolean) => {
+    const paragraphs = b.split(/\n+/);
+    const cut = Math.max(1, Math.floor(paragraphs.length / 2));
+    return (first ? paragraphs.slice(0, cut) : paragraphs.slice(cut)).join('\n');
+  };
+  // distinct as the store sees them (same parsed text, or near-identical), so no add is refused as a repeat
+  const seen = new Set<string>();
+  const near = new Map<string, string[]>();
   const out: string[] = [];
-  const seen = new Set<string>(); // distinct as the store sees them (parsed text), so no report is refused as a repeat
   for (let i = 0; out.length < n; i++) {
     const a = bodies[i % bodies.length]!;
     const round = Math.floor(i / bodies.length);
-    const text = round === 0 ? a : `${a}\n${bodies[(i * 7 + round) % bodies.length]!.split(/(?<=\.)\s/)[0]} (${round})`;
-    const key = textKey(toReport({ id: 'x', origin: 'user', text }).text);
-    if (seen.has(key)) continue;
+    const text = round === 0 ? a : `${half(a, true)}\n${half(bodies[(i * 7 + round * 13) % bodies.length]!, false)}`;
+    const parsed = toReport({ id: 'x', origin: 'user', text }).text;
+    const key = textKey(parsed);
+    const keys = nearKeys(parsed);
+    if (seen.has(key) || firstNearDuplicate(parsed, [...new Set(keys.flatMap((k) => near.get(k) ?? []))].map((t) => ({ text: t })))) continue;
     seen.add(key);
+    for (const k of keys) near.set(k, [...(near.get(k) ?? []), parsed]);
     out.push(text);
   }
   return out;
