@@ -33,8 +33,9 @@ const yearOf = (date: string | null | undefined): number | undefined => {
   return y ? Number(y) : undefined;
 };
 
-/** Reports read and re-indexed at a time when a write changed many (an import): hovers are answered in between. */
+/** Reports read at a time when a write changed many (an import); indexing them yields every UPDATE_SLICE_MS so hovers are answered in between. */
 const UPDATE_CHUNK = 100;
+const UPDATE_SLICE_MS = 20;
 
 export class CorpusService {
   /** the dictionary and what is derived from it, loaded from the database once per index change */
@@ -114,10 +115,17 @@ export class CorpusService {
     for (let i = 0; i < reportIds.length; i += UPDATE_CHUNK) {
       const ids = reportIds.slice(i, i + UPDATE_CHUNK);
       const [reports, rows] = await Promise.all([this.db.reports.bulkGet(ids), this.db.reportIndex.bulkGet(ids)]);
-      for (const id of ids) index.remove(id);
-      // a report not indexed yet (just imported) has no row: the index finds its terms itself
-      reports.forEach((r, k) => r && index.add(r, rows[k]?.mentions));
-      await yieldToEvents();
+      let slice = performance.now();
+      for (const [k, id] of ids.entries()) {
+        index.remove(id);
+        // a report not indexed yet (just imported) has no row: the index finds its terms itself
+        const r = reports[k];
+        if (r) index.add(r, rows[k]?.mentions);
+        if (performance.now() - slice > UPDATE_SLICE_MS) {
+          await yieldToEvents();
+          slice = performance.now();
+        }
+      }
     }
   }
 

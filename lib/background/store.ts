@@ -36,6 +36,8 @@ export const INDEXING = {
    */
   rematchAtOnce: 30,
   rematchBatch: 300,
+  /** matching work per re-matching batch, so a write queued behind one waits little */
+  rematchMs: 150,
 };
 
 export interface IndexChange {
@@ -286,8 +288,14 @@ async function rematchBatch(db: CrosscheckDB): Promise<number> {
   try {
     const rematched: string[] = [];
     const pause = slicer();
-    for (const r of await db.reports.bulkGet(ids)) {
+    const start = performance.now();
+    const found = await db.reports.bulkGet(ids);
+    for (const [i, r] of found.entries()) {
       if (r && index.row(r.id) && index.rematchChanged(r)) rematched.push(r.id); // gone, or not indexed yet: nothing to match
+      if (performance.now() - start > INDEXING.rematchMs) {
+        for (const id of ids.slice(i + 1)) s.stale.add(id); // the rest in the next batch
+        break;
+      }
       await pause();
     }
     const { put, remove } = index.takeChanges();
