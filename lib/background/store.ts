@@ -122,15 +122,18 @@ function newVersion(): string {
   return Date.now().toString(36) + '-' + crypto.randomUUID().slice(0, 8);
 }
 
-function notify(db: CrosscheckDB, change: IndexChange): void {
-  for (const l of state(db).listeners) {
+/** Call every listener; one that throws does not keep the others from hearing. */
+function tellAll<T>(listeners: Set<(value: T) => void>, value: T): void {
+  for (const l of listeners) {
     try {
-      l(change);
+      l(value);
     } catch (e) {
-      console.error('[crosscheck] index listener failed', e);
+      console.error('[crosscheck] a store listener failed', e);
     }
   }
 }
+
+const notify = (db: CrosscheckDB, change: IndexChange): void => tellAll(state(db).listeners, change);
 
 /** The report as readers and other modules see it (without storage keys). */
 function publicReport(r: StoredReport): Report {
@@ -217,15 +220,7 @@ async function rebuild(db: CrosscheckDB): Promise<LiveIndex> {
   return index;
 }
 
-function tellProgress(db: CrosscheckDB, progress: IndexingProgress): void {
-  for (const l of state(db).progress) {
-    try {
-      l(progress);
-    } catch (e) {
-      console.error('[crosscheck] progress listener failed', e);
-    }
-  }
-}
+const tellProgress = (db: CrosscheckDB, progress: IndexingProgress): void => tellAll(state(db).progress, progress);
 
 /** Queue stored reports for indexing (`extract`) or matching again (`rematch`), and start the run that does it, if none is going. */
 function queueIndexing(db: CrosscheckDB, work: { extract?: string[]; rematch?: string[] }): void {
