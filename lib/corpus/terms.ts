@@ -4,7 +4,7 @@
  * be added or removed without re-reading the others. Aliases come from rules (surnames,
  * transliterations, inflections, titles stripped) plus abbreviations no tagger can infer.
  */
-import nlp from 'compromise';
+import nlp from './fast-nlp';
 import { fold, normalizeQuotes, stem, STOP_WORDS } from '../text';
 
 export type TermKind = 'person' | 'place' | 'organization' | 'topic';
