@@ -21,6 +21,7 @@ const TEXTS = [
   ...readSeeds().map((r) => r.text),
   "We've said, and while they waited, that the U.S.-backed plan (which Kyiv's envoys drafted) won't work; " +
     'now that Mar-a-Lago talks ended... "It is over," said Secretary of State Marco Rubio in Washington, D.C., on Tuesday, March 2.',
+  'Twenty-two soldiers and three hundred civilians were hurt, a fifth of them children, officials said on the second day.',
 ];
 
 describe('compromise with faster internals', () => {
@@ -39,6 +40,16 @@ describe('compromise with faster internals', () => {
       const [own, fast] = both(() => {
         const doc = nlp(text);
         return [doc.nouns(), doc.clauses(), doc.people(), doc.places(), doc.organizations(), doc.match('#Hyphenated+')].map((v) => v.out('array'));
+      });
+      expect(fast).toEqual(own);
+    }
+  });
+  it('rewrites number words as lib/stance does, re-tagging what changed', () => {
+    for (const text of TEXTS) {
+      const [own, fast] = both(() => {
+        const doc = nlp(text);
+        doc.numbers().toNumber();
+        return doc.text();
       });
       expect(fast).toEqual(own);
     }
