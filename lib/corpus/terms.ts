@@ -4,7 +4,8 @@
  * be added or removed without re-reading the others. Aliases come from rules (surnames,
  * transliterations, inflections, titles stripped) plus abbreviations no tagger can infer.
  */
-import nlp from 'compromise';
+import nlp from './fast-nlp';
+import { nounPhrases } from './noun-phrases';
 import { fold, normalizeQuotes, stem, STOP_WORDS } from '../text';
 
 export type TermKind = 'person' | 'place' | 'organization' | 'topic';
@@ -200,7 +201,7 @@ export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
       if (m.has('#ProperNoun') && /^\p{Lu}[\p{L}]*(?:-[\p{L}]+)+$/u.test(cleanName(surface))) add('place', surface);
     });
 
-    for (const np of doc.nouns().out('array') as string[]) {
+    for (const np of nounPhrases(doc)) {
       const words = np
         .replace(/["“”]/g, '')
         .replace(/[.,;:!?—–]+/g, ' ')
