@@ -83,6 +83,19 @@ export class CrosscheckDB extends Dexie {
         // Rows without mentions are matched again, from their stored extraction (no NLP), on the next start.
         await tx.table('meta').delete('indexVersion');
       });
+    // Version 4 keeps a count of reports per dictionary term, not their ids (they are in the index
+    // rows): a write touching a term named by thousands of reports rewrote thousands of ids.
+    this.version(4)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table('terms')
+          .toCollection()
+          .modify((t: DictionaryTerm & { reportIds?: string[] }) => {
+            t.reportCount = t.reportIds?.length ?? 0;
+            delete t.reportIds;
+          }),
+      );
   }
 }
 

@@ -77,7 +77,7 @@ function mentionIndex(reports: Report[], dictionary: DictionaryTerm[]): { terms:
     });
     rows.push({ reportId: r.id, terms: { entities: [], phrases: [] }, bloom: [], hits: {}, mentions });
   }
-  const terms = dictionary.map((t) => ({ ...t, reportIds: [...(byTerm.get(t.id) ?? [])].sort() }));
+  const terms = dictionary.map((t) => ({ ...t, reportCount: byTerm.get(t.id)?.size ?? 0 }));
   return { terms, rows };
 }
 

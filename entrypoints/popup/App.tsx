@@ -160,7 +160,7 @@ export function App() {
               const t = termById.get(h.id)!;
               return (
                 <li class="term" key={h.id} title={t.aliases.join(', ')}>
-                  {t.label} <span class="kind">{t.kind}</span> <span class="n">{APP_STRINGS.reports(t.reportIds.length)}</span>
+                  {t.label} <span class="kind">{t.kind}</span> <span class="n">{APP_STRINGS.reports(t.reportCount)}</span>
                 </li>
               );
             })}

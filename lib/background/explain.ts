@@ -19,7 +19,8 @@ import { onIndexChange, yieldToEvents } from './store';
 interface Loaded {
   dictionary: DictionaryReply;
   terms: Map<string, DictionaryTerm>;
-  entities: EntityLookup;
+  /** built on first use: 'dictionary' requests (every tab after every write) do not need it */
+  entities(): EntityLookup;
 }
 
 /** Reports shown in the popover; the rest are counted ("and N more"). */
@@ -27,6 +28,11 @@ export const SHOWN_REPORTS = 5;
 /** Reports judged per hover: only the best retrieved candidates, never every report with the term. */
 const JUDGED_REPORTS = 12;
 const SENTENCES_PER_REPORT = 3;
+
+const once = <T>(make: () => T): (() => T) => {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+};
 
 const yearOf = (date: string | null | undefined): number | undefined => {
   const y = date?.match(/\b(19|20)\d\d\b/)?.[0];
@@ -64,10 +70,10 @@ export class CorpusService {
       return {
         dictionary: {
           version: version ?? '0',
-          terms: terms.map((t) => ({ id: t.id, label: t.label, kind: t.kind, aliases: t.aliases, reportCount: t.reportIds.length })),
+          terms: terms.map((t) => ({ id: t.id, label: t.label, kind: t.kind, aliases: t.aliases, reportCount: t.reportCount })),
         },
         terms: new Map(terms.map((t) => [t.id, t])),
-        entities: entityLookup(new Matcher(terms)),
+        entities: once(() => entityLookup(new Matcher(terms))),
       };
     })());
     load.catch(() => {
@@ -84,9 +90,9 @@ export class CorpusService {
   async evidenceIndex(): Promise<EvidenceIndex> {
     if (this.evidence) return this.evidence;
     this.building ??= (async () => {
-      const { entities } = await this.fresh();
+      const loaded = await this.fresh();
       this.changedWhileBuilding.clear();
-      const index = new EvidenceIndex(entities);
+      const index = new EvidenceIndex(loaded.entities());
       const mentions = new Map<string, Mention[]>();
       await this.db.reportIndex.each((row) => void mentions.set(row.reportId, row.mentions ?? []));
       await this.db.reports.each((r) => index.add(r, mentions.get(r.id))); // no row yet: the index finds its terms itself
@@ -130,12 +136,12 @@ export class CorpusService {
   }
 
   async explain(termId: string, claim: string, published?: string): Promise<ExplainReply | null> {
-    const { terms, entities } = await this.fresh();
-    const term = terms.get(termId);
+    const loaded = await this.fresh();
+    const term = loaded.terms.get(termId);
     if (!term) return null;
-    const reply: ExplainReply = { termId, label: term.label, kind: term.kind, reportCount: term.reportIds.length, claim, items: [], more: 0 };
+    const reply: ExplainReply = { termId, label: term.label, kind: term.kind, reportCount: term.reportCount, claim, items: [], more: 0 };
     if (!isEnglish(claim)) {
-      return { ...reply, more: term.reportIds.length, notice: 'This sentence is not in English. Crosscheck only compares English text, so it does not say whether reports agree.' };
+      return { ...reply, more: term.reportCount, notice: 'This sentence is not in English. Crosscheck only compares English text, so it does not say whether reports agree.' };
     }
     const index = await this.evidenceIndex();
     const hits = index.search(claim, { limit: JUDGED_REPORTS * SENTENCES_PER_REPORT, boostTermId: termId, perReport: SENTENCES_PER_REPORT });
@@ -145,16 +151,19 @@ export class CorpusService {
       if (l) l.push(h.sentenceIndex);
       else if (candidates.size < JUDGED_REPORTS) candidates.set(h.reportId, [h.sentenceIndex]);
     }
-    const mentioning = new Set(term.reportIds);
+    const mentioning = (reportId: string) => index.firstMention(reportId, termId) !== undefined;
     const mentionsTerm = (reportId: string, i: number) => index.mentions(reportId, i, termId);
     const reports = await this.db.reports.bulkGet([...candidates.keys()]);
     const pageYear = yearOf(published);
     const items: (ExplainItem & { strength: number })[] = [];
+    let notMentioning = 0; // reports shown for the sentence alone, beyond the term's count
     for (const r of reports) {
       if (!r) continue;
-      const j = judge(claim, r, candidates.get(r.id)!, entities, { pageYear, reportYear: yearOf(r.date) });
+      const j = judge(claim, r, candidates.get(r.id)!, loaded.entities(), { pageYear, reportYear: yearOf(r.date) });
       // a report that neither mentions the term nor speaks to the sentence is not evidence
-      if (j.verdict === 'related' && !mentioning.has(r.id)) continue;
+      const mentions = mentioning(r.id);
+      if (j.verdict === 'related' && !mentions) continue;
+      if (!mentions) notMentioning++;
       if (j.verdict === 'related' && !candidates.get(r.id)!.some((i) => mentionsTerm(r.id, i))) {
         // nothing to check: show where the report mentions the hovered term
         const first = index.firstMention(r.id, termId);
@@ -180,7 +189,6 @@ export class CorpusService {
     }
     items.sort((a, b) => VERDICTS.indexOf(a.verdict) - VERDICTS.indexOf(b.verdict) || b.strength - a.strength);
     const shown = items.slice(0, SHOWN_REPORTS).map(({ strength: _, ...it }) => it);
-    const relevant = new Set([...mentioning, ...items.map((i) => i.reportId)]);
-    return { ...reply, items: shown, more: relevant.size - shown.length };
+    return { ...reply, items: shown, more: Math.max(0, term.reportCount + notMentioning - shown.length) };
   }
 }

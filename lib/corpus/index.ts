@@ -22,8 +22,13 @@ export interface Report {
   sentences: string[];
 }
 
+/**
+ * A dictionary entry: the term, how many reports name it and how often. Which reports those are is
+ * in their index rows (`ReportIndexRow.hits`), so a write that touches a common term rewrites a
+ * small entry, not a list of thousands of report ids.
+ */
 export interface DictionaryTerm extends Term {
-  reportIds: string[];
+  reportCount: number;
   mentions: number;
 }
 

@@ -185,7 +185,7 @@ export class LiveIndex {
     if (!hits?.size) return null;
     let n = 0;
     for (const v of hits.values()) n += v;
-    return { ...t, reportIds: [...hits.keys()].sort(), mentions: n };
+    return { ...t, reportCount: hits.size, mentions: n };
   }
 
   private countHits(reportId: string, hits: Record<string, number>, sign: 1 | -1): void {

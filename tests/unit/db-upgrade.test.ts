@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { toReport } from '../../lib/corpus';
+import { toReport, type CompiledCorpus } from '../../lib/corpus';
 import { textKey } from '../../lib/corpus/identity';
 import { nearKeys } from '../../lib/corpus/near-duplicate';
 import { backupOf, addUserReport, nearDuplicateMessage, whenIndexed } from '../../lib/background/store';
 import { createSeeder } from '../../lib/background/seeding';
-import { CrosscheckDB } from '../../lib/db';
+import { CrosscheckDB, getMeta } from '../../lib/db';
 import { variant } from '../../scripts/near-variants';
-import { seedCorpusCompiled } from './corpus-fixture';
+import { reportsNaming, seedCorpusCompiled } from './corpus-fixture';
 
 const NAME = 'upgrade-v1';
 afterEach(async () => {
@@ -56,7 +56,7 @@ describe('schema version 2', () => {
     const db = new CrosscheckDB(NAME);
     await createSeeder(db, corpus)(); // the start-up an updated extension runs
     await whenIndexed(db);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const stored = await db.reports.where('origin').equals('user').toArray();
     expect(stored.map((r) => r.id).sort()).toEqual(['user-a-1', 'user-b-2', 'user-c-3']);
     expect(stored.find((r) => r.id === 'user-a-1')?.title).toBe('Mine');
@@ -64,7 +64,7 @@ describe('schema version 2', () => {
     expect(await db.reports.count()).toBe(corpus.reports.length + 3);
     // the index now covers the user reports
     expect(await db.reportIndex.count()).toBe(corpus.reports.length + 3);
-    expect((await db.terms.get('donbas'))?.reportIds).toEqual(expect.arrayContaining(['user-a-1', 'user-b-2']));
+    expect(await reportsNaming(db, 'donbas')).toEqual(expect.arrayContaining(['user-a-1', 'user-b-2']));
     // and from now on the same text is refused
     await expect(addUserReport(db, { text: TEXTS[1]! })).rejects.toThrow(/already in your corpus/);
     await backupOf(db).delete();
@@ -85,6 +85,10 @@ function openVersion2(): Dexie {
   return v2;
 }
 
+/** Dictionary entries as versions 1 to 3 stored them: with the ids of the reports naming each term. */
+const withReportIds = (corpus: CompiledCorpus) =>
+  corpus.terms.map(({ reportCount: _, ...t }) => ({ ...t, reportIds: corpus.index.filter((r) => r.hits[t.id]).map((r) => r.reportId) }));
+
 describe('schema version 3', () => {
   it('moves mentions into the index rows, keeps the user reports and drops the mentions table', async () => {
     const v2 = openVersion2();
@@ -92,7 +96,7 @@ describe('schema version 3', () => {
     const user = toReport({ id: 'user-a-1', origin: 'user', text: TEXTS[1]!, meta: { title: 'Mine' } });
     const all = [...corpus.reports.map((r) => ({ ...r, origin: 'seed' })), user];
     await v2.table('reports').bulkPut(all.map((r, i) => ({ ...r, textKey: `k${i}` })));
-    await v2.table('terms').bulkPut(corpus.terms);
+    await v2.table('terms').bulkPut(withReportIds(corpus));
     await v2.table('mentions').bulkPut(corpus.index.flatMap((row) => row.mentions.map((m) => ({ ...m, reportId: row.reportId }))));
     // version 2 rows had no mentions; the user report had none yet either
     await v2.table('reportIndex').bulkPut(corpus.index.map(({ mentions: _, ...row }) => row));
@@ -105,7 +109,7 @@ describe('schema version 3', () => {
     const db = new CrosscheckDB(NAME);
     await createSeeder(db, corpus)();
     await whenIndexed(db);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((t) => t.name)).not.toContain('mentions');
     expect((await db.reports.get('user-a-1'))?.title).toBe('Mine');
     const rows = await db.reportIndex.toArray();
@@ -114,7 +118,7 @@ describe('schema version 3', () => {
     expect(seedRow.mentions).toEqual(corpus.index.find((r) => r.reportId === seedRow.reportId)!.mentions);
     const mine = rows.find((r) => r.reportId === 'user-a-1')!;
     expect(mine.mentions.map((m) => m.termId)).toEqual(expect.arrayContaining(['steve-witkoff']));
-    expect((await db.terms.get('steve-witkoff'))?.reportIds).toContain('user-a-1');
+    expect(await reportsNaming(db, 'steve-witkoff')).toContain('user-a-1');
     await backupOf(db).delete();
     db.close();
   });
@@ -133,11 +137,48 @@ describe('schema version 3', () => {
     const db = new CrosscheckDB(NAME);
     await createSeeder(db, corpus)();
     await whenIndexed(db);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await db.reports.get('user-mine'))?.nearKeys).toEqual(nearKeys(mine.text));
     expect((await db.reports.get('user-short'))?.nearKeys).toEqual([]); // too short: the exact rule only
     for (const r of corpus.reports) expect((await db.reports.get(r.id))?.nearKeys).toHaveLength(16);
     await expect(addUserReport(db, { text: variant(mine.text, 'typos')! })).rejects.toThrow(nearDuplicateMessage(mine));
+    await backupOf(db).delete();
+    db.close();
+  });
+});
+
+describe('schema version 4', () => {
+  it('keeps a count of reports per dictionary term instead of their ids, without indexing again', async () => {
+    const v3 = new Dexie(NAME);
+    v3.version(3).stores({
+      reports: 'id, origin, title, source, date, &textKey, &urlKey, *nearKeys',
+      terms: 'id, kind, label, *aliases',
+      reportIndex: 'reportId',
+      meta: 'key',
+    });
+    const corpus = seedCorpusCompiled();
+    await v3.table('reports').bulkPut(corpus.reports.map((r) => ({ ...r, origin: 'seed', textKey: textKey(r.text), nearKeys: nearKeys(r.text) })));
+    const old = withReportIds(corpus);
+    await v3.table('terms').bulkPut(old);
+    await v3.table('reportIndex').bulkPut(corpus.index);
+    await v3.table('meta').bulkPut([
+      { key: 'seedVersion', value: corpus.version },
+      { key: 'indexVersion', value: 'v3' },
+    ]);
+    v3.close();
+
+    const db = new CrosscheckDB(NAME);
+    await createSeeder(db, corpus)();
+    await whenIndexed(db);
+    expect(db.verno).toBe(4);
+    expect(await getMeta(db, 'indexVersion')).toBe('v3'); // nothing was indexed again
+    const terms = await db.terms.toArray();
+    expect(terms).toHaveLength(old.length);
+    for (const t of terms) {
+      expect(t).not.toHaveProperty('reportIds');
+      expect(t.reportCount).toBe(old.find((o) => o.id === t.id)!.reportIds.length);
+    }
+    expect(await reportsNaming(db, 'steve-witkoff')).toHaveLength(terms.find((t) => t.id === 'steve-witkoff')!.reportCount);
     await backupOf(db).delete();
     db.close();
   });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CrosscheckDB, getMeta } from '../../lib/db';
 import { addUserReport, deleteUserReport, seedCorpus } from '../../lib/background/store';
 import { CorpusService } from '../../lib/background/explain';
-import { ID, seedCorpusCompiled } from './corpus-fixture';
+import { ID, reportsNaming, seedCorpusCompiled } from './corpus-fixture';
 
 let n = 0;
 const dbs: CrosscheckDB[] = [];
@@ -45,7 +45,7 @@ describe('seeding', () => {
     expect(stored?.title).toBe('Witkoff to visit Kyiv');
     // The dictionary now spans seed and user reports.
     const witkoff = await db.terms.where('label').equals('Steve Witkoff').first();
-    expect(witkoff?.reportIds).toEqual(expect.arrayContaining([ID.kyiv, mine.id]));
+    expect(await reportsNaming(db, witkoff!.id)).toEqual(expect.arrayContaining([ID.kyiv, mine.id]));
   });
 
   it('deletes only user reports on request', async () => {

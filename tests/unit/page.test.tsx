@@ -189,7 +189,7 @@ describe('PageController', () => {
     counts = [];
     explained = [];
     ctl = new PageController(document, {
-      dictionary: async () => ({ version: '1', terms: terms.map((t) => ({ ...t, reportCount: t.reportIds.length })) }),
+      dictionary: async () => ({ version: '1', terms }),
       explain: async (termId, claim) => {
         explained.push(`${termId}|${claim}`);
         return reply(termId);
