@@ -20,21 +20,32 @@ declare const chrome: {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
 
-export async function browserBench(n: number, texts: string[], adds: number): Promise<void> {
-  const { browser, extensionId } = await launch();
+/** `indexWaitMs`: how long to wait for the imported reports' terms before measuring single writes (indexing goes on meanwhile). */
+export async function browserBench(n: number, texts: string[], adds: number, indexWaitMs = Infinity): Promise<void> {
+  const { browser, worker, extensionId } = await launch();
+  const complaints: string[] = [];
+  worker.on('console', (m) => void (['error', 'warn'].includes(m.type()) && complaints.push(`${m.type()}: ${m.text()}`)));
+  browser.on('targetcreated', (t) => void (t.type() === 'service_worker' && complaints.push('the service worker was started again')));
+  // BENCH_PROFILE=file.cpuprofile: a CPU profile of the service worker over the whole run
+  const profile = process.env.BENCH_PROFILE ? worker.client : null;
+  if (profile) {
+    await profile.send('Profiler.enable');
+    await profile.send('Profiler.setSamplingInterval', { interval: 500 });
+    await profile.send('Profiler.start');
+  }
   try {
     const page = await browser.newPage();
     await page.goto(`chrome-extension://${extensionId}/popup.html`);
     await page.evaluate('globalThis.__name = (f) => f'); // tsx names functions; the page has no such helper
     const r = await page.evaluate(
-      async (n: number, texts: string[], adds: number) => {
+      async (n: number, texts: string[], adds: number, indexWaitMs: number) => {
         const send = async (m: unknown) => {
           const reply = await chrome.runtime.sendMessage(m);
           if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
           return reply.value as any;
         };
         const now = () => performance.now();
-        const progress = async () => ((await chrome.storage.local.get('importProgress')).importProgress ?? null) as { phase: string } | null;
+        const progress = async () => ((await chrome.storage.local.get('importProgress')).importProgress ?? null) as { phase: string; done: number; total: number } | null;
         // import N while a 'dictionary' and an 'explain' request go out every 20 ms, until its terms are indexed
         let stop = false;
         const waits = { dictionary: 0, explain: 0 };
@@ -56,10 +67,15 @@ export async function browserBench(n: number, texts: string[], adds: number): Pr
         const imported = await send({ type: 'import-reports', reports: texts.slice(0, n).map((text) => ({ text })) });
         const importMs = now() - t;
         let sawIndexing = false;
+        let indexing: { done: number; total: number } | null = null; // the last progress seen, while the wait was cut short
         for (;;) {
           const p = await progress();
           if (p?.phase === 'indexing') sawIndexing = true;
           if (!p && sawIndexing) break;
+          if (p?.phase === 'indexing' && now() - t > importMs + indexWaitMs) {
+            indexing = { done: p.done, total: p.total };
+            break;
+          }
           if (!p && now() - t > importMs + 5_000) break; // indexing ended before the first look
           await new Promise((r) => setTimeout(r, 200));
         }
@@ -86,18 +102,24 @@ export async function browserBench(n: number, texts: string[], adds: number): Pr
           del.push(now() - t);
         }
         const dict = await chrome.runtime.sendMessage({ type: 'dictionary' });
-        return { imported, importMs, indexedMs, waits, asked, add, edit, del, terms: (dict.value as { terms: unknown[] }).terms.length, bytes: new Blob([JSON.stringify(dict)]).size };
+        return { imported, importMs, indexedMs, indexing, waits, asked, add, edit, del, terms: (dict.value as { terms: unknown[] }).terms.length, bytes: new Blob([JSON.stringify(dict)]).size };
       },
       n,
       texts,
       adds,
+      Number.isFinite(indexWaitMs) ? indexWaitMs : 1e12,
     );
+    const indexed = r.indexing
+      ? `${r.indexing.done} of ${r.indexing.total} indexed after ${ms(r.indexedMs)} (${((r.indexing.done / (r.indexedMs - r.importMs)) * 1000).toFixed(0)} reports/s), still going`
+      : `terms indexed after ${ms(r.indexedMs)}`;
     console.log(
-      `N=${n} (Chromium): import ${r.imported.added}: stored (one transaction) in ${ms(r.importMs)}, terms indexed after ${ms(r.indexedMs)}; ` +
+      `N=${n} (Chromium): import ${r.imported.added}: stored (one transaction) in ${ms(r.importMs)}, ${indexed}; ` +
         `${r.asked} 'dictionary' and 'explain' requests meanwhile, longest wait ${ms(r.waits.dictionary)} / ${ms(r.waits.explain)}\n` +
         `  add one: median ${ms(median(r.add))} (max ${ms(Math.max(...r.add))}) | edit one: median ${ms(median(r.edit))} | delete one: median ${ms(median(r.del))}\n` +
         `  dictionary: ${r.terms} terms, ${(r.bytes / 1024).toFixed(0)} KiB per download`,
     );
+    if (profile) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await profile.send('Profiler.stop')).profile));
+    if (complaints.length) console.log(`  the service worker complained ${complaints.length}×:\n    ${complaints.slice(0, 10).join('\n    ')}`);
   } finally {
     await browser.close();
   }

@@ -1,5 +1,5 @@
 /**
- * npm run bench:corpus -- --reports 100,1000,10000 [--browser] [--adds 7]: what corpus writes cost
+ * npm run bench:corpus -- --reports 100,1000,10000 [--browser [--parts seed,import] [--index-wait S]] [--adds 7]: what corpus writes cost
  * at N reports — seeding N (precomputed index, the install path), importing (with extraction), adding,
  * editing and deleting one report, dictionary size and download bytes, and the longest wait of a
  * 'dictionary' request during a bulk add. Node + fake-indexeddb by default; --browser measures through
@@ -29,6 +29,10 @@ const SIZES = opt('reports', '100,1000').split(',').map(Number);
 const ADDS = Number(opt('adds', '7'));
 /** import (with NLP extraction) is measured up to this size; above it, seeding with precomputed rows */
 const IMPORT_MAX = Number(opt('import-max', '1000'));
+/** --browser: seconds to wait for an import's terms to be indexed before single writes are measured */
+/** --browser: which measurements to run, "seed" (store code in a page) and/or "import" (the built extension) */
+const PARTS = opt('parts', 'seed,import').split(',');
+const INDEX_WAIT_S = Number(opt('index-wait', 'Infinity'));
 const FNC = resolve(ROOT, opt('data', '../shared/data/fnc-1'));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -196,12 +200,12 @@ async function nodeBench(n: number): Promise<void> {
 if (args.includes('--browser')) {
   const { browserBench, pageBench } = await import('./bench-corpus-browser');
   console.log(`bench:corpus in Chromium's IndexedDB, store code bundled into a page (${existsSync(FNC) ? 'FNC-1 bodies' : 'generated reports'})`);
-  for (const n of SIZES) {
+  for (const n of PARTS.includes('seed') ? SIZES : []) {
     const { corpus, extra, buildMs } = benchCorpus(n);
     await pageBench(corpus, extra, ADDS, buildMs);
   }
   console.log(`bench:corpus in Chromium through the built extension's messages (import with extraction, up to --import-max ${IMPORT_MAX})`);
-  for (const n of SIZES.filter((x) => x <= IMPORT_MAX)) await browserBench(n, texts(n + ADDS * 2), ADDS);
+  for (const n of SIZES.filter((x) => x <= IMPORT_MAX && PARTS.includes('import'))) await browserBench(n, texts(n + ADDS * 2), ADDS, INDEX_WAIT_S * 1000);
 } else {
   console.log(`bench:corpus in Node + fake-indexeddb (${existsSync(FNC) ? 'FNC-1 bodies' : 'generated reports'})`);
   for (const n of SIZES) await nodeBench(n);

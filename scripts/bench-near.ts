@@ -10,7 +10,7 @@ import Dexie, { type Table } from 'dexie';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { foldedWords, textKey } from '../lib/corpus/identity';
-import { containment, firstNearDuplicate, isNearDuplicate, MIN_SHINGLES, nearKeysOf, shingles } from '../lib/corpus/near-duplicate';
+import { containment, firstNearDuplicate, isNearDuplicate, MIN_SHINGLES, nearKeysOf, shingles, type Shingles } from '../lib/corpus/near-duplicate';
 import { readBodies } from './fnc';
 import { variant, VARIANT_KINDS } from './near-variants';
 
@@ -20,7 +20,7 @@ const LIST = process.argv.includes('--list');
 interface Body {
   id: string;
   text: string;
-  set: Set<number>;
+  set: Shingles;
   keys: string[];
 }
 
@@ -66,13 +66,13 @@ function falsePositives(bodies: Body[], map: Map<string, number[]>): void {
   console.log(`  the band keys find ${pairs.length} of the ${exact.length} pairs the exact test accepts (${pct(pairs.length, exact.length)})`);
   const c = (i: number, j: number) => {
     const [a, b] = [bodies[i]!.set, bodies[j]!.set];
-    return a.size <= b.size ? containment(a, b) : containment(b, a);
+    return a.length <= b.length ? containment(a, b) : containment(b, a);
   };
   const shown = [...different].sort((x, y) => c(...x) - c(...y)).slice(0, LIST ? undefined : 12);
   console.log(`  ${LIST ? 'all' : 'the 12 least similar'} flagged pairs of different texts (containment, shingles, leads):`);
   for (const [i, j] of shown) {
     const [a, b] = [bodies[i]!, bodies[j]!];
-    console.log(`   ${a.id}/${b.id} ${c(i, j).toFixed(2)} ${a.set.size}/${b.set.size}\n     « ${lead(a.text)} »\n     « ${lead(b.text)} »`);
+    console.log(`   ${a.id}/${b.id} ${c(i, j).toFixed(2)} ${a.set.length}/${b.set.length}\n     « ${lead(a.text)} »\n     « ${lead(b.text)} »`);
   }
 }
 
@@ -83,7 +83,7 @@ function recall(bodies: Body[], map: Map<string, number[]>): void {
     let exact = 0;
     let found = 0;
     for (const [i, b] of bodies.entries()) {
-      const text = b.set.size >= MIN_SHINGLES ? variant(b.text, kind, Number(b.id)) : null;
+      const text = b.set.length >= MIN_SHINGLES ? variant(b.text, kind, Number(b.id)) : null;
       if (!text) continue;
       n++;
       const set = shingles(text);

@@ -95,7 +95,10 @@ export class CorpusService {
       const index = new EvidenceIndex(loaded.entities());
       const mentions = new Map<string, Mention[]>();
       await this.db.reportIndex.each((row) => void mentions.set(row.reportId, row.mentions ?? []));
-      await this.db.reports.each((r) => index.add(r, mentions.get(r.id))); // no row yet: the index finds its terms itself
+      await this.db.reports.each((r) => {
+        const m = mentions.get(r.id);
+        if (m) index.add(r, m); // a report without its row yet joins when it is written (reportsChanged)
+      });
       this.evidence = index;
       return index;
     })().finally(() => (this.building = null));
@@ -120,13 +123,13 @@ export class CorpusService {
     if (!index) return; // the next hover builds it
     for (let i = 0; i < reportIds.length; i += UPDATE_CHUNK) {
       const ids = reportIds.slice(i, i + UPDATE_CHUNK);
-      const [reports, rows] = await Promise.all([this.db.reports.bulkGet(ids), this.db.reportIndex.bulkGet(ids)]);
+      for (const id of ids) index.remove(id);
+      // a report stored without its index row (just imported) joins when its row is written
+      const rows = (await this.db.reportIndex.bulkGet(ids)).filter((row) => row !== undefined);
+      const reports = await this.db.reports.bulkGet(rows.map((row) => row.reportId));
       let slice = performance.now();
-      for (const [k, id] of ids.entries()) {
-        index.remove(id);
-        // a report not indexed yet (just imported) has no row: the index finds its terms itself
-        const r = reports[k];
-        if (r) index.add(r, rows[k]?.mentions);
+      for (const [k, r] of reports.entries()) {
+        if (r) index.add(r, rows[k]!.mentions);
         if (performance.now() - slice > UPDATE_SLICE_MS) {
           await yieldToEvents();
           slice = performance.now();

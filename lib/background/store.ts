@@ -7,9 +7,9 @@
  */
 import { toReport, type CompiledCorpus, type Report } from '../corpus';
 import { leadOf } from '../corpus/display';
-import { textKey, urlKey } from '../corpus/identity';
+import { foldedWords, textKeyOfWords, urlKey } from '../corpus/identity';
 import { indexRowSliced, LiveIndex, unmatched, type ReportIndexRow } from '../corpus/live-index';
-import { firstNearDuplicate, nearKeys } from '../corpus/near-duplicate';
+import { firstNearDuplicate, firstNearDuplicateOf, nearKeysOf, shingles, shinglesOfWords, type Shingles } from '../corpus/near-duplicate';
 import { parseNewReport, type NewReportInput } from '../corpus/schema';
 import { BackupDB, type BackupRow, type CrosscheckDB, type StoredReport } from '../db';
 import { storageError } from './storage-errors';
@@ -143,7 +143,8 @@ function publicReport(r: StoredReport): Report {
 
 function stored(report: Report, addedAt?: number): StoredReport {
   const uk = urlKey(report.url);
-  return { ...report, textKey: textKey(report.text), nearKeys: nearKeys(report.text), ...(uk ? { urlKey: uk } : {}), ...(addedAt ? { addedAt } : {}) };
+  const words = foldedWords(report.text);
+  return { ...report, textKey: textKeyOfWords(words), nearKeys: nearKeysOf(shinglesOfWords(words)), ...(uk ? { urlKey: uk } : {}), ...(addedAt ? { addedAt } : {}) };
 }
 
 function userReport(fields: NewReportInput, id: string, addedAt: number): StoredReport {
@@ -485,23 +486,25 @@ export function importReports(
     const kept = opts.replace ? await db.reports.where('origin').equals('seed').toArray() : null;
     const texts = new Set<string>(kept ? kept.map((r) => r.textKey) : ((await db.reports.orderBy('textKey').keys()) as string[]));
     const urls = new Set<string>(kept ? kept.flatMap((r) => r.urlKey ?? []) : ((await db.reports.orderBy('urlKey').keys()) as string[]));
-    const reports: StoredReport[] = [];
-    const earlier: NearKeyMap = new Map();
-    const stored = await storedNearKeys(db);
-    const leaving = new Set(replaced);
-    let skipped = 0;
     const pause = slicer();
     const now = Date.now();
+    const made: StoredReport[] = [];
     for (const [i, f] of fields.entries()) {
-      const r = userReport(f, 'user-' + crypto.randomUUID(), now + i);
-      if (texts.has(r.textKey) || (r.urlKey && urls.has(r.urlKey)) || (await nearDuplicateInImport(db, r, earlier, stored, leaving))) skipped++;
+      made.push(userReport(f, 'user-' + crypto.randomUUID(), now + i));
+      opts.onProgress?.(i + 1, fields.length);
+      await pause();
+    }
+    const near = await nearDuplicateFinder(db, made, new Set(replaced));
+    const reports: StoredReport[] = [];
+    let skipped = 0;
+    for (const r of made) {
+      if (texts.has(r.textKey) || (r.urlKey && urls.has(r.urlKey)) || near.isCopy(r)) skipped++;
       else {
         texts.add(r.textKey);
         if (r.urlKey) urls.add(r.urlKey);
-        for (const k of r.nearKeys) earlier.set(k, [...(earlier.get(k) ?? []), r]); // keys are rarely shared: lists stay short
+        near.accept(r);
         reports.push(r);
       }
-      opts.onProgress?.(i + 1, fields.length);
       await pause();
     }
     // the reports go in now, their terms afterwards (queueIndexing): extraction is the slow part
@@ -520,8 +523,40 @@ export function importReports(
   });
 }
 
-/** Near-duplicate key -> the reports of one import holding it. */
-type NearKeyMap = Map<string, StoredReport[]>;
+/**
+ * Tells which reports of an import are near-identical to a stored report (except those the import
+ * replaces) or to one accepted before them in the same import. The stored reports that share a key
+ * with any of them are read at once, before the checks, and only their shingles are kept: a read
+ * per imported report would make the import wait on the database thousands of times.
+ */
+async function nearDuplicateFinder(db: CrosscheckDB, imported: StoredReport[], replaced: Set<string>) {
+  const stored = await storedNearKeys(db);
+  const texts = new Map(imported.map((r) => [r.id, r.text]));
+  /** shingles of the reports compared so far, by id: stored ones are read once, up front */
+  const cache = new Map<string, Shingles>();
+  const shinglesOf = (id: string) => {
+    let set = cache.get(id);
+    if (!set) cache.set(id, (set = shingles(texts.get(id) ?? '')));
+    return set;
+  };
+  const storedIds = [...new Set(imported.flatMap((r) => r.nearKeys.flatMap((k) => stored.get(k) ?? [])))].filter((id) => !replaced.has(id));
+  const pause = slicer();
+  for (let i = 0; i < storedIds.length; i += 500) {
+    for (const r of await db.reports.bulkGet(storedIds.slice(i, i + 500))) if (r) cache.set(r.id, shingles(r.text));
+    await pause();
+  }
+  /** near-duplicate key -> the reports of the import accepted so far holding it */
+  const earlier = new Map<string, string[]>();
+  return {
+    isCopy(r: StoredReport): boolean {
+      const candidates = new Set(r.nearKeys.flatMap((k) => [...(earlier.get(k) ?? []), ...(stored.get(k) ?? []).filter((id) => !replaced.has(id) && cache.has(id))]));
+      return firstNearDuplicateOf(() => shinglesOf(r.id), candidates, shinglesOf) !== undefined;
+    },
+    accept(r: StoredReport): void {
+      for (const k of r.nearKeys) earlier.set(k, [...(earlier.get(k) ?? []), r.id]); // keys are rarely shared: lists stay short
+    },
+  };
+}
 
 /**
  * Every stored near-duplicate key with the reports holding it, read in one walk of the index: an
@@ -535,14 +570,6 @@ async function storedNearKeys(db: CrosscheckDB): Promise<Map<string, string[]>> 
     else keys.set(key as string, [cursor.primaryKey as string]);
   });
   return keys;
-}
-
-/** Whether `r` is near-identical to a report of the same import or a stored one (except those the import replaces). */
-async function nearDuplicateInImport(db: CrosscheckDB, r: StoredReport, earlier: NearKeyMap, stored: Map<string, string[]>, replaced: Set<string>): Promise<boolean> {
-  const inImport = new Set(r.nearKeys.flatMap((k) => earlier.get(k) ?? []));
-  const ids = [...new Set(r.nearKeys.flatMap((k) => stored.get(k) ?? []))].filter((id) => !replaced.has(id));
-  const others = ids.length ? (await db.reports.bulkGet(ids)).filter((c) => c !== undefined) : [];
-  return firstNearDuplicate(r.text, [...inImport, ...others]) !== undefined;
 }
 
 /** Every report, seed and user, as readers see them (for export). */

@@ -7,7 +7,7 @@ import { paragraphsOf, variant, VARIANT_KINDS } from '../../scripts/near-variant
 const seeds = readSeeds().map((r) => r.text);
 const similarity = (a: string, b: string) => {
   const [x, y] = [shingles(a), shingles(b)];
-  return x.size <= y.size ? containment(x, y) : containment(y, x);
+  return x.length <= y.length ? containment(x, y) : containment(y, x);
 };
 const shareKey = (a: string, b: string) => nearKeys(a).some((k) => nearKeys(b).includes(k));
 
@@ -58,7 +58,7 @@ describe('short texts', () => {
   const SHORT = 'Fighting around the Donbas intensified on Tuesday as Russian forces pressed toward Kramatorsk, Ukrainian officials said.';
 
   it('get no keys and are never near-identical: only the exact text rule applies', () => {
-    expect(shingles(SHORT).size).toBeLessThan(MIN_SHINGLES);
+    expect(shingles(SHORT).length).toBeLessThan(MIN_SHINGLES);
     expect(nearKeys(SHORT)).toEqual([]);
     expect(isNearDuplicate(shingles(SHORT), shingles(SHORT.replace('Tuesday', 'Wednesday')))).toBe(false);
     expect(nearKeys('')).toEqual([]);
@@ -66,7 +66,7 @@ describe('short texts', () => {
 
   it('a report just long enough is compared', () => {
     const text = foldedWords(seeds[4]!).slice(0, MIN_SHINGLES + 4).join(' ');
-    expect(shingles(text).size).toBe(MIN_SHINGLES);
+    expect(shingles(text).length).toBe(MIN_SHINGLES);
     expect(nearKeys(text)).toHaveLength(16);
   });
 });
