@@ -64,6 +64,8 @@ interface StoreState {
   /** the run indexing and matching them, while one is going */
   indexing: Promise<void> | null;
   progress: Set<(progress: IndexingProgress) => void>;
+  /** writes asked for (add, edit, import...) and not started yet: an indexing batch ends early for them */
+  waiting: number;
 }
 
 const states = new WeakMap<CrosscheckDB, StoreState>();
@@ -71,7 +73,7 @@ function state(db: CrosscheckDB): StoreState {
   let s = states.get(db);
   if (!s) {
     const backup = new BackupDB(`${db.name}-backup`);
-    states.set(db, (s = { queue: Promise.resolve(), index: null, backup, listeners: new Set(), pending: new Set(), stale: new Set(), indexing: null, progress: new Set() }));
+    states.set(db, (s = { queue: Promise.resolve(), index: null, backup, listeners: new Set(), pending: new Set(), stale: new Set(), indexing: null, progress: new Set(), waiting: 0 }));
   }
   return s;
 }
@@ -98,10 +100,17 @@ export async function whenIndexed(db: CrosscheckDB): Promise<void> {
 
 export const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** Run `work` after every write queued before it; a failed write does not stop the ones after it. */
-function serial<T>(db: CrosscheckDB, work: () => Promise<T>): Promise<T> {
+/**
+ * Run `work` after every write queued before it; a failed write does not stop the ones after it.
+ * Background work (indexing batches) says so, and a batch under way ends early when other work waits.
+ */
+function serial<T>(db: CrosscheckDB, work: () => Promise<T>, background = false): Promise<T> {
   const s = state(db);
-  const run = s.queue.then(yieldToEvents).then(work);
+  if (!background) s.waiting++;
+  const run = s.queue.then(yieldToEvents).then(() => {
+    if (!background) s.waiting--;
+    return work();
+  });
   s.queue = run.catch(() => undefined);
   return run.catch((e: unknown) => {
     throw storageError(e);
@@ -158,7 +167,12 @@ function userReport(fields: NewReportInput, id: string, addedAt: number): Stored
   return stored(report, addedAt);
 }
 
-async function refuseDuplicate(db: CrosscheckDB, r: StoredReport): Promise<void> {
+/** Refuse a report whose text or URL is stored, or that is near-identical to a stored one (all read in one transaction). */
+function refuseDuplicate(db: CrosscheckDB, r: StoredReport): Promise<void> {
+  return db.transaction('r', db.reports, () => refuseDuplicateIn(db, r));
+}
+
+async function refuseDuplicateIn(db: CrosscheckDB, r: StoredReport): Promise<void> {
   const same = await db.reports.where('textKey').equals(r.textKey).first();
   if (same && same.id !== r.id) throw new Error(DUPLICATE);
   if (r.urlKey) {
@@ -234,7 +248,7 @@ function queueIndexing(db: CrosscheckDB, work: { extract?: string[]; rematch?: s
     let told = false;
     try {
       while (s.pending.size || s.stale.size) {
-        const extracted = await serial(db, () => (s.pending.size ? extractBatch(db) : rematchBatch(db)));
+        const extracted = await serial(db, () => (s.pending.size ? extractBatch(db) : rematchBatch(db)), true);
         if (!extracted && !told) continue;
         done += extracted;
         told = true;
@@ -266,7 +280,7 @@ async function extractBatch(db: CrosscheckDB): Promise<number> {
     if (!r || index.row(r.id)) continue; // deleted since, or indexed by an edit
     reports.push(r);
     rows.push(await indexRowSliced(r, pause));
-    if (performance.now() - start > INDEXING.batchMs) break;
+    if (performance.now() - start > INDEXING.batchMs || s.waiting) break; // a write the user asked for goes first
   }
   if (reports.length) {
     const version = await commit(db, index, { reports, rows, write: async () => undefined });
@@ -288,7 +302,7 @@ async function rematchBatch(db: CrosscheckDB): Promise<number> {
     const found = await db.reports.bulkGet(ids);
     for (const [i, r] of found.entries()) {
       if (r && index.row(r.id) && index.rematchChanged(r)) rematched.push(r.id); // gone, or not indexed yet: nothing to match
-      if (performance.now() - start > INDEXING.rematchMs) {
+      if (performance.now() - start > INDEXING.rematchMs || s.waiting) {
         for (const id of ids.slice(i + 1)) s.stale.add(id); // the rest in the next batch
         break;
       }
@@ -515,9 +529,12 @@ export function importReports(
         await db.reports.bulkAdd(reports);
       },
     });
-    if (replaced.length) await backupDelete(db, replaced);
-    await backupPut(db, reports);
     notify(db, { version, reportIds: [...replaced, ...reports.map((r) => r.id)] });
+    // the backup follows as the next write, so the import answers once the corpus holds the reports
+    void serial(db, async () => {
+      if (replaced.length) await backupDelete(db, replaced);
+      await backupPut(db, reports);
+    }).catch((e: unknown) => console.warn('[crosscheck] backup not updated', e));
     queueIndexing(db, { extract: reports.map((r) => r.id) });
     return { added: reports.length, skipped };
   });

@@ -294,6 +294,25 @@ describe('import and export', () => {
     await expectEqualsFullRebuild(db);
   });
 
+  it('an add asked for while imported reports are indexed goes before the rest of the batch', async () => {
+    const saved = { ...INDEXING };
+    Object.assign(INDEXING, { batchMs: 60_000 }); // one batch would otherwise take every imported report
+    try {
+      const db = await seeded();
+      const { added } = await importReports(db, paragraphs.slice(20, 32).map((text) => ({ text })));
+      expect(added).toBeGreaterThan(8);
+      const mine = await addUserReport(db, { text: DONBAS });
+      // answered with most imported reports still waiting for their terms
+      expect(await db.reportIndex.get(mine.id)).toBeDefined();
+      expect((await db.reportIndex.count()) - 6).toBeLessThan(added / 2);
+      await whenIndexed(db);
+      expect(await db.reportIndex.count()).toBe(6 + added);
+      await expectEqualsFullRebuild(db);
+    } finally {
+      Object.assign(INDEXING, saved);
+    }
+  });
+
   it('goes on indexing after a restart: reports stored without a row are found and indexed', async () => {
     const db = await seeded();
     await importReports(db, [{ text: DONBAS }]);
