@@ -32,7 +32,9 @@ export class CrosscheckDB extends Dexie {
   meta!: Table<MetaRow, string>;
 
   constructor(name = 'crosscheck') {
-    super(name);
+    // Chromium: a commit is done once the operating system has the data, without waiting for the
+    // disk (the user's reports are also kept in the backup database, which keeps the default).
+    super(name, { chromeTransactionDurability: 'relaxed' });
     this.version(1).stores({
       reports: 'id, origin, title, source, date',
       terms: 'id, kind, label, *aliases',

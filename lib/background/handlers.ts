@@ -83,9 +83,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         void deps.publishProgress?.({ done, total, phase: 'saving' });
       };
       try {
-        return await importReports(db, req.reports, { replace: req.replace === true, onProgress });
-      } finally {
+        const result = await importReports(db, req.reports, { replace: req.replace === true, onProgress });
+        // reports added: the indexing progress has taken the bar over (onIndexingProgress)
+        if (!result.added) await deps.publishProgress?.(null);
+        return result;
+      } catch (e) {
         await deps.publishProgress?.(null);
+        throw e;
       }
     },
     'export-reports': async () => ({ reports: await exportReports(db) }),

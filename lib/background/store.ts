@@ -167,12 +167,8 @@ function userReport(fields: NewReportInput, id: string, addedAt: number): Stored
   return stored(report, addedAt);
 }
 
-/** Refuse a report whose text or URL is stored, or that is near-identical to a stored one (all read in one transaction). */
-function refuseDuplicate(db: CrosscheckDB, r: StoredReport): Promise<void> {
-  return db.transaction('r', db.reports, () => refuseDuplicateIn(db, r));
-}
-
-async function refuseDuplicateIn(db: CrosscheckDB, r: StoredReport): Promise<void> {
+/** Refuse a report whose text or URL is stored, or that is near-identical to a stored one. */
+async function refuseDuplicate(db: CrosscheckDB, r: StoredReport): Promise<void> {
   const same = await db.reports.where('textKey').equals(r.textKey).first();
   if (same && same.id !== r.id) throw new Error(DUPLICATE);
   if (r.urlKey) {
@@ -245,7 +241,9 @@ function queueIndexing(db: CrosscheckDB, work: { extract?: string[]; rematch?: s
   if ((!s.pending.size && !s.stale.size) || s.indexing) return;
   s.indexing = (async () => {
     let done = 0;
-    let told = false;
+    // reports waiting for their terms are told at once, so a progress bar shows from the start
+    let told = s.pending.size > 0;
+    if (told) tellProgress(db, { done, total: s.pending.size });
     try {
       while (s.pending.size || s.stale.size) {
         const extracted = await serial(db, () => (s.pending.size ? extractBatch(db) : rematchBatch(db)), true);
@@ -283,7 +281,7 @@ async function extractBatch(db: CrosscheckDB): Promise<number> {
     if (performance.now() - start > INDEXING.batchMs || s.waiting) break; // a write the user asked for goes first
   }
   if (reports.length) {
-    const version = await commit(db, index, { reports, rows, write: async () => undefined });
+    const version = await commit(db, index, { reports, rows });
     notify(db, { version, reportIds: reports.map((r) => r.id), batch: true });
   }
   return taken;
@@ -341,8 +339,8 @@ interface IndexEdit {
   /** reports put in (new or edited), already stored or written by `write` */
   reports?: StoredReport[];
   rows?: ReportIndexRow[];
-  /** the report writes, run inside the index transaction */
-  write(): Promise<unknown>;
+  /** the report writes, run inside the index transaction; none (an indexing batch) keeps the reports readable meanwhile */
+  write?(): Promise<unknown>;
 }
 
 /** Apply one write and its index change in one transaction; on failure nothing is written. */
@@ -366,8 +364,9 @@ async function commit(db: CrosscheckDB, index: LiveIndex, edit: IndexEdit): Prom
     for (const r of fresh.values()) index.rematch(r);
     const { put, remove } = index.takeChanges();
     const version = newVersion();
-    await db.transaction('rw', [db.reports, db.terms, db.reportIndex, db.meta], async () => {
-      await edit.write();
+    const tables = edit.write ? [db.reports, db.terms, db.reportIndex, db.meta] : [db.terms, db.reportIndex, db.meta];
+    await db.transaction('rw', tables, async () => {
+      await edit.write?.();
       await db.reportIndex.bulkDelete(removed.filter((id) => !fresh.has(id)));
       await db.reportIndex.bulkPut(rematched.map((id) => index.row(id)!));
       await db.terms.bulkDelete(remove);

@@ -90,14 +90,20 @@ describe('corpus management handlers', () => {
     await expect(dispatch(handlers, deps, { type: 'update-report', id: 'seed-c507b99284dd2fd5', report: { text: TEXT + ' x y' } }, {})).rejects.toThrow(/Only reports you added can be edited/);
   });
 
-  it('import reports progress, saving then indexing, and clears it at the end, even when the import is refused', async () => {
+  it('import reports progress, saving then indexing, and clears it at the end, when nothing was added or the import is refused', async () => {
     const { db, deps, handlers, publishProgress } = setup();
     const reports = Array.from({ length: 120 }, (_, i) => ({ text: `${TEXT} Number ${i}.` }));
     expect(await dispatch(handlers, deps, { type: 'import-reports', reports }, {})).toEqual({ added: 120, skipped: 0 });
     expect(publishProgress).toHaveBeenCalledWith({ done: 120, total: 120, phase: 'saving' });
-    expect(publishProgress).toHaveBeenLastCalledWith(null);
+    // the bar goes from saving straight to indexing, never empty in between
+    expect(publishProgress).toHaveBeenLastCalledWith({ done: 0, total: 120, phase: 'indexing' });
+    expect(publishProgress).not.toHaveBeenCalledWith(null);
     await whenIndexed(db);
     expect(publishProgress).toHaveBeenCalledWith({ done: 120, total: 120, phase: 'indexing' });
+    expect(publishProgress).toHaveBeenLastCalledWith(null);
+    publishProgress.mockClear();
+    // nothing added (all repeats): nothing to index, and the bar is cleared
+    expect(await dispatch(handlers, deps, { type: 'import-reports', reports: reports.slice(0, 3) }, {})).toEqual({ added: 0, skipped: 3 });
     expect(publishProgress).toHaveBeenLastCalledWith(null);
     publishProgress.mockClear();
     await expect(dispatch(handlers, deps, { type: 'import-reports', reports: [{ text: 5 }] }, {})).rejects.toThrow(/Report 1: The report text must be text/);
