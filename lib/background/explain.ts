@@ -156,7 +156,8 @@ export class CorpusService {
     }
     const mentioning = (reportId: string) => index.firstMention(reportId, termId) !== undefined;
     const mentionsTerm = (reportId: string, i: number) => index.mentions(reportId, i, termId);
-    const reports = await this.db.reports.bulkGet([...candidates.keys()]);
+    // the index holds what a popover shows: a hover never waits on the database (an import's transaction)
+    const reports = [...candidates.keys()].map((id) => index.report(id));
     const pageYear = yearOf(published);
     const items: (ExplainItem & { strength: number })[] = [];
     let notMentioning = 0; // reports shown for the sentence alone, beyond the term's count

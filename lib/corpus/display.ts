@@ -2,8 +2,8 @@
 import type { Report } from '.';
 
 /** The report's opening words, to name a report that has no headline. */
-export function leadOf(r: Pick<Report, 'sentences' | 'text'>, words = 12): string {
-  const w = (r.sentences[0] ?? r.text).split(/\s+/);
+export function leadOf(r: Pick<Report, 'sentences'> & { text?: string }, words = 12): string {
+  const w = (r.sentences[0] ?? r.text ?? '').split(/\s+/);
   return w.length > words ? w.slice(0, words).join(' ') + '…' : w.join(' ');
 }
 

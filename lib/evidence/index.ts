@@ -36,6 +36,8 @@ interface Doc {
   tokens: string;
 }
 
+/** What the index keeps of a report: enough to judge it and show it in a popover without reading the database. */
+export type EvidenceReport = Pick<Report, 'id' | 'title' | 'sentences' | 'source' | 'author' | 'date' | 'dateline' | 'origin'>;
 type IndexedReport = Pick<Report, 'id' | 'title' | 'sentences'>;
 
 /** Retrieval keys of one sentence: stems, T:term, P:place and its containers, E:event kind. */
@@ -62,7 +64,7 @@ export class EvidenceIndex {
   private search_: MiniSearch<Doc>;
   private nextId = 0;
   private docIds = new Map<string, number[]>();
-  private sentences = new Map<string, IndexedReport>();
+  private sentences = new Map<string, EvidenceReport>();
   /** term ids per sentence as given to add(), so remove() can take back the same keys */
   private mentionIds = new Map<string, Map<number, string[]> | null>();
   /** number of sentences each key occurs in */
@@ -91,7 +93,7 @@ export class EvidenceIndex {
    * Index one report's headline and sentences. `mentions` (term id per sentence, -1 = headline),
    * when the corpus index already has them, save running the matcher again.
    */
-  add(report: IndexedReport, mentions?: { termId: string; sentence: number }[]): void {
+  add(report: EvidenceReport, mentions?: { termId: string; sentence: number }[]): void {
     if (this.docIds.has(report.id)) this.remove(report.id);
     const byIndex = new Map<number, string[]>();
     for (const m of mentions ?? []) {
@@ -99,7 +101,8 @@ export class EvidenceIndex {
       if (l) l.push(m.termId);
       else byIndex.set(m.sentence, [m.termId]);
     }
-    const stored: IndexedReport = { id: report.id, title: report.title, sentences: report.sentences };
+    const { id, title, sentences, source, author, date, dateline, origin } = report;
+    const stored: EvidenceReport = { id, title, sentences, source, author, date, dateline, origin };
     const ids = mentions ? byIndex : null;
     const docs: Doc[] = [];
     this.eachSentence(stored, ids, (i, keys) => {
@@ -132,6 +135,11 @@ export class EvidenceIndex {
     [report.title ?? '', ...report.sentences].forEach((s, k) => {
       if (s) fn(k - 1, sentenceKeys(s, this.entities, ids ? ids.get(k - 1) ?? [] : undefined));
     });
+  }
+
+  /** A report as indexed (undefined when it is not). */
+  report(reportId: string): EvidenceReport | undefined {
+    return this.sentences.get(reportId);
   }
 
   /** Does sentence `i` of a report mention the term, as indexed? */

@@ -57,11 +57,13 @@ describe('EvidenceIndex', () => {
   it('adds and removes one report incrementally', () => {
     const index = seeded();
     const size = index.size;
-    const report = { id: 'user-1', title: 'Storm hits the coast', sentences: ['The hurricane came ashore near Porto on Wednesday.'] };
+    const report = { id: 'user-1', title: 'Storm hits the coast', sentences: ['The hurricane came ashore near Porto on Wednesday.'], source: 'Gazette', author: null, date: '2026-11-04', dateline: null, origin: 'user' as const };
     index.add(report);
     expect(index.size).toBe(size + 1);
+    expect(index.report('user-1')).toEqual(report); // what a popover shows, without reading the database
     expect(index.search('A hurricane made landfall close to Porto.', { limit: 1 })[0]?.reportId).toBe('user-1');
     index.remove('user-1');
+    expect(index.report('user-1')).toBeUndefined();
     expect(index.has('user-1')).toBe(false);
     expect(index.search('A hurricane made landfall close to Porto.', { limit: 5 }).some((h) => h.reportId === 'user-1')).toBe(false);
   });
