@@ -78,13 +78,15 @@ async function matchText(node: Text, deps: PassDeps): Promise<Mention[] | null> 
 export async function markInSlices(roots: Node[], deps: PassDeps): Promise<number> {
   const { registry, scope, clock, signal, seen } = deps;
   let made = 0;
+  /** roots of this pass walked to the end: a later root around one of them (the page around its main text) skips it */
+  const done = new Set<Node>();
   clock.begin();
   for (const root of roots) {
     if (!root.isConnected) continue;
     // The root's own ancestors decide too (content added later inside a nav is still chrome).
     const host = root.nodeType === 11 ? (root as ShadowRoot).host : root.nodeType === 1 ? (root as Element) : root.parentElement;
     if (root.nodeType !== 9 && !scope.allows(host)) continue;
-    const walker = readableTextWalker(root, scope, seen, deps.onShadowRoot);
+    const walker = readableTextWalker(root, scope, done, deps.onShadowRoot);
     // A text node is wrapped only once the walker has moved past it (wrapping replaces it).
     let held: Text | null = root.nodeType === 3 && !seen.has(root as Text) ? (root as Text) : null;
     for (;;) {
@@ -94,7 +96,7 @@ export async function markInSlices(roots: Node[], deps: PassDeps): Promise<numbe
         const mentions = held.isConnected ? await matchText(held, deps) : null;
         if (mentions?.length && held.isConnected) made += registry.wrap(held, mentions).length;
       }
-      held = next;
+      held = next && !seen.has(next) ? next : null; // text met before (on screen first) is passed over here, between time checks
       if (!next) break;
       if (clock.over) {
         deps.afterSlice();
@@ -103,6 +105,7 @@ export async function markInSlices(roots: Node[], deps: PassDeps): Promise<numbe
         clock.begin();
       }
     }
+    if (!signal.aborted && root.nodeType !== 3) done.add(root);
   }
   deps.afterSlice();
   clock.end();

@@ -34,11 +34,12 @@ export function neverMarked(el: Element): boolean {
 
 /** Share of an element's text that sits inside links. */
 export function linkDensity(el: Element): number {
-  const total = (el.textContent ?? '').replace(/\s+/g, '').length;
-  if (!total) return 0;
+  // links first: the element's whole text (megabytes on a huge page) is read only when some link has text
   let inLinks = 0;
   for (const a of el.querySelectorAll('a')) inLinks += (a.textContent ?? '').replace(/\s+/g, '').length;
-  return inLinks / total;
+  if (!inLinks) return 0;
+  const total = (el.textContent ?? '').replace(/\s+/g, '').length;
+  return total ? inLinks / total : 0;
 }
 
 /** True if `el` is site chrome: navigation, menus, headers/footers, link lists, bylines, captions. */
@@ -113,19 +114,21 @@ export class Scope {
 }
 
 /**
- * A TreeWalker over the readable text under `root`: shut-off subtrees are never entered, blank
- * text and text already `seen` are passed over, and open shadow roots met on the way are reported.
+ * A TreeWalker over the readable text under `root`: shut-off subtrees and those in `skip` are never
+ * entered, blank text is passed over, and open shadow roots met on the way are reported. Text
+ * already marked is returned (the caller passes over it between its own time checks: skipped here,
+ * a subtree of 200,000 marked nodes was walked inside one nextNode() call, an 800 ms task).
  */
-export function readableTextWalker(root: Node, scope: Scope, seen?: WeakSet<Text>, onShadowRoot?: (root: ShadowRoot) => void): TreeWalker {
+export function readableTextWalker(root: Node, scope: Scope, skip?: ReadonlySet<Node>, onShadowRoot?: (root: ShadowRoot) => void): TreeWalker {
   const doc = root.ownerDocument ?? (root as Document);
   return doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       if (node.nodeType === 3) {
         const v = node.nodeValue;
-        return v && v.length > 1 && /\S/.test(v) && !seen?.has(node as Text) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+        return v && v.length > 1 && /\S/.test(v) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
       }
       const el = node as Element;
-      if (scope.rejects(el)) return NodeFilter.FILTER_REJECT;
+      if (skip?.has(el) || scope.rejects(el)) return NodeFilter.FILTER_REJECT;
       const shadow = el.shadowRoot;
       if (shadow && onShadowRoot) onShadowRoot(shadow);
       return NodeFilter.FILTER_SKIP;

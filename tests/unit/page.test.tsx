@@ -4,9 +4,9 @@ import { Matcher } from '../../lib/match';
 import type { ExplainReply } from '../../lib/messages';
 import { PageController } from '../../lib/page/controller';
 import { markAll, MarkRegistry, sentenceAround, textNodes } from '../../lib/page/marks';
-import { chunkBounds } from '../../lib/page/pass';
-import { debounceMaxWait } from '../../lib/page/schedule';
-import { isChrome, mainContent } from '../../lib/page/scope';
+import { chunkBounds, markInSlices } from '../../lib/page/pass';
+import { debounceMaxWait, SliceClock } from '../../lib/page/schedule';
+import { isChrome, linkDensity, mainContent, Scope } from '../../lib/page/scope';
 import { Verdicts } from '../../lib/page/verdicts';
 import { DEFAULT_PREFERENCES } from '../../lib/settings';
 import { seedCorpusCompiled } from './corpus-fixture';
@@ -131,12 +131,37 @@ describe('scope', () => {
     expect(isChrome(document.querySelector('.byline')!, main)).toBe(true);
   });
 
+  it('link density: the share of non-space text inside links, 0 without links', () => {
+    document.body.innerHTML = '<ul id="l"><li><a href="#">Kyiv  talks</a> (live)</li></ul><div id="n">No links at all.</div><div id="e"><a href="#"> </a>Text</div>';
+    expect(linkDensity(document.getElementById('l')!)).toBeCloseTo(9 / 15);
+    expect(linkDensity(document.getElementById('n')!)).toBe(0);
+    expect(linkDensity(document.getElementById('e')!)).toBe(0); // a link with no text
+  });
+
   it('"everywhere" scope marks chrome too, but never controls', () => {
     document.body.insertAdjacentHTML('beforeend', '<button>Zelensky</button>');
     const texts = textNodes(document.body, 'everywhere').map((n) => n.nodeValue);
     expect(texts).toContain('Washington');
     expect(texts).toContain('About Kyiv Post · Washington bureau');
     expect(texts).not.toContain('Zelensky');
+  });
+});
+
+describe('marking pass', () => {
+  it('a root around one already walked in the same pass skips it; text marked before is passed over, not marked twice', async () => {
+    document.body.innerHTML = '<div id="main"><p>Zelensky spoke in Kyiv.</p><p><b>Zelensky</b> again.</p></div><p id="out">Zelensky abroad.</p>';
+    const registry = new MarkRegistry();
+    const scope = new Scope('everywhere', null, (el) => !!registry.info(el));
+    const rejects = vi.spyOn(scope, 'rejects');
+    const seen = new WeakSet<Text>();
+    const deps = { registry, matcher, scope, clock: new SliceClock(), signal: new AbortController().signal, seen, onShadowRoot: () => undefined, afterSlice: () => undefined };
+    const main = document.getElementById('main')!;
+    // on screen first (the first paragraph), then the main text around it, then the page around that
+    expect(await markInSlices([main.firstElementChild!, main, document.body], deps)).toBe(4);
+    expect([...document.querySelectorAll(registry.tag)].map((m) => m.textContent)).toEqual(['Zelensky', 'Kyiv', 'Zelensky', 'Zelensky']);
+    // the page walk did not enter the main text again
+    const inside = main.querySelector('b')!;
+    expect(rejects.mock.calls.filter(([el]) => el === inside)).toHaveLength(1);
   });
 });
 
