@@ -64,7 +64,7 @@ export class EvidenceIndex {
   private search_: MiniSearch<Doc>;
   private nextId = 0;
   private docIds = new Map<string, number[]>();
-  private sentences = new Map<string, EvidenceReport>();
+  private reports = new Map<string, EvidenceReport>();
   /** term ids per sentence as given to add(), so remove() can take back the same keys */
   private mentionIds = new Map<string, Map<number, string[]> | null>();
   /** number of sentences each key occurs in */
@@ -111,12 +111,12 @@ export class EvidenceIndex {
     });
     this.search_.addAll(docs);
     this.docIds.set(report.id, docs.map((d) => d.id));
-    this.sentences.set(report.id, stored);
+    this.reports.set(report.id, stored);
     this.mentionIds.set(report.id, ids);
   }
 
   remove(reportId: string): void {
-    const stored = this.sentences.get(reportId);
+    const stored = this.reports.get(reportId);
     if (!stored) return;
     this.eachSentence(stored, this.mentionIds.get(reportId) ?? null, (_, keys) => {
       for (const k of new Set(keys)) {
@@ -127,7 +127,7 @@ export class EvidenceIndex {
     });
     for (const id of this.docIds.get(reportId) ?? []) this.search_.discard(id);
     this.docIds.delete(reportId);
-    this.sentences.delete(reportId);
+    this.reports.delete(reportId);
     this.mentionIds.delete(reportId);
   }
 
@@ -139,21 +139,21 @@ export class EvidenceIndex {
 
   /** A report as indexed (undefined when it is not). */
   report(reportId: string): EvidenceReport | undefined {
-    return this.sentences.get(reportId);
+    return this.reports.get(reportId);
   }
 
   /** Does sentence `i` of a report mention the term, as indexed? */
   mentions(reportId: string, i: number, termId: string): boolean {
     const ids = this.mentionIds.get(reportId);
     if (ids) return ids.get(i)?.includes(termId) ?? false;
-    const r = this.sentences.get(reportId);
+    const r = this.reports.get(reportId);
     const s = r ? (i < 0 ? r.title ?? '' : r.sentences[i] ?? '') : '';
     return this.entities.find(s).some((e) => e.id === termId);
   }
 
   /** The first sentence (-1: the headline) of a report that mentions the term, as indexed. */
   firstMention(reportId: string, termId: string): number | undefined {
-    const r = this.sentences.get(reportId);
+    const r = this.reports.get(reportId);
     if (!r) return undefined;
     for (let i = -1; i < r.sentences.length; i++) if (this.mentions(reportId, i, termId)) return i;
     return undefined;
@@ -204,7 +204,7 @@ export class EvidenceIndex {
       const n = perReport.get(reportId) ?? 0;
       if (opts.perReport && n >= opts.perReport) continue;
       perReport.set(reportId, n + 1);
-      const rep = this.sentences.get(reportId);
+      const rep = this.reports.get(reportId);
       if (!rep) continue;
       const i = r.i as number;
       out.push({ reportId, sentenceIndex: i, sentence: i < 0 ? rep.title ?? '' : rep.sentences[i] ?? '', score: r.score });
