@@ -6,7 +6,8 @@ import type { NewReportInput } from '../../lib/corpus/schema';
 import { CrosscheckDB } from '../../lib/db';
 import type { PageClaim, PageMention } from '../../lib/messages';
 import { send, sendToTab } from '../../lib/rpc';
-import { isSiteEnabled, withSite } from '../../lib/settings';
+import type { TermKind } from '../../lib/corpus/terms';
+import { isSiteEnabled, TERM_KINDS as KINDS, withSite } from '../../lib/settings';
 import { disabledSites, indexVersion } from '../../lib/storage';
 import { AddArticle } from './AddArticle';
 import { ImportExport } from './ImportExport';
@@ -21,6 +22,8 @@ export const APP_STRINGS = {
     return i18n.t('app.search');
   },
   reports: (n: number) => i18n.t('app.reports', [String(n)]),
+  /** a term's kind, singular ("person"); unknown kinds as they are */
+  kind: (k: string) => (KINDS.includes(k as TermKind) ? i18n.t(`kind.${k as TermKind}`) : k),
   matching: (q: string) => i18n.t('app.matching', [q]),
   get corpus() {
     return i18n.t('app.corpus');
@@ -198,7 +201,7 @@ export function App() {
                   const t = termById.get(h.id)!;
                   return (
                     <li class="term" key={h.id} title={t.aliases.join(', ')}>
-                      {t.label} <span class="kind">{t.kind}</span> <span class="n">{APP_STRINGS.reports(t.reportCount)}</span>
+                      {t.label} <span class="kind">{APP_STRINGS.kind(t.kind)}</span> <span class="n">{APP_STRINGS.reports(t.reportCount)}</span>
                     </li>
                   );
                 })}

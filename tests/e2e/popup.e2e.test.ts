@@ -115,10 +115,10 @@ describe('popup: corpus', () => {
     expect(titles).toHaveLength(5);
     for (const t of titles) expect(t).not.toMatch(/untitled/i);
     expect(titles.filter((t) => t.startsWith('“')).length).toBe(3);
-    expect(await popup.$eval('#filters', (e) => (e as HTMLElement).hidden)).toBe(true);
+    expect(await popup.$eval('#filters', (e) => (e as HTMLElement).getBoundingClientRect().height)).toBe(0);
     expect(await popup.$eval('#filters-toggle', (e) => e.getAttribute('aria-expanded'))).toBe('false');
     await popup.click('#filters-toggle');
-    expect(await popup.$eval('#filters', (e) => (e as HTMLElement).hidden)).toBe(false);
+    expect(await popup.$eval('#filters', (e) => (e as HTMLElement).getBoundingClientRect().height)).toBeGreaterThan(50);
     await popup.select('#filter-origin', 'user');
     await popup.waitForFunction(() => document.querySelectorAll('#reports .report').length === 0);
     expect(await popup.$eval('#filters-toggle', (e) => e.textContent)).toMatch(/Filters\s*1/);
