@@ -15,6 +15,8 @@ let server: Server;
 let origin: string;
 let browser: Browser;
 let extensionOrigin: string;
+/** the news page's tab */
+let tabId: number;
 const errors: string[] = [];
 
 beforeAll(async () => {
@@ -28,6 +30,10 @@ beforeAll(async () => {
   await news.goto(`${origin}/pages/news-article.html`);
   await blank?.close();
   await news.waitForFunction(() => document.querySelectorAll('[role="button"][aria-haspopup="dialog"]').length >= 3, { timeout: 30_000 });
+  // the news tab's id, while it is the only other tab
+  const ext = await openExtensionPage('options.html', '#hover-delay');
+  tabId = await newsTabId(ext);
+  await ext.close();
 });
 afterAll(async () => {
   await browser?.close();
@@ -48,8 +54,12 @@ interface Ext {
  */
 async function navigate(p: Page, url: string, ready: string): Promise<void> {
   void p.goto(url, { timeout: 60_000 }).catch(() => undefined);
-  await p.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: 20_000, polling: 100 }, url);
-  await p.waitForSelector(ready, { timeout: 20_000 });
+  // asked again until the new document answers: while the document is swapped an evaluation can fail
+  await until(
+    () => p.evaluate((u, sel) => location.href === u && document.readyState === 'complete' && !!document.querySelector(sel), url, ready).catch(() => false),
+    20_000,
+    `${url} showing ${ready}`,
+  );
 }
 
 /** An extension page in a new tab. */
@@ -73,11 +83,9 @@ async function newsTabId(ext: Page): Promise<number> {
 }
 
 describe('Firefox: popup, options, badge, add this article', () => {
-  let tabId: number;
 
   it('the badge (browserAction) says what the page holds: its marks, or "N!" for the marks a report conflicts with', async () => {
     const ext = await openExtensionPage('options.html', '#hover-delay');
-    tabId = await newsTabId(ext);
     // the badge, and what the tab's content script says it reported (as the popup asks it)
     const read = () =>
       ext.evaluate(async (id) => {
@@ -97,9 +105,7 @@ describe('Firefox: popup, options, badge, add this article', () => {
   });
 
   it('the popup lists the page’s mentions and judged sentences, searches the corpus and switches the site off and on', async () => {
-    const popup = await openExtensionPage('popup.html', '#reports .report');
-    tabId = await newsTabId(popup);
-    await navigate(popup, `${extensionOrigin}/popup.html?tab=${tabId}`, '#page-mentions .mention');
+    const popup = await openExtensionPage(`popup.html?tab=${tabId}`, '#page-mentions .mention');
     const mentions = await popup.$$eval('#page-mentions .mention', (els) => els.map((e) => e.textContent ?? ''));
     expect(mentions.join(' ')).toMatch(/Steve Witkoff/);
     expect(await popup.$$eval('#reports .report', (e) => e.length)).toBe(5);
@@ -120,9 +126,7 @@ describe('Firefox: popup, options, badge, add this article', () => {
   });
 
   it('a sentence in the popup’s "On this page" opens its popover on the page', async () => {
-    const popup = await openExtensionPage('popup.html', '#reports .report');
-    tabId = await newsTabId(popup);
-    await navigate(popup, `${extensionOrigin}/popup.html?tab=${tabId}`, '#reports .report');
+    const popup = await openExtensionPage(`popup.html?tab=${tabId}`, '#reports .report');
     await popup.waitForSelector('#page-claims .claim', { timeout: 30_000 });
     const first = await popup.$eval('#page-claims .claim', (e) => ({ verdict: e.getAttribute('data-verdict'), title: e.querySelector('.claim-title')?.textContent ?? '' }));
     expect(['conflicts', 'corroborates']).toContain(first.verdict);
@@ -139,9 +143,7 @@ describe('Firefox: popup, options, badge, add this article', () => {
   });
 
   it('adds the article the tab shows, after a preview the reader can correct', async () => {
-    const popup = await openExtensionPage('popup.html', '#reports .report');
-    tabId = await newsTabId(popup);
-    await navigate(popup, `${extensionOrigin}/popup.html?tab=${tabId}`, '#add-article-button:not([disabled])');
+    const popup = await openExtensionPage(`popup.html?tab=${tabId}`, '#add-article-button:not([disabled])');
     await popup.click('#add-article-button');
     await popup.waitForSelector('.article-preview');
     expect(await popup.$eval('.article-preview [name="title"]', (e) => (e as HTMLInputElement).value)).toMatch(/Allies meet in Kyiv/);
@@ -172,7 +174,11 @@ describe('Firefox: popup, options, badge, add this article', () => {
       (window as unknown as { before?: boolean }).before = true;
       location.reload();
     });
-    await options.waitForFunction(() => !(window as unknown as { before?: boolean }).before && !!document.querySelector('#hover-delay'), { timeout: 20_000 });
+    await until(
+      () => options.evaluate(() => !(window as unknown as { before?: boolean }).before && document.readyState === 'complete' && !!document.querySelector('#hover-delay')).catch(() => false),
+      20_000,
+      'the options page reloaded',
+    );
     expect(await options.$eval('#fuzzy', (e) => (e as HTMLInputElement).checked)).toBe(false);
     expect(await options.$eval('#scope-everywhere', (e) => (e as HTMLInputElement).checked)).toBe(true);
     await options.click('#reset');
