@@ -55,10 +55,34 @@ export interface PageMention {
   conflicts: number;
 }
 
+/** A report's verdict on a page sentence, as the popup's "On this page" names it. */
+export interface ClaimReport {
+  reportId: string;
+  title: string | null;
+  lead: string;
+  source: string | null;
+  date: string | null;
+  reason: string;
+}
+
+/** A page sentence reports conflict with, or corroborate (the popup's "On this page"). */
+export interface PageClaim {
+  /** a marked term in the sentence: revealing it opens the sentence's popover */
+  termId: string;
+  label: string;
+  /** the page sentence */
+  claim: string;
+  verdict: 'conflicts' | 'corroborates';
+  /** the reports with this verdict, strongest first */
+  reports: ClaimReport[];
+}
+
 export interface PageMentionsReply {
   site: string | null;
   enabled: boolean;
   mentions: PageMention[];
+  /** the sentences judged so far that a report conflicts with or corroborates, conflicts first */
+  claims?: PageClaim[];
 }
 
 export interface ImportReply {
@@ -83,8 +107,8 @@ export interface BackgroundProtocol {
 /** Requests a tab's content script answers (sent by the popup). */
 export interface PageProtocol {
   'page-mentions': { request: {}; reply: PageMentionsReply };
-  /** scroll to a term's `index`-th mark and open its popover; false if there is none */
-  'reveal-mark': { request: { termId: string; index?: number }; reply: boolean };
+  /** scroll to a term's `index`-th mark (of those in the page sentence `claim`, if given) and open its popover; false if there is none */
+  'reveal-mark': { request: { termId: string; index?: number; claim?: string }; reply: boolean };
   /** the article the tab shows, for the popup's "Add this article" preview; null when there is none */
   'extract-article': { request: {}; reply: ArticleDraft | null };
 }

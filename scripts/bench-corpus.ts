@@ -5,6 +5,7 @@
  * 'dictionary' request during a bulk add. Node + fake-indexeddb by default; --browser measures through
  * the built extension in Chromium (run it under the browser lock). Prints figures; asserts nothing.
  */
+import '../tests/unit/setup-i18n'; // the background's messages (locales/en.yml) outside an extension
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

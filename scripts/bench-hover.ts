@@ -5,6 +5,7 @@
  * generator), with the seed dictionary. Prints the evidence index build time and the time per hover
  * as p50/p95 over repeated rounds of claims; asserts nothing.
  */
+import '../tests/unit/setup-i18n'; // the background's messages (locales/en.yml) outside an extension
 import 'fake-indexeddb/auto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -32,17 +32,27 @@ try {
     await page.mouse.move(5, 5);
     await waitForNoPopover(page);
   }
-  // The popup, pointed at the demo tab.
+  // The popup, pointed at the demo tab, at the size a toolbar popup opens (380 wide, at most 600 high).
   const tabId = await tabIdOf(worker, page);
   const popup = await browser.newPage();
-  await popup.setViewport({ width: 400, height: 700 });
+  await popup.setViewport({ width: 380, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
   await popup.waitForSelector('#page-mentions .mention');
+  await popup.waitForSelector('#page-claims .claim', { timeout: 20_000 }).catch(() => undefined);
+  const claims = await popup.$$eval('#page-claims .claim', (els) => els.map((e) => `[${e.getAttribute('data-verdict')}] ${e.querySelector('.claim-sentence')?.textContent?.slice(0, 90)}`));
+  console.log(`\nPopup, “On this page”:\n  ${claims.join('\n  ')}`);
   const mentions = await popup.$$eval('#page-mentions .mention', (els) => els.map((e) => e.textContent?.replace(/\s+/g, ' ').trim()));
-  console.log(`\nPopup, “On this page”: ${mentions.join(', ')}`);
+  console.log(`  mentioned: ${mentions.join(', ')}`);
   await popup.screenshot({ path: join(out, 'demo-popup.png') });
+  await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+  await popup.screenshot({ path: join(out, 'demo-popup-dark.png') });
+  await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+  // the corpus half: scrolled down, filters open
+  await popup.click('#filters-toggle');
+  await popup.$eval('#corpus-pane', (e) => e.scrollIntoView());
+  await popup.screenshot({ path: join(out, 'demo-popup-corpus.png') });
   const options = await browser.newPage();
-  await options.setViewport({ width: 640, height: 760 });
+  await options.setViewport({ width: 640, height: 860 });
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.waitForSelector('#hover-delay');
   await options.screenshot({ path: join(out, 'demo-options.png') });

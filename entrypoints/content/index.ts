@@ -40,8 +40,8 @@ export default defineContentScript({
     ];
     const onMessage = (msg: PageRequest, _sender: unknown, sendResponse: (r: unknown) => void) => {
       if (window !== window.top) return false;
-      if (msg?.type === 'page-mentions') return answer(() => ({ site, enabled: controller.enabled, mentions: controller.mentions() }), sendResponse);
-      if (msg?.type === 'reveal-mark') return answer(() => controller.reveal(msg.termId, msg.index ?? 0), sendResponse);
+      if (msg?.type === 'page-mentions') return answer(() => ({ site, enabled: controller.enabled, mentions: controller.mentions(), claims: controller.claimsAtGlance() }), sendResponse);
+      if (msg?.type === 'reveal-mark') return answer(() => controller.reveal(msg.termId, msg.index ?? 0, msg.claim), sendResponse);
       if (msg?.type === 'extract-article') return answer(() => extractArticle(document, location.href), sendResponse);
       return false;
     };

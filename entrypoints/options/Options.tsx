@@ -47,7 +47,10 @@ export function Options() {
 
   return (
     <main>
-      <h1>{i18n.t('options.title')}</h1>
+      <h1>
+        <img src="/icons/48.png" alt="" />
+        {i18n.t('options.title')}
+      </h1>
 
       <section aria-labelledby="h-hover">
         <h2 id="h-hover">{i18n.t('options.hoverHeading')}</h2>
@@ -114,7 +117,7 @@ export function Options() {
           <label for="site-input">{i18n.t('options.sitesAdd')}</label>
           <div class="row">
             <input id="site-input" value={draft} placeholder={i18n.t('options.sitesAddPlaceholder')} onInput={(e) => setDraft((e.target as HTMLInputElement).value)} aria-invalid={invalid !== null} />
-            <button type="submit">{i18n.t('options.sitesAddButton')}</button>
+            <button type="submit" class="primary">{i18n.t('options.sitesAddButton')}</button>
           </div>
           {invalid !== null && (
             <p class="error" role="alert">

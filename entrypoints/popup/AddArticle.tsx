@@ -73,7 +73,7 @@ export function AddArticle({ tabId, available, autoStart, notify }: Props) {
   return (
     <section id="add-article">
       {!draft ? (
-        <button id="add-article-button" disabled={!available || reading} title={available ? '' : ADD_ARTICLE_STRINGS.noPage} onClick={() => void extract()}>
+        <button id="add-article-button" class="primary" disabled={!available || reading} title={available ? '' : ADD_ARTICLE_STRINGS.noPage} onClick={() => void extract()}>
           {reading ? ADD_ARTICLE_STRINGS.reading : ADD_ARTICLE_STRINGS.button}
         </button>
       ) : (

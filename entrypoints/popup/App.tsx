@@ -4,9 +4,10 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DictionaryTerm, Report } from '../../lib/corpus';
 import type { NewReportInput } from '../../lib/corpus/schema';
 import { CrosscheckDB } from '../../lib/db';
-import type { PageMention } from '../../lib/messages';
+import type { PageClaim, PageMention } from '../../lib/messages';
 import { send, sendToTab } from '../../lib/rpc';
-import { isSiteEnabled, withSite } from '../../lib/settings';
+import type { TermKind } from '../../lib/corpus/terms';
+import { isSiteEnabled, TERM_KINDS as KINDS, withSite } from '../../lib/settings';
 import { disabledSites, indexVersion } from '../../lib/storage';
 import { AddArticle } from './AddArticle';
 import { ImportExport } from './ImportExport';
@@ -21,9 +22,17 @@ export const APP_STRINGS = {
     return i18n.t('app.search');
   },
   reports: (n: number) => i18n.t('app.reports', [String(n)]),
+  /** a term's kind, singular ("person"); unknown kinds as they are */
+  kind: (k: string) => (KINDS.includes(k as TermKind) ? i18n.t(`kind.${k as TermKind}`) : k),
   matching: (q: string) => i18n.t('app.matching', [q]),
   get corpus() {
     return i18n.t('app.corpus');
+  },
+  get all() {
+    return i18n.t('app.all');
+  },
+  get termsFound() {
+    return i18n.t('app.termsFound');
   },
   get addReport() {
     return i18n.t('app.addReport');
@@ -36,12 +45,16 @@ export const APP_STRINGS = {
 
 /** Reads come straight from IndexedDB; writes go through the background, which owns seeding and indexing. */
 const db = new CrosscheckDB();
+/** How often, and how many times, the popup asks the tab again for its judged sentences. */
+const POLL_MS = 1500;
+const POLLS = 20;
 const params = new URLSearchParams(location.search);
 
 interface PageState {
   tabId: number | null;
   site: string | null;
   mentions: PageMention[] | null;
+  claims: PageClaim[];
 }
 
 /** The tab the popup is about: the active one, or ?tab=ID (tests, the context menu's page). No `tabs` permission needed. */
@@ -56,7 +69,7 @@ export function App() {
   const [reports, setReports] = useState<Report[]>([]);
   const [terms, setTerms] = useState<DictionaryTerm[]>([]);
   const [query, setQuery] = useState('');
-  const [page, setPage] = useState<PageState>({ tabId: null, site: null, mentions: null });
+  const [page, setPage] = useState<PageState>({ tabId: null, site: null, mentions: null, claims: [] });
   const [enabled, setEnabled] = useState(true);
   const [notice, setNotice] = useState<{ kind: NoticeKind; text: string } | null>(null);
   const notify: Notify = (kind, text) => setNotice({ kind, text });
@@ -71,11 +84,12 @@ export function App() {
 
   /** The page's site and mentions come from its content script; none answers on browser pages. */
   const refreshPage = async (tabId: number | null) => {
-    let state: PageState = { tabId, site: null, mentions: null };
+    tabRef.current = tabId;
+    let state: PageState = { tabId, site: null, mentions: null, claims: [] };
     if (tabId !== null) {
       try {
         const r = await sendToTab(tabId, 'page-mentions');
-        state = { tabId, site: r.site, mentions: r.mentions };
+        state = { tabId, site: r.site, mentions: r.mentions, claims: r.claims ?? [] };
       } catch {
         // no content script on this tab (e.g. a browser page)
       }
@@ -92,11 +106,21 @@ export function App() {
       setEnabled(isSiteEnabled(await disabledSites.getValue(), state.site));
       await load();
     })().catch(fail);
+    // the page's sentences are judged in the tab's idle time: follow them for a while
+    let polls = 0;
+    const poll = setInterval(() => {
+      if (++polls > POLLS) clearInterval(poll);
+      else if (tabRef.current !== null) void refreshPage(tabRef.current);
+    }, POLL_MS);
     // any write (here, in another popup, by an import) bumps the index version: lists follow live
-    return indexVersion.watch(() => {
+    const unwatch = indexVersion.watch(() => {
       void load().catch(fail);
       setTimeout(() => void refreshPage(tabRef.current), 500); // the tab re-marks with the new terms
     });
+    return () => {
+      clearInterval(poll);
+      unwatch();
+    };
   }, []);
 
   const search = useMemo(() => new CorpusSearch(reports, terms), [reports, terms]);
@@ -127,15 +151,15 @@ export function App() {
 
   return (
     <main>
-      <header>
-        <h1>{i18n.t('extName')}</h1>
+      <header class="top">
+        <h1 class="brand">
+          <img src="/icons/32.png" alt="" />
+          {i18n.t('extName')}
+        </h1>
         <label class="switch" title={page.site ? i18n.t('popup.siteSwitchTitle', [page.site]) : i18n.t('popup.notAvailable')}>
-          <input type="checkbox" role="switch" id="site-switch" checked={enabled && !!page.site} disabled={!page.site} onChange={() => void toggle()} />
           <span>{page.site ? i18n.t('popup.siteOn', [page.site]) : i18n.t('popup.notAWebPage')}</span>
+          <input type="checkbox" role="switch" class="switch-input" id="site-switch" checked={enabled && !!page.site} disabled={!page.site} onChange={() => void toggle()} />
         </label>
-        <button id="open-settings" class="settings" onClick={() => void browser.runtime.openOptionsPage()}>
-          {i18n.t('popup.settings')}
-        </button>
       </header>
       {notice && (
         <p id="notice" class={notice.kind === 'error' ? 'error' : 'ok'} role={notice.kind === 'error' ? 'alert' : 'status'}>
@@ -143,38 +167,62 @@ export function App() {
         </p>
       )}
 
-      <PageMentions
-        site={page.site}
-        mentions={page.mentions}
-        enabled={enabled}
-        onPick={setQuery}
-        onReveal={(termId) => void sendToTab(page.tabId!, 'reveal-mark', { termId }).then(() => window.close(), (e: Error) => notify('error', e.message))}
-      />
-      <AddArticle tabId={page.tabId} available={page.site !== null} autoStart={params.get('add') === 'article'} notify={notify} />
-
-      <section>
-        <input id="search" type="search" placeholder={APP_STRINGS.search} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
-        {searching && hits.terms.length > 0 && (
-          <ul class="chips" id="term-results">
-            {hits.terms.map((h) => {
-              const t = termById.get(h.id)!;
-              return (
-                <li class="term" key={h.id} title={t.aliases.join(', ')}>
-                  {t.label} <span class="kind">{t.kind}</span> <span class="n">{APP_STRINGS.reports(t.reportCount)}</span>
-                </li>
-              );
-            })}
-          </ul>
-        )}
+      <section class="pane pane-page" id="page-mentions" aria-labelledby="h-page">
+        <PageMentions
+          site={page.site}
+          mentions={page.mentions}
+          claims={page.claims}
+          enabled={enabled}
+          onPick={setQuery}
+          onReveal={(termId, claim) => void sendToTab(page.tabId!, 'reveal-mark', { termId, claim }).then(() => window.close(), (e: Error) => notify('error', e.message))}
+        />
+        <AddArticle tabId={page.tabId} available={page.site !== null} autoStart={params.get('add') === 'article'} notify={notify} />
       </section>
 
-      <ReportList reports={shownReports} ranked={searching} heading={searching ? APP_STRINGS.matching(query.trim()) : APP_STRINGS.corpus} notify={notify} />
-
-      <details id="add-report">
-        <summary>{APP_STRINGS.addReport}</summary>
-        <ReportForm initial={EMPTY_FIELDS} submitLabel={APP_STRINGS.addToCorpus} onSubmit={addPasted} resetOnSave />
-      </details>
-      <ImportExport notify={notify} />
+      <section class="pane pane-corpus" id="corpus-pane" aria-labelledby="h-corpus">
+        <div class="section-head">
+          <h2 id="h-corpus">{APP_STRINGS.corpus}</h2>
+          <span class="muted">{APP_STRINGS.reports(reports.length)}</span>
+        </div>
+        <ReportList
+          reports={shownReports}
+          ranked={searching}
+          heading={searching ? APP_STRINGS.matching(query.trim()) : APP_STRINGS.all}
+          notify={notify}
+          search={
+            <>
+              <input id="search" type="search" aria-label={APP_STRINGS.search} placeholder={APP_STRINGS.search} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+            </>
+          }
+          termResults={
+            searching && hits.terms.length > 0 ? (
+              <ul class="chips" id="term-results" aria-label={APP_STRINGS.termsFound}>
+                {hits.terms.map((h) => {
+                  const t = termById.get(h.id)!;
+                  return (
+                    <li class="term" key={h.id} title={t.aliases.join(', ')}>
+                      {t.label} <span class="kind">{APP_STRINGS.kind(t.kind)}</span> <span class="n">{APP_STRINGS.reports(t.reportCount)}</span>
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : null
+          }
+        />
+        <div class="corpus-tools">
+          <details id="add-report">
+            <summary>{APP_STRINGS.addReport}</summary>
+            <ReportForm initial={EMPTY_FIELDS} submitLabel={APP_STRINGS.addToCorpus} onSubmit={addPasted} resetOnSave />
+          </details>
+          <ImportExport notify={notify} />
+        </div>
+      </section>
+      <footer class="foot">
+        <span class="muted">{i18n.t('popup.private')}</span>
+        <button id="open-settings" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          {i18n.t('popup.settings')}
+        </button>
+      </footer>
     </main>
   );
 }

@@ -148,7 +148,7 @@ export function ImportExport({ notify }: Props) {
           {EXCHANGE_STRINGS.importFolder}
           <input id="import-folder" type="file" {...{ webkitdirectory: '' }} disabled={busy} onChange={(e) => void importFiles(e.currentTarget)} />
         </label>
-        <label>
+        <label class="check">
           <input id="import-replace" type="checkbox" checked={replace} onChange={(e) => setReplace(e.currentTarget.checked)} /> {EXCHANGE_STRINGS.replace}
         </label>
         {progress && (

@@ -117,7 +117,7 @@ export function ReportForm({ initial, submitLabel, onSubmit, onCancel, resetOnSa
         <textarea {...bind('text')} required rows={6} />
       </label>
       <div class="row">
-        <button type="submit" disabled={busy}>
+        <button type="submit" class="primary" disabled={busy}>
           {busy ? FORM_STRINGS.saving : submitLabel}
         </button>
         {onCancel && (

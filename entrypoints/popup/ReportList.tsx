@@ -1,5 +1,6 @@
 /** The corpus list: sort and filter by date and source, read a report, follow its source link, edit or delete the reader's own. */
 import { i18n } from '#i18n';
+import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { Report } from '../../lib/corpus';
 import { displayTitle, leadOf, metaLine } from '../../lib/corpus/display';
@@ -13,6 +14,12 @@ const SORT_ORDERS: SortOrder[] = ['newest', 'oldest', 'source', 'title'];
 const ORDER_KEYS = { newest: 'list.newest', oldest: 'list.oldest', source: 'list.bySource', title: 'list.byTitle' } as const satisfies Record<SortOrder, string>;
 
 export const LIST_STRINGS = {
+  get filters() {
+    return i18n.t('list.filters');
+  },
+  get clearFilters() {
+    return i18n.t('list.clearFilters');
+  },
   get sort() {
     return i18n.t('list.sort');
   },
@@ -79,9 +86,14 @@ interface Props {
   ranked: boolean;
   heading: string;
   notify: Notify;
+  /** the search box, shown beside the filters button */
+  search: ComponentChildren;
+  /** terms found by the search, under the search row */
+  termResults: ComponentChildren;
 }
 
-export function ReportList({ reports, ranked, heading, notify }: Props) {
+export function ReportList({ reports, ranked, heading, notify, search, termResults }: Props) {
+  const [showFilters, setShowFilters] = useState(false);
   const [filter, setFilter] = useState<ListFilter>(DEFAULT_FILTER);
   const [open, setOpen] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -94,6 +106,8 @@ export function ReportList({ reports, ranked, heading, notify }: Props) {
     return reports.filter((r) => keep.has(r));
   }, [reports, filter, ranked]);
   const set = (patch: Partial<ListFilter>) => setFilter({ ...filter, ...patch });
+  /** filters in use besides the sort order, counted on the Filters button */
+  const active = [filter.source, filter.origin, filter.from, filter.to].filter(Boolean).length;
   const fail = (e: unknown) => notify('error', e instanceof Error ? e.message : String(e));
 
   const save = async (id: string, input: NewReportInput) => {
@@ -117,11 +131,15 @@ export function ReportList({ reports, ranked, heading, notify }: Props) {
   };
 
   return (
-    <section id="corpus">
-      <h2>
-        {heading} ({shown.length})
-      </h2>
-      <div class="filters">
+    <>
+      <div class="search-row">
+        {search}
+        <button id="filters-toggle" aria-expanded={showFilters} aria-controls="filters" onClick={() => setShowFilters(!showFilters)}>
+          {LIST_STRINGS.filters}
+          {active > 0 && <span class="count"> {active}</span>}
+        </button>
+      </div>
+      <div class="filters" id="filters" hidden={!showFilters}>
         <label>
           {LIST_STRINGS.sort}
           <select id="sort" value={ranked ? 'relevance' : filter.sort} disabled={ranked} onChange={(e) => set({ sort: (e.currentTarget as HTMLSelectElement).value as SortOrder })}>
@@ -160,12 +178,22 @@ export function ReportList({ reports, ranked, heading, notify }: Props) {
           {LIST_STRINGS.to}
           <input id="filter-to" type="date" value={filter.to} onInput={(e) => set({ to: (e.currentTarget as HTMLInputElement).value })} />
         </label>
+        {active > 0 && (
+          <button class="link clear" onClick={() => setFilter({ ...DEFAULT_FILTER, sort: filter.sort })}>
+            {LIST_STRINGS.clearFilters}
+          </button>
+        )}
       </div>
+      {termResults}
+      <section id="corpus" aria-labelledby="h-list">
+      <h3 id="h-list">
+        {heading} ({shown.length})
+      </h3>
       {shown.length === 0 && reports.length > 0 && <p class="muted">{LIST_STRINGS.none}</p>}
       <ul id="reports">
         {shown.map((r) => (
           <li class="report" data-report-id={r.id} data-origin={r.origin} key={r.id}>
-            <button class="report-title" aria-expanded={open === r.id} onClick={() => setOpen(open === r.id ? null : r.id)}>
+            <button class={r.title ? 'report-title' : 'report-title lead'} aria-expanded={open === r.id} onClick={() => setOpen(open === r.id ? null : r.id)}>
               {displayTitle(r.title, leadOf(r))}
             </button>
             <div class="meta">
@@ -185,7 +213,7 @@ export function ReportList({ reports, ranked, heading, notify }: Props) {
                   <p key={i}>{p}</p>
                 ))}
                 {r.origin === 'user' && (
-                  <div class="row">
+                  <div class="row actions">
                     <button class="edit" onClick={() => setEditing(r.id)}>
                       {LIST_STRINGS.edit}
                     </button>
@@ -212,5 +240,6 @@ export function ReportList({ reports, ranked, heading, notify }: Props) {
         ))}
       </ul>
     </section>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 /** IndexedDB failures (no storage, quota, corruption) turned into messages a reader understands. */
+import { i18n } from '#i18n';
 
 const NAMES = (e: unknown): string[] => {
   const names: string[] = [];
@@ -7,10 +8,16 @@ const NAMES = (e: unknown): string[] => {
 };
 
 export const STORAGE_MESSAGES = {
-  quota: 'Your browser has no more room for Crosscheck’s reports. Nothing was saved, and nothing already stored was lost. Delete some reports or free disk space, then try again.',
-  missing: 'Crosscheck cannot store reports here: this browser’s storage (IndexedDB) is unavailable, for example in a private window or when site data is blocked. Nothing was saved.',
-  broken: 'Crosscheck’s report storage could not be read. Your own reports are kept in a backup and will be restored when the extension restarts.',
-} as const;
+  get quota() {
+    return i18n.t('errors.storageQuota');
+  },
+  get missing() {
+    return i18n.t('errors.storageMissing');
+  },
+  get broken() {
+    return i18n.t('errors.storageBroken');
+  },
+};
 
 /** The same error when it is already readable; a reader's message for storage failures. */
 export function storageError(e: unknown): Error {

@@ -5,6 +5,7 @@
  * Imported (and restored) reports are stored at once and indexed afterwards, a batch per write,
  * so a large import neither waits for term extraction nor holds other writes and hovers up.
  */
+import { i18n } from '#i18n';
 import { toReport, type CompiledCorpus, type Report } from '../corpus';
 import { leadOf } from '../corpus/display';
 import { foldedWords, textKeyOfWords, urlKey } from '../corpus/identity';
@@ -14,10 +15,24 @@ import { parseNewReport, type NewReportInput } from '../corpus/schema';
 import { BackupDB, type BackupRow, type CrosscheckDB, type StoredReport } from '../db';
 import { storageError } from './storage-errors';
 
-export const DUPLICATE = 'This report is already in your corpus.';
+/** The refusals a write can give (locales/en.yml `errors`). */
+export const STORE_MESSAGES = {
+  get duplicate() {
+    return i18n.t('errors.duplicate');
+  },
+  get duplicateUrl() {
+    return i18n.t('errors.duplicateUrl');
+  },
+  gone: (verb: 'edited' | 'deleted') => i18n.t(verb === 'edited' ? 'errors.goneEdit' : 'errors.goneDelete'),
+  notYours: (verb: 'edited' | 'deleted') => i18n.t(verb === 'edited' ? 'errors.notYoursEdit' : 'errors.notYoursDelete'),
+  get importNotList() {
+    return i18n.t('errors.importNotList');
+  },
+  importTooMany: (n: number) => i18n.t('errors.importTooMany', [IMPORT_MAX_REPORTS.toLocaleString('en'), n.toLocaleString('en')]),
+  importAt: (i: number, message: string) => i18n.t('errors.importAt', [String(i), message]),
+};
 /** The refusal of a near-identical report names the stored one, so the reader can find it. */
-export const nearDuplicateMessage = (existing: Report): string =>
-  `This report is nearly identical to one already in your corpus: “${existing.title ?? leadOf(existing)}”.`;
+export const nearDuplicateMessage = (existing: Report): string => i18n.t('errors.nearDuplicate', [existing.title ?? leadOf(existing)]);
 /** Most reports one import may hold (the import file format says the same). */
 export const IMPORT_MAX_REPORTS = 50_000;
 /** The backup keeps at most this many of the user's newest reports. */
@@ -170,10 +185,10 @@ function userReport(fields: NewReportInput, id: string, addedAt: number): Stored
 /** Refuse a report whose text or URL is stored, or that is near-identical to a stored one. */
 async function refuseDuplicate(db: CrosscheckDB, r: StoredReport): Promise<void> {
   const same = await db.reports.where('textKey').equals(r.textKey).first();
-  if (same && same.id !== r.id) throw new Error(DUPLICATE);
+  if (same && same.id !== r.id) throw new Error(STORE_MESSAGES.duplicate);
   if (r.urlKey) {
     const sameUrl = await db.reports.where('urlKey').equals(r.urlKey).first();
-    if (sameUrl && sameUrl.id !== r.id) throw new Error(`${DUPLICATE} (a report from the same URL is stored)`);
+    if (sameUrl && sameUrl.id !== r.id) throw new Error(STORE_MESSAGES.duplicateUrl);
   }
   const near = firstNearDuplicate(r.text, await nearCandidates(db, r, new Set([r.id])));
   if (near) throw new Error(nearDuplicateMessage(near));
@@ -423,16 +438,16 @@ export function addUserReport(db: CrosscheckDB, input: unknown): Promise<Report>
       await backupPut(db, [report]);
       notify(db, { version, reportIds: [report.id] });
     } catch (e) {
-      throw isConstraint(e) ? new Error(DUPLICATE) : e;
+      throw isConstraint(e) ? new Error(STORE_MESSAGES.duplicate) : e;
     }
     return publicReport(report);
   });
 }
 
-async function userReportById(db: CrosscheckDB, id: unknown, verb: string): Promise<StoredReport> {
+async function userReportById(db: CrosscheckDB, id: unknown, verb: 'edited' | 'deleted'): Promise<StoredReport> {
   const r = typeof id === 'string' ? await db.reports.get(id) : undefined;
-  if (!r) throw new Error(`That report is no longer in your corpus, so it cannot be ${verb}.`);
-  if (r.origin !== 'user') throw new Error(`Only reports you added can be ${verb}.`);
+  if (!r) throw new Error(STORE_MESSAGES.gone(verb));
+  if (r.origin !== 'user') throw new Error(STORE_MESSAGES.notYours(verb));
   return r;
 }
 
@@ -455,7 +470,7 @@ export function updateUserReport(db: CrosscheckDB, id: string, input: unknown): 
       await backupPut(db, [report]);
       notify(db, { version, reportIds: [report.id] });
     } catch (e) {
-      throw isConstraint(e) ? new Error(DUPLICATE) : e;
+      throw isConstraint(e) ? new Error(STORE_MESSAGES.duplicate) : e;
     }
     return publicReport(report);
   });
@@ -483,14 +498,14 @@ export function importReports(
   inputs: NewReportInput[],
   opts: { replace?: boolean; onProgress?(done: number, total: number): void } = {},
 ): Promise<{ added: number; skipped: number }> {
-  if (!Array.isArray(inputs)) return Promise.reject(new Error('An import must be a list of reports.'));
-  if (inputs.length > IMPORT_MAX_REPORTS) return Promise.reject(new Error(`An import may hold at most ${IMPORT_MAX_REPORTS.toLocaleString('en')} reports; this one has ${inputs.length.toLocaleString('en')}.`));
+  if (!Array.isArray(inputs)) return Promise.reject(new Error(STORE_MESSAGES.importNotList));
+  if (inputs.length > IMPORT_MAX_REPORTS) return Promise.reject(new Error(STORE_MESSAGES.importTooMany(inputs.length)));
   const fields: NewReportInput[] = [];
   for (const [i, input] of inputs.entries()) {
     try {
       fields.push(parseNewReport(input));
     } catch (e) {
-      return Promise.reject(new Error(`Report ${i + 1}: ${(e as Error).message}`));
+      return Promise.reject(new Error(STORE_MESSAGES.importAt(i + 1, (e as Error).message)));
     }
   }
   return serial(db, async () => {

@@ -5,10 +5,11 @@
  * trace when switched off. Only trusted (user) events count; only marks it made itself are trusted.
  */
 import { Matcher } from '../match';
-import type { DictionaryReply, ExplainReply, PageMention } from '../messages';
+import type { DictionaryReply, ExplainReply, PageClaim, PageMention } from '../messages';
 import { DEFAULT_PREFERENCES, type Preferences } from '../settings';
 import { MarkRegistry, sentenceAround } from './marks';
 import { markInSlices, viewportRoot } from './pass';
+import { pageClaims } from './page-claims';
 import { PopoverHost } from './popover';
 import { markCss } from './popover-style';
 import { afterNextFrame, debounceMaxWait, SliceClock, whenIdleOrNow, yieldToPage } from './schedule';
@@ -179,13 +180,24 @@ export class PageController {
     return [...by.values()].sort((a, b) => b.conflicts - a.conflicts || b.count - a.count || a.label.localeCompare(b.label));
   }
 
-  /** Scroll to the `index`-th mark of a term (those a report conflicts with first), focus it and open its popover (from the popup). */
-  reveal(termId: string, index = 0): boolean {
+  /** The page sentences judged so far that a report conflicts with or corroborates (the popup's "On this page"). */
+  claimsAtGlance(): PageClaim[] {
+    return pageClaims(
+      this.marks().flatMap((m) => {
+        const termId = this.registry.info(m)!.termId;
+        const claim = this.claims.get(m);
+        return claim ? [{ termId, label: this.matcher?.terms.get(termId)?.label ?? termId, claim, reply: this.verdicts.known(termId, claim) }] : [];
+      }),
+    );
+  }
+
+  /** Scroll to the `index`-th mark of a term (those a report conflicts with first; only those in sentence `claim` if given), focus it and open its popover (from the popup). */
+  reveal(termId: string, index = 0, claim?: string): boolean {
     const conflicting = (m: HTMLElement) => {
       const claim = this.claims.get(m);
       return claim ? this.verdicts.conflicts(termId, claim) === true : false;
     };
-    const ofTerm = this.marks().filter((m) => this.registry.info(m)?.termId === termId);
+    const ofTerm = this.marks().filter((m) => this.registry.info(m)?.termId === termId && (claim === undefined || this.claims.get(m) === claim));
     const mark = [...ofTerm.filter(conflicting), ...ofTerm.filter((m) => !conflicting(m))][index];
     if (!mark) return false;
     mark.scrollIntoView({ block: 'center' });

@@ -45,6 +45,11 @@ export class Verdicts {
     return !!this.settled.get(key)?.items.some((i) => i.verdict === 'conflicts');
   }
 
+  /** The reply if judged already (null: the term is gone), undefined if not yet; never asks. */
+  known(termId: string, claim: string): ExplainReply | null | undefined {
+    return this.settled.get(this.key(termId, claim));
+  }
+
   get judged(): number {
     return this.replies.size;
   }

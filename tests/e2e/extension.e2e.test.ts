@@ -140,7 +140,7 @@ describe('popup', () => {
     const popup = await browser.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await popup.waitForSelector('#reports .report');
-    await popup.click('details summary');
+    await popup.click('details#add-report summary');
     await popup.type('input[name="title"]', 'My note on Witkoff');
     await popup.type('input[name="source"]', 'Notebook');
     await popup.type('textarea[name="text"]', 'Steve Witkoff will travel to Kyiv in January to discuss security guarantees with Zelensky.');

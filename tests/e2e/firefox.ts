@@ -26,10 +26,27 @@ const QUIET_PREFS = {
   'services.settings.server': 'http://127.0.0.1:9/',
 };
 
-/** Launches firefox-esr headless and installs the built extension; returns its add-on id. */
-export async function launchFirefox(): Promise<{ browser: Browser; addonId: string }> {
+/** The add-on's id (wxt.config.ts, browser_specific_settings.gecko.id). */
+export const GECKO_ID = 'crosscheck@crosscheck.invalid';
+/**
+ * Firefox gives each install a random internal UUID (moz-extension://UUID/); the pref
+ * `extensions.webextensions.uuids` maps an add-on id to a fixed one, so tests can open its pages.
+ */
+export const FIREFOX_UUID = '3c0c5e1e-6b0a-4d1c-9a57-5c2f1a0e7c11';
+export const FIREFOX_ORIGIN = `moz-extension://${FIREFOX_UUID}`;
+
+/** Launches firefox-esr headless and installs the built extension; returns its add-on id and its pages' origin. */
+export async function launchFirefox(): Promise<{ browser: Browser; addonId: string; extensionOrigin: string }> {
   if (!existsSync(join(FIREFOX_EXTENSION, 'manifest.json'))) throw new Error('Build the Firefox extension first: npm run build:firefox');
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: firefoxPath(), headless: true, extraPrefsFirefox: QUIET_PREFS });
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    // WebDriver BiDi navigates only to http(s)/file/blob unless system access is allowed: the add-on's
+    // own pages (moz-extension://) need it
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { ...QUIET_PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }) },
+  });
   const addonId = await browser.installExtension(FIREFOX_EXTENSION);
-  return { browser, addonId };
+  return { browser, addonId, extensionOrigin: FIREFOX_ORIGIN };
 }

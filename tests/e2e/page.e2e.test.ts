@@ -423,11 +423,11 @@ describe('page summary and live corpus', () => {
       await until(async () => /!$/.test(await badgeText(worker, tabId)), 10_000, 'a conflicts badge');
       const popup = await browser.newPage();
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-      await popup.waitForSelector('#page-conflicts .conflict button');
-      const label = await popup.$eval('#page-conflicts .conflict button', (e) => (e.textContent ?? '').split(':')[0]!.trim());
-      await popup.click('#page-conflicts .conflict button');
+      await popup.waitForSelector('#page-claims .claim[data-verdict="conflicts"] .claim-open');
+      const sentence = await popup.$eval('#page-claims .claim[data-verdict="conflicts"] .claim-sentence', (e) => e.textContent ?? '');
+      await popup.click('#page-claims .claim[data-verdict="conflicts"] .claim-open');
       const pop = await waitForPopover(page);
-      expect(pop.term).toBe(label);
+      expect(pop.claim).toContain(sentence);
       expect(pop.items.some((i) => i.verdict === 'conflicts')).toBe(true);
       // Keyboard focus went into the popover, ready to read.
       expect(pop.focused).toBe('cc-popover');

@@ -9,7 +9,7 @@ import {
   addUserReport,
   backupOf,
   deleteUserReport,
-  DUPLICATE,
+  STORE_MESSAGES,
   exportReports,
   importReports,
   INDEXING,
@@ -100,16 +100,16 @@ describe('writes validate and explain', () => {
     const results = await Promise.allSettled([addUserReport(db, { text: DONBAS }), addUserReport(db, { text: DONBAS })]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect(refused.reason.message).toBe(DUPLICATE);
+    expect(refused.reason.message).toBe(STORE_MESSAGES.duplicate);
     expect(await db.reports.where('origin').equals('user').count()).toBe(1);
   });
 
   it('refuses the same text (spacing and quotes aside) or the same URL twice, and a seed report', async () => {
     const db = await seeded();
     await addUserReport(db, { text: DONBAS, url: 'https://news.example/story?utm_source=x#top' });
-    await expect(addUserReport(db, { text: `  ${DONBAS.replace(/ /g, '  ').toUpperCase()} ` })).rejects.toThrow(DUPLICATE);
+    await expect(addUserReport(db, { text: `  ${DONBAS.replace(/ /g, '  ').toUpperCase()} ` })).rejects.toThrow(STORE_MESSAGES.duplicate);
     await expect(addUserReport(db, { text: paragraphs[3]!, url: 'https://news.example/story/' })).rejects.toThrow(/already in your corpus.*same URL/);
-    await expect(addUserReport(db, { text: readSeeds()[1]!.text })).rejects.toThrow(DUPLICATE);
+    await expect(addUserReport(db, { text: readSeeds()[1]!.text })).rejects.toThrow(STORE_MESSAGES.duplicate);
   });
 
   it('edits and deletes a user report, re-indexing it; seed reports cannot be changed', async () => {
@@ -368,7 +368,7 @@ describe('storage failures', () => {
   it('names missing storage and leaves readable errors alone', () => {
     expect(storageError(new Dexie.MissingAPIError('IndexedDB API missing')).message).toBe(STORAGE_MESSAGES.missing);
     expect(storageError(Object.assign(new Error('x'), { name: 'QuotaExceededError' })).message).toBe(STORAGE_MESSAGES.quota);
-    expect(storageError(new Error(DUPLICATE)).message).toBe(DUPLICATE);
+    expect(storageError(new Error(STORE_MESSAGES.duplicate)).message).toBe(STORE_MESSAGES.duplicate);
   });
 
   it('a database that cannot be opened is started afresh and the user’s reports come back', async () => {
