@@ -5,6 +5,7 @@
  * transliterations, inflections, titles stripped) plus abbreviations no tagger can infer.
  */
 import nlp from './fast-nlp';
+import { capitalisedNames } from './extract/names';
 import { nounPhrases } from './noun-phrases';
 import { fold, normalizeQuotes, stem, STOP_WORDS } from '../text';
 
@@ -100,7 +101,7 @@ export function slug(label: string): string {
 /** Bounds: the text compromise tags per report (≈2,000 words), and what one report may contribute. */
 export const TERM_LIMITS = {
   extractChars: 12_000,
-  entitiesPerReport: 40,
+  entitiesPerReport: 60,
   phrasesPerReport: 80,
   /** the page-marked dictionary, ranked by how many reports name a term */
   dictionary: 3_000,
@@ -177,12 +178,27 @@ export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
     e.forms.set(name, (e.forms.get(name) ?? 0) + 1);
     entities.set(key, e);
   };
+  /** a capitalised span, already whole and clean ("Surface Pro 3", "iPhone", "al-Shabab") */
+  const addName = (kind: TermKind, name: string) => {
+    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase())) return;
+    const { key, kind: k } = entityKey(kind, name);
+    const e = entities.get(key) ?? { kind: k, forms: new Map() };
+    e.forms.set(name, (e.forms.get(name) ?? 0) + 1);
+    entities.set(key, e);
+  };
   const phrases = new Map<string, { kind: TermKind; forms: Map<string, number> }>();
   for (const piece of pieces(clipped)) {
     const doc = nlp(piece);
-    for (const p of doc.people().out('array') as string[]) for (const part of p.split(/,\s*/)) add('person', part);
-    for (const p of doc.places().out('array') as string[]) for (const part of p.split(/,\s*|\s+and\s+/)) add('place', part);
-    for (const o of doc.organizations().out('array') as string[]) add('organization', o);
+    const tagged = new Map<string, TermKind>();
+    const typed = (kind: TermKind, raw: string) => {
+      tagged.set(cleanName(raw), kind);
+      add(kind, raw);
+    };
+    for (const p of doc.people().out('array') as string[]) for (const part of p.split(/,\s*/)) typed('person', part);
+    for (const p of doc.places().out('array') as string[]) for (const part of p.split(/,\s*|\s+and\s+/)) typed('place', part);
+    for (const o of doc.organizations().out('array') as string[]) typed('organization', o);
+    const firstNames = new Set((doc.match('#FirstName').out('array') as string[]).map((w) => fold(w.replace(/[^\p{L}'-]/gu, ''))));
+    for (const n of capitalisedNames(piece, tagged, firstNames)) addName(n.kind, n.name);
     // Proper nouns the tagger does not classify, named after a preposition ("from Britain", "of the
     // Donbas", "at his Mar-a-Lago resort"), are places; not when part of a longer name ("Study of War").
     doc.match(PREPOSITION_NAME).forEach((m) => {
@@ -242,6 +258,17 @@ export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
       entities.delete(key);
       break;
     }
+  }
+
+  // A capitalised span typed as a place or organisation that ends in a person's surname is that person.
+  for (const [key, e] of [...entities]) {
+    if (e.kind === 'person' || key.startsWith('eq:')) continue;
+    const names = [...e.forms.keys()];
+    if (!names.every((n) => /^[\p{Lu}][\p{L}'’.-]*(?: [\p{Lu}][\p{L}'’.-]*){1,3}$/u.test(n))) continue;
+    const person = entities.get('p:' + nameKey(names[0]!.split(' ').pop()!));
+    if (!person) continue;
+    for (const [n, c] of e.forms) person.forms.set(n, (person.forms.get(n) ?? 0) + c);
+    entities.delete(key);
   }
 
   return { entities: topKeys(entities, TERM_LIMITS.entitiesPerReport), phrases: topKeys(phrases, TERM_LIMITS.phrasesPerReport) };

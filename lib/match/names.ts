@@ -21,6 +21,17 @@ const BESIDE_NAMES = new Set(
   ).split(' '),
 );
 
+/** Titles and roles written before a person's name: never a name, nor part of one ("Captain X" is X). */
+export const PERSON_TITLES = new Set(
+  (
+    'president vice prime minister secretary chancellor senator sen rep representative congressman congresswoman governor gov mayor ' +
+    'ambassador envoy general gen admiral adm rear colonel col lieutenant lt sergeant sgt captain capt king queen prince princess pope ' +
+    'chief spokesman spokeswoman spokesperson commander judge justice premier former acting deputy sir dame lord lady mr mrs ms dr prof ' +
+    'professor sheikh inspector insp detective det officer father rev reverend bishop cardinal dj director editor ceo chairman chairwoman ' +
+    'founder commissioner attorney-general editor-in-chief pilot co-pilot first-officer superintendent constable marshal'
+  ).split(' '),
+);
+
 const SPACES = /^[\s\u00A0]+$/;
 const HYPHEN = /^[-\u2010\u2011]$/;
 const POSSESSIVE = /['’]s?$/;

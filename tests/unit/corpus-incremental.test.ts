@@ -3,7 +3,7 @@ import { readSeeds } from '../../corpus/seeds';
 import { toReport, type Report } from '../../lib/corpus';
 import { bloomHas, bloomOf } from '../../lib/corpus/bloom';
 import { buildIndex, indexRow, LiveIndex, type ReportIndexRow } from '../../lib/corpus/live-index';
-import { deriveTerms, extractReportTerms, TermStats } from '../../lib/corpus/terms';
+import { deriveTerms, extractReportTerms, TERM_LIMITS, TermStats } from '../../lib/corpus/terms';
 
 /** Deterministic PRNG (mulberry32) so a failing sequence can be replayed. */
 function rng(seed: number): () => number {
@@ -84,7 +84,7 @@ describe('counts', () => {
     // one report naming 300 made-up places: capped per report
     const text = Array.from({ length: 300 }, (_, i) => `Officials met in Zorvania${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))} on Monday.`).join(' ');
     const rt = extractReportTerms(text);
-    expect(rt.entities.length).toBeLessThanOrEqual(40);
+    expect(rt.entities.length).toBeLessThanOrEqual(TERM_LIMITS.entitiesPerReport);
     const stats = new TermStats();
     stats.add(rt);
     expect(deriveTerms(stats, 2, 10)).toHaveLength(10);

@@ -1,0 +1,195 @@
+/**
+ * Proper names of any English news text as capitalised spans: runs of capitalised words kept whole
+ * with connectors ("Institute of Territorial Studies", "al-Shabab"), initials, acronyms and the
+ * numbers of model names ("Surface Pro 3", "2014 RC"); person titles split a span and are dropped
+ * ("Rear Admiral John Kirby" → "John Kirby"); a sentence's first word is a name only when it is no
+ * common English word or the text also capitalises it mid-sentence. Each name gets a kind from
+ * cues (Airlines, University, Street…), the gazetteer, compromise's own tags or a first name.
+ */
+import { isPlace, placeKey } from '../../evidence/places';
+import { PERSON_TITLES } from '../../match/names';
+import { foldToken, tokenKey } from '../../match/tokens';
+import { wordKind } from '../../match/words';
+import { MONTHS, STOP_WORDS, WEEKDAYS, splitSentencesWithOffsets } from '../../text';
+import type { TermKind } from '../terms';
+
+export interface NameSpan {
+  name: string;
+  kind: TermKind;
+}
+
+const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[.'’&-][\p{L}\p{N}]+)*/gu;
+const CONNECTORS = new Set(['of', 'de', 'la', 'du', 'des', 'del', 'van', 'von', 'der', 'den', 'da', 'di', 'bin', 'ibn', 'al', 'el', 'y', '&']);
+const ORG_CUES = new Set(
+  ('airlines airline airways ministry bureau university college school hospital clinic party court agency police journal times post news ' +
+    'herald tribune gazette telegraph guardian observer chronicle express institute department foundation corporation corp inc ltd co company ' +
+    'group council committee commission society museum studios studio survey club bank assembly press network association union league ' +
+    'federation organization organisation board authority service services office army navy force forces government administration ' +
+    'parliament senate congress church fund trust centre center reporter magazine daily tv television radio records games media labs')
+    .split(' '),
+);
+const PLACE_CUES = new Set(
+  ('street st avenue ave road square island islands beach building airport station province region county city river lake mount valley ' +
+    'tower towers mall terminal hall bay sea ocean coast state park bridge district village town peninsula desert mountains hills gulf strait')
+    .split(' '),
+);
+/** Acronyms that are units, times or shouting rather than names. */
+const NOT_ACRONYMS = new Set('am pm et pt pst est edt gmt bst cet aest utc ok tv pdf ps usd gbp eur km mph cm mm kg'.split(' '));
+const TIME_WORDS = new Set([...MONTHS, ...WEEKDAYS, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'today', 'yesterday', 'tomorrow']);
+const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|ch|i)$/u;
+
+const isUpperStart = (t: string) => /^\p{Lu}/u.test(t);
+/** iPhone, eBay, iGen, 9to5Mac: lower-case or digit start, capital inside. */
+const isInnerCapital = (t: string) => /^[\p{Ll}\p{N}][\p{Ll}\p{N}]*\p{Lu}/u.test(t) && !/^\p{Ll}+-/u.test(t);
+const isAcronymToken = (t: string) => /^(?:\p{Lu}\.){2,}$/u.test(t) || /^\p{Lu}[\p{Lu}\p{N}]{1,5}$/u.test(t);
+const isAllCaps = (s: string) => /\p{Lu}{2,}/u.test(s) && !/\p{Ll}/u.test(s);
+const common = (t: string) =>
+  STOP_WORDS.has(foldToken(t)) || wordKind(tokenKey(t)) === 'common' || (t.includes('-') && t.split('-').every((p) => !p || STOP_WORDS.has(foldToken(p)) || wordKind(tokenKey(p)) === 'common'));
+/** Stop words that also begin names ("New York", "Will Smith", "One World Trade Center"). */
+const NAME_STARTS = new Set(['new', 'one', 'two', 'will', 'like', 'us']);
+const isStop = (f: string) => STOP_WORDS.has(f) && !NAME_STARTS.has(f);
+/** "They're", "It'll", "I'd": a contraction is never a name. */
+const CONTRACTION = /['’](?:re|ll|d|ve|m|t)$/i;
+const DIRECTIONS = new Set('north south east west northern southern eastern western central northeast northwest southeast southwest'.split(' '));
+/** Title Case (a headline inside the text): capitals say nothing about names there. */
+function titleCase(ts: { text: string }[]): boolean {
+  const long = ts.filter((t) => t.text.length >= 4 && /^\p{L}/u.test(t.text));
+  return long.length >= 4 && long.filter((t) => isUpperStart(t.text)).length >= long.length * 0.75;
+}
+
+/** "al-Shabab", "bin-Laden": a connector joined by a hyphen to a capitalised word. */
+const isConnectedName = (t: string) => /^(?:al|el|bin|ibn|abu|de|van|von)-\p{Lu}/u.test(t);
+
+/** "Pakistan-based", "Qaeda-linked": a name with a common lower-case word hyphenated after it. */
+function trimSuffix(t: string): string {
+  const m = /^(.+?)-(\p{Ll}{4,})$/u.exec(t);
+  return m && wordKind(tokenKey(m[2]!)) === 'common' ? m[1]! : t;
+}
+
+interface Tok {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function kindOf(name: string, words: string[], tagged: Map<string, TermKind>, firstNames: Set<string>): TermKind {
+  const known = tagged.get(name);
+  if (known) return known;
+  const last = foldToken(words[words.length - 1]!);
+  if (ORG_CUES.has(last)) return 'organization';
+  if (PLACE_CUES.has(last) || isPlace(placeKey(name))) return 'place';
+  if (words.length >= 2 && words.length <= 4 && firstNames.has(foldToken(words[0]!)) && !/\d/.test(name)) return 'person';
+  return 'organization';
+}
+
+/**
+ * The capitalised names of `text` (one piece of a report), in order of appearance. `tagged` holds
+ * what compromise typed in the same text (name → kind), `firstNames` the words it tagged as given
+ * names. `midCaps` collects, across calls, the words seen capitalised inside a sentence.
+ */
+export function capitalisedNames(text: string, tagged: Map<string, TermKind>, firstNames: Set<string>): NameSpan[] {
+  const sentences = splitSentencesWithOffsets(text);
+  const toks: Tok[][] = sentences.map((s) => [...s.text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: s.start + m.index!, end: s.start + m.index! + m[0].length })));
+  // words this text capitalises inside a sentence, and words it writes in lower case
+  const mid = new Set<string>();
+  const lower = new Set<string>();
+  for (const ts of toks) {
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i]!.text;
+      if (/^\p{Ll}/u.test(t)) lower.add(t);
+      // capitalised right after a lower-case word ("by Apple", "at Vogue"): a name, not a sentence start
+      else if (i > 0 && /^\p{Ll}/u.test(ts[i - 1]!.text) && /^\s+$/.test(text.slice(ts[i - 1]!.end, ts[i]!.start))) mid.add(foldToken(t));
+    }
+  }
+  const out: NameSpan[] = [];
+  for (const ts of toks) {
+    const sentenceCaps = ts.filter((t) => /\p{L}/u.test(t.text)).every((t) => !/\p{Ll}/u.test(t.text));
+    if ((sentenceCaps && ts.length > 3) || titleCase(ts)) continue; // a shouted line or a headline says nothing about names
+    let span: Tok[] = [];
+    const flush = () => {
+      while (span.length && (CONNECTORS.has(span[span.length - 1]!.text.toLowerCase()) || /^\d/.test(span[span.length - 1]!.text) && span.length === 1)) span.pop();
+      if (span.length) emit(span, text, mid, lower, tagged, firstNames, out);
+      span = [];
+    };
+    for (let i = 0; i < ts.length; i++) {
+      const tok = ts[i]!;
+      const t = tok.text;
+      const gap = i > 0 ? text.slice(ts[i - 1]!.end, tok.start) : '';
+      // a span runs over spaces (and a hyphen); punctuation ends it
+      if (span.length && !/^[\s]+$|^-$/.test(gap)) flush();
+      const folded = foldToken(t);
+      const initial = i === 0 || opensClause(text, tok.start);
+      const name =
+        (isUpperStart(t) || isInnerCapital(t) || isConnectedName(t)) &&
+        !TIME_WORDS.has(folded) &&
+        !CONTRACTION.test(t) &&
+        !(isStop(folded) && !isAcronymToken(t) && !/^the$/i.test(t)) &&
+        !(initial && common(t) && !mid.has(folded)) &&
+        !(isAllCaps(t) && t.length > 6);
+      if (PERSON_TITLES.has(folded.replace(/\.$/, '')) && (isUpperStart(t) || span.length)) {
+        flush();
+        // "Secretary of State Marco Rubio", "Minister of Defence X": the office belongs to the title
+        if (ts[i + 1]?.text === 'of' && isUpperStart(ts[i + 2]?.text ?? '')) i += 2;
+        continue;
+      }
+      if (name) {
+        const trimmed = trimSuffix(t);
+        span.push(trimmed === t ? tok : { ...tok, text: trimmed, end: tok.start + trimmed.length });
+        if (/['’]s?$/.test(t) || trimmed !== t) flush();
+        continue;
+      }
+      // "of", "de", "al" between two capitalised words; numbers of a model name; "34th Street"; "2014 RC"
+      const next = ts[i + 1]?.text ?? '';
+      if (span.length && CONNECTORS.has(t) && isUpperStart(next)) span.push(tok);
+      else if (span.length && /^\d{1,3}[a-z]?$/i.test(t) && !/^\d+$/.test(span[span.length - 1]!.text)) span.push(tok);
+      else if ((/^\d+(?:st|nd|rd|th)$/.test(t) && isUpperStart(next)) || (/^\d{1,4}$/.test(t) && isAcronymToken(next))) {
+        flush();
+        span.push(tok);
+      } else flush();
+    }
+    flush();
+  }
+  return out;
+}
+
+/** Does a clause open at `at` (after a quote, colon, bracket or dash)? Its first word is then like a sentence's. */
+function opensClause(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 3), at);
+  return /["“‘'(:\[\]—–|•]\s*$|^\s*$/.test(before) && !/\p{L}['’]$/u.test(before);
+}
+
+function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, tagged: Map<string, TermKind>, firstNames: Set<string>, out: NameSpan[]): void {
+  let words = span.map((t) => t.text);
+  words[words.length - 1] = words[words.length - 1]!.replace(/['’]s?$/, '');
+  words[words.length - 1] = trimSuffix(words[words.length - 1]!);
+  // "The Hollywood Reporter" is known as "Hollywood Reporter"; "The Fighter" only with its article
+  const bare = words.length === 2 && /^the$/i.test(words[0]!) && common(words[1]!);
+  while (words.length > 1 && /^the$/i.test(words[0]!) && !bare) words = words.slice(1);
+  if (!words.length || !words[0]) return;
+  const name = text.slice(span[0]!.start, span[span.length - 1]!.end).replace(/['’]s?$/, '').replace(/\s+/g, ' ');
+  const label = rebuild(words, name);
+  if (words.length === 1) {
+    const w = words[0]!;
+    const f = foldToken(w);
+    if (w.length < 2 || STOP_WORDS.has(f) || PERSON_TITLES.has(f) || DIRECTIONS.has(f)) return;
+    if (isAcronymToken(w)) {
+      if (NOT_ACRONYMS.has(f) || wordKind(f) === 'common') return;
+    } else if (common(w)) {
+      // a common word is a name only where the text never writes it in lower case
+      if (!mid.has(f) || lower.has(w.toLowerCase())) return;
+    }
+    if (DEMONYM.test(w) && (wordKind(tokenKey(w)) === 'proper' || /(?:ian|ean|ese|ish)$/.test(w))) return;
+    if (/(?:ern)$/.test(w) && wordKind(tokenKey(w)) !== null) return;
+  } else if (words.every((w) => STOP_WORDS.has(foldToken(w)) || CONNECTORS.has(w))) return;
+  out.push({ name: label, kind: kindOf(label, words, tagged, firstNames) });
+}
+
+/** The span's text with its leading "The" and trailing possessive or "-based" gone. */
+function rebuild(words: string[], raw: string): string {
+  let s = raw;
+  if (/^the\s/i.test(s) && !/^the$/i.test(words[0]!)) s = s.replace(/^the\s+/i, '');
+  const last = words[words.length - 1]!;
+  const at = s.lastIndexOf(last.split('-')[0]!);
+  if (at >= 0) s = s.slice(0, at) + last;
+  return s.trim();
+}
