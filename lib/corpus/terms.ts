@@ -81,6 +81,13 @@ export function nameKey(name: string): string {
   return fold(name).replace(/sk(yy|yi|iy|y|ii|i)\b/g, 'sky');
 }
 
+/** A model or flight number written joined, spaced or hyphenated: "XR-7" → "XR 7", "XR7". */
+export function numberVariants(name: string): string[] {
+  const m = /^(.*?\p{L})[ -]?(\d[\p{L}\d]*)$/u.exec(name);
+  if (!m || !/\p{Lu}/u.test(m[1]!.slice(-1)) || m[1]!.length > 40) return [];
+  return [`${m[1]} ${m[2]}`, `${m[1]}${m[2]}`].filter((v) => v !== name);
+}
+
 function plural(phrase: string): string[] {
   const words = phrase.split(' ');
   const last = words[words.length - 1]!;
@@ -128,7 +135,7 @@ function entityKey(kind: TermKind, name: string): { key: string; kind: TermKind 
   const equivalent = Object.entries(KNOWN_EQUIVALENTS).find(([k, v]) => k === name || v.aliases.includes(name));
   if (equivalent) return { key: 'eq:' + equivalent[0], kind: equivalent[1].kind };
   if (kind === 'person') return { key: 'p:' + nameKey(name.split(' ').pop()!), kind };
-  return { key: kind + ':' + fold(name), kind };
+  return { key: kind + ':' + fold(name).replace(/([a-z])[ -](?=\d)/g, '$1'), kind };
 }
 
 const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
@@ -324,6 +331,8 @@ function entityTerm(key: string, e: Counted): Term {
   const label = eq ?? forms[0]![0];
   const aliases = new Set<string>(eq ? KNOWN_EQUIVALENTS[eq]!.aliases : []);
   for (const [form] of forms) aliases.add(form);
+  // "XR-7", "XR 7" and "XR7" are one name: each form gets its spaced and joined spelling
+  for (const [form] of forms) for (const v of numberVariants(form)) aliases.add(v);
   if (e.kind === 'person') {
     // Surnames seen alone and full names are one person, in every transliteration.
     const surnames = new Set(forms.map(([f]) => f.split(' ').pop()!));

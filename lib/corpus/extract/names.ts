@@ -36,6 +36,8 @@ const PLACE_CUES = new Set(
 /** Acronyms that are units, times or shouting rather than names. */
 const NOT_ACRONYMS = new Set('am pm et pt pst est edt gmt bst cet aest utc ok tv pdf ps usd gbp eur km mph cm mm kg'.split(' '));
 const TIME_WORDS = new Set([...MONTHS, ...WEEKDAYS, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'today', 'yesterday', 'tomorrow']);
+/** A speech verb after a name says the name is a person's ("…, Nandakumar said"). */
+const SPEECH = /^['’]?,?\s+(?:said|says|told|added|explained|wrote|apologi[sz]ed|insisted|admitted|warned|denied)\b/;
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|ch|i)$/u;
 
 const isUpperStart = (t: string) => /^\p{Lu}/u.test(t);
@@ -54,7 +56,7 @@ const DIRECTIONS = new Set('north south east west northern southern eastern west
 /** Title Case (a headline inside the text): capitals say nothing about names there. */
 function titleCase(ts: { text: string }[]): boolean {
   const long = ts.filter((t) => t.text.length >= 4 && /^\p{L}/u.test(t.text));
-  return long.length >= 4 && long.filter((t) => isUpperStart(t.text)).length >= long.length * 0.75;
+  return long.length >= 4 && long.filter((t) => isUpperStart(t.text)).length >= long.length * 0.9;
 }
 
 /** "al-Shabab", "bin-Laden": a connector joined by a hyphen to a capitalised word. */
@@ -72,12 +74,15 @@ interface Tok {
   end: number;
 }
 
-function kindOf(name: string, words: string[], tagged: Map<string, TermKind>, firstNames: Set<string>): TermKind {
-  const known = tagged.get(name);
-  if (known) return known;
+function kindOf(name: string, words: string[], tagged: Map<string, TermKind>, firstNames: Set<string>, personCue: boolean): TermKind {
   const last = foldToken(words[words.length - 1]!);
   if (ORG_CUES.has(last)) return 'organization';
-  if (PLACE_CUES.has(last) || isPlace(placeKey(name))) return 'place';
+  if (PLACE_CUES.has(last)) return 'place';
+  // a title before it or a speech verb after it: a person, when it reads like a name ("Priya Nandakumar said")
+  if (personCue && words.length >= 2 && words.length <= 3 && !/\d/.test(name) && wordKind(tokenKey(words[words.length - 1]!)) !== 'common') return 'person';
+  const known = tagged.get(name);
+  if (known) return known;
+  if (isPlace(placeKey(name))) return 'place';
   if (words.length >= 2 && words.length <= 4 && firstNames.has(foldToken(words[0]!)) && !/\d/.test(name)) return 'person';
   return 'organization';
 }
@@ -106,9 +111,14 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
     const sentenceCaps = ts.filter((t) => /\p{L}/u.test(t.text)).every((t) => !/\p{Ll}/u.test(t.text));
     if ((sentenceCaps && ts.length > 3) || titleCase(ts)) continue; // a shouted line or a headline says nothing about names
     let span: Tok[] = [];
+    let afterTitle = false;
     const flush = () => {
-      while (span.length && (CONNECTORS.has(span[span.length - 1]!.text.toLowerCase()) || /^\d/.test(span[span.length - 1]!.text) && span.length === 1)) span.pop();
-      if (span.length) emit(span, text, mid, lower, tagged, firstNames, out);
+      while (span.length && (CONNECTORS.has(span[span.length - 1]!.text.toLowerCase()) || ['for', 'and'].includes(span[span.length - 1]!.text) || /^\d/.test(span[span.length - 1]!.text) && span.length === 1)) span.pop();
+      if (span.length) {
+        const after = text.slice(span[span.length - 1]!.end, span[span.length - 1]!.end + 14);
+        emit(span, text, mid, lower, tagged, firstNames, afterTitle || SPEECH.test(after), out);
+        afterTitle = false;
+      }
       span = [];
     };
     for (let i = 0; i < ts.length; i++) {
@@ -130,6 +140,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
         flush();
         // "Secretary of State Marco Rubio", "Minister of Defence X": the office belongs to the title
         if (ts[i + 1]?.text === 'of' && isUpperStart(ts[i + 2]?.text ?? '')) i += 2;
+        afterTitle = true;
         continue;
       }
       if (name) {
@@ -140,9 +151,14 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       }
       // "of", "de", "al" between two capitalised words; numbers of a model name; "34th Street"; "2014 RC"
       const next = ts[i + 1]?.text ?? '';
-      if (span.length && CONNECTORS.has(t) && isUpperStart(next)) span.push(tok);
+      // "of" joins a name only after its first word or after an institution's word ("University of …")
+      const lastWord = span.length ? foldToken(span[span.length - 1]!.text) : '';
+      const ofOk = !['of', 'for'].includes(t) || span.length === 1 || ORG_CUES.has(lastWord) || PLACE_CUES.has(lastWord);
+      // "and" inside an institution's name only ("Office for Product Safety and Standards")
+      const andOk = t === 'and' && span.some((x) => x.text === 'of' || x.text === 'for');
+      if (span.length && (CONNECTORS.has(t) || t === 'for' || andOk) && isUpperStart(next) && ofOk) span.push(tok);
       else if (span.length && /^\d{1,3}[a-z]?$/i.test(t) && !/^\d+$/.test(span[span.length - 1]!.text)) span.push(tok);
-      else if ((/^\d+(?:st|nd|rd|th)$/.test(t) && isUpperStart(next)) || (/^\d{1,4}$/.test(t) && isAcronymToken(next))) {
+      else if ((/^\d+(?:st|nd|rd|th)$/.test(t) && isUpperStart(next)) || (/^\d{1,4}$/.test(t) && isAcronymToken(next) && !NOT_ACRONYMS.has(next.toLowerCase()))) {
         flush();
         span.push(tok);
       } else flush();
@@ -158,7 +174,7 @@ function opensClause(text: string, at: number): boolean {
   return /["“‘'(:\[\]—–|•]\s*$|^\s*$/.test(before) && !/\p{L}['’]$/u.test(before);
 }
 
-function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, tagged: Map<string, TermKind>, firstNames: Set<string>, out: NameSpan[]): void {
+function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, tagged: Map<string, TermKind>, firstNames: Set<string>, personCue: boolean, out: NameSpan[]): void {
   let words = span.map((t) => t.text);
   words[words.length - 1] = words[words.length - 1]!.replace(/['’]s?$/, '');
   words[words.length - 1] = trimSuffix(words[words.length - 1]!);
@@ -180,8 +196,8 @@ function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, t
     }
     if (DEMONYM.test(w) && (wordKind(tokenKey(w)) === 'proper' || /(?:ian|ean|ese|ish)$/.test(w))) return;
     if (/(?:ern)$/.test(w) && wordKind(tokenKey(w)) !== null) return;
-  } else if (words.every((w) => STOP_WORDS.has(foldToken(w)) || CONNECTORS.has(w))) return;
-  out.push({ name: label, kind: kindOf(label, words, tagged, firstNames) });
+  } else if (words.every((w) => STOP_WORDS.has(foldToken(w)) || CONNECTORS.has(w) || NOT_ACRONYMS.has(foldToken(w)) || /^\d+$/.test(w))) return;
+  out.push({ name: label, kind: kindOf(label, words, tagged, firstNames, personCue) });
 }
 
 /** The span's text with its leading "The" and trailing possessive or "-based" gone. */
