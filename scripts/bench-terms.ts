@@ -1,11 +1,11 @@
 /**
- * npm run bench:terms -- [--part tune|held-out] [--only ID] [--dump]: how well the dictionary marks
+ * npm run bench:terms -- [--part tune|held-out] [--only ID] [--dump] [--terms]: how well the dictionary marks
  * what a reader expects, on the labelled stories of tests/terms/ (FNC-1 bodies and the news pages in
  * ../shared, referenced by id; see tests/terms/README.md for the protocol). Per story the corpus's
  * reports go through the extension's own path (toReport → buildIndex → dictionary → Matcher as the
  * content script builds it), then the matcher runs over each page text of the story. Prints, per
  * story and per part: recall of expected terms, precision of marks (distinct marked strings a reader
- * wants), misses and junk. Prints figures; asserts nothing. --dump prints each story's page texts.
+ * wants), misses and junk. Prints figures; asserts nothing. --dump prints each story's page texts, --terms its dictionary.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -87,6 +87,7 @@ function run(label: Label): Result {
   if (args.includes('--dump')) for (const [k, t] of texts.entries()) console.log(`\n=== ${label.id} ${k}\n${t}`);
   const reports = texts.map((text, k) => toReport({ id: `${label.id}-${k}`, origin: 'user', text }));
   const { terms } = buildIndex(reports);
+  if (args.includes('--terms')) console.log(`\n${label.id} dictionary: ${terms.map((t) => `${t.label} (${t.kind[0]})`).join(' · ')}`);
   const matcher = new Matcher(terms, { fuzzy: true });
   const marked = new Map<string, string>();
   // the page shows the text paragraph by paragraph (one text node each)

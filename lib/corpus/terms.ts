@@ -6,6 +6,7 @@
  */
 import nlp from './fast-nlp';
 import { capitalisedNames } from './extract/names';
+import { isDistinctive, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { fold, normalizeQuotes, stem, STOP_WORDS } from '../text';
 
@@ -204,7 +205,8 @@ export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
     for (const p of doc.people().out('array') as string[]) for (const part of p.split(/,\s*/)) typed('person', part);
     for (const p of doc.places().out('array') as string[]) for (const part of p.split(/,\s*|\s+and\s+/)) typed('place', part);
     for (const o of doc.organizations().out('array') as string[]) typed('organization', o);
-    const firstNames = new Set((doc.match('#FirstName').out('array') as string[]).map((w) => fold(w.replace(/[^\p{L}'-]/gu, ''))));
+    const firstNames = new Set<string>();
+    for (const sentence of doc.docs) for (const term of sentence) if (term.tags?.has('FirstName')) firstNames.add(fold(term.text));
     for (const n of capitalisedNames(piece, tagged, firstNames)) addName(n.kind, n.name);
     // Proper nouns the tagger does not classify, named after a preposition ("from Britain", "of the
     // Donbas", "at his Mar-a-Lago resort"), are places; not when part of a longer name ("Study of War").
@@ -258,7 +260,8 @@ export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
     const name = [...e.forms.keys()][0]!;
     if (name.includes(' ')) continue;
     for (const [pk, ss] of surnames) {
-      const s = ss.find((x) => clipped.includes(`${name} ${x}`));
+      // only a name never written without that surname ("Marco", not "Mozilla" of "Mozilla Reps")
+      const s = ss.find((x) => clipped.includes(`${name} ${x}`) && occurrences(clipped, name) === occurrences(clipped, `${name} ${x}`));
       if (!s) continue;
       const person = entities.get(pk)!;
       person.forms.set(`${name} ${s}`, (person.forms.get(`${name} ${s}`) ?? 0) + 1);
@@ -281,6 +284,17 @@ export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
   return { entities: topKeys(entities, TERM_LIMITS.entitiesPerReport), phrases: topKeys(phrases, TERM_LIMITS.phrasesPerReport) };
 }
 
+
+/** How often `name` stands in `text` as whole words. */
+function occurrences(text: string, name: string): number {
+  let n = 0;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + name.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) n++;
+  }
+  return n;
+}
 
 /** reportTermSteps run to the end at once. */
 export function extractReportTerms(text: string): ReportTerms {
@@ -370,8 +384,10 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
   };
   for (const [key, c] of stats.entities) if (c.forms.size) rank({ key, c, topic: false });
   for (const [key, c] of stats.phrases) {
-    if (c.docs < minTopicReports || !c.forms.size) continue;
+    if (!c.forms.size) continue;
     const words = key.split(' ');
+    // a topic is distinctive for the corpus; one report may name it if it names it twice and it is rarer
+    if (c.docs >= minTopicReports ? !isDistinctive(words, TOPIC_RANK.shared) : !isDistinctive(words, TOPIC_RANK.single) || [...c.forms.values()].reduce((a, b) => a + b, 0) < 2) continue;
     // "national security advisers" gives way to "security advisers" when that is a topic itself
     if (words.length === 3 && (stats.phrases.get(words.slice(1).join(' '))?.docs ?? 0) >= minTopicReports) continue;
     rank({ key, c, topic: true });

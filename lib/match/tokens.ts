@@ -30,12 +30,14 @@ export function isAcronym(t: string): boolean {
   return /^(?:\p{Lu}\.?){2,}$/u.test(t.endsWith('.') ? t.slice(0, -1) : t);
 }
 
+/** Starts with a capital, or is a name written with one inside ("iPhone", "eBay", "9to5Mac"). */
 export function isCapitalised(t: string): boolean {
   const c = t.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
-  if (c < 128) return false;
+  if (c < 128) return ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) && INNER_CAPITAL.test(t);
   return /^\p{Lu}/u.test(t);
 }
+const INNER_CAPITAL = /^[a-z\d]{1,5}[A-Z][a-z]/;
 
 /**
  * Tokenises with a memo of keys: folding and stemming are the costly part, and a page repeats

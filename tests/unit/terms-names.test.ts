@@ -20,7 +20,7 @@ describe('capitalised names (lib/corpus/extract/names.ts)', () => {
     expect(names('Captain said nothing.')).toEqual([]);
   });
   it('keeps acronyms and inner capitals, not units or times', () => {
-    expect(names('It said Apple skipped CES and showed the iPhone at 9 AM ET.')).toEqual(['Apple', 'CES']);
+    expect(names('It said Apple skipped CES and showed the iPhone at 9 AM ET.')).toEqual(['Apple', 'CES', 'iPhone']);
     expect(names('It said Apple skipped CES and showed the iPhone at 9 AM ET.')).not.toContain('AM');
   });
 });

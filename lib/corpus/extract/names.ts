@@ -45,8 +45,19 @@ const isUpperStart = (t: string) => /^\p{Lu}/u.test(t);
 const isInnerCapital = (t: string) => /^[\p{Ll}\p{N}][\p{Ll}\p{N}]*\p{Lu}/u.test(t) && !/^\p{Ll}+-/u.test(t);
 const isAcronymToken = (t: string) => /^(?:\p{Lu}\.){2,}$/u.test(t) || /^\p{Lu}[\p{Lu}\p{N}]{1,5}$/u.test(t);
 const isAllCaps = (s: string) => /\p{Lu}{2,}/u.test(s) && !/\p{Ll}/u.test(s);
+/** wordKind of a word, remembered (a block of the word list is decoded per look-up); bounded. */
+const kinds = new Map<string, ReturnType<typeof wordKind>>();
+function kindOfWord(t: string): ReturnType<typeof wordKind> {
+  let k = kinds.get(t);
+  if (k === undefined) {
+    if (kinds.size > 50_000) kinds.clear();
+    k = wordKind(tokenKey(t));
+    kinds.set(t, k);
+  }
+  return k;
+}
 const common = (t: string) =>
-  STOP_WORDS.has(foldToken(t)) || wordKind(tokenKey(t)) === 'common' || (t.includes('-') && t.split('-').every((p) => !p || STOP_WORDS.has(foldToken(p)) || wordKind(tokenKey(p)) === 'common'));
+  STOP_WORDS.has(foldToken(t)) || kindOfWord(t) === 'common' || (t.includes('-') && t.split('-').every((p) => !p || STOP_WORDS.has(foldToken(p)) || kindOfWord(p) === 'common'));
 /** Stop words that also begin names ("New York", "Will Smith", "One World Trade Center"). */
 const NAME_STARTS = new Set(['new', 'one', 'two', 'will', 'like', 'us']);
 const isStop = (f: string) => STOP_WORDS.has(f) && !NAME_STARTS.has(f);
@@ -65,7 +76,7 @@ const isConnectedName = (t: string) => /^(?:al|el|bin|ibn|abu|de|van|von)-\p{Lu}
 /** "Pakistan-based", "Qaeda-linked": a name with a common lower-case word hyphenated after it. */
 function trimSuffix(t: string): string {
   const m = /^(.+?)-(\p{Ll}{4,})$/u.exec(t);
-  return m && wordKind(tokenKey(m[2]!)) === 'common' ? m[1]! : t;
+  return m && kindOfWord(m[2]!) === 'common' ? m[1]! : t;
 }
 
 interface Tok {
@@ -79,7 +90,7 @@ function kindOf(name: string, words: string[], tagged: Map<string, TermKind>, fi
   if (ORG_CUES.has(last)) return 'organization';
   if (PLACE_CUES.has(last)) return 'place';
   // a title before it or a speech verb after it: a person, when it reads like a name ("Priya Nandakumar said")
-  if (personCue && words.length >= 2 && words.length <= 3 && !/\d/.test(name) && wordKind(tokenKey(words[words.length - 1]!)) !== 'common') return 'person';
+  if (personCue && words.length >= 2 && words.length <= 3 && !/\d/.test(name) && kindOfWord(words[words.length - 1]!) !== 'common') return 'person';
   const known = tagged.get(name);
   if (known) return known;
   if (isPlace(placeKey(name))) return 'place';
@@ -101,9 +112,11 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
   for (const ts of toks) {
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i]!.text;
-      if (/^\p{Ll}/u.test(t)) lower.add(t);
+      if (/^\p{Ll}/u.test(t)) {
+        if (!isInnerCapital(t)) lower.add(t);
+      }
       // capitalised right after a lower-case word ("by Apple", "at Vogue"): a name, not a sentence start
-      else if (i > 0 && /^\p{Ll}/u.test(ts[i - 1]!.text) && /^\s+$/.test(text.slice(ts[i - 1]!.end, ts[i]!.start))) mid.add(foldToken(t));
+      else if (i > 0 && /^\p{Ll}/u.test(ts[i - 1]!.text) && spacesOnly(text, ts[i - 1]!.end, ts[i]!.start)) mid.add(foldToken(t));
     }
   }
   const out: NameSpan[] = [];
@@ -124,9 +137,8 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
     for (let i = 0; i < ts.length; i++) {
       const tok = ts[i]!;
       const t = tok.text;
-      const gap = i > 0 ? text.slice(ts[i - 1]!.end, tok.start) : '';
       // a span runs over spaces (and a hyphen); punctuation ends it
-      if (span.length && !/^[\s]+$|^-$/.test(gap)) flush();
+      if (span.length && !spacesOnly(text, ts[i - 1]!.end, tok.start) && !(tok.start - ts[i - 1]!.end === 1 && text[tok.start - 1] === '-')) flush();
       const folded = foldToken(t);
       const initial = i === 0 || opensClause(text, tok.start);
       const name =
@@ -168,10 +180,25 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
   return out;
 }
 
+const OPENERS = new Set('"“‘\'(:[]—–|•');
+const isSpace = (c: string) => c === ' ' || c === '\n' || c === '\t' || c === '\u00a0' || c === '\r';
+
 /** Does a clause open at `at` (after a quote, colon, bracket or dash)? Its first word is then like a sentence's. */
 function opensClause(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 3), at);
-  return /["“‘'(:\[\]—–|•]\s*$|^\s*$/.test(before) && !/\p{L}['’]$/u.test(before);
+  let j = at - 1;
+  while (j >= 0 && at - j <= 3 && isSpace(text[j]!)) j--;
+  if (j < 0) return true;
+  if (at - j > 3) return true; // only spaces before: a line's start
+  if (!OPENERS.has(text[j]!)) return false;
+  // an apostrophe after a letter ends a word ("Jones' car"), it opens nothing
+  return !((text[j] === "'" || text[j] === '’') && j > 0 && /\p{L}/u.test(text[j - 1]!));
+}
+
+/** Only spaces between `from` and `to` (and at least one). */
+function spacesOnly(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let j = from; j < to; j++) if (!isSpace(text[j]!)) return false;
+  return true;
 }
 
 function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, tagged: Map<string, TermKind>, firstNames: Set<string>, personCue: boolean, out: NameSpan[]): void {
@@ -190,12 +217,12 @@ function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, t
     if (w.length < 2 || STOP_WORDS.has(f) || PERSON_TITLES.has(f) || DIRECTIONS.has(f)) return;
     if (isAcronymToken(w)) {
       if (NOT_ACRONYMS.has(f) || wordKind(f) === 'common') return;
-    } else if (common(w)) {
+    } else if (common(w) && !isInnerCapital(w)) {
       // a common word is a name only where the text never writes it in lower case
       if (!mid.has(f) || lower.has(w.toLowerCase())) return;
     }
-    if (DEMONYM.test(w) && (wordKind(tokenKey(w)) === 'proper' || /(?:ian|ean|ese|ish)$/.test(w))) return;
-    if (/(?:ern)$/.test(w) && wordKind(tokenKey(w)) !== null) return;
+    if (DEMONYM.test(w) && (kindOfWord(w) === 'proper' || /(?:ian|ean|ese|ish)$/.test(w))) return;
+    if (/(?:ern)$/.test(w) && kindOfWord(w) !== null) return;
   } else if (words.every((w) => STOP_WORDS.has(foldToken(w)) || CONNECTORS.has(w) || NOT_ACRONYMS.has(foldToken(w)) || /^\d+$/.test(w))) return;
   out.push({ name: label, kind: kindOf(label, words, tagged, firstNames, personCue) });
 }
