@@ -8,7 +8,10 @@ import nlp from './fast-nlp';
 import { capitalisedNames } from './extract/names';
 import { isDistinctive, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
-import { fold, normalizeQuotes, stem, STOP_WORDS } from '../text';
+import { isPlace, placeKey } from '../evidence/places';
+import { tokenKey } from '../match/tokens';
+import { wordKind } from '../match/words';
+import { fold, normalizeQuotes, STOP_WORDS } from '../text';
 
 export type TermKind = 'person' | 'place' | 'organization' | 'topic';
 
@@ -66,7 +69,8 @@ export function cleanName(raw: string): string {
   while (kept.length > 1 && TITLE_WORDS.has(kept[0]!.toLowerCase().replace(/\.$/, ''))) kept.shift();
   while (kept.length && /^(of|de|la|von|van|al|bin)$/.test(kept[kept.length - 1]!)) kept.pop();
   s = kept.join(' ');
-  if (/^[A-Z]{3,}$/.test(s) && !KNOWN_EQUIVALENTS[s]) s = s.charAt(0) + s.slice(1).toLowerCase(); // KYIV -> Kyiv
+  // a shouted word ("KYIV") is written as a name; an acronym ("AAIB", "NASA") stays in capitals
+  if (/^[A-Z]{3,}$/.test(s) && !KNOWN_EQUIVALENTS[s] && (isPlace(placeKey(s)) || wordKind(s.toLowerCase()) !== null)) s = s.charAt(0) + s.slice(1).toLowerCase(); // KYIV -> Kyiv
   return s;
 }
 
@@ -243,7 +247,7 @@ export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
         if (seq.some((w) => STOP_WORDS.has(w) || GENERIC_MODIFIERS.has(w))) continue;
         if (GENERIC_HEADS.has(seq[len - 1]!)) continue;
         const phrase = seq.join(' ');
-        const key = seq.map((w) => stem(w.toLowerCase())).join(' ');
+        const key = seq.map((w) => tokenKey(w)).join(' ');
         const entry = phrases.get(key) ?? { kind: 'topic' as const, forms: new Map() };
         entry.forms.set(phrase, (entry.forms.get(phrase) ?? 0) + 1);
         phrases.set(key, entry);
@@ -270,6 +274,22 @@ export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
     }
   }
 
+  // An acronym a report spells out ("Aircraft Accident Investigation Bureau (AAIB)") is one term with it.
+  for (const m of clipped.matchAll(EXPANSION)) {
+    const short = m[2]!;
+    // the expansion is the run of words whose capitals spell the acronym ("The Aircraft … Bureau")
+    const words = m[1]!.split(/\s+/);
+    const start = words.findIndex((_, k) => words.slice(k).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('') === short.replace(/[^\p{Lu}]/gu, ''));
+    if (start < 0 || !/^\p{Lu}/u.test(words[start]!)) continue;
+    const long = words.slice(start).join(' ');
+    const entry = [...entities].find(([, e]) => e.forms.has(long));
+    const kind = entry?.[1].kind ?? 'organization';
+    addName(kind, long);
+    const e = entities.get(entityKey(kind, long).key)!;
+    e.forms.set(short, (e.forms.get(short) ?? 0) + 1);
+    for (const [k, other] of entities) if (other !== e && other.forms.size === 1 && other.forms.has(short)) entities.delete(k);
+  }
+
   // A capitalised span typed as a place or organisation that ends in a person's surname is that person.
   for (const [key, e] of [...entities]) {
     if (e.kind === 'person' || key.startsWith('eq:')) continue;
@@ -284,6 +304,9 @@ export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
   return { entities: topKeys(entities, TERM_LIMITS.entitiesPerReport), phrases: topKeys(phrases, TERM_LIMITS.phrasesPerReport) };
 }
 
+
+/** "Capitalised Words of the Name (CWN)": an expansion followed by its acronym in brackets. */
+const EXPANSION = /(\p{Lu}[\p{L}-]*(?:\s+(?:(?:of|for|and|the|on|to|de)\s+)?\p{Lu}[\p{L}-]*)+)\s+\((\p{Lu}{2,8})\)/gu;
 
 /** How often `name` stands in `text` as whole words. */
 function occurrences(text: string, name: string): number {
@@ -354,7 +377,12 @@ function entityTerm(key: string, e: Counted): Term {
       const first = full.split(' ').slice(0, -1).join(' ');
       for (const s of surnames) for (const v of transliterationVariants(s)) aliases.add(`${first} ${v}`);
     }
-    for (const s of surnames) for (const v of transliterationVariants(s)) aliases.add(v);
+    for (const s of surnames) if (s.length >= 3) for (const v of transliterationVariants(s)) aliases.add(v);
+    // an initial written joined to the next name: "A Kumar B" is also written "Akumar B"
+    for (const [full] of forms) {
+      const m = /^(\p{Lu}) (\p{Lu})(\p{Ll}+)( .+)$/u.exec(full);
+      if (m) aliases.add(`${m[1]}${m[2]!.toLowerCase()}${m[3]}${m[4]}`);
+    }
   }
   aliases.delete(label);
   return { id: slug(label), label, kind: e.kind, aliases: [...aliases].sort() };
@@ -393,6 +421,9 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
     rank({ key, c, topic: true });
   }
   const terms: Term[] = [];
+  // an acronym that some report spells out is an alias of that name, not a term of its own
+  const spelledOut = new Set<string>();
+  for (const c of stats.entities.values()) if (c.forms.size > 1) for (const f of c.forms.keys()) if (/^\p{Lu}{2,8}$/u.test(f)) spelledOut.add(f);
   const taken = new Set<string>();
   for (const docs of [...levels.keys()].sort((a, b) => b - a)) {
     if (terms.length >= max) break;
@@ -404,6 +435,7 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
         const name = [...c.forms].sort(byCount)[0]![0];
         if (!name.includes(' ') && stats.entities.has('p:' + nameKey(name))) continue;
       }
+      if (!topic && c.forms.size === 1 && spelledOut.has([...c.forms.keys()][0]!)) continue;
       const t = derivedTerm(key, c, topic);
       if (!t.id || taken.has(t.id)) continue;
       taken.add(t.id);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { capitalisedNames } from '../../lib/corpus/extract/names';
 import { extractTerms, numberVariants } from '../../lib/corpus/terms';
 import { Matcher } from '../../lib/match';
+import { americanSpelling } from '../../lib/match/tokens';
 
 const names = (text: string) => capitalisedNames(text, new Map(), new Set()).map((n) => n.name);
 
@@ -37,5 +38,27 @@ describe('variants of one term', () => {
     expect(found.map((x) => x.text)).toEqual(['XR7', 'XR 7', 'XR-7', 'Nandakumar']);
     expect(new Set(found.slice(0, 3).map((x) => x.termId)).size).toBe(1);
     expect(terms.find((t) => t.label === 'Priya Nandakumar')?.kind).toBe('person');
+  });
+  it('spells British and American words alike, so a term marks both', () => {
+    expect(['defence', 'advisers', 'organisation', 'centre', 'labour', 'travelled'].map(americanSpelling)).toEqual(['defense', 'advisors', 'organization', 'center', 'labor', 'traveled']);
+    expect(['rise', 'promise', 'more', 'your'].map(americanSpelling)).toEqual(['rise', 'promise', 'more', 'your']);
+    const terms = extractTerms(['The defence minister met the ambassador. The defence minister left.', 'The defence minister spoke at the World Trade Centre.']);
+    const found = new Matcher(terms).find('The defense minister visited the World Trade Center.').map((m) => m.text);
+    expect(found).toEqual(['defense minister', 'World Trade Center']);
+  });
+  it('makes an acronym and the expansion a report gives for it one term, and a joined initial one name', () => {
+    const terms = extractTerms([
+      'The Aircraft Accident Investigation Bureau (AAIB) said the sole survivor, A Kumar Ramesh, was recovering. The AAIB report is due.',
+      'Survivor A Kumar Ramesh said he walked out. The AAIB declined to comment.',
+    ]);
+    expect(terms.find((t) => t.label === 'AAIB')).toBeUndefined();
+    const found = new Matcher(terms).find('Akumar Ramesh spoke to the Aircraft Accident Investigation Bureau; the AAIB thanked Ramesh.');
+    expect(found.map((m) => [m.text, m.termId])).toEqual([
+      ['Akumar Ramesh', 'a-kumar-ramesh'],
+      ['Aircraft Accident Investigation Bureau', 'aircraft-accident-investigation-bureau'],
+      ['AAIB', 'aircraft-accident-investigation-bureau'],
+      ['Ramesh', 'a-kumar-ramesh'],
+    ]);
+    expect(terms.find((t) => t.id === 'a-kumar-ramesh')?.kind).toBe('person');
   });
 });

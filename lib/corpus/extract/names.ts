@@ -94,6 +94,9 @@ function kindOf(name: string, words: string[], tagged: Map<string, TermKind>, fi
   const known = tagged.get(name);
   if (known) return known;
   if (isPlace(placeKey(name))) return 'place';
+  // two or three words none of which is an English word ("Kumar Ramesh", "Hori Parata"): a person's name
+  const named = words.filter((w) => !/^\p{Lu}\.?$/u.test(w));
+  if (named.length >= 2 && words.length <= 4 && named.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && kindOfWord(w) === null) && !isPlace(placeKey(named[0]!))) return 'person';
   if (words.length >= 2 && words.length <= 4 && firstNames.has(foldToken(words[0]!)) && !/\d/.test(name)) return 'person';
   return 'organization';
 }
@@ -141,13 +144,17 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       if (span.length && !spacesOnly(text, ts[i - 1]!.end, tok.start) && !(tok.start - ts[i - 1]!.end === 1 && text[tok.start - 1] === '-')) flush();
       const folded = foldToken(t);
       const initial = i === 0 || opensClause(text, tok.start);
+      const next = ts[i + 1]?.text ?? '';
+      // a capital letter alone inside a sentence, before a name, is an initial ("A Kumar Ramesh")
+      const initialLetter = /^\p{Lu}$/u.test(t) && !initial && isUpperStart(next) && spacesOnly(text, tok.end, ts[i + 1]!.start);
       const name =
-        (isUpperStart(t) || isInnerCapital(t) || isConnectedName(t)) &&
-        !TIME_WORDS.has(folded) &&
-        !CONTRACTION.test(t) &&
-        !(isStop(folded) && !isAcronymToken(t) && !/^the$/i.test(t)) &&
-        !(initial && common(t) && !mid.has(folded)) &&
-        !(isAllCaps(t) && t.length > 6);
+        initialLetter ||
+        ((isUpperStart(t) || isInnerCapital(t) || isConnectedName(t)) &&
+          !TIME_WORDS.has(folded) &&
+          !CONTRACTION.test(t) &&
+          !(isStop(folded) && !isAcronymToken(t) && !/^the$/i.test(t)) &&
+          !(initial && common(t) && !mid.has(folded)) &&
+          !(isAllCaps(t) && t.length > 6));
       if (PERSON_TITLES.has(folded.replace(/\.$/, '')) && (isUpperStart(t) || span.length)) {
         flush();
         // "Secretary of State Marco Rubio", "Minister of Defence X": the office belongs to the title
@@ -162,7 +169,6 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
         continue;
       }
       // "of", "de", "al" between two capitalised words; numbers of a model name; "34th Street"; "2014 RC"
-      const next = ts[i + 1]?.text ?? '';
       // "of" joins a name only after its first word or after an institution's word ("University of …")
       const lastWord = span.length ? foldToken(span[span.length - 1]!.text) : '';
       const ofOk = !['of', 'for'].includes(t) || span.length === 1 || ORG_CUES.has(lastWord) || PLACE_CUES.has(lastWord);
