@@ -9,6 +9,7 @@ import { capitalisedNames } from './extract/names';
 import { isDistinctive, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
+import { PERSON_TITLES } from '../match/names';
 import { tokenKey } from '../match/tokens';
 import { wordKind } from '../match/words';
 import { fold, normalizeQuotes, STOP_WORDS } from '../text';
@@ -66,7 +67,8 @@ export function cleanName(raw: string): string {
     if (/^[A-Z\p{Lu}]/u.test(w) || (kept.length && /^(of|de|la|von|van|al|bin)$/.test(w))) kept.push(w);
     else if (kept.length) break;
   }
-  while (kept.length > 1 && TITLE_WORDS.has(kept[0]!.toLowerCase().replace(/\.$/, ''))) kept.shift();
+  const title = (w: string) => TITLE_WORDS.has(w) || PERSON_TITLES.has(w);
+  while (kept.length > 1 && title(kept[0]!.toLowerCase().replace(/\.$/, ''))) kept.shift();
   while (kept.length && /^(of|de|la|von|van|al|bin)$/.test(kept[kept.length - 1]!)) kept.pop();
   s = kept.join(' ');
   // a shouted word ("KYIV") is written as a name; an acronym ("AAIB", "NASA") stays in capitals

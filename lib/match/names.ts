@@ -92,7 +92,7 @@ export function continuesName(neighbour: Token, gap: string, name: Token, side: 
   // "U.S. Embassy", "EU Commission": an acronym names the country or body the next word belongs to.
   if (side === 'right' && isAcronym(name.text)) return false;
   const w = neighbour.folded;
-  if (STOP_WORDS.has(w) || BESIDE_NAMES.has(w)) return false;
+  if (STOP_WORDS.has(w) || BESIDE_NAMES.has(w) || PERSON_TITLES.has(w)) return false;
   // Where capitals say nothing ("Trump Tweet About…", "Watch Donald Trump…"), a common word is not
   // part of the name unless it is one that names are made of.
   if (context.titleCase || (side === 'left' && context.sentenceStart)) return NAME_PARTS.has(w) || wordKind(neighbour.key) !== 'common';

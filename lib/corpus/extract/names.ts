@@ -153,7 +153,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
           !TIME_WORDS.has(folded) &&
           !CONTRACTION.test(t) &&
           !(isStop(folded) && !isAcronymToken(t) && !/^the$/i.test(t)) &&
-          !(initial && common(t) && !mid.has(folded)) &&
+          !(initial && common(t) && !mid.has(folded) && !quotedTitle(text, tok.start)) &&
           !(isAllCaps(t) && t.length > 6));
       if (PERSON_TITLES.has(folded.replace(/\.$/, '')) && (isUpperStart(t) || span.length)) {
         flush();
@@ -198,6 +198,18 @@ function opensClause(text: string, at: number): boolean {
   if (!OPENERS.has(text[j]!)) return false;
   // an apostrophe after a letter ends a word ("Jones' car"), it opens nothing
   return !((text[j] === "'" || text[j] === '’') && j > 0 && /\p{L}/u.test(text[j - 1]!));
+}
+
+const TITLE_SMALL = new Set(['of', 'the', 'a', 'an', 'in', 'on', 'and', 'to', 'with', 'for', 'at', 'from', 'by', 'v', 'vs']);
+
+/** A quoted title in Title Case starts at `at` ("“Super Mario Run”", "‘The Social Network’"). */
+function quotedTitle(text: string, at: number): boolean {
+  const open = text[at - 1];
+  if (open !== '"' && open !== '“' && open !== '‘' && open !== "'") return false;
+  const end = text.slice(at, at + 80).search(/["”’']/);
+  if (end < 0) return false;
+  const words = text.slice(at, at + end).replace(/[,.:!?]+$/, '').split(/\s+/);
+  return words.length >= 2 && words.length <= 8 && words.every((w) => /^[\p{Lu}\d]/u.test(w) || TITLE_SMALL.has(w));
 }
 
 /** Only spaces between `from` and `to` (and at least one). */
