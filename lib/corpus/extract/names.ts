@@ -171,10 +171,16 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       // "of", "de", "al" between two capitalised words; numbers of a model name; "34th Street"; "2014 RC"
       // "of" joins a name only after its first word or after an institution's word ("University of …")
       const lastWord = span.length ? foldToken(span[span.length - 1]!.text) : '';
-      const ofOk = !['of', 'for'].includes(t) || span.length === 1 || ORG_CUES.has(lastWord) || PLACE_CUES.has(lastWord);
+      const ofOk =
+        !['of', 'for'].includes(t) || span.length === 1 || ORG_CUES.has(lastWord) || PLACE_CUES.has(lastWord) || span.some((x) => x.text === 'of' || x.text === 'for');
       // "and" inside an institution's name only ("Office for Product Safety and Standards")
       const andOk = t === 'and' && span.some((x) => x.text === 'of' || x.text === 'for');
       if (span.length && (CONNECTORS.has(t) || t === 'for' || andOk) && isUpperStart(next) && ofOk) span.push(tok);
+      // "Institute for the Study of War", "Bank of the West"
+      else if (span.length && (t === 'of' || t === 'for') && ofOk && span.length >= 1 && next === 'the' && isUpperStart(ts[i + 2]?.text ?? '') && ORG_CUES.has(lastWord)) {
+        span.push(tok, ts[i + 1]!);
+        i++;
+      }
       else if (span.length && /^\d{1,3}[a-z]?$/i.test(t) && !/^\d+$/.test(span[span.length - 1]!.text)) span.push(tok);
       else if ((/^\d+(?:st|nd|rd|th)$/.test(t) && isUpperStart(next)) || (/^\d{1,4}$/.test(t) && isAcronymToken(next) && !NOT_ACRONYMS.has(next.toLowerCase()))) {
         flush();
