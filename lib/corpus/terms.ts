@@ -239,11 +239,15 @@ export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
         .trim()
         .split(/\s+/)
         .filter(Boolean);
-      // Candidate key phrases: 2-3 word lower-case runs ending at the head noun.
-      let end = words.length;
-      while (end > 0 && !/^[a-z][a-z-]+$/.test(words[end - 1]!)) end--;
+      // Candidate key phrases: 2-3 word lower-case runs ending at a head noun: the phrase's last
+      // lower-case word, or one a preposition follows ("a brick-and-mortar store in New York City")
       const modifierOk = (w: string, k: number, len: number) => /^[a-z][a-z-]*[a-z]$/.test(w) || (k < len - 1 && DEMONYM.test(w));
-      for (let len = 2; len <= 3; len++) {
+      const lowerWord = (w: string | undefined) => !!w && /^[a-z][a-z-]+$/.test(w) && !STOP_WORDS.has(w);
+      let last = words.length;
+      while (last > 0 && !/^[a-z][a-z-]+$/.test(words[last - 1]!)) last--;
+      const ends = new Set([last]);
+      for (let e = 1; e < last; e++) if (lowerWord(words[e - 1]) && STOP_WORDS.has(words[e]!)) ends.add(e);
+      for (const end of ends) for (let len = 2; len <= 3; len++) {
         const seq = words.slice(end - len, end);
         if (seq.length !== len || !seq.every((w, k) => modifierOk(w, k, len))) continue;
         if (seq.some((w) => STOP_WORDS.has(w) || GENERIC_MODIFIERS.has(w))) continue;
