@@ -46,6 +46,7 @@ const norm = (s: string) =>
     .replace(/'s$|'$/, '')
     .replace(/\s+/g, ' ')
     .replace(/[.,;:]+$/, '')
+    .replace(/^the /, '') // "The Pentagon" marks the expected "Pentagon"
     .trim();
 
 const labels: Label[] = ['fnc-tune.json', 'fnc-held-out.json', 'news-pages.json']

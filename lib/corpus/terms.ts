@@ -187,6 +187,9 @@ export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
     if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase())) return;
     if (kind !== 'person' && /(?:ian|ean|ese|ish|ern)$/.test(name) && !name.includes(' ')) return; // demonyms, "Western"
     if (name.split(' ').some((w) => w.length > 1 && STOP_WORDS.has(w.toLowerCase()) && !/^(of|de)$/.test(w))) return;
+    // a single common English word the report also writes in lower case is no name ("Rest", "Web")
+    if (!name.includes(' ') && /^\p{Lu}\p{Ll}+$/u.test(name) && wordKind(tokenKey(name)) === 'common' && new RegExp(`\\b${name.toLowerCase()}\\b`).test(clipped)) return;
+    if (/^(?:AM|PM|ET|PT|PST|EST|GMT|BST|UTC|AEST)$/.test(name)) return;
     const { key, kind: k } = entityKey(kind, name);
     const e = entities.get(key) ?? { kind: k, forms: new Map() };
     e.forms.set(name, (e.forms.get(name) ?? 0) + 1);
@@ -252,6 +255,8 @@ export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
         if (seq.length !== len || !seq.every((w, k) => modifierOk(w, k, len))) continue;
         if (seq.some((w) => STOP_WORDS.has(w) || GENERIC_MODIFIERS.has(w))) continue;
         if (GENERIC_HEADS.has(seq[len - 1]!)) continue;
+        // a participle is no head noun ("meteorite disintegrated", "injury unattended")
+        if (/.{3,}ed$/.test(seq[len - 1]!)) continue;
         const phrase = seq.join(' ');
         const key = seq.map((w) => tokenKey(w)).join(' ');
         const entry = phrases.get(key) ?? { kind: 'topic' as const, forms: new Map() };

@@ -182,7 +182,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
         i++;
       }
       else if (span.length && /^\d{1,3}[a-z]?$/i.test(t) && !/^\d+$/.test(span[span.length - 1]!.text)) span.push(tok);
-      else if ((/^\d+(?:st|nd|rd|th)$/.test(t) && isUpperStart(next)) || (/^\d{1,4}$/.test(t) && isAcronymToken(next) && !NOT_ACRONYMS.has(next.toLowerCase()))) {
+      else if ((/^\d+(?:st|nd|rd|th)$/.test(t) && isUpperStart(next)) || (/^(?:\d|\d{4})$/.test(t) && isAcronymToken(next) && !NOT_ACRONYMS.has(next.toLowerCase()))) {
         flush();
         span.push(tok);
       } else flush();
