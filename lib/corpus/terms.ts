@@ -5,8 +5,14 @@
  * transliterations, inflections, titles stripped) plus abbreviations no tagger can infer.
  */
 import nlp from './fast-nlp';
+import { capitalisedNames } from './extract/names';
+import { isDistinctive, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
-import { fold, normalizeQuotes, stem, STOP_WORDS } from '../text';
+import { isPlace, placeKey } from '../evidence/places';
+import { PERSON_TITLES } from '../match/names';
+import { tokenKey } from '../match/tokens';
+import { wordKind } from '../match/words';
+import { fold, normalizeQuotes, STOP_WORDS } from '../text';
 
 export type TermKind = 'person' | 'place' | 'organization' | 'topic';
 
@@ -61,10 +67,12 @@ export function cleanName(raw: string): string {
     if (/^[A-Z\p{Lu}]/u.test(w) || (kept.length && /^(of|de|la|von|van|al|bin)$/.test(w))) kept.push(w);
     else if (kept.length) break;
   }
-  while (kept.length > 1 && TITLE_WORDS.has(kept[0]!.toLowerCase().replace(/\.$/, ''))) kept.shift();
+  const title = (w: string) => TITLE_WORDS.has(w) || PERSON_TITLES.has(w);
+  while (kept.length > 1 && title(kept[0]!.toLowerCase().replace(/\.$/, ''))) kept.shift();
   while (kept.length && /^(of|de|la|von|van|al|bin)$/.test(kept[kept.length - 1]!)) kept.pop();
   s = kept.join(' ');
-  if (/^[A-Z]{3,}$/.test(s) && !KNOWN_EQUIVALENTS[s]) s = s.charAt(0) + s.slice(1).toLowerCase(); // KYIV -> Kyiv
+  // a shouted word ("KYIV") is written as a name; an acronym ("AAIB", "NASA") stays in capitals
+  if (/^[A-Z]{3,}$/.test(s) && !KNOWN_EQUIVALENTS[s] && (isPlace(placeKey(s)) || wordKind(s.toLowerCase()) !== null)) s = s.charAt(0) + s.slice(1).toLowerCase(); // KYIV -> Kyiv
   return s;
 }
 
@@ -78,6 +86,13 @@ export function transliterationVariants(name: string): string[] {
 /** A key that is the same for all transliteration variants of a name. */
 export function nameKey(name: string): string {
   return fold(name).replace(/sk(yy|yi|iy|y|ii|i)\b/g, 'sky');
+}
+
+/** A model or flight number written joined, spaced or hyphenated: "XR-7" → "XR 7", "XR7". */
+export function numberVariants(name: string): string[] {
+  const m = /^(.*?\p{L})[ -]?(\d[\p{L}\d]*)$/u.exec(name);
+  if (!m || !/\p{Lu}/u.test(m[1]!.slice(-1)) || m[1]!.length > 40) return [];
+  return [`${m[1]} ${m[2]}`, `${m[1]}${m[2]}`].filter((v) => v !== name);
 }
 
 function plural(phrase: string): string[] {
@@ -100,7 +115,7 @@ export function slug(label: string): string {
 /** Bounds: the text compromise tags per report (≈2,000 words), and what one report may contribute. */
 export const TERM_LIMITS = {
   extractChars: 12_000,
-  entitiesPerReport: 40,
+  entitiesPerReport: 60,
   phrasesPerReport: 80,
   /** the page-marked dictionary, ranked by how many reports name a term */
   dictionary: 3_000,
@@ -127,7 +142,7 @@ function entityKey(kind: TermKind, name: string): { key: string; kind: TermKind 
   const equivalent = Object.entries(KNOWN_EQUIVALENTS).find(([k, v]) => k === name || v.aliases.includes(name));
   if (equivalent) return { key: 'eq:' + equivalent[0], kind: equivalent[1].kind };
   if (kind === 'person') return { key: 'p:' + nameKey(name.split(' ').pop()!), kind };
-  return { key: kind + ':' + fold(name), kind };
+  return { key: kind + ':' + fold(name).replace(/([a-z])[ -](?=\d)/g, '$1'), kind };
 }
 
 const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
@@ -172,6 +187,17 @@ export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
     if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase())) return;
     if (kind !== 'person' && /(?:ian|ean|ese|ish|ern)$/.test(name) && !name.includes(' ')) return; // demonyms, "Western"
     if (name.split(' ').some((w) => w.length > 1 && STOP_WORDS.has(w.toLowerCase()) && !/^(of|de)$/.test(w))) return;
+    // a single common English word the report also writes in lower case is no name ("Rest", "Web")
+    if (!name.includes(' ') && /^\p{Lu}\p{Ll}+$/u.test(name) && wordKind(tokenKey(name)) === 'common' && new RegExp(`\\b${name.toLowerCase()}\\b`).test(clipped)) return;
+    if (/^(?:AM|PM|ET|PT|PST|EST|GMT|BST|UTC|AEST)$/.test(name)) return;
+    const { key, kind: k } = entityKey(kind, name);
+    const e = entities.get(key) ?? { kind: k, forms: new Map() };
+    e.forms.set(name, (e.forms.get(name) ?? 0) + 1);
+    entities.set(key, e);
+  };
+  /** a capitalised span, already whole and clean ("Surface Pro 3", "iPhone", "al-Shabab") */
+  const addName = (kind: TermKind, name: string) => {
+    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase())) return;
     const { key, kind: k } = entityKey(kind, name);
     const e = entities.get(key) ?? { kind: k, forms: new Map() };
     e.forms.set(name, (e.forms.get(name) ?? 0) + 1);
@@ -180,9 +206,17 @@ export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
   const phrases = new Map<string, { kind: TermKind; forms: Map<string, number> }>();
   for (const piece of pieces(clipped)) {
     const doc = nlp(piece);
-    for (const p of doc.people().out('array') as string[]) for (const part of p.split(/,\s*/)) add('person', part);
-    for (const p of doc.places().out('array') as string[]) for (const part of p.split(/,\s*|\s+and\s+/)) add('place', part);
-    for (const o of doc.organizations().out('array') as string[]) add('organization', o);
+    const tagged = new Map<string, TermKind>();
+    const typed = (kind: TermKind, raw: string) => {
+      tagged.set(cleanName(raw), kind);
+      add(kind, raw);
+    };
+    for (const p of doc.people().out('array') as string[]) for (const part of p.split(/,\s*/)) typed('person', part);
+    for (const p of doc.places().out('array') as string[]) for (const part of p.split(/,\s*|\s+and\s+/)) typed('place', part);
+    for (const o of doc.organizations().out('array') as string[]) typed('organization', o);
+    const firstNames = new Set<string>();
+    for (const sentence of doc.docs) for (const term of sentence) if (term.tags?.has('FirstName')) firstNames.add(fold(term.text));
+    for (const n of capitalisedNames(piece, tagged, firstNames)) addName(n.kind, n.name);
     // Proper nouns the tagger does not classify, named after a preposition ("from Britain", "of the
     // Donbas", "at his Mar-a-Lago resort"), are places; not when part of a longer name ("Study of War").
     doc.match(PREPOSITION_NAME).forEach((m) => {
@@ -208,17 +242,23 @@ export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
         .trim()
         .split(/\s+/)
         .filter(Boolean);
-      // Candidate key phrases: 2-3 word lower-case runs ending at the head noun.
-      let end = words.length;
-      while (end > 0 && !/^[a-z][a-z-]+$/.test(words[end - 1]!)) end--;
+      // Candidate key phrases: 2-3 word lower-case runs ending at a head noun: the phrase's last
+      // lower-case word, or one a preposition follows ("a brick-and-mortar store in New York City")
       const modifierOk = (w: string, k: number, len: number) => /^[a-z][a-z-]*[a-z]$/.test(w) || (k < len - 1 && DEMONYM.test(w));
-      for (let len = 2; len <= 3; len++) {
+      const lowerWord = (w: string | undefined) => !!w && /^[a-z][a-z-]+$/.test(w) && !STOP_WORDS.has(w);
+      let last = words.length;
+      while (last > 0 && !/^[a-z][a-z-]+$/.test(words[last - 1]!)) last--;
+      const ends = new Set([last]);
+      for (let e = 1; e < last; e++) if (lowerWord(words[e - 1]) && STOP_WORDS.has(words[e]!)) ends.add(e);
+      for (const end of ends) for (let len = 2; len <= 3; len++) {
         const seq = words.slice(end - len, end);
         if (seq.length !== len || !seq.every((w, k) => modifierOk(w, k, len))) continue;
         if (seq.some((w) => STOP_WORDS.has(w) || GENERIC_MODIFIERS.has(w))) continue;
         if (GENERIC_HEADS.has(seq[len - 1]!)) continue;
+        // a participle is no head noun ("meteorite disintegrated", "injury unattended")
+        if (/.{3,}ed$/.test(seq[len - 1]!)) continue;
         const phrase = seq.join(' ');
-        const key = seq.map((w) => stem(w.toLowerCase())).join(' ');
+        const key = seq.map((w) => tokenKey(w)).join(' ');
         const entry = phrases.get(key) ?? { kind: 'topic' as const, forms: new Map() };
         entry.forms.set(phrase, (entry.forms.get(phrase) ?? 0) + 1);
         phrases.set(key, entry);
@@ -235,7 +275,8 @@ export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
     const name = [...e.forms.keys()][0]!;
     if (name.includes(' ')) continue;
     for (const [pk, ss] of surnames) {
-      const s = ss.find((x) => clipped.includes(`${name} ${x}`));
+      // only a name never written without that surname ("Marco", not "Mozilla" of "Mozilla Reps")
+      const s = ss.find((x) => clipped.includes(`${name} ${x}`) && occurrences(clipped, name) === occurrences(clipped, `${name} ${x}`));
       if (!s) continue;
       const person = entities.get(pk)!;
       person.forms.set(`${name} ${s}`, (person.forms.get(`${name} ${s}`) ?? 0) + 1);
@@ -244,9 +285,50 @@ export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
     }
   }
 
+  // An acronym a report spells out ("Aircraft Accident Investigation Bureau (AAIB)") is one term with it.
+  for (const m of clipped.matchAll(EXPANSION)) {
+    const short = m[2]!;
+    // the expansion is the run of words whose capitals spell the acronym ("The Aircraft … Bureau")
+    const words = m[1]!.split(/\s+/);
+    const start = words.findIndex((_, k) => words.slice(k).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('') === short.replace(/[^\p{Lu}]/gu, ''));
+    if (start < 0 || !/^\p{Lu}/u.test(words[start]!)) continue;
+    const long = words.slice(start).join(' ');
+    const entry = [...entities].find(([, e]) => e.forms.has(long));
+    const kind = entry?.[1].kind ?? 'organization';
+    addName(kind, long);
+    const e = entities.get(entityKey(kind, long).key)!;
+    e.forms.set(short, (e.forms.get(short) ?? 0) + 1);
+    for (const [k, other] of entities) if (other !== e && other.forms.size === 1 && other.forms.has(short)) entities.delete(k);
+  }
+
+  // A capitalised span typed as a place or organisation that ends in a person's surname is that person.
+  for (const [key, e] of [...entities]) {
+    if (e.kind === 'person' || key.startsWith('eq:')) continue;
+    const names = [...e.forms.keys()];
+    if (!names.every((n) => /^[\p{Lu}][\p{L}'’.-]*(?: [\p{Lu}][\p{L}'’.-]*){1,3}$/u.test(n))) continue;
+    const person = entities.get('p:' + nameKey(names[0]!.split(' ').pop()!));
+    if (!person) continue;
+    for (const [n, c] of e.forms) person.forms.set(n, (person.forms.get(n) ?? 0) + c);
+    entities.delete(key);
+  }
+
   return { entities: topKeys(entities, TERM_LIMITS.entitiesPerReport), phrases: topKeys(phrases, TERM_LIMITS.phrasesPerReport) };
 }
 
+
+/** "Capitalised Words of the Name (CWN)": an expansion followed by its acronym in brackets. */
+const EXPANSION = /(\p{Lu}[\p{L}-]*(?:\s+(?:(?:of|for|and|the|on|to|de)\s+)?\p{Lu}[\p{L}-]*)+)\s+\((\p{Lu}{2,8})\)/gu;
+
+/** How often `name` stands in `text` as whole words. */
+function occurrences(text: string, name: string): number {
+  let n = 0;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + name.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) n++;
+  }
+  return n;
+}
 
 /** reportTermSteps run to the end at once. */
 export function extractReportTerms(text: string): ReportTerms {
@@ -297,6 +379,8 @@ function entityTerm(key: string, e: Counted): Term {
   const label = eq ?? forms[0]![0];
   const aliases = new Set<string>(eq ? KNOWN_EQUIVALENTS[eq]!.aliases : []);
   for (const [form] of forms) aliases.add(form);
+  // "XR-7", "XR 7" and "XR7" are one name: each form gets its spaced and joined spelling
+  for (const [form] of forms) for (const v of numberVariants(form)) aliases.add(v);
   if (e.kind === 'person') {
     // Surnames seen alone and full names are one person, in every transliteration.
     const surnames = new Set(forms.map(([f]) => f.split(' ').pop()!));
@@ -304,7 +388,12 @@ function entityTerm(key: string, e: Counted): Term {
       const first = full.split(' ').slice(0, -1).join(' ');
       for (const s of surnames) for (const v of transliterationVariants(s)) aliases.add(`${first} ${v}`);
     }
-    for (const s of surnames) for (const v of transliterationVariants(s)) aliases.add(v);
+    for (const s of surnames) if (s.length >= 3) for (const v of transliterationVariants(s)) aliases.add(v);
+    // an initial written joined to the next name: "A Kumar B" is also written "Akumar B"
+    for (const [full] of forms) {
+      const m = /^(\p{Lu}) (\p{Lu})(\p{Ll}+)( .+)$/u.exec(full);
+      if (m) aliases.add(`${m[1]}${m[2]!.toLowerCase()}${m[3]}${m[4]}`);
+    }
   }
   aliases.delete(label);
   return { id: slug(label), label, kind: e.kind, aliases: [...aliases].sort() };
@@ -334,13 +423,18 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
   };
   for (const [key, c] of stats.entities) if (c.forms.size) rank({ key, c, topic: false });
   for (const [key, c] of stats.phrases) {
-    if (c.docs < minTopicReports || !c.forms.size) continue;
+    if (!c.forms.size) continue;
     const words = key.split(' ');
+    // a topic is distinctive for the corpus; one report may name it if it names it twice and it is rarer
+    if (c.docs >= minTopicReports ? !isDistinctive(words, TOPIC_RANK.shared) : !isDistinctive(words, TOPIC_RANK.single) || [...c.forms.values()].reduce((a, b) => a + b, 0) < 2) continue;
     // "national security advisers" gives way to "security advisers" when that is a topic itself
     if (words.length === 3 && (stats.phrases.get(words.slice(1).join(' '))?.docs ?? 0) >= minTopicReports) continue;
     rank({ key, c, topic: true });
   }
   const terms: Term[] = [];
+  // an acronym that some report spells out is an alias of that name, not a term of its own
+  const spelledOut = new Set<string>();
+  for (const c of stats.entities.values()) if (c.forms.size > 1) for (const f of c.forms.keys()) if (/^\p{Lu}{2,8}$/u.test(f)) spelledOut.add(f);
   const taken = new Set<string>();
   for (const docs of [...levels.keys()].sort((a, b) => b - a)) {
     if (terms.length >= max) break;
@@ -352,6 +446,7 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
         const name = [...c.forms].sort(byCount)[0]![0];
         if (!name.includes(' ') && stats.entities.has('p:' + nameKey(name))) continue;
       }
+      if (!topic && c.forms.size === 1 && spelledOut.has([...c.forms.keys()][0]!)) continue;
       const t = derivedTerm(key, c, topic);
       if (!t.id || taken.has(t.id)) continue;
       taken.add(t.id);

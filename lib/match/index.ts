@@ -176,7 +176,7 @@ export class Matcher {
 
   /** Case and form rules: names start with a capital and are not inflected, acronyms match case exactly. */
   private fits(e: Entry, toks: Token[], first: number): boolean {
-    if (e.capital && !isCapitalised(toks[first]!.text)) return false;
+    if (e.capital && !isCapitalised(toks[first]!.text) && !/^\d/.test(toks[first]!.text)) return false;
     if (e.folded) {
       for (let k = 0; k < e.folded.length; k++) if (toks[first + k]!.folded !== e.folded[k]) return false;
     }

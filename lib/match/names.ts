@@ -21,6 +21,17 @@ const BESIDE_NAMES = new Set(
   ).split(' '),
 );
 
+/** Titles and roles written before a person's name: never a name, nor part of one ("Captain X" is X). */
+export const PERSON_TITLES = new Set(
+  (
+    'president vice prime minister secretary chancellor senator sen rep representative congressman congresswoman governor gov mayor ' +
+    'ambassador envoy general gen admiral adm rear colonel col lieutenant lt sergeant sgt captain capt king queen prince princess pope ' +
+    'chief spokesman spokeswoman spokesperson commander judge justice premier former acting deputy sir dame lord lady mr mrs ms dr prof ' +
+    'professor sheikh inspector insp detective det officer father rev reverend bishop cardinal dj director editor ceo chairman chairwoman ' +
+    'founder commissioner attorney-general editor-in-chief pilot co-pilot first-officer superintendent constable marshal'
+  ).split(' '),
+);
+
 const SPACES = /^[\s\u00A0]+$/;
 const HYPHEN = /^[-\u2010\u2011]$/;
 const POSSESSIVE = /['’]s?$/;
@@ -81,7 +92,7 @@ export function continuesName(neighbour: Token, gap: string, name: Token, side: 
   // "U.S. Embassy", "EU Commission": an acronym names the country or body the next word belongs to.
   if (side === 'right' && isAcronym(name.text)) return false;
   const w = neighbour.folded;
-  if (STOP_WORDS.has(w) || BESIDE_NAMES.has(w)) return false;
+  if (STOP_WORDS.has(w) || BESIDE_NAMES.has(w) || PERSON_TITLES.has(w)) return false;
   // Where capitals say nothing ("Trump Tweet About…", "Watch Donald Trump…"), a common word is not
   // part of the name unless it is one that names are made of.
   if (context.titleCase || (side === 'left' && context.sentenceStart)) return NAME_PARTS.has(w) || wordKind(neighbour.key) !== 'common';

@@ -13,8 +13,28 @@ export interface Token {
 
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
-/** Folded with the possessive stripped ("Zelenskyy’s" -> "zelenskyy"). */
-export const foldToken = (tok: string) => fold(tok).replace(/'s$|'$/, '');
+/** British spellings whose American form differs by more than an inflection: one key for both. */
+const SPELLING: Record<string, string> = {
+  defence: 'defense', defences: 'defenses', offence: 'offense', offences: 'offenses', licence: 'license', licences: 'licenses',
+  pretence: 'pretense', adviser: 'advisor', advisers: 'advisors', programme: 'program', programmes: 'programs', catalogue: 'catalog',
+  catalogues: 'catalogs', jewellery: 'jewelry', grey: 'gray', aluminium: 'aluminum', sceptic: 'skeptic', sceptical: 'skeptical',
+  manoeuvre: 'maneuver', manoeuvres: 'maneuvers', tyre: 'tire', tyres: 'tires', kerb: 'curb', plough: 'plow', cheque: 'check',
+};
+const OUR = /^(col|hon|lab|fav|behavi|neighb|harb|rum|hum|flav|vap|arm|endeav|od|vig|rig|splend|parl)our(s|ed|ing|ite|ites|ful|hood|ly)?$/;
+const RE = /^(cent|theat|met|fib|lit|calib|spect|sab|lust|sombr|meag)re(s|d)?$/;
+const ISE = /^(organ|recogn|real|apolog|critic|author|emphas|priorit|mobil|stabil|privat|legal|character|summar|final|normal|minim|maxim|util|categor|special|civil|global|modern|subsid|jeopard|harmon|symbol|capital|neutral|militar|radical|polar)is(e|es|ed|ing|er|ers|ation|ations)$/;
+const DOUBLED_L = /^(travel|cancel|label|model|fuel|signal|counsel|level|total|channel|tunnel|marshal|dial)l(ed|ing|er|ers)$/;
+
+/** The American spelling of a folded word ("defence" → "defense", "organisation" → "organization"). */
+export function americanSpelling(w: string): string {
+  const table = SPELLING[w];
+  if (table) return table;
+  if (w.length < 5) return w;
+  return w.replace(OUR, '$1or$2').replace(RE, '$1er$2').replace(ISE, '$1iz$2').replace(DOUBLED_L, '$1$2');
+}
+
+/** Folded with the possessive stripped ("Zelenskyy’s" -> "zelenskyy") and one spelling for British and American words. */
+export const foldToken = (tok: string) => americanSpelling(fold(tok).replace(/'s$|'$/, ''));
 
 /** Folded, possessive stripped and stemmed ("Zelenskyy’s" -> "zelenskyy"); acronyms with dots keep them ("u.s."). */
 export function tokenKey(tok: string): string {
@@ -30,12 +50,14 @@ export function isAcronym(t: string): boolean {
   return /^(?:\p{Lu}\.?){2,}$/u.test(t.endsWith('.') ? t.slice(0, -1) : t);
 }
 
+/** Starts with a capital, or is a name written with one inside ("iPhone", "eBay", "9to5Mac"). */
 export function isCapitalised(t: string): boolean {
   const c = t.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
-  if (c < 128) return false;
+  if (c < 128) return ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) && INNER_CAPITAL.test(t);
   return /^\p{Lu}/u.test(t);
 }
+const INNER_CAPITAL = /^[a-z\d]{1,5}[A-Z][a-z]/;
 
 /**
  * Tokenises with a memo of keys: folding and stemming are the costly part, and a page repeats

@@ -1,0 +1,262 @@
+/**
+ * Proper names of any English news text as capitalised spans: runs of capitalised words kept whole
+ * with connectors ("Institute of Territorial Studies", "al-Shabab"), initials, acronyms and the
+ * numbers of model names ("Surface Pro 3", "2014 RC"); person titles split a span and are dropped
+ * ("Rear Admiral John Kirby" → "John Kirby"); a sentence's first word is a name only when it is no
+ * common English word or the text also capitalises it mid-sentence. Each name gets a kind from
+ * cues (Airlines, University, Street…), the gazetteer, compromise's own tags or a first name.
+ */
+import { isPlace, placeKey } from '../../evidence/places';
+import { PERSON_TITLES } from '../../match/names';
+import { foldToken, tokenKey } from '../../match/tokens';
+import { wordKind } from '../../match/words';
+import { MONTHS, STOP_WORDS, WEEKDAYS, splitSentencesWithOffsets } from '../../text';
+import type { TermKind } from '../terms';
+
+export interface NameSpan {
+  name: string;
+  kind: TermKind;
+}
+
+const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[.'’&-][\p{L}\p{N}]+)*/gu;
+const CONNECTORS = new Set(['of', 'de', 'la', 'du', 'des', 'del', 'van', 'von', 'der', 'den', 'da', 'di', 'bin', 'ibn', 'al', 'el', 'y', '&']);
+const ORG_CUES = new Set(
+  ('airlines airline airways ministry bureau university college school hospital clinic party court agency police journal times post news ' +
+    'herald tribune gazette telegraph guardian observer chronicle express institute department foundation corporation corp inc ltd co company ' +
+    'group council committee commission society museum studios studio survey club bank assembly press network association union league ' +
+    'federation organization organisation board authority service services office army navy force forces government administration ' +
+    'parliament senate congress church fund trust centre center reporter magazine daily tv television radio records games media labs')
+    .split(' '),
+);
+const PLACE_CUES = new Set(
+  ('street st avenue ave road square island islands beach building airport station province region county city river lake mount valley ' +
+    'tower towers mall terminal hall bay sea ocean coast state park bridge district village town peninsula desert mountains hills gulf strait')
+    .split(' '),
+);
+/** Acronyms that are units, times or shouting rather than names. */
+const NOT_ACRONYMS = new Set('am pm et pt pst est edt gmt bst cet aest utc ok tv pdf ps usd gbp eur km mph cm mm kg'.split(' '));
+const TIME_WORDS = new Set([...MONTHS, ...WEEKDAYS, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'today', 'yesterday', 'tomorrow']);
+/** A speech verb after a name says the name is a person's ("…, Nandakumar said"). */
+const SPEECH = /^['’]?,?\s+(?:said|says|told|added|explained|wrote|apologi[sz]ed|insisted|admitted|warned|denied)\b/;
+const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|ch|i)$/u;
+
+const isUpperStart = (t: string) => /^\p{Lu}/u.test(t);
+/** iPhone, eBay, iGen, 9to5Mac: lower-case or digit start, capital inside. */
+const isInnerCapital = (t: string) => /^[\p{Ll}\p{N}][\p{Ll}\p{N}]*\p{Lu}/u.test(t) && !/^\p{Ll}+-/u.test(t);
+const isAcronymToken = (t: string) => /^(?:\p{Lu}\.){2,}$/u.test(t) || /^\p{Lu}[\p{Lu}\p{N}]{1,5}$/u.test(t);
+const isAllCaps = (s: string) => /\p{Lu}{2,}/u.test(s) && !/\p{Ll}/u.test(s);
+/** wordKind of a word, remembered (a block of the word list is decoded per look-up); bounded. */
+const kinds = new Map<string, ReturnType<typeof wordKind>>();
+function kindOfWord(t: string): ReturnType<typeof wordKind> {
+  let k = kinds.get(t);
+  if (k === undefined) {
+    if (kinds.size > 50_000) kinds.clear();
+    k = wordKind(tokenKey(t));
+    kinds.set(t, k);
+  }
+  return k;
+}
+const common = (t: string) =>
+  STOP_WORDS.has(foldToken(t)) || kindOfWord(t) === 'common' || (t.includes('-') && t.split('-').every((p) => !p || STOP_WORDS.has(foldToken(p)) || kindOfWord(p) === 'common'));
+/** Stop words that also begin names ("New York", "Will Smith", "One World Trade Center"). */
+const NAME_STARTS = new Set(['new', 'one', 'two', 'will', 'like', 'us']);
+const isStop = (f: string) => STOP_WORDS.has(f) && !NAME_STARTS.has(f);
+/** "They're", "It'll", "I'd": a contraction is never a name. */
+const CONTRACTION = /['’](?:re|ll|d|ve|m|t)$/i;
+const DIRECTIONS = new Set('north south east west northern southern eastern western central northeast northwest southeast southwest'.split(' '));
+/** Title Case (a headline inside the text): capitals say nothing about names there. */
+function titleCase(ts: { text: string }[]): boolean {
+  const long = ts.filter((t) => t.text.length >= 4 && /^\p{L}/u.test(t.text));
+  return long.length >= 4 && long.filter((t) => isUpperStart(t.text)).length >= long.length * 0.9;
+}
+
+/** "al-Shabab", "bin-Laden": a connector joined by a hyphen to a capitalised word. */
+const isConnectedName = (t: string) => /^(?:al|el|bin|ibn|abu|de|van|von)-\p{Lu}/u.test(t);
+
+/** "Pakistan-based", "Qaeda-linked": a name with a common lower-case word hyphenated after it. */
+function trimSuffix(t: string): string {
+  const m = /^(.+?)-(\p{Ll}{4,})$/u.exec(t);
+  return m && kindOfWord(m[2]!) === 'common' ? m[1]! : t;
+}
+
+interface Tok {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function kindOf(name: string, words: string[], tagged: Map<string, TermKind>, firstNames: Set<string>, personCue: boolean): TermKind {
+  const last = foldToken(words[words.length - 1]!);
+  if (ORG_CUES.has(last)) return 'organization';
+  if (PLACE_CUES.has(last)) return 'place';
+  // a title before it or a speech verb after it: a person, when it reads like a name ("Priya Nandakumar said")
+  if (personCue && words.length >= 2 && words.length <= 3 && !/\d/.test(name) && kindOfWord(words[words.length - 1]!) !== 'common') return 'person';
+  const known = tagged.get(name);
+  if (known) return known;
+  if (isPlace(placeKey(name))) return 'place';
+  // two or three words none of which is an English word ("Kumar Ramesh", "Hori Parata"): a person's name
+  const named = words.filter((w) => !/^\p{Lu}\.?$/u.test(w));
+  if (named.length >= 2 && words.length <= 4 && named.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && kindOfWord(w) === null) && !isPlace(placeKey(named[0]!))) return 'person';
+  if (words.length >= 2 && words.length <= 4 && firstNames.has(foldToken(words[0]!)) && !/\d/.test(name)) return 'person';
+  return 'organization';
+}
+
+/**
+ * The capitalised names of `text` (one piece of a report), in order of appearance. `tagged` holds
+ * what compromise typed in the same text (name → kind), `firstNames` the words it tagged as given
+ * names. `midCaps` collects, across calls, the words seen capitalised inside a sentence.
+ */
+export function capitalisedNames(text: string, tagged: Map<string, TermKind>, firstNames: Set<string>): NameSpan[] {
+  const sentences = splitSentencesWithOffsets(text);
+  const toks: Tok[][] = sentences.map((s) => [...s.text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: s.start + m.index!, end: s.start + m.index! + m[0].length })));
+  // words this text capitalises inside a sentence, and words it writes in lower case
+  const mid = new Set<string>();
+  const lower = new Set<string>();
+  for (const ts of toks) {
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i]!.text;
+      if (/^\p{Ll}/u.test(t)) {
+        if (!isInnerCapital(t)) lower.add(t);
+      }
+      // capitalised right after a lower-case word ("by Apple", "at Vogue"): a name, not a sentence start
+      else if (i > 0 && /^\p{Ll}/u.test(ts[i - 1]!.text) && spacesOnly(text, ts[i - 1]!.end, ts[i]!.start)) mid.add(foldToken(t));
+    }
+  }
+  const out: NameSpan[] = [];
+  for (const ts of toks) {
+    const sentenceCaps = ts.filter((t) => /\p{L}/u.test(t.text)).every((t) => !/\p{Ll}/u.test(t.text));
+    if ((sentenceCaps && ts.length > 3) || titleCase(ts)) continue; // a shouted line or a headline says nothing about names
+    let span: Tok[] = [];
+    let afterTitle = false;
+    const flush = () => {
+      while (span.length && (CONNECTORS.has(span[span.length - 1]!.text.toLowerCase()) || ['for', 'and'].includes(span[span.length - 1]!.text) || /^\d/.test(span[span.length - 1]!.text) && span.length === 1)) span.pop();
+      if (span.length) {
+        const after = text.slice(span[span.length - 1]!.end, span[span.length - 1]!.end + 14);
+        emit(span, text, mid, lower, tagged, firstNames, afterTitle || SPEECH.test(after), out);
+        afterTitle = false;
+      }
+      span = [];
+    };
+    for (let i = 0; i < ts.length; i++) {
+      const tok = ts[i]!;
+      const t = tok.text;
+      // a span runs over spaces (and a hyphen); punctuation ends it
+      if (span.length && !spacesOnly(text, ts[i - 1]!.end, tok.start) && !(tok.start - ts[i - 1]!.end === 1 && text[tok.start - 1] === '-')) flush();
+      const folded = foldToken(t);
+      const initial = i === 0 || opensClause(text, tok.start);
+      const next = ts[i + 1]?.text ?? '';
+      // a capital letter alone inside a sentence, before a name, is an initial ("A Kumar Ramesh")
+      const initialLetter = /^\p{Lu}$/u.test(t) && !initial && isUpperStart(next) && spacesOnly(text, tok.end, ts[i + 1]!.start);
+      const name =
+        initialLetter ||
+        ((isUpperStart(t) || isInnerCapital(t) || isConnectedName(t)) &&
+          !TIME_WORDS.has(folded) &&
+          !CONTRACTION.test(t) &&
+          !(isStop(folded) && !isAcronymToken(t) && !/^the$/i.test(t)) &&
+          !(initial && common(t) && !mid.has(folded) && !quotedTitle(text, tok.start)) &&
+          !(isAllCaps(t) && t.length > 6));
+      if (PERSON_TITLES.has(folded.replace(/\.$/, '')) && (isUpperStart(t) || span.length)) {
+        flush();
+        // "Secretary of State Marco Rubio", "Minister of Defence X": the office belongs to the title
+        if (ts[i + 1]?.text === 'of' && isUpperStart(ts[i + 2]?.text ?? '')) i += 2;
+        afterTitle = true;
+        continue;
+      }
+      if (name) {
+        const trimmed = trimSuffix(t);
+        span.push(trimmed === t ? tok : { ...tok, text: trimmed, end: tok.start + trimmed.length });
+        if (/['’]s?$/.test(t) || trimmed !== t) flush();
+        continue;
+      }
+      // "of", "de", "al" between two capitalised words; numbers of a model name; "34th Street"; "2014 RC"
+      // "of" joins a name only after its first word or after an institution's word ("University of …")
+      const lastWord = span.length ? foldToken(span[span.length - 1]!.text) : '';
+      const ofOk =
+        !['of', 'for'].includes(t) || span.length === 1 || ORG_CUES.has(lastWord) || PLACE_CUES.has(lastWord) || span.some((x) => x.text === 'of' || x.text === 'for');
+      // "and" inside an institution's name only ("Office for Product Safety and Standards")
+      const andOk = t === 'and' && span.some((x) => x.text === 'of' || x.text === 'for');
+      if (span.length && (CONNECTORS.has(t) || t === 'for' || andOk) && isUpperStart(next) && ofOk) span.push(tok);
+      // "Institute for the Study of War", "Bank of the West"
+      else if (span.length && (t === 'of' || t === 'for') && ofOk && span.length >= 1 && next === 'the' && isUpperStart(ts[i + 2]?.text ?? '') && ORG_CUES.has(lastWord)) {
+        span.push(tok, ts[i + 1]!);
+        i++;
+      }
+      else if (span.length && /^\d{1,3}[a-z]?$/i.test(t) && !/^\d+$/.test(span[span.length - 1]!.text)) span.push(tok);
+      else if ((/^\d+(?:st|nd|rd|th)$/.test(t) && isUpperStart(next)) || (/^(?:\d|\d{4})$/.test(t) && isAcronymToken(next) && !NOT_ACRONYMS.has(next.toLowerCase()))) {
+        flush();
+        span.push(tok);
+      } else flush();
+    }
+    flush();
+  }
+  return out;
+}
+
+const OPENERS = new Set('"“‘\'(:[]—–|•');
+const isSpace = (c: string) => c === ' ' || c === '\n' || c === '\t' || c === '\u00a0' || c === '\r';
+
+/** Does a clause open at `at` (after a quote, colon, bracket or dash)? Its first word is then like a sentence's. */
+function opensClause(text: string, at: number): boolean {
+  let j = at - 1;
+  while (j >= 0 && at - j <= 3 && isSpace(text[j]!)) j--;
+  if (j < 0) return true;
+  if (at - j > 3) return true; // only spaces before: a line's start
+  if (!OPENERS.has(text[j]!)) return false;
+  // an apostrophe after a letter ends a word ("Jones' car"), it opens nothing
+  return !((text[j] === "'" || text[j] === '’') && j > 0 && /\p{L}/u.test(text[j - 1]!));
+}
+
+const TITLE_SMALL = new Set(['of', 'the', 'a', 'an', 'in', 'on', 'and', 'to', 'with', 'for', 'at', 'from', 'by', 'v', 'vs']);
+
+/** A quoted title in Title Case starts at `at` ("“Super Mario Run”", "‘The Social Network’"). */
+function quotedTitle(text: string, at: number): boolean {
+  const open = text[at - 1];
+  if (open !== '"' && open !== '“' && open !== '‘' && open !== "'") return false;
+  const end = text.slice(at, at + 80).search(/["”’']/);
+  if (end < 0) return false;
+  const words = text.slice(at, at + end).replace(/[,.:!?]+$/, '').split(/\s+/);
+  return words.length >= 2 && words.length <= 8 && words.every((w) => /^[\p{Lu}\d]/u.test(w) || TITLE_SMALL.has(w));
+}
+
+/** Only spaces between `from` and `to` (and at least one). */
+function spacesOnly(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let j = from; j < to; j++) if (!isSpace(text[j]!)) return false;
+  return true;
+}
+
+function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, tagged: Map<string, TermKind>, firstNames: Set<string>, personCue: boolean, out: NameSpan[]): void {
+  let words = span.map((t) => t.text);
+  words[words.length - 1] = words[words.length - 1]!.replace(/['’]s?$/, '');
+  words[words.length - 1] = trimSuffix(words[words.length - 1]!);
+  // "The Hollywood Reporter" is known as "Hollywood Reporter"; "The Fighter" only with its article
+  const bare = words.length === 2 && /^the$/i.test(words[0]!) && common(words[1]!);
+  while (words.length > 1 && /^the$/i.test(words[0]!) && !bare) words = words.slice(1);
+  if (!words.length || !words[0]) return;
+  const name = text.slice(span[0]!.start, span[span.length - 1]!.end).replace(/['’]s?$/, '').replace(/\s+/g, ' ');
+  const label = rebuild(words, name);
+  if (words.length === 1) {
+    const w = words[0]!;
+    const f = foldToken(w);
+    if (w.length < 2 || STOP_WORDS.has(f) || PERSON_TITLES.has(f) || DIRECTIONS.has(f)) return;
+    if (isAcronymToken(w)) {
+      if (NOT_ACRONYMS.has(f) || wordKind(f) === 'common') return;
+    } else if (common(w) && !isInnerCapital(w)) {
+      // a common word is a name only where the text never writes it in lower case
+      if (!mid.has(f) || lower.has(w.toLowerCase())) return;
+    }
+    if (DEMONYM.test(w) && (kindOfWord(w) === 'proper' || /(?:ian|ean|ese|ish)$/.test(w))) return;
+    if (/(?:ern)$/.test(w) && kindOfWord(w) !== null) return;
+  } else if (words.every((w) => STOP_WORDS.has(foldToken(w)) || CONNECTORS.has(w) || NOT_ACRONYMS.has(foldToken(w)) || /^\d+$/.test(w))) return;
+  out.push({ name: label, kind: kindOf(label, words, tagged, firstNames, personCue) });
+}
+
+/** The span's text with its leading "The" and trailing possessive or "-based" gone. */
+function rebuild(words: string[], raw: string): string {
+  let s = raw;
+  if (/^the\s/i.test(s) && !/^the$/i.test(words[0]!)) s = s.replace(/^the\s+/i, '');
+  const last = words[words.length - 1]!;
+  const at = s.lastIndexOf(last.split('-')[0]!);
+  if (at >= 0) s = s.slice(0, at) + last;
+  return s.trim();
+}

@@ -1,0 +1,28 @@
+/**
+ * Which key phrases are topics: distinctive for the corpus compared with general English. A phrase
+ * made only of frequent English words ("years old", "lovely dog") is no topic; one with a rare
+ * word ("ankle surgery", "trade sanctions") is, even when one report names it, as long as that
+ * report names it twice. Word frequencies: common-words.ts (SUBTLEX-US), kept out of the
+ * content script (only term extraction and the dictionary's derivation import this file).
+ */
+import { COMMON_STEMS } from './common-words';
+
+/**
+ * Frequency ranks a phrase needs one word past: a phrase several reports share must not be made of
+ * the most frequent words only ("years old", "lovely dog"); one that a single report names (twice)
+ * needs a word past general English's first 3,000 ("ankle surgery", "trade sanctions").
+ */
+export const TOPIC_RANK = { shared: 1_500, single: 3_000 } as const;
+
+let ranks: Map<string, number> | null = null;
+
+/** The frequency rank of a stem (0 = most frequent), or Infinity when it is not among the listed words. */
+export function stemRank(stemmed: string): number {
+  ranks ??= new Map(COMMON_STEMS.split(' ').map((s, k) => [s, k]));
+  return ranks.get(stemmed) ?? Infinity;
+}
+
+/** A phrase (its words' stems) holds a word less frequent than the first `minRank` of general English. */
+export function isDistinctive(stems: readonly string[], minRank: number): boolean {
+  return stems.some((s) => s.split('-').some((part) => stemRank(part) >= minRank));
+}

@@ -1,0 +1,138 @@
+/**
+ * npm run bench:terms -- [--part tune|held-out] [--only ID] [--dump] [--terms]: how well the dictionary marks
+ * what a reader expects, on the labelled stories of tests/terms/ (FNC-1 bodies and the news pages in
+ * ../shared, referenced by id; see tests/terms/README.md for the protocol). Per story the corpus's
+ * reports go through the extension's own path (toReport → buildIndex → dictionary → Matcher as the
+ * content script builds it), then the matcher runs over each page text of the story. Prints, per
+ * story and per part: recall of expected terms, precision of marks (distinct marked strings a reader
+ * wants), misses and junk. Prints figures; asserts nothing. --dump prints each story's page texts, --terms its dictionary.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Window } from 'happy-dom';
+import { toReport } from '../lib/corpus';
+import { articleFromHtml } from '../lib/corpus/article';
+import { buildIndex } from '../lib/corpus/live-index';
+import { Matcher } from '../lib/match';
+import { fold } from '../lib/text';
+import { readBodies } from './fnc';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SHARED = resolve(ROOT, '../shared/data');
+const args = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+interface Label {
+  id: string;
+  part: 'tune' | 'held-out';
+  /** FNC-1 body ids: the corpus and the pages */
+  bodies?: string[];
+  /** a news page (file in ../shared/data/news-pages): the page is its own corpus */
+  page?: string;
+  /** one entry per term a reader expects marked: the variants that occur */
+  expect: string[][];
+  /** marks a reader accepts without expecting them */
+  ok: string[];
+}
+
+/** News pages: the first this many characters of the page's article text are the corpus and the page. */
+export const PAGE_CHARS = 3_000;
+
+const norm = (s: string) =>
+  fold(s.replace(/[’‘]/g, "'"))
+    .replace(/'s$|'$/, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[.,;:]+$/, '')
+    .replace(/^the /, '') // "The Pentagon" marks the expected "Pentagon"
+    .trim();
+
+const labels: Label[] = ['fnc-tune.json', 'fnc-held-out.json', 'news-pages.json']
+  .map((f) => join(ROOT, 'tests/terms', f))
+  .filter(existsSync)
+  .flatMap((f) => JSON.parse(readFileSync(f, 'utf8')) as Label[]);
+
+if (!existsSync(SHARED)) {
+  console.log(`${SHARED} not found: bench:terms needs ../shared/data (FNC-1 bodies and news pages); nothing measured`);
+  process.exit(0);
+}
+const bodies = readBodies(readFileSync(join(SHARED, 'fnc-1/train_bodies.csv'), 'utf8'));
+
+/** The article text of a news page as "add this page" extracts it, clipped at a paragraph end. */
+function pageText(file: string): string {
+  const win = new Window({ url: 'https://example.org/' });
+  (globalThis as { DOMParser?: unknown }).DOMParser = win.DOMParser;
+  const draft = articleFromHtml(readFileSync(join(SHARED, 'news-pages', file), 'utf8'));
+  const text = [draft?.title ?? '', draft?.text ?? ''].join('\n\n');
+  if (text.length <= PAGE_CHARS) return text;
+  const cut = text.lastIndexOf('\n', PAGE_CHARS);
+  return text.slice(0, cut > PAGE_CHARS / 2 ? cut : PAGE_CHARS);
+}
+
+interface Result {
+  id: string;
+  part: string;
+  expected: number;
+  found: number;
+  marks: number;
+  wanted: number;
+  misses: string[];
+  junk: string[];
+  terms: number;
+}
+
+function run(label: Label): Result {
+  const texts = label.page ? [pageText(label.page)] : label.bodies!.map((id) => bodies.get(id) ?? '');
+  if (args.includes('--dump')) for (const [k, t] of texts.entries()) console.log(`\n=== ${label.id} ${k}\n${t}`);
+  const reports = texts.map((text, k) => toReport({ id: `${label.id}-${k}`, origin: 'user', text }));
+  const { terms } = buildIndex(reports);
+  if (args.includes('--terms')) console.log(`\n${label.id} dictionary: ${terms.map((t) => `${t.label} (${t.kind[0]})`).join(' · ')}`);
+  const matcher = new Matcher(terms, { fuzzy: true });
+  const marked = new Map<string, string>();
+  // the page shows the text paragraph by paragraph (one text node each)
+  for (const text of texts) for (const para of text.split(/\n+/)) for (const m of matcher.find(para)) marked.set(norm(m.text), m.text);
+  const wantedSet = new Set([...label.expect.flat(), ...label.ok].map(norm));
+  const misses = label.expect.filter((variants) => !variants.some((v) => marked.has(norm(v)))).map((v) => v[0]!);
+  const junk = [...marked].filter(([k]) => !wantedSet.has(k)).map(([, t]) => t);
+  return {
+    id: label.id,
+    part: label.part,
+    expected: label.expect.length,
+    found: label.expect.length - misses.length,
+    marks: marked.size,
+    wanted: marked.size - junk.length,
+    misses,
+    junk,
+    terms: terms.length,
+  };
+}
+
+const pct = (a: number, b: number) => (b ? (a / b).toFixed(2) : '-');
+const only = opt('only');
+const part = opt('part');
+const results = labels.filter((l) => (!only || l.id === only) && (!part || l.part === part)).map(run);
+for (const r of results) {
+  console.log(
+    `\n${r.part.padEnd(8)} ${r.id.padEnd(22)} recall ${pct(r.found, r.expected)} (${r.found}/${r.expected})  precision ${pct(r.wanted, r.marks)} (${r.wanted}/${r.marks})  dictionary ${r.terms}`,
+  );
+  if (r.misses.length) console.log(`  misses: ${r.misses.join(' · ')}`);
+  if (r.junk.length) console.log(`  junk:   ${r.junk.join(' · ')}`);
+}
+console.log('');
+const groups: [string, Result[]][] = [
+  ['tune, FNC-1 stories', results.filter((r) => r.part === 'tune' && !r.id.startsWith('page-'))],
+  ['held-out, FNC-1 stories', results.filter((r) => r.part === 'held-out' && !r.id.startsWith('page-'))],
+  ['tune, news pages', results.filter((r) => r.part === 'tune' && r.id.startsWith('page-'))],
+  ['held-out, news pages', results.filter((r) => r.part === 'held-out' && r.id.startsWith('page-'))],
+  ['all', results],
+];
+for (const [name, rs] of groups) {
+  if (!rs.length) continue;
+  const sum = (f: (r: Result) => number) => rs.reduce((a, r) => a + f(r), 0);
+  console.log(
+    `${name.padEnd(26)} ${String(rs.length).padStart(2)} stories  recall ${pct(sum((r) => r.found), sum((r) => r.expected))} (${sum((r) => r.found)}/${sum((r) => r.expected)})  ` +
+      `precision ${pct(sum((r) => r.wanted), sum((r) => r.marks))} (${sum((r) => r.wanted)}/${sum((r) => r.marks)})`,
+  );
+}

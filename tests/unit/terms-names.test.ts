@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { capitalisedNames } from '../../lib/corpus/extract/names';
+import { extractTerms, numberVariants } from '../../lib/corpus/terms';
+import { Matcher } from '../../lib/match';
+import { americanSpelling } from '../../lib/match/tokens';
+
+const names = (text: string) => capitalisedNames(text, new Map(), new Set()).map((n) => n.name);
+
+describe('capitalised names (lib/corpus/extract/names.ts)', () => {
+  it('keeps names whole with connectors, hyphens and numbers', () => {
+    expect(names('A volcanologist with the Nicaraguan Institute of Territorial Studies spoke.')).toContain('Nicaraguan Institute of Territorial Studies');
+    expect(names('The leader of al-Shabab was killed, officials said.')).toContain('al-Shabab');
+    expect(names('It is thinner than the Microsoft Surface Pro 3 and the asteroid 2014 RC.')).toEqual(expect.arrayContaining(['Microsoft Surface Pro 3', '2014 RC']));
+    expect(names('The store is on 34th Street near the Empire State Building.')).toEqual(expect.arrayContaining(['34th Street', 'Empire State Building']));
+  });
+  it('splits titles off people and drops sentence-initial common words, contractions and headlines', () => {
+    expect(names('It was confirmed by Rear Admiral John Kirby on Friday.')).toEqual(['John Kirby']);
+    expect(names('U.S. Secretary of State Marco Rubio told reporters.')).not.toContain('State Marco Rubio');
+    expect(names('Sources say the deal is off. They\'re not sure.')).toEqual([]);
+    expect(names('Rumor: Vogue\'s Rat Problem Is Getting Worse Every Single Day')).toEqual([]);
+    expect(names('Captain said nothing.')).toEqual([]);
+  });
+  it('keeps acronyms and inner capitals, not units or times', () => {
+    expect(names('It said Apple skipped CES and showed the iPhone at 9 AM ET.')).toEqual(['Apple', 'CES', 'iPhone']);
+    expect(names('It said Apple skipped CES and showed the iPhone at 9 AM ET.')).not.toContain('AM');
+  });
+});
+
+describe('variants of one term', () => {
+  it('spells a model number joined, spaced and hyphenated', () => {
+    expect(numberVariants('XR-7').sort()).toEqual(['XR 7', 'XR7']);
+    expect(numberVariants('Kestrel')).toEqual([]);
+  });
+  it('marks XR-7, XR 7 and XR7 as one term, and a person named with a speech verb', () => {
+    const terms = extractTerms(['Voltra recalled the XR-7 heater, Priya Nandakumar said on Tuesday.', 'Shops in Leeds stopped selling the XR 7, Priya Nandakumar said.']);
+    const m = new Matcher(terms);
+    const found = m.find('An XR7, an XR 7 or an XR-7: Nandakumar said all would be collected.');
+    expect(found.map((x) => x.text)).toEqual(['XR7', 'XR 7', 'XR-7', 'Nandakumar']);
+    expect(new Set(found.slice(0, 3).map((x) => x.termId)).size).toBe(1);
+    expect(terms.find((t) => t.label === 'Priya Nandakumar')?.kind).toBe('person');
+  });
+  it('spells British and American words alike, so a term marks both', () => {
+    expect(['defence', 'advisers', 'organisation', 'centre', 'labour', 'travelled'].map(americanSpelling)).toEqual(['defense', 'advisors', 'organization', 'center', 'labor', 'traveled']);
+    expect(['rise', 'promise', 'more', 'your'].map(americanSpelling)).toEqual(['rise', 'promise', 'more', 'your']);
+    const terms = extractTerms(['The defence minister met the ambassador. The defence minister left.', 'The defence minister spoke at the World Trade Centre.']);
+    const found = new Matcher(terms).find('The defense minister visited the World Trade Center.').map((m) => m.text);
+    expect(found).toEqual(['defense minister', 'World Trade Center']);
+  });
+  it('makes an acronym and the expansion a report gives for it one term, and a joined initial one name', () => {
+    const terms = extractTerms([
+      'The Aircraft Accident Investigation Bureau (AAIB) said the sole survivor, A Kumar Ramesh, was recovering. The AAIB report is due.',
+      'Survivor A Kumar Ramesh said he walked out. The AAIB declined to comment.',
+    ]);
+    expect(terms.find((t) => t.label === 'AAIB')).toBeUndefined();
+    const found = new Matcher(terms).find('Akumar Ramesh spoke to the Aircraft Accident Investigation Bureau; the AAIB thanked Ramesh.');
+    expect(found.map((m) => [m.text, m.termId])).toEqual([
+      ['Akumar Ramesh', 'a-kumar-ramesh'],
+      ['Aircraft Accident Investigation Bureau', 'aircraft-accident-investigation-bureau'],
+      ['AAIB', 'aircraft-accident-investigation-bureau'],
+      ['Ramesh', 'a-kumar-ramesh'],
+    ]);
+    expect(terms.find((t) => t.id === 'a-kumar-ramesh')?.kind).toBe('person');
+  });
+});
