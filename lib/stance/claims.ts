@@ -5,7 +5,7 @@
  */
 import nlp from 'compromise';
 import { placesCompatible } from '../evidence/places';
-import { MONTHS, WEEKDAYS, stem } from '../text';
+import { MONTHS, WEEKDAYS, contentTokens, stem } from '../text';
 import { SPEECH_KINDS, eventKind, eventNoun } from './events';
 
 /** Event kinds that name the same happening from another side (talks are where things are discussed). */
@@ -85,6 +85,22 @@ const q = (s: string) => `“${s.length > 60 ? s.slice(0, 59) + '…' : s}”`;
 
 /** Words shared by unrelated sentences that say nothing about who took part. */
 const GENERIC = new Set(['year', 'old', 'peopl', 'time', 'day', 'week', 'month', 'last', 'first', 'new', 'late', 'earli']);
+
+/** The page's own words for up to three shared stems, in the order the page has them. */
+function sharedWords(a: string, stems: string[]): string {
+  const want = new Set(stems);
+  const out: string[] = [];
+  for (const w of a.replace(/[’‘]/g, "'").split(/[^\p{L}\p{N}'-]+/u)) {
+    const t = w.replace(/'s$/, '');
+    const k = stem(t.toLowerCase());
+    if (want.has(k) && t.length > 2) {
+      out.push(t);
+      want.delete(k);
+    }
+    if (out.length >= 3) break;
+  }
+  return out.join(', ');
+}
 
 /** Verbs of saying: shared by any two reports of statements. */
 const SPEECH_WORDS = new Set(['said', 'say', 'told', 'tell', 'report', 'claim', 'accord', 'ad']);
@@ -201,6 +217,8 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
     if (!f.agree && (hasFigure(B, f.pageValue) || hasFigure(A, f.reportValue))) continue;
     // a count is of the same thing only when the same thing happens to it ("7 girls fell pregnant" / "28 girls went on the trip")
     if (!f.agree && !sameEvent && !MEASURES.has(f.unit) && !k.startsWith('age') && !samePredicate(a, b, f.unit)) continue;
+    // and the words around the two figures say what they are of ("28 bundles of weapons" / "27 bundles containing weapons")
+    if (!f.agree && !sameEvent && !k.startsWith('age') && !sameSurroundings(a, f.page, b, f.report)) continue;
     out.push({ slot: 'number', agree: f.agree, page: f.page, report: f.report });
   }
   return out;
@@ -231,6 +249,21 @@ function samePredicate(a: string, b: string, unit: string): boolean {
   return pa === pb || stem(pa) === stem(pb) || (!!ka && ka === eventKind(pb.split(' ')[0]!));
 }
 
+/** Content stems within a few words of a figure, besides the figure's own words. */
+function surroundings(text: string, figure: string): Set<string> {
+  const words = text.replace(/[’‘]/g, "'").split(/\s+/);
+  const first = figure.split(/\s+/)[0]!.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+  const at = words.findIndex((w) => w.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase().startsWith(first));
+  const own = new Set(contentTokens(figure));
+  const near = at < 0 ? [] : words.slice(Math.max(0, at - 5), at + 6);
+  return new Set(contentTokens(near.join(' ')).filter((x) => !own.has(x) && !/^\d/.test(x) && !GENERIC.has(x)));
+}
+
+function sameSurroundings(a: string, fa: string, b: string, fb: string): boolean {
+  const sa = surroundings(a, fa);
+  return [...surroundings(b, fb)].some((x) => sa.has(x));
+}
+
 const hasFigure = (F: Frame, v: number) => F.numbers.includes(v) || (F.numbers.length >= 2 && F.numbers.reduce((t, n) => t + n, 0) === v);
 
 /** Compare a claim from the page (a) with a report sentence (b). */
@@ -256,7 +289,10 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   const kind = eventKinds[0] ?? sharedKinds[0];
   const placeAgree = agreements.find((f) => f.slot === 'place');
   const anyPlace = placeAgree?.report ?? [...B.places.values()].find((p) => [...A.places.keys()].some((k) => placesCompatible(k, [...B.places.entries()].find(([, v]) => v === p)![0])));
-  const context = `the same ${kind ? eventNoun(kind) : 'event'}${anyPlace ? ` in ${anyPlace}` : ''}`;
+  const figs = found.filter((f) => f.slot === 'number');
+  // without a named kind of event, the shared words say what both sentences are about
+  const about = kind ? '' : sharedWords(a, shared.filter((x) => !isDayOrMonth(x) && !/^\d/.test(x) && !GENERIC.has(x) && !SPEECH_WORDS.has(x)));
+  const context = kind || !about ? `the same ${kind ? eventNoun(kind) : 'event'}${anyPlace ? ` in ${anyPlace}` : ''}` : `both about ${about}`;
 
   if (conflicts.length) {
     const c = conflicts.find((f) => f.slot !== 'title') ?? conflicts[0]!;
@@ -276,7 +312,9 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // A shared day, date or speaker only places two sentences side by side; it takes a shared fact
   // (a number, a denial, a confirmation) or the same words to say they state the same thing.
   const substantive = checkable.filter((f) => f.slot !== 'day' && f.slot !== 'date' && f.slot !== 'attribution');
-  if (sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && overlap >= 0.3))) {
+  // a figure both give, in sentences that share what it counts and more, is the same fact
+  const sameFigure = figs.some((f) => f.agree);
+  if ((sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && overlap >= 0.3))) || sameFigure) {
     // a shared source is named as the page names it (the report may word the title differently)
     const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);
     const what = checkable.length ? checkable.map(say).join(', ') : null;
