@@ -4,7 +4,8 @@
  * imported corpus: its own term dictionary and mentions) in one evidence index; each headline is the
  * page claim, hovered on its most specific dictionary term; judgeReports() (what a popover uses)
  * decides. The labelled body's verdict maps corroborates → agree, conflicts/disputed → disagree,
- * related → discuss, not listed → unrelated. Prints the FNC-1 score, macro-F1, per-class P/R/F1
+ * related → discuss; a body not judged but counted by the popover ("and N more": it mentions the
+ * hovered term) → discuss; not listed → unrelated. Prints the FNC-1 score, macro-F1, per-class P/R/F1
  * and ms per pair; asserts nothing.
  *
  * --dev-split keeps the held-apart part (bodies whose id hashes into the last fifth, fixed); the
@@ -58,16 +59,22 @@ function hoverTerm(headline: string): string | undefined {
 }
 
 const byHeadline = new Map<string, Map<string, Verdict>>();
+const hovered = new Map<string, string | undefined>();
 const tp = performance.now();
 const pred: StanceLabel[] = [];
 for (const p of pairs) {
   let listed = byHeadline.get(p.headline);
   if (!listed) {
-    listed = new Map(judgeReports(index, p.headline, entities, { termId: hoverTerm(p.headline) }).map((j) => [j.report.id, j.judgement.verdict]));
+    const termId = hoverTerm(p.headline);
+    hovered.set(p.headline, termId);
+    listed = new Map(judgeReports(index, p.headline, entities, { termId }).map((j) => [j.report.id, j.judgement.verdict]));
     byHeadline.set(p.headline, listed);
   }
   const v = listed.get(p.bodyId);
-  pred.push(v ? MAP[v] : 'unrelated');
+  // a report the popover does not judge but counts ("and N more", listed in the popup) mentions the hovered term
+  const termId = hovered.get(p.headline);
+  const counted = !v && termId !== undefined && index.firstMention(p.bodyId, termId) !== undefined;
+  pred.push(v ? MAP[v] : counted ? 'discuss' : 'unrelated');
 }
 const pairMs = performance.now() - tp;
 

@@ -102,6 +102,11 @@ function sharedWords(a: string, stems: string[]): string {
   return out.join(', ');
 }
 
+/** Words by which a report says a claim is untrue. */
+const DEBUNK = /\b(?:hoax(?:es)?|fake|false(?:ly)?|untrue|not true|debunked|fabricated|bogus|satirical|satire|no evidence|a rumou?r|rumou?rs? (?:are|is|were|was) (?:false|untrue|baseless)|baseless)\b/i;
+
+const ALLEGED = /\b(?:allegedly|purportedly|supposedly|rumou?red|claims?|claimed)\b/i;
+
 /** Verbs of saying: shared by any two reports of statements. */
 const SPEECH_WORDS = new Set(['said', 'say', 'told', 'tell', 'report', 'claim', 'accord', 'ad']);
 
@@ -294,6 +299,14 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   const about = kind ? '' : sharedWords(a, shared.filter((x) => !isDayOrMonth(x) && !/^\d/.test(x) && !GENERIC.has(x) && !SPEECH_WORDS.has(x)));
   const context = kind || !about ? `the same ${kind ? eventNoun(kind) : 'event'}${anyPlace ? ` in ${anyPlace}` : ''}` : `both about ${about}`;
 
+  // The report calls the claim a hoax or false, in a sentence about the same thing: the page asserts it, the report denies it.
+  const debunkB = b.match(DEBUNK);
+  if (!conflicts.length && debunkB && !DEBUNK.test(a) && !A.hasNegation && !A.hedged && !ALLEGED.test(a) && (sameEvent || (aligned >= 3 && overlap >= 0.25))) {
+    const words = b.slice(0, debunkB.index! + debunkB[0].length + 30).split(/\s+/);
+    const at = b.slice(0, debunkB.index!).split(/\s+/).length - 1;
+    const report = words.slice(Math.max(0, at - 2), at + 4).join(' ').replace(/[,;:.]+$/, '');
+    conflicts.push({ slot: 'polarity', agree: false, page: 'stated as fact', report });
+  }
   if (conflicts.length) {
     const c = conflicts.find((f) => f.slot !== 'title') ?? conflicts[0]!;
     const ctxText = c.slot === 'title' ? `the same person` : c.slot === 'place' ? `the same ${kind ? eventNoun(kind) : 'event'}` : context;

@@ -68,3 +68,15 @@ describe('figures in the claim comparator', () => {
     expect(c.verdict).not.toBe('conflicts');
   });
 });
+
+describe('a report that calls the claim untrue', () => {
+  it('conflicts with a page that states it, naming the report’s words', () => {
+    const c = compareClaims('The actor Macaulay Culkin has died at his home in New York, his family said.', 'Reports that the actor Macaulay Culkin has died at his home in New York are a hoax, his representative said.', none);
+    expect(c.verdict).toBe('conflicts');
+    expect(c.reason).toContain('hoax');
+  });
+  it('but not a page that only reports the allegation', () => {
+    const c = compareClaims('The actor Macaulay Culkin has allegedly died at his home in New York.', 'Reports that the actor Macaulay Culkin has died at his home in New York are a hoax, his representative said.', none);
+    expect(c.verdict).not.toBe('conflicts');
+  });
+});

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { compileCorpus } from './lib/corpus';
+import { EvidenceIndex } from './lib/evidence';
+import { Matcher } from './lib/match';
+import { entityLookup } from './lib/stance';
+import { readBodies, readStances } from './scripts/fnc';
+import { heldApart } from './scripts/fnc-split';
+import { judgeReports } from './lib/evidence/judged';
+const bodies = readBodies(readFileSync('../shared/data/fnc-1/train_bodies.csv', 'utf8'));
+let pairs = readStances(readFileSync('../shared/data/fnc-1/train_stances.csv', 'utf8')).filter((p) => !heldApart(p.bodyId));
+pairs = pairs.filter((_, i) => i % 40 === 0);
+const corpus = compileCorpus([...bodies].map(([id, text]) => ({ id, origin: 'user' as const, text })));
+const entities = entityLookup(new Matcher(corpus.terms));
+const index = new EvidenceIndex(entities);
+const rows = new Map(corpus.index.map((r) => [r.reportId, r]));
+for (const r of corpus.reports) index.add(r, rows.get(r.id)?.mentions ?? []);
+const rc = new Map(corpus.terms.map((t) => [t.id, t.reportCount]));
+let notCand = 0, filtered = 0, listed = 0, rel = 0, noTerm = 0;
+for (const p of pairs) {
+  if (p.stance === 'unrelated') continue;
+  rel++;
+  const ids = [...new Set(entities.find(p.headline).map((e) => e.id))].sort((a, b) => (rc.get(a) ?? 0) - (rc.get(b) ?? 0));
+  if (!ids.length) noTerm++;
+  const hits = index.search(p.headline, { limit: 36, boostTermId: ids[0], perReport: 3 });
+  const cands = [...new Set(hits.map((h) => h.reportId))].slice(0, 12);
+  const inC = cands.includes(p.bodyId);
+  const j = judgeReports(index, p.headline, entities, { termId: ids[0] }).find((x) => x.report.id === p.bodyId);
+  if (!inC) notCand++; else if (!j) filtered++; else listed++;
+}
+console.log({ rel, notCand, filtered, listed, noTerm });
