@@ -17,7 +17,7 @@ import { EvidenceIndex } from '../lib/evidence';
 import { judgeReports } from '../lib/evidence/judged';
 import { Matcher } from '../lib/match';
 import { entityLookup, type Verdict } from '../lib/stance';
-import type { StanceLabel } from '../lib/stance/mlp';
+import type { StanceLabel } from './stance-model/mlp';
 import { fncReport, readBodies, readStances } from './fnc';
 import { heldApart } from './fnc-split';
 
