@@ -122,7 +122,9 @@ function quantities(text: string, numbers: number[]): Quantity[] {
       // the counted noun follows ("18 countries") or, for a measure, comes first ("magnitude 5.9")
       const next = m[4]?.toLowerCase();
       const prev = before.toLowerCase().match(/([a-z]+)(?:\s+of)?\s*$/)?.[1];
-      unit = next && !STOP_WORDS.has(next) && !/(?:ing|ed)$/.test(next) ? stem(next) : prev && !STOP_WORDS.has(prev) && !APPROX_WORDS.has(prev) ? stem(prev) : '';
+      // "9 fishing boats": a participle before the counted noun
+      const next2 = /(?:ing|ed)$/.test(next ?? '') ? digits.slice(m.index! + m[0].length).match(/^\s+([a-z]+)/)?.[1] : undefined;
+      unit = next && !STOP_WORDS.has(next) && !/(?:ing|ed)$/.test(next) ? stem(next) : next2 && !STOP_WORDS.has(next2) && !VERBISH.test(next2) ? stem(next2) : prev && !STOP_WORDS.has(prev) && !APPROX_WORDS.has(prev) ? stem(prev) : '';
       unit = UNIT_SYNONYMS[unit] ?? unit;
     }
     if (!unit || STOP_WORDS.has(unit) || unit === 'and' || unit === 'to') continue;
