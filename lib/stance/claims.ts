@@ -220,6 +220,8 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
     if (!f) continue;
     // a figure that the other sentence also gives, or the total of its figures, is not contradicted
     if (!f.agree && (hasFigure(B, f.pageValue) || hasFigure(A, f.reportValue))) continue;
+    // named things on both sides, none shared: the figure may be another one's (another fish, another deal)
+    if (!f.agree && !sameEvent && disjoint(new Set([...A.names, ...A.topics]), new Set([...B.names, ...B.topics]))) continue;
     // a count is of the same thing only when the same thing happens to it ("7 girls fell pregnant" / "28 girls went on the trip")
     if (!f.agree && !sameEvent && !MEASURES.has(f.unit) && !k.startsWith('age') && !samePredicate(a, b, f.unit)) continue;
     // and the words around the two figures say what they are of ("28 bundles of weapons" / "27 bundles containing weapons")
@@ -269,6 +271,8 @@ function sameSurroundings(a: string, fa: string, b: string, fb: string): boolean
   return [...surroundings(b, fb)].some((x) => sa.has(x));
 }
 
+const disjoint = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));
+
 const hasFigure = (F: Frame, v: number) => F.numbers.includes(v) || (F.numbers.length >= 2 && F.numbers.reduce((t, n) => t + n, 0) === v);
 
 /** Compare a claim from the page (a) with a report sentence (b). */
@@ -283,7 +287,10 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   const who = participants.length + (unit && !participants.includes(unit) ? 1 : 0);
   // other named people or organisations on both sides: a different cast, so a different event
   const sharedNames = [...A.names].filter((n) => B.names.has(n)).length;
-  const otherCast = sharedNames < 2 && [...A.names].some((n) => !B.names.has(n)) && [...B.names].some((n) => !A.names.has(n));
+  // (dictionary topics count here as well: "the largest catfish" and "a three-inch pet" are not the same thing)
+  const castA = new Set([...A.names, ...A.topics]);
+  const castB = new Set([...B.names, ...B.topics]);
+  const otherCast = [...castA].filter((n) => castB.has(n)).length < 2 && [...castA].some((n) => !castB.has(n)) && [...castB].some((n) => !castA.has(n));
   const sameEvent = !otherCast && ((sharedKinds.length > 0 && (who >= 2 || (who >= 1 && overlap >= 0.25))) || overlap >= 0.6);
   // shared words that say what the sentences are about, besides any figure: who, what, the predicate
   const aligned = shared.filter((x) => !isDayOrMonth(x) && !/^\d/.test(x) && x.length > 2 && !GENERIC.has(x) && !SPEECH_WORDS.has(x) && !A.quantities.some((q) => q.unit === x)).length;

@@ -50,8 +50,10 @@ export interface Frame {
   hasNegation: boolean;
   /** who says so, as country keys or folded source names; empty when unattributed */
   speakers: Map<string, string>;
-  /** named participants that are not places (term ids as T:id, other names folded) */
+  /** named people and organisations (term ids as T:id, other names folded); topics are not participants */
   names: Set<string>;
+  /** dictionary topics named (T:id): what the sentence is about, besides who */
+  topics: Set<string>;
   /** "will meet" / "is set to meet": stated as going to happen */
   assertiveFuture: string | null;
   hedged: boolean;
@@ -300,7 +302,9 @@ function extract(sentence: string, entities: EntityLookup, year: number | undefi
 
   // named participants other than places: dictionary persons/organisations and capitalised names
   const names = new Set<string>();
-  for (const e of found) if (e.kind !== 'place') names.add(`T:${e.id}`);
+  const topics = new Set<string>();
+  for (const e of found) if (e.kind === 'person' || e.kind === 'organization') names.add(`T:${e.id}`);
+  for (const e of found) if (e.kind === 'topic') topics.add(`T:${e.id}`);
   // people named in full outside the dictionary ("Xi Jinping", "Olaf Scholz")
   for (const m of text.matchAll(/(?<=\S\s+)[A-Z][a-z][\w'-]*\s+[A-Z][a-z][\w'-]*/g)) {
     const ws = m[0].replace(/'s$/, '').split(/\s+/);
@@ -327,6 +331,7 @@ function extract(sentence: string, entities: EntityLookup, year: number | undefi
     hasNegation: hasNegation || negated.size > 0 || asserted.has('E:deny'),
     speakers,
     names,
+    topics,
     assertiveFuture: fe && !futureAsked ? fe[0] : null,
     hedged: HEDGE.test(text),
   };
