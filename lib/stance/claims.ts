@@ -186,7 +186,7 @@ function findings(A: Frame, B: Frame, sameEvent: boolean, overlap: number): Find
     // Another source for the same claim is context, not a conflict; it is one only when the report
     // gives the claim to the other side ("Ukraine said …" / "Russia accused Ukraine of …").
     if (match) out.push({ slot: 'attribution', agree: true, page: A.speakers.get(a0!)!, report: B.speakers.get(match)! });
-    else if (!speaks(A, b0!) && (names(B, a0!) || names(A, b0!))) out.push({ slot: 'attribution', agree: false, page: `according to ${A.speakers.get(a0!)}`, report: `according to ${B.speakers.get(b0!)}` });
+    else if (!speaks(A, b0!) && /[A-Z]/.test(A.speakers.get(a0!)!) && /[A-Z]/.test(B.speakers.get(b0!)!) && (names(B, a0!) || names(A, b0!))) out.push({ slot: 'attribution', agree: false, page: `according to ${A.speakers.get(a0!)}`, report: `according to ${B.speakers.get(b0!)}` });
   }
   return out;
 }
