@@ -308,7 +308,9 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
 
   // The report calls the claim a hoax or false, in a sentence about the same thing: the page asserts it, the report denies it.
   const debunkB = b.match(DEBUNK);
-  if (!conflicts.length && debunkB && !DEBUNK.test(a) && !A.hasNegation && !A.hedged && !ALLEGED.test(a) && (sameEvent || (aligned >= 3 && overlap >= 0.25))) {
+  // what is called untrue must be what the page says, not only whom it names: shared words in lower case
+  const saidAlike = new Set(contentTokens(a.replace(/\b[A-Z][\w'-]*/g, ' ')).filter((x) => B.stems.has(x) && !GENERIC.has(x) && !SPEECH_WORDS.has(x))).size;
+  if (!conflicts.length && debunkB && !DEBUNK.test(a) && !A.hasNegation && !A.hedged && !ALLEGED.test(a) && saidAlike >= 2 && (sameEvent || (aligned >= 3 && overlap >= 0.25))) {
     const words = b.slice(0, debunkB.index! + debunkB[0].length + 30).split(/\s+/);
     const at = b.slice(0, debunkB.index!).split(/\s+/).length - 1;
     const report = words.slice(Math.max(0, at - 2), at + 4).join(' ').replace(/[,;:.]+$/, '');
