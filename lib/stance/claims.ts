@@ -12,6 +12,7 @@ import { SPEECH_KINDS, eventKind, eventNoun } from './events';
 const KIN: Record<string, string> = { meet: 'discuss', discuss: 'meet', kill: 'strike', strike: 'kill', injure: 'strike' };
 import { claimFrame, type EntityLookup, type Frame, type Quantity } from './frame';
 import { compareFigures } from './quantities';
+import { states } from './coverage';
 
 export type { EntityLookup } from './frame';
 export { placesCompatible } from '../evidence/places';
@@ -336,7 +337,9 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   const substantive = checkable.filter((f) => f.slot !== 'day' && f.slot !== 'date' && f.slot !== 'attribution');
   // a figure both give, in sentences that share what it counts and more, is the same fact
   const sameFigure = figs.some((f) => f.agree);
-  if ((sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && overlap >= 0.3))) || sameFigure) {
+  // the report sentence states every point of the claim, in its words or synonyms
+  const stated = states(a, b, A, B);
+  if ((sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && overlap >= 0.3))) || sameFigure || stated) {
     // a shared source is named as the page names it (the report may word the title differently)
     const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);
     const what = checkable.length ? checkable.map(say).join(', ') : null;
@@ -347,7 +350,7 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
       shared,
       findings: found,
       parts: null,
-      reason: what ? `Both say ${what} — ${context}.` : `The report says the same in other words — ${context}.`,
+      reason: what ? `Both say ${what} — ${context}.` : stated && !sameEvent ? `The report states every point of this sentence, in its words or synonyms.` : `The report says the same in other words — ${context}.`,
       strength: 0.5 + 0.3 * Math.min(1, overlap * 2) + 0.1 * checkable.length,
     };
   }
