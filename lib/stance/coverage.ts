@@ -8,7 +8,7 @@
 import { NEGATORS, STOP_WORDS, stem, tokenize } from '../text';
 import type { Frame } from './frame';
 import { eventKind } from './events';
-import { sameSense } from './synonyms';
+import { base, senses } from './synonyms';
 
 export interface Coverage {
   /** claim stems found in the report sentence, and those not found */
@@ -33,6 +33,8 @@ function nameStems(text: string): Set<string> {
 export function coverage(a: string, b: string, A: Frame, B: Frame): Coverage {
   const reportTokens = tokenize(b).filter((t) => !STOP_WORDS.has(t));
   const reportStems = new Set(reportTokens.map(stem));
+  const reportBases = new Set(reportTokens.map(base));
+  const reportSenses = new Set(reportTokens.flatMap((t) => senses(t)));
   const names = nameStems(a);
   const covered: string[] = [];
   const missing: string[] = [];
@@ -42,7 +44,7 @@ export function coverage(a: string, b: string, A: Frame, B: Frame): Coverage {
     const s = stem(t);
     if (LIGHT.has(s)) continue;
     const figure = /^\d/.test(t);
-    const found = reportStems.has(s) || (figure ? B.numbers.includes(Number(t)) : !names.has(s) && reportTokens.some((r) => sameSense(t, r)));
+    const found = reportStems.has(s) || (figure ? B.numbers.includes(Number(t)) : !names.has(s) && (reportBases.has(base(t)) || senses(t).some((g) => reportSenses.has(g))));
     if (found) covered.push(s);
     else {
       missing.push(s);

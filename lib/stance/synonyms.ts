@@ -36,6 +36,12 @@ export function base(w: string): string {
   return lemmaOf!.get(w) ?? stem(w);
 }
 
+/** The synonym/derivation groups a word belongs to (none for most words). */
+export function senses(w: string): readonly number[] {
+  return groupsOf!.get(base(w)) ?? NONE;
+}
+const NONE: readonly number[] = [];
+
 /** Whether words `a` and `b` (tokens) share a sense: the same base, or a synonym/derivation group. */
 export function sameSense(a: string, b: string): boolean {
   const sa = base(a);
