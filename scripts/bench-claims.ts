@@ -1,7 +1,9 @@
 /**
  * npm run bench:claims: the claim comparator on the labelled pairs (tests/claims/pairs.ts) and, when
  * ../shared/data/news-pages exists, on sentences of those pages (other stories) against the evidence
- * the index retrieves for them from the seed corpus, which must never corroborate. Prints accuracy,
+ * the index retrieves for them from the seed corpus, which must never corroborate; and, when
+ * ../shared/data/fnc-1 exists, on the real-text pairs (tests/claims/real-pairs.ts), tune and held-out
+ * parts apart. Prints accuracy,
  * per-verdict precision/recall and the failures; asserts nothing.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -15,6 +17,10 @@ import { compareClaims } from '../lib/stance/claims';
 import { isEnglish } from '../lib/language';
 import { splitSentences } from '../lib/text';
 import { PAIRS, type Expected } from '../tests/claims/pairs';
+import { REAL_ROWS } from '../tests/claims/real-pairs';
+import { sentenceHash } from '../tests/claims/real-pairs-format';
+import { compileCorpus, toReport } from '../lib/corpus';
+import { readBodies } from './fnc';
 
 const compiled = corpus as unknown as CompiledCorpus;
 const matcher = new Matcher(compiled.terms);
@@ -73,6 +79,41 @@ console.log(`  ${ms.toFixed(2)} ms per pair (cold frames)`);
   const found = seedPairs.filter((p) => index.search(p.page, { limit: 36, perReport: 3 }).some((h) => norm(h.sentence) === norm(p.report)));
   console.log(`\nretrieval: ${found.length}/${seedPairs.length} labelled pairs whose report sentence is a seed sentence verbatim have it among the sentences compared`);
   for (const p of seedPairs.filter((x) => !found.includes(x))) console.log(`  - not compared (${p.expected}/${p.kind}): ${p.page}`);
+}
+
+const FNC = resolve(import.meta.dirname, '../../shared/data/fnc-1/train_bodies.csv');
+if (existsSync(FNC)) {
+  const bodies = readBodies(readFileSync(FNC, 'utf8'));
+  const cache = new Map<number, string[]>();
+  const sentence = (id: number, i: number) => {
+    let s = cache.get(id);
+    if (!s) cache.set(id, (s = toReport({ id: String(id), origin: 'user', text: bodies.get(String(id)) ?? '' }).sentences));
+    return s[i] ?? '';
+  };
+  // the dictionary a reader's corpus of these stories would have: compiled from the bodies the pairs use
+  const ids = [...new Set(REAL_ROWS.flatMap((r) => [r[4], r[7]]))];
+  const story = compileCorpus(ids.map((id) => ({ id: String(id), origin: 'user' as const, text: bodies.get(String(id)) ?? '' })));
+  const storyEntities = entityLookup(new Matcher(story.terms));
+  const t1 = performance.now();
+  const rows: (Row & { split: string })[] = [];
+  let moved = 0;
+  for (const [expected, kind, , split, pb, pi, ph, rb, ri, rh] of REAL_ROWS) {
+    const page = sentence(pb, pi);
+    const report = sentence(rb, ri);
+    if (sentenceHash(page) !== ph || sentenceHash(report) !== rh) {
+      moved++;
+      continue;
+    }
+    const c = compareClaims(page, report, storyEntities);
+    rows.push({ expected, got: c.verdict, kind, page: `[${pb}:${pi}] ${page}`, report: `[${rb}:${ri}] ${report}`, reason: c.reason, split });
+  }
+  const msReal = (performance.now() - t1) / Math.max(1, rows.length);
+  if (moved) console.log(`\n${moved} real-text pairs skipped: their sentences no longer split as when labelled`);
+  score('real-text pairs, tune part (FNC-1 bodies of the same story)', rows.filter((r) => r.split === 'tune'), !process.argv.includes('--held-failures-only'));
+  score('real-text pairs, held-out part (report these)', rows.filter((r) => r.split === 'held'), process.argv.includes('--held-failures') || process.argv.includes('--held-failures-only'));
+  console.log(`  ${msReal.toFixed(2)} ms per pair`);
+} else {
+  console.log(`\n${FNC} not found: real-text pairs skipped`);
 }
 
 const NEWS = resolve(import.meta.dirname, '../../shared/data/news-pages');

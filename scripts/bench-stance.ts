@@ -6,8 +6,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fncReport, formatReport, readBodies, readStances } from './fnc';
-import type { PackedModel } from '../lib/stance/mlp';
-import { StanceModel, stanceModel } from '../lib/stance/model';
+import type { PackedModel } from './stance-model/mlp';
+import { StanceModel, stanceModel } from './stance-model/model';
 
 const argv = process.argv.slice(2);
 const modelArg = argv.indexOf('--model');
@@ -20,7 +20,7 @@ if (!bodiesPath || !stancesPath) {
 const only = process.argv.includes('--dev-split');
 const bodies = readBodies(readFileSync(bodiesPath, 'utf8'));
 let pairs = readStances(readFileSync(stancesPath, 'utf8'));
-const modelPath = modelFile ?? fileURLToPath(new URL('../lib/stance/model.json', import.meta.url));
+const modelPath = modelFile ?? fileURLToPath(new URL('./stance-model/model.json', import.meta.url));
 const t0 = performance.now();
 const model = modelFile ? new StanceModel(JSON.parse(readFileSync(modelFile, 'utf8')) as PackedModel) : stanceModel();
 const loadMs = performance.now() - t0;

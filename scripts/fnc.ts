@@ -2,7 +2,7 @@
  * FNC-1 data format and official metric, for the trainer and `npm run bench:stance` / `bench:hover`;
  * never imported by the extension's entrypoints.
  */
-import { LABELS, type StanceLabel } from '../lib/stance/mlp';
+import { LABELS, type StanceLabel } from './stance-model/mlp';
 
 /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines. */
 export function parseCsv(text: string): string[][] {

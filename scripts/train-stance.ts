@@ -1,16 +1,16 @@
 /**
  * Offline trainer for the stance model. Reads FNC-1 train files only, splits them by body
  * (train / validation for early stopping / dev for the reported score), trains the MLP of
- * lib/stance/mlp.ts on lib/stance/features.ts and writes lib/stance/model.json.
+ * scripts/stance-model/mlp.ts on scripts/stance-model/features.ts and writes scripts/stance-model/model.json.
  *
  *   npm run train:stance -- [--data ../shared/data/fnc-1] [--epochs 30] [--hidden 100] [--vocab 3000]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { contentTokens } from '../lib/text';
-import { bodyInfo, claimInfo, indexVocab, inputSize, modelInput, type InputBlock, type ModelInput, type StanceVocab } from '../lib/stance/features';
+import { bodyInfo, claimInfo, indexVocab, inputSize, modelInput, type InputBlock, type ModelInput, type StanceVocab } from './stance-model/features';
 import { fncReport, formatReport, readBodies, readStances, type FncPair } from './fnc';
-import { LABELS, hiddenLayer, outputLogits, packMlp, softmax, unpackMlp, type Mlp, type PackedModel, type StanceLabel } from '../lib/stance/mlp';
+import { LABELS, hiddenLayer, outputLogits, packMlp, softmax, unpackMlp, type Mlp, type PackedModel, type StanceLabel } from './stance-model/mlp';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string) => {
@@ -25,7 +25,7 @@ const SEED = Number(opt('seed', '1'));
 const LR = Number(opt('lr', '0.001'));
 const L2 = Number(opt('l2', '0.00001'));
 const DROPOUT = Number(opt('dropout', '0.4'));
-const OUT = resolve(opt('out', 'lib/stance/model.json'));
+const OUT = resolve(opt('out', 'scripts/stance-model/model.json'));
 const BLOCKS = opt('blocks', 'claim,body').split(',') as InputBlock[];
 
 function rng(seed: number) {

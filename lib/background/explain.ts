@@ -9,10 +9,11 @@ import type { DictionaryTerm, Mention } from '../corpus';
 import type { CrosscheckDB } from '../db';
 import { getMeta } from '../db';
 import { EvidenceIndex } from '../evidence';
+import { judgeReports, yearOf } from '../evidence/judged';
 import { isEnglish } from '../language';
 import { Matcher } from '../match';
 import type { DictionaryReply, ExplainItem, ExplainReply } from '../messages';
-import { VERDICTS, entityLookup, judge } from '../stance';
+import { VERDICTS, entityLookup } from '../stance';
 import type { EntityLookup } from '../stance/claims';
 import { onIndexChange, yieldToEvents } from './store';
 
@@ -25,19 +26,12 @@ interface Loaded {
 
 /** Reports shown in the popover; the rest are counted ("and N more"). */
 export const SHOWN_REPORTS = 5;
-/** Reports judged per hover: only the best retrieved candidates, never every report with the term. */
-const JUDGED_REPORTS = 12;
-const SENTENCES_PER_REPORT = 3;
 
 const once = <T>(make: () => T): (() => T) => {
   let made: { value: T } | null = null;
   return () => (made ??= { value: make() }).value;
 };
 
-const yearOf = (date: string | null | undefined): number | undefined => {
-  const y = date?.match(/\b(19|20)\d\d\b/)?.[0];
-  return y ? Number(y) : undefined;
-};
 
 /** Reports read at a time when a write changed many (an import); indexing them yields every UPDATE_SLICE_MS so hovers are answered in between. */
 const UPDATE_CHUNK = 100;
@@ -147,32 +141,11 @@ export class CorpusService {
       return { ...reply, more: term.reportCount, notice: 'This sentence is not in English. Crosscheck only compares English text, so it does not say whether reports agree.' };
     }
     const index = await this.evidenceIndex();
-    const hits = index.search(claim, { limit: JUDGED_REPORTS * SENTENCES_PER_REPORT, boostTermId: termId, perReport: SENTENCES_PER_REPORT });
-    const candidates = new Map<string, number[]>();
-    for (const h of hits) {
-      const l = candidates.get(h.reportId);
-      if (l) l.push(h.sentenceIndex);
-      else if (candidates.size < JUDGED_REPORTS) candidates.set(h.reportId, [h.sentenceIndex]);
-    }
-    const mentioning = (reportId: string) => index.firstMention(reportId, termId) !== undefined;
-    const mentionsTerm = (reportId: string, i: number) => index.mentions(reportId, i, termId);
-    // the index holds what a popover shows: a hover never waits on the database (an import's transaction)
-    const reports = [...candidates.keys()].map((id) => index.report(id));
-    const pageYear = yearOf(published);
     const items: (ExplainItem & { strength: number })[] = [];
     let notMentioning = 0; // reports shown for the sentence alone, beyond the term's count
-    for (const r of reports) {
-      if (!r) continue;
-      const j = judge(claim, r, candidates.get(r.id)!, loaded.entities(), { pageYear, reportYear: yearOf(r.date) });
-      // a report that neither mentions the term nor speaks to the sentence is not evidence
-      const mentions = mentioning(r.id);
-      if (j.verdict === 'related' && !mentions) continue;
-      if (!mentions) notMentioning++;
-      if (j.verdict === 'related' && !candidates.get(r.id)!.some((i) => mentionsTerm(r.id, i))) {
-        // nothing to check: show where the report mentions the hovered term
-        const first = index.firstMention(r.id, termId);
-        if (first !== undefined) (j.sentenceIndex = first), (j.sentence = first < 0 ? r.title ?? '' : r.sentences[first] ?? j.sentence);
-      }
+    // the index holds what a popover shows: a hover never waits on the database (an import's transaction)
+    for (const { report: r, judgement: j, mentionsTerm } of judgeReports(index, claim, loaded.entities(), { termId, pageYear: yearOf(published) })) {
+      if (!mentionsTerm) notMentioning++;
       items.push({
         reportId: r.id,
         title: r.title,

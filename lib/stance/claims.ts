@@ -3,13 +3,16 @@
  * (number, day, date, place, polarity, confirmation, attribution, title) is a conflict only when
  * both describe the same event; the reason names the differing words on both sides.
  */
+import nlp from 'compromise';
 import { placesCompatible } from '../evidence/places';
-import { MONTHS, WEEKDAYS } from '../text';
+import { MONTHS, WEEKDAYS, contentTokens, stem } from '../text';
 import { SPEECH_KINDS, eventKind, eventNoun } from './events';
 
 /** Event kinds that name the same happening from another side (talks are where things are discussed). */
 const KIN: Record<string, string> = { meet: 'discuss', discuss: 'meet', kill: 'strike', strike: 'kill', injure: 'strike' };
 import { claimFrame, type EntityLookup, type Frame, type Quantity } from './frame';
+import { compareFigures } from './quantities';
+import { states } from './coverage';
 
 export type { EntityLookup } from './frame';
 export { placesCompatible } from '../evidence/places';
@@ -81,16 +84,40 @@ export function titlesConflict(a: string, b: string): boolean {
 
 const q = (s: string) => `“${s.length > 60 ? s.slice(0, 59) + '…' : s}”`;
 
-function sameQuantity(a: Quantity, b: Quantity): boolean {
-  if (a.value === b.value) return true;
-  const tolerance = a.approx || b.approx ? 0.1 : 0;
-  return Math.abs(a.value - b.value) <= tolerance * Math.max(a.value, b.value);
-}
-
 /** Words shared by unrelated sentences that say nothing about who took part. */
 const GENERIC = new Set(['year', 'old', 'peopl', 'time', 'day', 'week', 'month', 'last', 'first', 'new', 'late', 'earli']);
 
+/** The page's own words for up to three shared stems, in the order the page has them. */
+function sharedWords(a: string, stems: string[]): string {
+  const want = new Set(stems);
+  const out: string[] = [];
+  for (const w of a.replace(/[’‘]/g, "'").split(/[^\p{L}\p{N}'-]+/u)) {
+    const t = w.replace(/'s$/, '');
+    const k = stem(t.toLowerCase());
+    if (want.has(k) && t.length > 2) {
+      out.push(t);
+      want.delete(k);
+    }
+    if (out.length >= 3) break;
+  }
+  return out.join(', ');
+}
+
+/** Words by which a report says a claim is untrue. */
+const DEBUNK = /\b(?:hoax(?:es)?|fake|false(?:ly)?|untrue|not true|debunked|fabricated|bogus|satirical|satire|no evidence|a rumou?r|rumou?rs? (?:are|is|were|was) (?:false|untrue|baseless)|baseless)\b/i;
+
+const ALLEGED = /\b(?:allegedly|purportedly|supposedly|rumou?red|claims?|claimed)\b/i;
+
+/** Verbs of saying: shared by any two reports of statements. */
+const SPEECH_WORDS = new Set(['said', 'say', 'told', 'tell', 'report', 'claim', 'accord', 'ad']);
+
 const isDayOrMonth = (s: string) => WEEKDAYS.includes(s) || MONTHS.includes(s);
+
+/** Does a frame name this source other than as a speaker (a country, a term, a name)? */
+function names(F: Frame, key: string): boolean {
+  if (key.startsWith('T:')) return F.entities.has(key.slice(2));
+  return F.names.has(key) || F.stems.has(stem(key)) || [...F.places.keys()].some((p) => placesCompatible(p, key));
+}
 
 /** Compare the facts of two frames that may describe the same event. */
 function findings(A: Frame, B: Frame, sameEvent: boolean, overlap: number): Finding[] {
@@ -131,12 +158,6 @@ function findings(A: Frame, B: Frame, sameEvent: boolean, overlap: number): Find
     }
   }
 
-  for (const a of A.quantities) {
-    const bs = B.quantities.filter((b) => b.unit === a.unit);
-    if (!bs.length) continue;
-    const match = bs.find((b) => sameQuantity(a, b));
-    out.push({ slot: 'number', agree: !!match, page: a.text, report: (match ?? bs[0]!).text });
-  }
 
   if (A.days.size && B.days.size) {
     const shared = [...A.days.keys()].find((d) => B.days.has(d));
@@ -163,11 +184,97 @@ function findings(A: Frame, B: Frame, sameEvent: boolean, overlap: number): Find
     const [a0] = A.speakers.keys();
     const [b0] = B.speakers.keys();
     const match = speaks(B, a0!);
+    // Another source for the same claim is context, not a conflict; it is one only when the report
+    // gives the claim to the other side ("Ukraine said …" / "Russia accused Ukraine of …").
     if (match) out.push({ slot: 'attribution', agree: true, page: A.speakers.get(a0!)!, report: B.speakers.get(match)! });
-    else if (!speaks(A, b0!)) out.push({ slot: 'attribution', agree: false, page: `according to ${A.speakers.get(a0!)}`, report: `according to ${B.speakers.get(b0!)}` });
+    else if (!speaks(A, b0!) && /[A-Z]/.test(A.speakers.get(a0!)!) && /[A-Z]/.test(B.speakers.get(b0!)!) && (names(B, a0!) || names(A, b0!))) out.push({ slot: 'attribution', agree: false, page: `according to ${A.speakers.get(a0!)}`, report: `according to ${B.speakers.get(b0!)}` });
   }
   return out;
 }
+
+/** What a figure counts: its unit, and for an age the noun it belongs to. */
+const YEAR = /\b(?:19|20)\d\d\b/g;
+const RATE = /\b(?:a|per|each|every) (?:year|month|week|day)\b|\bannually\b/i;
+
+/**
+ * Figures of the same kind on both sides, compared when the sentences are about the same thing:
+ * the same event, or enough shared words besides the figure (who or what it counts, the predicate)
+ * and no sign that the figures are from different times (other years, a rate on one side).
+ */
+function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boolean, aligned: number, sharedNames: number): Finding[] {
+  // an age is compared for the same person, or the same thing it is given for
+  const key = (q: Quantity, other: Frame) => (q.unit !== 'year-old' ? q.unit : q.owner && other.quantities.some((o) => o.owner === q.owner) ? `age of ${q.owner}` : q.head ? `age:${q.head}` : '');
+  const keysA = new Map(A.quantities.map((q) => [q, key(q, B)]));
+  const keysB = new Map(B.quantities.map((q) => [q, key(q, A)]));
+  const keys = new Set([...keysA.values()].filter((k) => k && [...keysB.values()].includes(k)));
+  if (!keys.size) return [];
+  const yearsA = new Set(a.match(YEAR) ?? []);
+  const yearsB = new Set(b.match(YEAR) ?? []);
+  if (yearsA.size && yearsB.size && ![...yearsA].some((y) => yearsB.has(y))) return [];
+  if (RATE.test(a) !== RATE.test(b)) return [];
+  // named people on both sides and none shared: another person's figure
+  const differentCast = A.names.size > 0 && B.names.size > 0 && sharedNames === 0;
+  if (!sameEvent && (differentCast || !(aligned >= 2 || (sharedNames > 0 && aligned >= 1)))) return [];
+  const out: Finding[] = [];
+  for (const k of keys) {
+    const f = compareFigures(A.quantities.filter((q) => keysA.get(q) === k), B.quantities.filter((q) => keysB.get(q) === k));
+    if (!f) continue;
+    // a figure that the other sentence also gives, or the total of its figures, is not contradicted
+    if (!f.agree && (hasFigure(B, f.pageValue) || hasFigure(A, f.reportValue))) continue;
+    // named things on both sides, none shared: the figure may be another one's (another fish, another deal)
+    if (!f.agree && !sameEvent && disjoint(new Set([...A.names, ...A.topics]), new Set([...B.names, ...B.topics]))) continue;
+    // a count is of the same thing only when the same thing happens to it ("7 girls fell pregnant" / "28 girls went on the trip")
+    if (!f.agree && !sameEvent && !MEASURES.has(f.unit) && !k.startsWith('age') && !samePredicate(a, b, f.unit)) continue;
+    // and the words around the two figures say what they are of ("28 bundles of weapons" / "27 bundles containing weapons")
+    if (!f.agree && !sameEvent && !k.startsWith('age') && !sameSurroundings(a, f.page, b, f.report)) continue;
+    out.push({ slot: 'number', agree: f.agree, page: f.page, report: f.report });
+  }
+  return out;
+}
+
+/** Units of measure: what a measure belongs to does not hang on a verb. */
+const MEASURES = new Set(['money', '%', 'pound', 'stone', 'feet', 'foot', 'ft', 'inch', 'mile', 'kilometr', 'kilomet', 'km', 'metr', 'meter', 'acr', 'acre', 'ton', 'tonn', 'kg', 'kilogram', 'gram', 'degre', 'mph', 'year-old', 'squar', 'gallon', 'litr', 'barrel'].map((u) => stem(u)));
+
+/** The verb nearest the counted noun, as an infinitive, or null. */
+function predicateOf(text: string, unit: string): string | null {
+  const at = text.toLowerCase().search(new RegExp(`\\b${unit.replace(/[^a-z]/g, '')}`));
+  if (at < 0) return null;
+  let best: { d: number; v: string } | null = null;
+  for (const v of nlp(text).verbs().json({ offset: true }) as { offset: { start: number; length: number }; verb?: { infinitive?: string } }[]) {
+    const inf = v.verb?.infinitive;
+    if (!inf || /^(?:be|have|do|say|report|tell|claim|add)\b/.test(inf)) continue;
+    const d = Math.min(Math.abs(v.offset.start - at), Math.abs(v.offset.start + v.offset.length - at));
+    if (!best || d < best.d) best = { d, v: inf };
+  }
+  return best?.v ?? null;
+}
+
+function samePredicate(a: string, b: string, unit: string): boolean {
+  const pa = predicateOf(a, unit);
+  const pb = predicateOf(b, unit);
+  if (!pa || !pb) return false;
+  const ka = eventKind(pa.split(' ')[0]!);
+  return pa === pb || stem(pa) === stem(pb) || (!!ka && ka === eventKind(pb.split(' ')[0]!));
+}
+
+/** Content stems within a few words of a figure, besides the figure's own words. */
+function surroundings(text: string, figure: string): Set<string> {
+  const words = text.replace(/[’‘]/g, "'").split(/\s+/);
+  const first = figure.split(/\s+/)[0]!.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+  const at = words.findIndex((w) => w.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase().startsWith(first));
+  const own = new Set(contentTokens(figure));
+  const near = at < 0 ? [] : words.slice(Math.max(0, at - 5), at + 6);
+  return new Set(contentTokens(near.join(' ')).filter((x) => !own.has(x) && !/^\d/.test(x) && !GENERIC.has(x)));
+}
+
+function sameSurroundings(a: string, fa: string, b: string, fb: string): boolean {
+  const sa = surroundings(a, fa);
+  return [...surroundings(b, fb)].some((x) => sa.has(x));
+}
+
+const disjoint = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));
+
+const hasFigure = (F: Frame, v: number) => F.numbers.includes(v) || (F.numbers.length >= 2 && F.numbers.reduce((t, n) => t + n, 0) === v);
 
 /** Compare a claim from the page (a) with a report sentence (b). */
 export function compareClaims(a: string, b: string, entities: EntityLookup, ctx: CompareContext = {}): Comparison {
@@ -181,17 +288,35 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   const who = participants.length + (unit && !participants.includes(unit) ? 1 : 0);
   // other named people or organisations on both sides: a different cast, so a different event
   const sharedNames = [...A.names].filter((n) => B.names.has(n)).length;
-  const otherCast = sharedNames < 2 && [...A.names].some((n) => !B.names.has(n)) && [...B.names].some((n) => !A.names.has(n));
+  // (dictionary topics count here as well: "the largest catfish" and "a three-inch pet" are not the same thing)
+  const castA = new Set([...A.names, ...A.topics]);
+  const castB = new Set([...B.names, ...B.topics]);
+  const otherCast = [...castA].filter((n) => castB.has(n)).length < 2 && [...castA].some((n) => !castB.has(n)) && [...castB].some((n) => !castA.has(n));
   const sameEvent = !otherCast && ((sharedKinds.length > 0 && (who >= 2 || (who >= 1 && overlap >= 0.25))) || overlap >= 0.6);
-  const found = findings(A, B, sameEvent, overlap);
+  // shared words that say what the sentences are about, besides any figure: who, what, the predicate
+  const aligned = shared.filter((x) => !isDayOrMonth(x) && !/^\d/.test(x) && x.length > 2 && !GENERIC.has(x) && !SPEECH_WORDS.has(x) && !A.quantities.some((q) => q.unit === x)).length;
+  const found = [...findings(A, B, sameEvent, overlap), ...figureFindings(a, b, A, B, sameEvent, aligned, sharedNames)];
   const conflicts = found.filter((f) => !f.agree);
   const agreements = found.filter((f) => f.agree);
 
   const kind = eventKinds[0] ?? sharedKinds[0];
   const placeAgree = agreements.find((f) => f.slot === 'place');
   const anyPlace = placeAgree?.report ?? [...B.places.values()].find((p) => [...A.places.keys()].some((k) => placesCompatible(k, [...B.places.entries()].find(([, v]) => v === p)![0])));
-  const context = `the same ${kind ? eventNoun(kind) : 'event'}${anyPlace ? ` in ${anyPlace}` : ''}`;
+  const figs = found.filter((f) => f.slot === 'number');
+  // without a named kind of event, the shared words say what both sentences are about
+  const about = kind ? '' : sharedWords(a, shared.filter((x) => !isDayOrMonth(x) && !/^\d/.test(x) && !GENERIC.has(x) && !SPEECH_WORDS.has(x)));
+  const context = kind || !about ? `the same ${kind ? eventNoun(kind) : 'event'}${anyPlace ? ` in ${anyPlace}` : ''}` : `both about ${about}`;
 
+  // The report calls the claim a hoax or false, in a sentence about the same thing: the page asserts it, the report denies it.
+  const debunkB = b.match(DEBUNK);
+  // what is called untrue must be what the page says, not only whom it names: shared words in lower case
+  const saidAlike = new Set(contentTokens(a.replace(/\b[A-Z][\w'-]*/g, ' ')).filter((x) => B.stems.has(x) && !GENERIC.has(x) && !SPEECH_WORDS.has(x))).size;
+  if (!conflicts.length && debunkB && !DEBUNK.test(a) && !A.hasNegation && !A.hedged && !ALLEGED.test(a) && saidAlike >= 2 && (sameEvent || (aligned >= 3 && overlap >= 0.25))) {
+    const words = b.slice(0, debunkB.index! + debunkB[0].length + 30).split(/\s+/);
+    const at = b.slice(0, debunkB.index!).split(/\s+/).length - 1;
+    const report = words.slice(Math.max(0, at - 2), at + 4).join(' ').replace(/[,;:.]+$/, '');
+    conflicts.push({ slot: 'polarity', agree: false, page: 'stated as fact', report });
+  }
   if (conflicts.length) {
     const c = conflicts.find((f) => f.slot !== 'title') ?? conflicts[0]!;
     const ctxText = c.slot === 'title' ? `the same person` : c.slot === 'place' ? `the same ${kind ? eventNoun(kind) : 'event'}` : context;
@@ -210,7 +335,11 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // A shared day, date or speaker only places two sentences side by side; it takes a shared fact
   // (a number, a denial, a confirmation) or the same words to say they state the same thing.
   const substantive = checkable.filter((f) => f.slot !== 'day' && f.slot !== 'date' && f.slot !== 'attribution');
-  if (sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && overlap >= 0.3))) {
+  // a figure both give, in sentences that share what it counts and more, is the same fact
+  const sameFigure = figs.some((f) => f.agree);
+  // the report sentence states every point of the claim, in its words or synonyms
+  const stated = states(a, b, A, B);
+  if ((sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && overlap >= 0.3))) || sameFigure || stated) {
     // a shared source is named as the page names it (the report may word the title differently)
     const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);
     const what = checkable.length ? checkable.map(say).join(', ') : null;
@@ -221,7 +350,7 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
       shared,
       findings: found,
       parts: null,
-      reason: what ? `Both say ${what} — ${context}.` : `The report says the same in other words — ${context}.`,
+      reason: what ? `Both say ${what} — ${context}.` : stated && !sameEvent ? `The report states every point of this sentence, in its words or synonyms.` : `The report says the same in other words — ${context}.`,
       strength: 0.5 + 0.3 * Math.min(1, overlap * 2) + 0.1 * checkable.length,
     };
   }

@@ -18,6 +18,12 @@ export interface Quantity {
   value: number;
   unit: string;
   approx: boolean;
+  /** "at least / more than N" (min), "up to / nearly N" (max), "about N" (about), or exact */
+  bound: 'min' | 'max' | 'about' | null;
+  /** what an age belongs to ("113-year-old capsule" → capsul); else the unit */
+  head: string;
+  /** for an age, the person it is given for ("the 40-year-old rapist, Suresh Kumar", "Chandler, 41") */
+  owner?: string;
   text: string;
 }
 
@@ -30,6 +36,8 @@ export interface Frame {
   /** places where it happened (after in/at/on/near …): place key → surface text */
   places: Map<string, string>;
   quantities: Quantity[];
+  /** every figure in the sentence, with or without a unit (a total may be given as its parts) */
+  numbers: number[];
   /** weekday → surface text ("late Sunday", "January 5" when the year is known) */
   days: Map<string, string>;
   /** month, "month day", year, "month year" → surface text */
@@ -42,8 +50,10 @@ export interface Frame {
   hasNegation: boolean;
   /** who says so, as country keys or folded source names; empty when unattributed */
   speakers: Map<string, string>;
-  /** named participants that are not places (term ids as T:id, other names folded) */
+  /** named people and organisations (term ids as T:id, other names folded); topics are not participants */
   names: Set<string>;
+  /** dictionary topics named (T:id): what the sentence is about, besides who */
+  topics: Set<string>;
   /** "will meet" / "is set to meet": stated as going to happen */
   assertiveFuture: string | null;
   hedged: boolean;
@@ -52,6 +62,8 @@ export interface Frame {
 const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen)\b/i;
 const FRACTIONS: Record<string, number> = { half: 50, third: 33, quarter: 25, fifth: 20, tenth: 10 };
 const APPROX = /\b(?:about|around|roughly|some|nearly|almost|approximately|more than|over|at least|up to|close to|an estimated|estimated|just under|just over)\s+(?:a\s+)?$/i;
+const MIN_BOUND = /\b(?:more than|over|at least|upwards of|in excess of|just over)\s+(?:a\s+)?$/i;
+const MAX_BOUND = /\b(?:up to|nearly|almost|less than|under|fewer than|just under|close to|as many as)\s+(?:a\s+)?$/i;
 const APPROX_WORDS = new Set(['about', 'around', 'roughly', 'some', 'nearly', 'almost', 'approximately', 'over', 'least', 'estimated', 'under']);
 /** Counted nouns that name the same unit. */
 const UNIT_SYNONYMS: Record<string, string> = Object.fromEntries(
@@ -77,11 +89,13 @@ export function weekdayOf(year: number, month: number, day: number): string | un
   return WEEKDAYS[(d.getUTCDay() + 6) % 7];
 }
 
-function quantities(text: string): Quantity[] {
+const VERBISH = /(?:ing|ed)$|^(?:came|was|is|has|had|were|said|says|went|got|made)$/;
+
+function quantities(text: string, numbers: number[]): Quantity[] {
   // compromise turns number words into digits ("fifteen" → 15); it is only called when needed.
   const digits = NUMBER_WORDS.test(text) ? numberWordsToDigits(text) : text;
   const out: Quantity[] = [];
-  const re = /(\$|€|£)?(\d+(?:[.,]\d+)*)(?:\s*(%|percent|per cent|billion|million|thousand))?(?:[\s-]+(?:of\s+)?([A-Za-z]+))?/g;
+  const re = /(\$|€|£)?(\d+(?:[.,]\d+)*)(?:\s*(%|percent|per cent|billion|million|thousand|bn\b|m\b|k\b))?(?:[\s-]+(?:of\s+)?([A-Za-z]+))?/g;
   for (const m of digits.matchAll(re)) {
     const raw = m[2]!.replace(/,(?=\d{3}\b)/g, '');
     let value = Number(raw.replace(',', '.'));
@@ -91,24 +105,48 @@ function quantities(text: string): Quantity[] {
     if (/^(19|20)\d\d$/.test(raw) && !scale) continue; // a year
     if (/\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$/i.test(before)) continue; // a day of the month
     if (/^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/i.test(digits.slice(m.index! + m[0].length - (m[4]?.length ?? 0)))) continue;
+    numbers.push(value);
+    // a fraction, a range or a ratio ("6 1/2", "9-12 months", "between 13 and 15") is not one figure
+    const after = digits.slice(m.index! + (m[1]?.length ?? 0) + m[2]!.length);
+    if (/^\/|^\s*(?:-|–|to|and|or)\s*\d/.test(after) || /(?:\d\s*(?:-|–|to|or|and)|\/|\bbetween)\s*$/.test(before)) continue;
+    // an offset from a moment the sentence does not fix ("seven days later", "after three days") is not a figure of the event
+    const TIME_UNIT = /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\b/i;
+    if (/^[\s-]*(?:second|minute|hour|day|week|month|year)s?\s+(?:later|earlier|after|before)\b/i.test(after) || (TIME_UNIT.test(after) && /\b(?:after|within)\s+(?:some\s+|about\s+)?$/i.test(before))) continue;
+    // "one" is mostly an article ("one Marine team"), not a count
+    if (value === 1 && !/\b1\b/.test(text)) continue;
     let unit: string;
     if (scale === '%' || scale === 'percent' || scale === 'per cent') unit = '%';
+    else if ((scale === 'm' || scale === 'k' || scale === 'bn') && !m[1]) continue; // "5m" without a currency: metres, not money
     else if (m[1] || scale) {
       unit = 'money';
-      value *= scale === 'billion' ? 1e9 : scale === 'million' ? 1e6 : scale === 'thousand' ? 1e3 : 1;
+      value *= scale === 'billion' || scale === 'bn' ? 1e9 : scale === 'million' || scale === 'm' ? 1e6 : scale === 'thousand' || scale === 'k' ? 1e3 : 1;
     } else {
       // the counted noun follows ("18 countries") or, for a measure, comes first ("magnitude 5.9")
       const next = m[4]?.toLowerCase();
       const prev = before.toLowerCase().match(/([a-z]+)(?:\s+of)?\s*$/)?.[1];
-      unit = next && !STOP_WORDS.has(next) && !/(?:ing|ed)$/.test(next) ? stem(next) : prev && !STOP_WORDS.has(prev) && !APPROX_WORDS.has(prev) ? stem(prev) : '';
+      // "9 fishing boats": a participle before the counted noun
+      const next2 = /(?:ing|ed)$/.test(next ?? '') ? digits.slice(m.index! + m[0].length).match(/^\s+([a-z]+)/)?.[1] : undefined;
+      unit = next && !STOP_WORDS.has(next) && !/(?:ing|ed)$/.test(next) ? stem(next) : next2 && !STOP_WORDS.has(next2) && !VERBISH.test(next2) ? stem(next2) : prev && !STOP_WORDS.has(prev) && !APPROX_WORDS.has(prev) ? stem(prev) : '';
       unit = UNIT_SYNONYMS[unit] ?? unit;
     }
     if (!unit || STOP_WORDS.has(unit) || unit === 'and' || unit === 'to') continue;
-    if (unit === 'year' && /^\s*old/.test(digits.slice(m.index! + m[0].length))) unit = 'year-old';
-    out.push({ value, unit, approx: APPROX.test(before), text: m[0].trim() });
+    const rest = digits.slice(m.index! + m[0].length);
+    let head = unit;
+    let owner: string | undefined;
+    if (unit === 'year' && /^[\s-]*old\b/i.test(rest)) {
+      unit = 'year-old';
+      // the noun the age belongs to: "a 113-year-old time capsule", "the 40-year-old rapist"
+      const [w1, w2] = (rest.match(/^[\s-]*old((?:\s+[A-Za-z]+){1,2})/)?.[1] ?? '').toLowerCase().trim().split(/\s+/);
+      const noun = w2 && !STOP_WORDS.has(w2) && !VERBISH.test(w2) ? w2 : w1;
+      head = noun && !STOP_WORDS.has(noun) && !VERBISH.test(noun) ? stem(noun) : '';
+      owner = rest.match(/^[\s-]*old(?:\s+[a-z]+){0,2},?\s+(?:[A-Z][a-z'-]+\s+)?([A-Z][a-z'-]+)/)?.[1] ?? before.match(/([A-Z][a-z'-]+),\s*$/)?.[1];
+      if (owner) owner = fold(owner);
+    }
+    const bound = MIN_BOUND.test(before) ? 'min' : MAX_BOUND.test(before) ? 'max' : APPROX.test(before) ? 'about' : null;
+    out.push({ value, unit, approx: APPROX.test(before), bound, head, ...(owner ? { owner } : {}), text: m[0].trim() });
   }
   for (const m of fold(text).matchAll(/\b(?:(about|around|roughly|nearly|almost|some) )?an? (half|third|quarter|fifth|tenth) of\b/g)) {
-    out.push({ value: FRACTIONS[m[2]!]!, unit: '%', approx: true, text: m[0] });
+    out.push({ value: FRACTIONS[m[2]!]!, unit: '%', approx: true, bound: 'about', head: '%', text: m[0] });
   }
   return out;
 }
@@ -264,7 +302,9 @@ function extract(sentence: string, entities: EntityLookup, year: number | undefi
 
   // named participants other than places: dictionary persons/organisations and capitalised names
   const names = new Set<string>();
-  for (const e of found) if (e.kind !== 'place') names.add(`T:${e.id}`);
+  const topics = new Set<string>();
+  for (const e of found) if (e.kind === 'person' || e.kind === 'organization') names.add(`T:${e.id}`);
+  for (const e of found) if (e.kind === 'topic') topics.add(`T:${e.id}`);
   // people named in full outside the dictionary ("Xi Jinping", "Olaf Scholz")
   for (const m of text.matchAll(/(?<=\S\s+)[A-Z][a-z][\w'-]*\s+[A-Z][a-z][\w'-]*/g)) {
     const ws = m[0].replace(/'s$/, '').split(/\s+/);
@@ -274,6 +314,7 @@ function extract(sentence: string, entities: EntityLookup, year: number | undefi
   }
   const fe = text.match(ASSERTIVE_FUTURE);
   const futureAsked = fe && /\b(?:whether|if)\b[^,;]*$/i.test(text.slice(0, fe.index));
+  const numbers: number[] = [];
   const stems = new Set(contentTokens(text));
   for (const id of entityMap.keys()) stems.add(`T:${id}`);
   return {
@@ -281,7 +322,8 @@ function extract(sentence: string, entities: EntityLookup, year: number | undefi
     events: eventsIn(text),
     entities: entityMap,
     places,
-    quantities: quantities(text),
+    quantities: quantities(text, numbers),
+    numbers,
     ...dates(text, year),
     titles,
     negated,
@@ -289,6 +331,7 @@ function extract(sentence: string, entities: EntityLookup, year: number | undefi
     hasNegation: hasNegation || negated.size > 0 || asserted.has('E:deny'),
     speakers,
     names,
+    topics,
     assertiveFuture: fe && !futureAsked ? fe[0] : null,
     hedged: HEDGE.test(text),
   };

@@ -6,6 +6,8 @@
 import type { Report } from '../corpus';
 import type { Matcher } from '../match';
 import { compareClaims, type Comparison, type CompareContext, type EntityLookup } from './claims';
+import { statesAcross } from './coverage';
+import { claimFrame } from './frame';
 
 export type Verdict = 'corroborates' | 'conflicts' | 'disputed' | 'related';
 
@@ -73,6 +75,19 @@ export function judge(
   // sentence about a neighbouring point must not outvote the one that restates the claim.
   const checkable = compared.filter((x) => x.c.verdict !== 'related').sort((a, b) => b.c.overlap - a.c.overlap || (a.c.verdict === 'conflicts' ? -1 : 1));
   const decisive = checkable[0] ?? [...compared].sort((a, b) => b.c.strength - a.c.strength)[0];
+  // no one sentence states it, but the report does, point by point, in plain assertions
+  if (decisive && !checkable.length && statesAcross(claim, claimFrame(claim, entities, ctx.pageYear), compared.map((x) => ({ text: x.s, frame: claimFrame(x.s, entities, ctx.reportYear) })))) {
+    return {
+      verdict: 'corroborates',
+      reason: 'The report states every point of this sentence, across its sentences, in its words or synonyms.',
+      parts: null,
+      sides: null,
+      certainty: 'tentative',
+      strength: 0.5,
+      sentenceIndex: decisive.i,
+      sentence: decisive.s,
+    };
+  }
   if (!decisive) {
     return { verdict: 'related', reason: 'The report has no sentence about this.', parts: null, sides: null, certainty: 'tentative', strength: 0, sentenceIndex: -1, sentence: report.title ?? '' };
   }

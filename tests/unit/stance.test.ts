@@ -6,8 +6,8 @@ import { compareClaims, titlesConflict } from '../../lib/stance/claims';
 import { weekdayOf } from '../../lib/stance/frame';
 import { PAIRS } from '../claims/pairs';
 import { fncReport, parseCsv, readStances } from '../../scripts/fnc';
-import { LABELS, packMlp, predictProbs, unpackMlp, type Mlp } from '../../lib/stance/mlp';
-import { stanceModel } from '../../lib/stance/model';
+import { LABELS, packMlp, predictProbs, unpackMlp, type Mlp } from '../../scripts/stance-model/mlp';
+import { stanceModel } from '../../scripts/stance-model/model';
 import { ID, seedCorpusCompiled } from './corpus-fixture';
 
 const corpus = seedCorpusCompiled();
@@ -51,11 +51,11 @@ describe('MLP packing', () => {
   });
 });
 
-describe('shipped stance model', () => {
+describe('FNC-1 stance model (scripts/stance-model, not shipped)', () => {
   const model = stanceModel();
   it('is within the size budget and was scored on a held-out split', async () => {
     const { statSync, readFileSync } = await import('node:fs');
-    const path = new URL('../../lib/stance/model.json', import.meta.url);
+    const path = new URL('../../scripts/stance-model/model.json', import.meta.url);
     expect(statSync(path).size).toBeLessThan(3 * 1024 * 1024);
     const dev = JSON.parse(readFileSync(path, 'utf8')).dev;
     expect(dev.fnc).toBeGreaterThan(83);

@@ -1,6 +1,6 @@
 /**
- * The shipped stance model: learned weights (model.json, trained by scripts/train-stance.ts)
- * and a classifier with a per-body feature cache.
+ * The FNC-1 stance model's weights (trained by scripts/train-stance.ts) and a classifier with a per-body feature cache.
+ * Not shipped: the extension judges by the claim comparator (lib/stance); kept to score bench:stance.
  */
 import packedJson from './model.json';
 import { DEFAULT_BLOCKS, bodyInfo, claimInfo, indexVocab, modelInput, type BodyInfo, type InputBlock, type VocabIndex } from './features';

@@ -1,9 +1,9 @@
 /**
  * Feature extraction for the stance model: a claim (headline or page sentence) against a body
- * (a news report). Shared, byte for byte, by the offline trainer (scripts/train-stance.ts) and
- * the extension at run time, so train and serve cannot drift.
+ * (a news report), for the offline trainer (scripts/train-stance.ts) and bench:stance; not
+ * shipped by the extension.
  */
-import { NEGATORS, contentTokens, splitSentences, tokenize } from '../text';
+import { NEGATORS, contentTokens, splitSentences, tokenize } from '../../lib/text';
 
 export const REFUTE_WORDS = [
   'fake', 'fraud', 'hoax', 'false', 'deny', 'denies', 'denied', 'denial', 'refute', 'refutes', 'refuted', 'despite', 'nope',

@@ -1,0 +1,65 @@
+/**
+ * Retrieval and judgement of the reports that speak to a page sentence, as a popover uses them: the
+ * best retrieved report sentences (a few per report, a dozen reports), each report judged against
+ * the claim, and only the reports that are evidence kept. One function, so the popover
+ * (lib/background/explain.ts) and the benchmarks (bench:fnc, bench:rte) run the same pipeline. Pure.
+ */
+import { judge, type Judgement } from '../stance';
+import type { CompareContext, EntityLookup } from '../stance/claims';
+import type { EvidenceIndex, EvidenceReport } from './index';
+
+/** Reports judged per claim: only the best retrieved candidates, never every report with the term. */
+export const JUDGED_REPORTS = 12;
+export const SENTENCES_PER_REPORT = 3;
+
+export interface JudgedReport {
+  report: EvidenceReport;
+  judgement: Judgement;
+  /** does the report mention the hovered term anywhere */
+  mentionsTerm: boolean;
+}
+
+export interface JudgeOptions {
+  /** the hovered term: its sentences are ranked first, and a report mentioning it is listed even when merely related */
+  termId?: string;
+  /** year of the page, to date "January 5" on the page side */
+  pageYear?: number;
+}
+
+/** The year a date string names, if any. */
+export const yearOf = (date: string | null | undefined): number | undefined => {
+  const y = date?.match(/\b(19|20)\d\d\b/)?.[0];
+  return y ? Number(y) : undefined;
+};
+
+/**
+ * The reports that are evidence for `claim`, judged, in retrieval order. A report that neither
+ * mentions the hovered term nor says something checkable about the sentence (a related verdict on
+ * a sentence that is not the same event) is not listed.
+ */
+export function judgeReports(index: EvidenceIndex, claim: string, entities: EntityLookup, opts: JudgeOptions = {}): JudgedReport[] {
+  const { termId } = opts;
+  const hits = index.search(claim, { limit: JUDGED_REPORTS * SENTENCES_PER_REPORT, boostTermId: termId, perReport: SENTENCES_PER_REPORT });
+  const candidates = new Map<string, number[]>();
+  for (const h of hits) {
+    const l = candidates.get(h.reportId);
+    if (l) l.push(h.sentenceIndex);
+    else if (candidates.size < JUDGED_REPORTS) candidates.set(h.reportId, [h.sentenceIndex]);
+  }
+  const out: JudgedReport[] = [];
+  for (const [id, sentences] of candidates) {
+    const r = index.report(id);
+    if (!r) continue;
+    const ctx: CompareContext = { pageYear: opts.pageYear, reportYear: yearOf(r.date) };
+    const j = judge(claim, r, sentences, entities, ctx);
+    const mentionsTerm = termId !== undefined && index.firstMention(id, termId) !== undefined;
+    if (j.verdict === 'related' && !mentionsTerm) continue;
+    if (termId !== undefined && j.verdict === 'related' && !sentences.some((i) => index.mentions(id, i, termId))) {
+      // nothing to check: show where the report mentions the hovered term
+      const first = index.firstMention(id, termId);
+      if (first !== undefined) (j.sentenceIndex = first), (j.sentence = first < 0 ? r.title ?? '' : r.sentences[first] ?? j.sentence);
+    }
+    out.push({ report: r, judgement: j, mentionsTerm });
+  }
+  return out;
+}

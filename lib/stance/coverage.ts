@@ -1,0 +1,91 @@
+/**
+ * Coverage of a page claim by a report sentence ("the same fact"): every content word, name and
+ * figure of the claim is found in the report sentence, by its stem, by a dictionary term both name,
+ * or through the synonym / derivation table (synonyms.ts); names and figures only literally. A claim
+ * that is covered, with the same polarity and the same modality (neither hedged nor alleged on one
+ * side only), is stated by the report. Antonyms and mere similarity never cover.
+ */
+import { NEGATORS, STOP_WORDS, stem, tokenize } from '../text';
+import type { Frame } from './frame';
+import { eventKind } from './events';
+import { base, senses } from './synonyms';
+
+export interface Coverage {
+  /** claim stems found in the report sentence, and those not found */
+  covered: string[];
+  missing: string[];
+  /** the names and figures of the claim (and dictionary terms, as T:id) that the report lacks */
+  missingFacts: string[];
+}
+
+/** Words that carry no content of their own in a claim ("the man was reported to have …"). */
+const LIGHT = new Set(['report', 'accord', 'ad', 'claim', 'reveal', 'show', 'appear', 'seem', 'tell', 'want', 'make', 'take', 'go', 'come', 'use', 'includ', 'get', 'give', 'year', 'old', 'just', 'now', 'even', 'still', 'also', 'yet', 'ago']);
+const MODAL = /\b(?:may|might|could|would|possibly|perhaps|reportedly|allegedly|purportedly|supposedly|rumou?red|appears? to|seems? to|likely|expected to|plans? to|hopes? to|set to|claims?|claimed|if|whether)\b/i;
+
+/** Capitalised words not at the start of the sentence (or after a colon/quote): names. */
+function nameStems(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<=[\w,;)]\s+)[A-Z][\w'-]*/g)) for (const t of tokenize(m[0])) out.add(stem(t));
+  return out;
+}
+
+/** How much of claim `a` the report sentence `b` states. */
+export function coverage(a: string, b: string, A: Frame, B: Frame): Coverage {
+  const reportTokens = tokenize(b).filter((t) => !STOP_WORDS.has(t));
+  const reportStems = new Set(reportTokens.map(stem));
+  const reportBases = new Set(reportTokens.map(base));
+  const reportSenses = new Set(reportTokens.flatMap((t) => senses(t)));
+  const names = nameStems(a);
+  const covered: string[] = [];
+  const missing: string[] = [];
+  const missingFacts: string[] = [];
+  for (const t of new Set(tokenize(a))) {
+    if (STOP_WORDS.has(t) || NEGATORS.has(t)) continue;
+    const s = stem(t);
+    if (LIGHT.has(s)) continue;
+    const figure = /^\d/.test(t);
+    const found = reportStems.has(s) || (figure ? B.numbers.includes(Number(t)) : !names.has(s) && (reportBases.has(base(t)) || senses(t).some((g) => reportSenses.has(g))));
+    if (found) covered.push(s);
+    else {
+      missing.push(s);
+      if (figure || names.has(s)) missingFacts.push(s);
+    }
+  }
+  // a dictionary term the claim names must be named by the report too (aliases count)
+  for (const id of A.entities.keys()) if (!B.entities.has(id) && ![...tokenize(A.entities.get(id)!)].every((t) => reportStems.has(stem(t)))) missingFacts.push(`T:${id}`);
+  return { covered, missing, missingFacts };
+}
+
+/** The rule for a claim stated: all of it covered (one ordinary word, not the predicate, may be missing in a claim of six or more). */
+function whole(c: Coverage): boolean {
+  const n = c.covered.length + c.missing.length;
+  // the one word that may be missing is never the event's predicate ("arrested" / "released")
+  return c.covered.length >= 3 && !c.missingFacts.length && c.missing.length <= (n >= 6 ? 1 : 0) && !c.missing.some((m) => eventKind(m));
+}
+
+/**
+ * The report sentence states the claim: all of it covered, the same polarity, and no modality or
+ * allegation on one side only.
+ */
+export function states(a: string, b: string, A: Frame, B: Frame): Coverage | null {
+  const c = coverage(a, b, A, B);
+  if (!whole(c) || A.hasNegation !== B.hasNegation || MODAL.test(a) !== MODAL.test(b)) return null;
+  return c;
+}
+
+/**
+ * The report states the claim across a few of its sentences (a headline's points given one by one):
+ * every point found in one of them, none of them negated or hedged unless the claim is.
+ */
+export function statesAcross(a: string, A: Frame, sentences: { text: string; frame: Frame }[]): boolean {
+  const each = sentences.map((s) => coverage(a, s.text, A, s.frame));
+  // a sentence that speaks to the claim in another polarity or mood makes it no plain statement
+  const plain = (s: { text: string; frame: Frame }) => s.frame.hasNegation === A.hasNegation && MODAL.test(s.text) === MODAL.test(a);
+  if (sentences.length < 2 || sentences.some((s, i) => each[i]!.covered.length >= 2 && !plain(s))) return false;
+  const covered = new Set(each.flatMap((c) => c.covered));
+  const missing = [...new Set(each.flatMap((c) => c.missing))].filter((m) => !covered.has(m));
+  const missingFacts = [...new Set(each.flatMap((c) => c.missingFacts))].filter((m) => each.every((c) => c.missingFacts.includes(m)));
+  // the best sentence must state most of it: scattered words are not a statement
+  const best = Math.max(...each.map((c) => c.covered.length));
+  return whole({ covered: [...covered], missing, missingFacts }) && best >= 0.6 * (covered.size + missing.length);
+}
