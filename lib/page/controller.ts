@@ -11,7 +11,7 @@ import { MarkRegistry, sentenceAround } from './marks';
 import { markInSlices, viewportRoot } from './pass';
 import { PopoverHost } from './popover';
 import { markCss } from './popover-style';
-import { afterNextFrame, debounceMaxWait, SliceClock, whenIdleOrNow, yieldToPage } from './schedule';
+import { afterNextFrame, debounceMaxWait, SLICE_MS, SliceClock, whenIdleOrNow, yieldToPage } from './schedule';
 import { mainContent, Scope } from './scope';
 import { MAX_JUDGED_CLAIMS, Verdicts } from './verdicts';
 
@@ -313,7 +313,13 @@ export class PageController {
   private summarise(): void {
     const run = ++this.summaryRun;
     whenIdleOrNow(async () => {
+      let slice = performance.now();
       for (const mark of this.marks()) {
+        // Marks judged already (one sentence repeated on the whole page) do not await: yield by the clock.
+        if (performance.now() - slice > SLICE_MS) {
+          await yieldToPage();
+          slice = performance.now();
+        }
         if (run !== this.summaryRun || !this.enabled) return;
         const info = this.registry.info(mark);
         if (!info) continue;

@@ -11,6 +11,7 @@ import { readableTextWalker, type Scope } from './scope';
 /** Text longer than this is matched in pieces, so one node never makes a long task. */
 export const CHUNK_CHARS = 4000;
 
+
 export interface PassDeps {
   registry: MarkRegistry;
   matcher: Matcher;
@@ -32,13 +33,15 @@ export function chunkBounds(text: string, size = CHUNK_CHARS): [number, number][
   while (start < text.length) {
     let end = Math.min(text.length, start + size);
     if (end < text.length) {
-      const floor = start + size / 2;
-      const sentence = text.lastIndexOf('. ', end - 2);
-      const line = text.lastIndexOf('\n', end - 1);
-      const space = text.lastIndexOf(' ', end - 1);
-      if (sentence > floor) end = sentence + 2;
-      else if (line > floor) end = line + 1;
-      else if (space > floor) end = space + 1;
+      // Searched in the chunk's second half only: a text without any break is still read once.
+      const floor = start + Math.floor(size / 2);
+      const half = text.slice(floor, end);
+      const sentence = half.lastIndexOf('. ', half.length - 2);
+      const line = half.lastIndexOf('\n');
+      const space = half.lastIndexOf(' ');
+      if (sentence > 0) end = floor + sentence + 2;
+      else if (line > 0) end = floor + line + 1;
+      else if (space > 0) end = floor + space + 1;
     }
     out.push([start, end]);
     start = end;

@@ -3,10 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Matcher } from '../../lib/match';
 import type { ExplainReply } from '../../lib/messages';
 import { PageController } from '../../lib/page/controller';
-import { markAll, MarkRegistry, sentenceAround, textNodes } from '../../lib/page/marks';
+import { markAll, MarkRegistry, MAX_MARKS_PER_BLOCK, SENTENCE_WINDOW, sentenceAround, textNodes } from '../../lib/page/marks';
 import { chunkBounds, markInSlices } from '../../lib/page/pass';
 import { debounceMaxWait, SliceClock } from '../../lib/page/schedule';
-import { isChrome, linkDensity, mainContent, Scope } from '../../lib/page/scope';
+import { isChrome, linkDensity, mainContent, MAX_TEXT_CHARS, Scope } from '../../lib/page/scope';
 import { Verdicts } from '../../lib/page/verdicts';
 import { DEFAULT_PREFERENCES } from '../../lib/settings';
 import { seedCorpusCompiled } from './corpus-fixture';
@@ -162,6 +162,43 @@ describe('marking pass', () => {
     // the page walk did not enter the main text again
     const inside = main.querySelector('b')!;
     expect(rejects.mock.calls.filter(([el]) => el === inside)).toHaveLength(1);
+  });
+});
+
+describe('bounded work on huge text', () => {
+  const pass = (registry: MarkRegistry) => ({
+    registry, matcher, scope: new Scope('everywhere', null, (el) => !!registry.info(el)), clock: new SliceClock(),
+    signal: new AbortController().signal, seen: new WeakSet<Text>(), onShadowRoot: () => undefined, afterSlice: () => undefined,
+  });
+
+  it('a paragraph gets at most MAX_MARKS_PER_BLOCK marks, its text unchanged', async () => {
+    const text = 'Zelensky met officials today. '.repeat(MAX_MARKS_PER_BLOCK + 50);
+    document.body.innerHTML = '<div id="big"></div><p id="next">Zelensky again.</p>';
+    document.getElementById('big')!.textContent = text;
+    const registry = new MarkRegistry();
+    expect(await markInSlices([document.body], pass(registry))).toBe(MAX_MARKS_PER_BLOCK + 1);
+    expect(document.getElementById('big')!.textContent).toBe(text);
+    expect(registry.all().filter((m) => m.closest('#next')).length).toBe(1);
+    // the sentence around the last mark is read from a window around it, not from the whole block
+    expect(sentenceAround(registry.all()[MAX_MARKS_PER_BLOCK - 1]!)).toBe('Zelensky met officials today.');
+  });
+
+  it('a text node longer than MAX_TEXT_CHARS is not marked (marking would lay the whole of it out again)', async () => {
+    document.body.innerHTML = '<div id="big"></div><p>Zelensky spoke.</p>';
+    document.getElementById('big')!.textContent = 'Zelensky met officials today. '.repeat(Math.ceil(MAX_TEXT_CHARS / 30) + 1);
+    const registry = new MarkRegistry();
+    expect(await markInSlices([document.body], pass(registry))).toBe(1);
+  });
+
+  it('reads at most SENTENCE_WINDOW characters on each side of a mark', () => {
+    document.body.innerHTML = `<p>${'x'.repeat(SENTENCE_WINDOW * 3)} and then Zelensky spoke ${'y'.repeat(SENTENCE_WINDOW * 3)}</p>`;
+    const [mark] = markAll(document.body, matcher);
+    expect(sentenceAround(mark!).length).toBeLessThanOrEqual(600);
+    expect(sentenceAround(mark!)).toMatch(/^x+/);
+  });
+
+  it('a chunk boundary in text with no break at all is the chunk size', () => {
+    expect(chunkBounds('a'.repeat(10_000), 1000).length).toBe(10);
   });
 });
 
