@@ -39,6 +39,17 @@ export function isMarkable(doc: Document): boolean {
   return /html/.test(doc.contentType ?? 'text/html') && doc.documentElement?.namespaceURI === 'http://www.w3.org/1999/xhtml' && !!doc.body;
 }
 
+/**
+ * What is watched: added and changed text, and the attributes that show or hide it (hidden text
+ * is left unmarked and looked at again when one of these changes on an element around it).
+ */
+const OBSERVE: MutationObserverInit = {
+  childList: true, subtree: true, characterData: true,
+  attributes: true, attributeOldValue: true, attributeFilter: ['style', 'class', 'hidden', 'open', 'inert', 'aria-hidden'],
+};
+/** Hidden text nodes remembered for a second look, at most. */
+const MAX_HIDDEN = 2000;
+
 /** Dictionaries larger than this are turned into a matcher in slices. */
 const SLICED_MATCHER_TERMS = 1000;
 
@@ -55,6 +66,8 @@ export class PageController {
   private shadowRoots = new Set<ShadowRoot>();
   private pending = new Set<Node>();
   private seen = new WeakSet<Text>();
+  /** text with mentions left unmarked because it was hidden: looked at again when attributes change around it */
+  private hidden = new Set<Text>();
   private claims = new WeakMap<Element, string>();
   private style: HTMLStyleElement | null = null;
   private popover: PopoverHost;
@@ -125,7 +138,7 @@ export class PageController {
     if (!this.enabled || !isMarkable(this.doc)) return;
     this.addStyle();
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(this.doc.documentElement, OBSERVE);
     this.listen(this.abort.signal);
     this.remark();
   }
@@ -142,6 +155,7 @@ export class PageController {
     this.close(false);
     this.registry.clear();
     this.seen = new WeakSet();
+    this.hidden.clear();
     this.shadowRoots.clear();
     this.style?.remove();
     this.style = null;
@@ -212,6 +226,7 @@ export class PageController {
     this.registry.clear();
     this.observer?.takeRecords();
     this.seen = new WeakSet();
+    this.hidden.clear();
     this.findMain = true;
     this.queuePass([this.doc.body]);
   }
@@ -255,6 +270,7 @@ export class PageController {
       onShadowRoot: (root) => this.addShadowRoot(root),
       // Our own edits are not new content: drop their mutation records before the page runs again.
       afterSlice: () => void this.observer?.takeRecords(),
+      onHidden: (node) => this.hidden.size < MAX_HIDDEN && this.hidden.add(node),
     });
     this.passTimes.push(this.clock.slices.slice(firstSlice).reduce((a, b) => a + b, 0));
     if (signal.aborted) return;
@@ -266,12 +282,16 @@ export class PageController {
   private addShadowRoot(root: ShadowRoot): void {
     if (this.shadowRoots.has(root)) return;
     this.shadowRoots.add(root);
-    this.observer?.observe(root, { childList: true, subtree: true, characterData: true });
+    this.observer?.observe(root, OBSERVE);
     this.queuePass([root]);
   }
 
   private onMutations(records: MutationRecord[]): void {
     for (const r of records) {
+      if (r.type === 'attributes') {
+        this.onAttribute(r);
+        continue;
+      }
       if (r.type === 'characterData') {
         if (this.registry.markOf(r.target)) continue;
         this.seen.delete(r.target as Text);
@@ -284,6 +304,21 @@ export class PageController {
       }
     }
     if (this.pending.size) this.flush.call();
+  }
+
+  /** An attribute that may show text changed: hidden text inside the element gets another look. */
+  private onAttribute(r: MutationRecord): void {
+    const el = r.target as Element;
+    if (this.registry.info(el) || el.localName === this.registry.uiTag) return;
+    // a subtree never walked (hidden, inert, aria-hidden) that no longer says so
+    if (r.oldValue !== null && r.attributeName !== 'style' && r.attributeName !== 'class' && r.attributeName !== 'open' && !el.hasAttribute(r.attributeName!)) this.pending.add(el);
+    for (const t of this.hidden) {
+      if (!t.isConnected) this.hidden.delete(t);
+      else if (el.contains(t)) {
+        this.hidden.delete(t);
+        this.pending.add(t);
+      }
+    }
   }
 
   private flushPending(): void {

@@ -29,7 +29,7 @@ export function neverMarked(el: Element): boolean {
   const editable = el.getAttribute('contenteditable');
   if (editable === 'true' || editable === '' || editable === 'plaintext-only') return true;
   const role = el.getAttribute('role');
-  return el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden') || role === 'textbox' || role === 'searchbox';
+  return el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden') || el.hasAttribute('inert') || role === 'textbox' || role === 'searchbox';
 }
 
 /** Share of an element's text that sits inside links. */

@@ -470,6 +470,26 @@ describe('nothing a page can replay or observe (tests/pages/hostile-lifetime.htm
   }
 });
 
+describe('only what a reader can see is marked (tests/pages/hostile-hidden.html)', () => {
+  it('names hidden in ten ways stay unmarked, so the page learns nothing; text shown later gets marked', async () => {
+    const { page, errors } = await open('/pages/hostile-hidden.html');
+    try {
+      await waitForMarks(page, 2);
+      await until(async () => (await markTexts(page, '#later')).length === 2, 8000, 'the paragraph shown after a second');
+      await probe(page, 'settled');
+      expect(await markTexts(page, '#visible')).toEqual(['Zelensky', 'Kyiv']);
+      expect(await markTexts(page, '#later')).toEqual(['Witkoff', 'Moscow']);
+      expect((await readMarks(page)).filter((m) => m.text === 'Putin')).toEqual([]);
+      // and opening the closed <details> shows its name, which then gets marked
+      await page.$eval('#closed', (d) => ((d as HTMLDetailsElement).open = true));
+      await until(async () => (await markTexts(page, '#closed')).length === 1, 8000, 'the opened <details> marked');
+      expect(extensionErrors(errors)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('one huge text node of one repeated sentence (tests/pages/repeated.html)', () => {
   // 0.15 MB: under MAX_TEXT_CHARS, so marked, up to MAX_MARKS_PER_BLOCK (3000) in its paragraph;
   // 2 and 5 MB: over it, left unmarked (marking would make the browser lay it all out again, seconds each time).

@@ -8,6 +8,7 @@ import { chunkBounds, markInSlices } from '../../lib/page/pass';
 import { debounceMaxWait, SliceClock } from '../../lib/page/schedule';
 import { isChrome, linkDensity, mainContent, MAX_TEXT_CHARS, Scope } from '../../lib/page/scope';
 import { Verdicts } from '../../lib/page/verdicts';
+import { Visibility } from '../../lib/page/visible';
 import { DEFAULT_PREFERENCES } from '../../lib/settings';
 import { seedCorpusCompiled } from './corpus-fixture';
 
@@ -199,6 +200,23 @@ describe('bounded work on huge text', () => {
 
   it('a chunk boundary in text with no break at all is the chunk size', () => {
     expect(chunkBounds('a'.repeat(10_000), 1000).length).toBe(10);
+  });
+});
+
+describe('only visible text is marked', () => {
+  it('hidden text (display, visibility, font-size 0, transparent, inert) gets no mark; visible text does', async () => {
+    document.body.innerHTML = `<p id="v">Zelensky spoke.</p><p style="display:none">Putin spoke.</p><p style="visibility:hidden">Putin spoke.</p>
+      <p style="font-size:0">Putin spoke.</p><p style="color:transparent">Putin spoke.</p><div inert><p>Putin spoke.</p></div>`;
+    const registry = new MarkRegistry();
+    const hidden: Text[] = [];
+    const deps = { registry, matcher, scope: new Scope('everywhere', null, (el) => !!registry.info(el)), clock: new SliceClock(), signal: new AbortController().signal,
+      seen: new WeakSet<Text>(), onShadowRoot: () => undefined, afterSlice: () => undefined, onHidden: (t: Text) => void hidden.push(t) };
+    expect(await markInSlices([document.body], deps)).toBe(1);
+    expect(registry.all().map((m) => m.textContent)).toEqual(['Zelensky']);
+    // what was hidden is handed back for another look (inert is never walked)
+    expect(hidden.length).toBe(4);
+    const v = new Visibility();
+    expect(v.visible(document.getElementById('v')!)).toBe(true);
   });
 });
 
