@@ -15,6 +15,12 @@ export default defineConfig({
     default_locale: 'en',
     icons,
     permissions: ['storage', 'contextMenus'],
+    // The popover is the extension's own page in an iframe (lib/page/popover-frame.ts): pages may load
+    // it, in Chrome only through a URL that changes every session (it cannot be probed for).
+    web_accessible_resources:
+      browser === 'firefox'
+        ? (['popover.html'] as never)
+        : [{ resources: ['popover.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -9,7 +9,7 @@ import type { DictionaryReply, ExplainReply, PageMention } from '../messages';
 import { DEFAULT_PREFERENCES, type Preferences } from '../settings';
 import { MarkRegistry, sentenceAround } from './marks';
 import { markInSlices, viewportRoot } from './pass';
-import { PopoverHost } from './popover';
+import { PopoverFrame, type PopoverEvents, type PopoverSurface } from './popover-frame';
 import { markCss } from './popover-style';
 import { afterNextFrame, debounceMaxWait, SLICE_MS, SliceClock, whenIdleOrNow, yieldToPage } from './schedule';
 import { mainContent, Scope } from './scope';
@@ -70,7 +70,7 @@ export class PageController {
   private hidden = new Set<Text>();
   private claims = new WeakMap<Element, string>();
   private style: HTMLStyleElement | null = null;
-  private popover: PopoverHost;
+  private popover: PopoverSurface;
   private verdicts: Verdicts;
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -84,9 +84,14 @@ export class PageController {
   readonly passTimes: number[] = [];
   enabled = false;
 
-  constructor(private doc: Document, private api: PageApi) {
+  constructor(
+    private doc: Document,
+    private api: PageApi,
+    /** the popover (the extension-page iframe; tests render one in place) */
+    makePopover: (doc: Document, events: PopoverEvents) => PopoverSurface = (d, e) => new PopoverFrame(d, e),
+  ) {
     this.verdicts = new Verdicts((t, c) => api.explain(t, c));
-    this.popover = new PopoverHost(doc, this.registry.uiTag, {
+    this.popover = makePopover(doc, {
       onClose: () => this.close(true),
       onHover: (inside) => (inside ? clearTimeout(this.closeTimer) : this.popover.hasFocus() || this.closeSoon()),
       onFocusLeft: () => this.closeSoon(),
@@ -153,6 +158,7 @@ export class PageController {
     this.flush.cancel();
     this.pending.clear();
     this.close(false);
+    this.popover.destroy();
     this.registry.clear();
     this.seen = new WeakSet();
     this.hidden.clear();
@@ -214,7 +220,7 @@ export class PageController {
   private addStyle(): void {
     if (!this.style) {
       this.style = this.doc.createElement('style');
-      this.style.textContent = markCss(this.registry.tag, this.registry.uiTag);
+      this.style.textContent = markCss(this.registry.tag);
     }
     if (!this.style.isConnected) (this.doc.head ?? this.doc.documentElement).appendChild(this.style);
   }
@@ -259,7 +265,7 @@ export class PageController {
       roots = [...first, ...roots];
       await yieldToPage(signal);
     }
-    const scope = new Scope(this.prefs.scope, this.main, (el) => !!this.registry.info(el) || el === this.style || el.localName === this.registry.uiTag);
+    const scope = new Scope(this.prefs.scope, this.main, (el) => !!this.registry.info(el) || el === this.style || this.popover.isHost(el));
     await markInSlices(roots, {
       registry: this.registry,
       matcher,
@@ -299,7 +305,7 @@ export class PageController {
         continue;
       }
       for (const n of r.addedNodes) {
-        if (this.registry.markOf(n) || n === this.style || (n as Element).localName === this.registry.uiTag) continue;
+        if (this.registry.markOf(n) || n === this.style || this.popover.isHost(n)) continue;
         this.pending.add(n);
       }
     }
@@ -309,7 +315,7 @@ export class PageController {
   /** An attribute that may show text changed: hidden text inside the element gets another look. */
   private onAttribute(r: MutationRecord): void {
     const el = r.target as Element;
-    if (this.registry.info(el) || el.localName === this.registry.uiTag) return;
+    if (this.registry.info(el) || this.popover.isHost(el)) return;
     // a subtree never walked (hidden, inert, aria-hidden) that no longer says so
     if (r.oldValue !== null && r.attributeName !== 'style' && r.attributeName !== 'class' && r.attributeName !== 'open' && !el.hasAttribute(r.attributeName!)) this.pending.add(el);
     for (const t of this.hidden) {
@@ -396,6 +402,7 @@ export class PageController {
     if (!mark) return;
     clearTimeout(this.closeTimer);
     if (this.popover.anchor === mark) return;
+    this.popover.prepare();
     clearTimeout(this.openTimer);
     this.openTimer = setTimeout(() => void this.open(mark, false), this.prefs.hoverDelayMs);
   }
@@ -479,11 +486,12 @@ export class PageController {
     if (returnFocus && interactive && anchor.isConnected) anchor.focus({ preventScroll: true });
   }
 
+  /** The popover box's computed colours and animation (asked of its frame). */
   popoverStyle() {
     return this.popover.style();
   }
 
-  /** What the popover shows (read through our reference to its closed root). */
+  /** What the popover shows (asked of its frame over our private channel). */
   readPopover() {
     return this.popover.read();
   }

@@ -21,9 +21,13 @@ const BLOCK = /^(P|LI|TD|TH|DD|DT|H[1-6]|BLOCKQUOTE|FIGCAPTION|CAPTION|ARTICLE|S
 /** Ancestors that own clicks and keys: a mark inside them stays passive. */
 const CONTROL = 'a[href], summary, label, button, [role="link"], [role="button"], [role="tab"], [role="menuitem"], [onclick]';
 
+/**
+ * A random tag name without a hyphen: not a valid custom element name, so a page that learns it
+ * (from a mark or our stylesheet) cannot define it and run its own code in every mark we make.
+ */
 function randomName(prefix: string): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(6));
-  return `${prefix}-${[...bytes].map((b) => 'abcdefghijklmnopqrstuvwxyz'[b % 26]).join('')}`;
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return `${prefix}${[...bytes].map((b) => 'abcdefghijklmnopqrstuvwxyz'[b % 26]).join('')}`;
 }
 
 export function blockOf(node: Node): Element {
@@ -42,9 +46,8 @@ export const SORTED_MARKS = 5000;
 export const MAX_MARKS_PER_BLOCK = 3000;
 
 export class MarkRegistry {
-  /** random per instance: e.g. "cc-qwhzkt" */
+  /** random per instance: e.g. "ccqwhzktab" */
   readonly tag = randomName('cc');
-  readonly uiTag = randomName('cc');
   private marks = new Map<HTMLElement, MarkInfo>();
   private byBlock = new Map<Element, HTMLElement[]>();
   /** each block's tab stop (one per block), so wrapping never rescans a block's marks */

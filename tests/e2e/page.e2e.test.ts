@@ -123,7 +123,7 @@ describe('scope: the article, not the site chrome', () => {
     }, 5000, 'switched off');
     const off = await snapshot();
     // Nothing of ours is left in the page: no marks, no style, no attribute.
-    expect(await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => /^cc-/.test(e.localName)).length)).toBe(0);
+    expect(await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => /^cc[a-z]{8}$/.test(e.localName) || e.shadowRoot !== null).length)).toBe(0);
     expect(await page.evaluate(() => [...document.documentElement.attributes].map((a) => a.name))).toEqual(['lang']);
     await setStorage('disabledSites', []);
     await waitForMarks(page, 5);
@@ -239,6 +239,39 @@ describe('popover position and colours', () => {
     });
   }
 
+  it('near the bottom of the window it flips above the mark instead of shrinking below it', async () => {
+    const { page } = await open('/pages/hostile-popover.html');
+    try {
+      await waitForMarks(page, 2);
+      const at = await locateMark(page, '#bottom crosscheck-mark');
+      const down = 900 / 2 - 40; // the mark 40 px above the bottom edge
+      await page.evaluate((d) => window.scrollBy(0, -d), down);
+      await page.mouse.move(at.x, at.y + down);
+      const pop = await waitForPopover(page);
+      const markTop = at.y + down - 10;
+      expect(pop.rect!.bottom, JSON.stringify(pop.rect)).toBeLessThanOrEqual(markTop);
+      expect(inside(pop.rect!, 1200, 900)).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('under page CSS zoom (html { zoom: 2 }) it stays inside the viewport', async () => {
+    const { page } = await open('/pages/hostile-popover.html');
+    try {
+      await page.addStyleTag({ content: 'html { zoom: 2 }' });
+      await waitForMarks(page, 2);
+      for (const sel of ['#p1 crosscheck-mark', '#bottom crosscheck-mark']) {
+        const pop = await hoverAndRead(page, sel);
+        expect(inside(pop.rect!, 1200, 900), `${sel}: ${JSON.stringify(pop.rect)}`).toBe(true);
+        await page.mouse.move(1, 1);
+        await waitForNoPopover(page);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
   it('the underline has at least 3:1 contrast on light and on dark pages', async () => {
     for (const path of ['/pages/site-chrome.html', '/pages/dark.html']) {
       const { page } = await open(path);
@@ -246,7 +279,7 @@ describe('popover position and colours', () => {
         await waitForMarks(page, 2);
         const { x, y } = await locateMark(page, '#p1 crosscheck-mark');
         const { line, bg, tag } = await underlineAndBackground(page, x, y);
-        expect(tag).toMatch(/^cc-/);
+        expect(tag).toMatch(/^cc[a-z]{8}$/);
         expect(contrast(line, bg), `${path}: ${line} on ${bg}`).toBeGreaterThanOrEqual(3);
       } finally {
         await page.close();
@@ -331,6 +364,27 @@ describe('robust on hostile and busy pages', () => {
       expect(extensionErrors(errors)).toEqual([]);
     } finally {
       await setStorage('disabledSites', []);
+      await page.close();
+    }
+  });
+
+  it('a page cannot read the popover: no name to define from our <style>, no shadow root, a frame of another origin, window.find finds nothing', async () => {
+    const { page, errors } = await open('/pages/hostile-popover.html');
+    try {
+      await waitForMarks(page, 2);
+      const pop = await hoverAndRead(page, '#p1 crosscheck-mark');
+      expect(pop.items.length).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 600)); // the page's ElementInternals readers poll every 200 ms
+      const learned = (await page.evaluate(() => (window as unknown as { __read(): string[] }).__read())).join('\n');
+      for (const item of pop.items) {
+        expect(learned).not.toContain(item.title);
+        expect(learned).not.toContain(item.sentence);
+        expect(await page.evaluate((t) => (window as unknown as { __find(t: string): boolean }).__find(t), item.title)).toBe(false);
+      }
+      // it may define custom elements named after CSS properties; it learns nothing else
+      expect(learned.split('\n').filter((l) => l && !l.startsWith('defined '))).toEqual([]);
+      expect(extensionErrors(errors)).toEqual([]);
+    } finally {
       await page.close();
     }
   });

@@ -9,6 +9,7 @@ import { debounceMaxWait, SliceClock } from '../../lib/page/schedule';
 import { isChrome, linkDensity, mainContent, MAX_TEXT_CHARS, Scope } from '../../lib/page/scope';
 import { Verdicts } from '../../lib/page/verdicts';
 import { Visibility } from '../../lib/page/visible';
+import { InlinePopover } from './inline-popover';
 import { DEFAULT_PREFERENCES } from '../../lib/settings';
 import { seedCorpusCompiled } from './corpus-fixture';
 
@@ -54,7 +55,7 @@ describe('marks', () => {
     const registry = new MarkRegistry();
     const [mark] = markAll(document.body, matcher, registry);
     expect(mark!.localName).toBe(registry.tag);
-    expect(registry.tag).toMatch(/^cc-[a-z]{6}$/);
+    expect(registry.tag).toMatch(/^cc[a-z]{8}$/);
     expect(new MarkRegistry().tag).not.toBe(registry.tag);
     expect([...mark!.attributes].map((a) => a.name).sort()).toEqual(['aria-expanded', 'aria-haspopup', 'role', 'tabindex']);
     expect(document.body.innerHTML).not.toMatch(/volodymyr|data-term|Crosscheck/i);
@@ -265,6 +266,7 @@ describe('PageController', () => {
   let counts: [number, number][];
   let ctl: PageController;
   let explained: string[];
+  let popover: InlinePopover;
   beforeEach(() => {
     counts = [];
     explained = [];
@@ -275,7 +277,7 @@ describe('PageController', () => {
         return reply(termId);
       },
       reportCount: (n, c) => counts.push([n, c]),
-    });
+    }, (doc, events) => (popover = new InlinePopover(doc, events)));
   });
   afterEach(() => ctl.disable());
 
@@ -354,30 +356,28 @@ describe('PageController', () => {
       mark.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
       mark.dispatchEvent(new MouseEvent('click', { bubbles: true }));
       await vi.advanceTimersByTimeAsync(DEFAULT_PREFERENCES.hoverDelayMs + 100);
-      expect(ctl.readPopover()).toBeNull();
-      expect(document.querySelector(ctl.registry.uiTag)).toBeNull();
+      expect(await ctl.readPopover()).toBeNull();
+      expect(popover.host?.isConnected ?? false).toBe(false);
       expect(mark.getAttribute('aria-expanded')).toBe('false');
     } finally {
       vi.useRealTimers();
     }
   });
 
-  it('renders the popover in a closed shadow root, conflicts first, corpus text as text only', async () => {
+  it('renders the popover view, conflicts first, corpus text as text only', async () => {
     await ctl.enable();
     await ctl.settled();
     const wash = ctl.marks().find((m) => m.textContent === 'Washington')!;
     await ctl.open(wash, true);
-    const host = document.querySelector(ctl.registry.uiTag)!;
-    expect(host).not.toBeNull();
-    expect((host as HTMLElement).shadowRoot).toBeNull();
+    expect(popover.host!.isConnected).toBe(true);
     expect(wash.getAttribute('aria-expanded')).toBe('true');
-    const pop = ctl.readPopover()!;
+    const pop = (await ctl.readPopover())!;
     expect(pop.count).toBe('1 report mentions it');
     expect(pop.items.map((i) => i.verdict)).toEqual(['conflicts', 'corroborates']);
     expect(pop.items[0]!.title).toBe('<img src=x onerror=alert(1)>');
     expect(pop.items[0]!.sentence).toBe('He <b>said</b> so.');
     ctl.close(true);
-    expect(document.querySelector(ctl.registry.uiTag)).toBeNull();
+    expect(popover.host!.isConnected).toBe(false);
     expect(wash.getAttribute('aria-expanded')).toBe('false');
   });
 
@@ -386,7 +386,7 @@ describe('PageController', () => {
     await ctl.settled();
     expect(ctl.reveal('no-such-term')).toBe(false);
     expect(ctl.reveal('security-guarantees')).toBe(true);
-    await vi.waitFor(() => expect(ctl.readPopover()?.items.length).toBe(1));
+    await vi.waitFor(async () => expect((await ctl.readPopover())?.items.length).toBe(1));
   });
 
   it('re-marks with the reader’s preferences (kinds)', async () => {
