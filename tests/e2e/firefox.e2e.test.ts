@@ -35,10 +35,14 @@ const visible = (page: Page, text: string) =>
     return (window as unknown as { find(s: string, caseSensitive: boolean, backwards: boolean, wrap: boolean): boolean }).find(t, true, false, true);
   }, text);
 
-/** The text of the popover's frame (moz-extension://…/popover.html), '' when there is none. */
+/**
+ * The text of the popover's frame (moz-extension://…/popover.html), '' when there is none. The
+ * page under test has no frames of its own; Puppeteer over BiDi lists the popover's frame with
+ * the URL about:blank, so every child frame is read.
+ */
 const popoverText = async (page: Page) => {
-  const frame = page.frames().find((f) => f.url().startsWith('moz-extension://'));
-  return frame ? await frame.evaluate(() => document.body.innerText).catch(() => '') : '';
+  const texts = await Promise.all(page.frames().filter((f) => f !== page.mainFrame()).map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
+  return texts.join('\n');
 };
 
 const until = async (check: () => Promise<boolean>, what: string, timeout = 10_000) => {

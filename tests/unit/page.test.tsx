@@ -180,10 +180,12 @@ describe('bounded work on huge text', () => {
     const registry = new MarkRegistry();
     expect(await markInSlices([document.body], pass(registry))).toBe(MAX_MARKS_PER_BLOCK + 1);
     expect(document.getElementById('big')!.textContent).toBe(text);
-    expect(registry.all().filter((m) => m.closest('#next')).length).toBe(1);
+    expect(document.querySelectorAll(`#next ${registry.tag}`).length).toBe(1);
     // the sentence around the last mark is read from a window around it, not from the whole block
-    expect(sentenceAround(registry.all()[MAX_MARKS_PER_BLOCK - 1]!)).toBe('Zelensky met officials today.');
-  });
+    const inBig = document.querySelectorAll(`#big ${registry.tag}`);
+    expect(inBig.length).toBe(MAX_MARKS_PER_BLOCK);
+    expect(sentenceAround(inBig[inBig.length - 1]!)).toBe('Zelensky met officials today.');
+  }, 20_000);
 
   it('a text node longer than MAX_TEXT_CHARS is not marked (marking would lay the whole of it out again)', async () => {
     document.body.innerHTML = '<div id="big"></div><p>Zelensky spoke.</p>';
