@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
@@ -14,6 +15,12 @@ export default defineConfig({
     default_locale: 'en',
     icons,
     permissions: ['storage', 'contextMenus'],
+    // The popover is the extension's own page in an iframe (lib/page/popover-frame.ts): pages may load
+    // it, in Chrome only through a URL that changes every session (it cannot be probed for).
+    web_accessible_resources:
+      browser === 'firefox'
+        ? (['popover.html'] as never)
+        : [{ resources: ['popover.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
@@ -27,4 +34,15 @@ export default defineConfig({
     }),
   }),
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The content script's lifetime is ours (lib/page/lifetime.ts), not WXT's context: that one posts
+    // the extension id to the page's window and ends on a document event the page can replay.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      const alias = { find: /^wxt\/utils\/content-script-context$/, replacement: resolve(import.meta.dirname, 'lib/page/lifetime.ts') };
+      config.resolve ??= {};
+      const had = config.resolve.alias;
+      config.resolve.alias = Array.isArray(had) ? [alias, ...had] : [alias, ...Object.entries(had ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }))];
+    },
+  },
 });

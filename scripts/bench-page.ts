@@ -5,7 +5,8 @@
  * in the same page (median of 5), and main-thread tasks over 50 ms (all, and those overlapping an
  * extension slice). Figures only; nothing is asserted. Run it under the browser lock.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { launch, NEWS_PAGES, openLocal, pageState, probe, startServer, until } from '../tests/e2e/harness';
 
@@ -21,6 +22,7 @@ const { browser } = await launch();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const rows: string[] = [];
 const totals = { marks: 0, ms: 0, walk: 0, long: 0, ours: 0, worst: 0 };
+const answers: string[] = [];
 try {
   for (const f of files) {
     try {
@@ -29,9 +31,32 @@ try {
       rows.push(`${f.padEnd(24)} not measured: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
     }
   }
+  for (const mb of [2, 5]) answers.push(await slowestAnswer(mb));
 } finally {
   await browser.close();
   server.close();
+}
+
+/**
+ * tests/pages/repeated.html?mb=N (one text node of one repeated sentence): the slowest round trip
+ * of a trivial evaluate in the page, polled for 15 s from navigation (the issue's freeze figure).
+ */
+async function slowestAnswer(mb: number): Promise<string> {
+  const page = await browser.newPage();
+  try {
+    const t0 = Date.now();
+    await page.goto(`${origin}/pages/repeated.html?mb=${mb}`, { waitUntil: 'domcontentloaded' });
+    let worst = 0;
+    while (Date.now() - t0 < 15_000) {
+      const t = Date.now();
+      await page.evaluate(() => 1);
+      worst = Math.max(worst, Date.now() - t);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return `repeated sentence, ${mb} MB text node: slowest answer ${worst} ms over 15 s (page load included), ${(await pageState(page))?.marks ?? 0} marks`;
+  } finally {
+    await page.close();
+  }
 }
 
 async function benchOne(f: string): Promise<void> {
@@ -91,6 +116,9 @@ async function benchOne(f: string): Promise<void> {
   }
 }
 console.log(rows.join('\n'));
+console.log(answers.join('\n'));
+const script = readFileSync(resolve('.output/chrome-mv3/content-scripts/content.js'));
+console.log(`content script: ${script.length} bytes raw, ${gzipSync(script).length} bytes gzipped`);
 console.log(
   `\n${files.length} pages: ${totals.marks} marks, marking ${totals.ms.toFixed(1)} ms in all (bare walks ${totals.walk.toFixed(1)} ms, ratio ${(totals.ms / Math.max(totals.walk, 0.01)).toFixed(1)}×), longest extension slice ${totals.worst.toFixed(1)} ms, tasks over 50 ms: ${totals.long} (overlapping an extension slice: ${totals.ours})`,
 );

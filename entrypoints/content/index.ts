@@ -14,7 +14,8 @@ export default defineContentScript({
   // Same-origin and cross-origin frames each get their own controller.
   allFrames: true,
   async main(ctx) {
-    // A frame without a site of its own (about:blank, srcdoc) follows its top page's switch.
+    // No script runs in about:blank or srcdoc frames (the matches are http/https only, without
+    // match_about_blank), so their text is not marked; the referrer is a fallback for odd URLs.
     const site = siteOf(location.href) ?? siteOf(document.referrer);
     /** the page's publication date dates its weekdays; read once, on the first popover */
     let published: string | undefined;

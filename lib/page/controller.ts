@@ -10,9 +10,9 @@ import { DEFAULT_PREFERENCES, type Preferences } from '../settings';
 import { MarkRegistry, sentenceAround } from './marks';
 import { markInSlices, viewportRoot } from './pass';
 import { pageClaims } from './page-claims';
-import { PopoverHost } from './popover';
+import { PopoverFrame, type PopoverEvents, type PopoverSurface } from './popover-frame';
 import { markCss } from './popover-style';
-import { afterNextFrame, debounceMaxWait, SliceClock, whenIdleOrNow, yieldToPage } from './schedule';
+import { afterNextFrame, debounceMaxWait, SLICE_MS, SliceClock, whenIdleOrNow, yieldToPage } from './schedule';
 import { mainContent, Scope } from './scope';
 import { MAX_JUDGED_CLAIMS, Verdicts } from './verdicts';
 
@@ -40,6 +40,17 @@ export function isMarkable(doc: Document): boolean {
   return /html/.test(doc.contentType ?? 'text/html') && doc.documentElement?.namespaceURI === 'http://www.w3.org/1999/xhtml' && !!doc.body;
 }
 
+/**
+ * What is watched: added and changed text, and the attributes that show or hide it (hidden text
+ * is left unmarked and looked at again when one of these changes on an element around it).
+ */
+const OBSERVE: MutationObserverInit = {
+  childList: true, subtree: true, characterData: true,
+  attributes: true, attributeOldValue: true, attributeFilter: ['style', 'class', 'hidden', 'open', 'inert', 'aria-hidden'],
+};
+/** Hidden text nodes remembered for a second look, at most. */
+const MAX_HIDDEN = 2000;
+
 /** Dictionaries larger than this are turned into a matcher in slices. */
 const SLICED_MATCHER_TERMS = 1000;
 
@@ -56,9 +67,11 @@ export class PageController {
   private shadowRoots = new Set<ShadowRoot>();
   private pending = new Set<Node>();
   private seen = new WeakSet<Text>();
+  /** text with mentions left unmarked because it was hidden: looked at again when attributes change around it */
+  private hidden = new Set<Text>();
   private claims = new WeakMap<Element, string>();
   private style: HTMLStyleElement | null = null;
-  private popover: PopoverHost;
+  private popover: PopoverSurface;
   private verdicts: Verdicts;
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -72,9 +85,14 @@ export class PageController {
   readonly passTimes: number[] = [];
   enabled = false;
 
-  constructor(private doc: Document, private api: PageApi) {
+  constructor(
+    private doc: Document,
+    private api: PageApi,
+    /** the popover (the extension-page iframe; tests render one in place) */
+    makePopover: (doc: Document, events: PopoverEvents) => PopoverSurface = (d, e) => new PopoverFrame(d, e),
+  ) {
     this.verdicts = new Verdicts((t, c) => api.explain(t, c));
-    this.popover = new PopoverHost(doc, this.registry.uiTag, {
+    this.popover = makePopover(doc, {
       onClose: () => this.close(true),
       onHover: (inside) => (inside ? clearTimeout(this.closeTimer) : this.popover.hasFocus() || this.closeSoon()),
       onFocusLeft: () => this.closeSoon(),
@@ -126,7 +144,7 @@ export class PageController {
     if (!this.enabled || !isMarkable(this.doc)) return;
     this.addStyle();
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(this.doc.documentElement, OBSERVE);
     this.listen(this.abort.signal);
     this.remark();
   }
@@ -141,8 +159,10 @@ export class PageController {
     this.flush.cancel();
     this.pending.clear();
     this.close(false);
+    this.popover.destroy();
     this.registry.clear();
     this.seen = new WeakSet();
+    this.hidden.clear();
     this.shadowRoots.clear();
     this.style?.remove();
     this.style = null;
@@ -212,7 +232,7 @@ export class PageController {
   private addStyle(): void {
     if (!this.style) {
       this.style = this.doc.createElement('style');
-      this.style.textContent = markCss(this.registry.tag, this.registry.uiTag);
+      this.style.textContent = markCss(this.registry.tag);
     }
     if (!this.style.isConnected) (this.doc.head ?? this.doc.documentElement).appendChild(this.style);
   }
@@ -224,6 +244,7 @@ export class PageController {
     this.registry.clear();
     this.observer?.takeRecords();
     this.seen = new WeakSet();
+    this.hidden.clear();
     this.findMain = true;
     this.queuePass([this.doc.body]);
   }
@@ -256,7 +277,7 @@ export class PageController {
       roots = [...first, ...roots];
       await yieldToPage(signal);
     }
-    const scope = new Scope(this.prefs.scope, this.main, (el) => !!this.registry.info(el) || el === this.style || el.localName === this.registry.uiTag);
+    const scope = new Scope(this.prefs.scope, this.main, (el) => !!this.registry.info(el) || el === this.style || this.popover.isHost(el));
     await markInSlices(roots, {
       registry: this.registry,
       matcher,
@@ -267,6 +288,7 @@ export class PageController {
       onShadowRoot: (root) => this.addShadowRoot(root),
       // Our own edits are not new content: drop their mutation records before the page runs again.
       afterSlice: () => void this.observer?.takeRecords(),
+      onHidden: (node) => this.hidden.size < MAX_HIDDEN && this.hidden.add(node),
     });
     this.passTimes.push(this.clock.slices.slice(firstSlice).reduce((a, b) => a + b, 0));
     if (signal.aborted) return;
@@ -278,12 +300,16 @@ export class PageController {
   private addShadowRoot(root: ShadowRoot): void {
     if (this.shadowRoots.has(root)) return;
     this.shadowRoots.add(root);
-    this.observer?.observe(root, { childList: true, subtree: true, characterData: true });
+    this.observer?.observe(root, OBSERVE);
     this.queuePass([root]);
   }
 
   private onMutations(records: MutationRecord[]): void {
     for (const r of records) {
+      if (r.type === 'attributes') {
+        this.onAttribute(r);
+        continue;
+      }
       if (r.type === 'characterData') {
         if (this.registry.markOf(r.target)) continue;
         this.seen.delete(r.target as Text);
@@ -291,11 +317,26 @@ export class PageController {
         continue;
       }
       for (const n of r.addedNodes) {
-        if (this.registry.markOf(n) || n === this.style || (n as Element).localName === this.registry.uiTag) continue;
+        if (this.registry.markOf(n) || n === this.style || this.popover.isHost(n)) continue;
         this.pending.add(n);
       }
     }
     if (this.pending.size) this.flush.call();
+  }
+
+  /** An attribute that may show text changed: hidden text inside the element gets another look. */
+  private onAttribute(r: MutationRecord): void {
+    const el = r.target as Element;
+    if (this.registry.info(el) || this.popover.isHost(el)) return;
+    // a subtree never walked (hidden, inert, aria-hidden) that no longer says so
+    if (r.oldValue !== null && r.attributeName !== 'style' && r.attributeName !== 'class' && r.attributeName !== 'open' && !el.hasAttribute(r.attributeName!)) this.pending.add(el);
+    for (const t of this.hidden) {
+      if (!t.isConnected) this.hidden.delete(t);
+      else if (el.contains(t)) {
+        this.hidden.delete(t);
+        this.pending.add(t);
+      }
+    }
   }
 
   private flushPending(): void {
@@ -325,7 +366,13 @@ export class PageController {
   private summarise(): void {
     const run = ++this.summaryRun;
     whenIdleOrNow(async () => {
+      let slice = performance.now();
       for (const mark of this.marks()) {
+        // Marks judged already (one sentence repeated on the whole page) do not await: yield by the clock.
+        if (performance.now() - slice > SLICE_MS) {
+          await yieldToPage();
+          slice = performance.now();
+        }
         if (run !== this.summaryRun || !this.enabled) return;
         const info = this.registry.info(mark);
         if (!info) continue;
@@ -367,6 +414,7 @@ export class PageController {
     if (!mark) return;
     clearTimeout(this.closeTimer);
     if (this.popover.anchor === mark) return;
+    this.popover.prepare();
     clearTimeout(this.openTimer);
     this.openTimer = setTimeout(() => void this.open(mark, false), this.prefs.hoverDelayMs);
   }
@@ -450,11 +498,12 @@ export class PageController {
     if (returnFocus && interactive && anchor.isConnected) anchor.focus({ preventScroll: true });
   }
 
+  /** The popover box's computed colours and animation (asked of its frame). */
   popoverStyle() {
     return this.popover.style();
   }
 
-  /** What the popover shows (read through our reference to its closed root). */
+  /** What the popover shows (asked of its frame over our private channel). */
   readPopover() {
     return this.popover.read();
   }

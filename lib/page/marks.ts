@@ -21,9 +21,13 @@ const BLOCK = /^(P|LI|TD|TH|DD|DT|H[1-6]|BLOCKQUOTE|FIGCAPTION|CAPTION|ARTICLE|S
 /** Ancestors that own clicks and keys: a mark inside them stays passive. */
 const CONTROL = 'a[href], summary, label, button, [role="link"], [role="button"], [role="tab"], [role="menuitem"], [onclick]';
 
+/**
+ * A random tag name without a hyphen: not a valid custom element name, so a page that learns it
+ * (from a mark or our stylesheet) cannot define it and run its own code in every mark we make.
+ */
 function randomName(prefix: string): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(6));
-  return `${prefix}-${[...bytes].map((b) => 'abcdefghijklmnopqrstuvwxyz'[b % 26]).join('')}`;
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return `${prefix}${[...bytes].map((b) => 'abcdefghijklmnopqrstuvwxyz'[b % 26]).join('')}`;
 }
 
 export function blockOf(node: Node): Element {
@@ -32,12 +36,24 @@ export function blockOf(node: Node): Element {
   return el ?? (node.ownerDocument?.body ?? node.ownerDocument!.documentElement);
 }
 
+/** Above this many marks, all() keeps the order marks were made in (see there). */
+export const SORTED_MARKS = 5000;
+/**
+ * Marks in one block at most. Every change to a block lays it out again: a paragraph of one 5 MB
+ * text node with 256,000 marks made in slices was laid out again after each slice, and the page
+ * stopped answering for minutes. No reader goes through more mentions in one paragraph.
+ */
+export const MAX_MARKS_PER_BLOCK = 3000;
+
 export class MarkRegistry {
-  /** random per instance: e.g. "cc-qwhzkt" */
+  /** random per instance: e.g. "ccqwhzktab" */
   readonly tag = randomName('cc');
-  readonly uiTag = randomName('cc');
   private marks = new Map<HTMLElement, MarkInfo>();
   private byBlock = new Map<Element, HTMLElement[]>();
+  /** each block's tab stop (one per block), so wrapping never rescans a block's marks */
+  private stops = new Map<Element, HTMLElement>();
+  /** marks made per block (MAX_MARKS_PER_BLOCK) */
+  private counts = new Map<Element, number>();
 
   get size(): number {
     return this.marks.size;
@@ -53,10 +69,15 @@ export class MarkRegistry {
     return null;
   }
 
-  /** Our marks in document order (connected ones only: a page may remove them). */
+  /**
+   * Our marks in document order (connected ones only: a page may remove them). Past SORTED_MARKS
+   * they stay in the order they were made (on screen first, then the page in order): sorting marks
+   * that are siblings costs each comparison a walk over their siblings, quadratic on one huge node.
+   */
   all(): HTMLElement[] {
     const out: HTMLElement[] = [];
     for (const [el] of this.marks) if (el.isConnected) out.push(el);
+    if (out.length > SORTED_MARKS) return out;
     return out.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   }
 
@@ -65,22 +86,31 @@ export class MarkRegistry {
     return (this.byBlock.get(block) ?? []).filter((m) => m.isConnected);
   }
 
-  /** Wrap the mentions found in one text node. Returns the marks created. */
+  /** How many more marks the block of `node` may take. */
+  room(node: Node): number {
+    return MAX_MARKS_PER_BLOCK - (this.counts.get(blockOf(node)) ?? 0);
+  }
+
+  /** Wrap the mentions found in one text node (as many as its block has room for). Returns the marks created. */
   wrap(node: Text, mentions: Mention[]): HTMLElement[] {
     const parent = node.parentNode;
     if (!mentions.length || !parent) return [];
     const doc = node.ownerDocument;
     const text = node.nodeValue ?? '';
     const block = blockOf(node);
+    let room = MAX_MARKS_PER_BLOCK - (this.counts.get(block) ?? 0);
+    if (room <= 0) return [];
     const interactive = !(parent as Element).closest?.(CONTROL);
     const group = this.byBlock.get(block) ?? [];
     this.byBlock.set(block, group);
-    let hasStop = group.some((g) => g.isConnected && g.tabIndex === 0);
+    const stop = this.stops.get(block);
+    let hasStop = !!stop && stop.isConnected && stop.tabIndex === 0;
     const frag = doc.createDocumentFragment();
     const made: HTMLElement[] = [];
     let pos = 0;
     for (const m of mentions) {
       if (m.start < pos) continue;
+      if (room-- <= 0) break;
       if (m.start > pos) frag.appendChild(doc.createTextNode(text.slice(pos, m.start)));
       const mark = doc.createElement(this.tag);
       mark.textContent = text.slice(m.start, m.end);
@@ -90,6 +120,7 @@ export class MarkRegistry {
         mark.setAttribute('aria-expanded', 'false');
         // Roving tabindex: the first mark of a block is its one tab stop; arrows move within it.
         mark.tabIndex = hasStop ? -1 : 0;
+        if (!hasStop) this.stops.set(block, mark);
         hasStop = true;
         group.push(mark);
       }
@@ -100,17 +131,23 @@ export class MarkRegistry {
     }
     if (pos < text.length) frag.appendChild(doc.createTextNode(text.slice(pos)));
     parent.replaceChild(frag, node);
+    this.counts.set(block, (this.counts.get(block) ?? 0) + made.length);
     return made;
   }
 
   /** Forget marks the page removed from the document. */
   prune(): void {
-    for (const [el] of this.marks) if (!el.isConnected) this.marks.delete(el);
+    this.counts.clear();
+    for (const [el, info] of this.marks) {
+      if (!el.isConnected) this.marks.delete(el);
+      else this.counts.set(info.block, (this.counts.get(info.block) ?? 0) + 1);
+    }
     for (const [block, group] of this.byBlock) {
       const live = group.filter((g) => g.isConnected);
       if (live.length) this.byBlock.set(block, live);
       else this.byBlock.delete(block);
     }
+    for (const [block, stop] of this.stops) if (!stop.isConnected) this.stops.delete(block);
   }
 
   /** Remove every mark, restoring the original text nodes. Returns how many were removed. */
@@ -127,26 +164,51 @@ export class MarkRegistry {
     for (const p of parents) p.normalize();
     this.marks.clear();
     this.byBlock.clear();
+    this.stops.clear();
+    this.counts.clear();
     return n;
   }
 }
 
+/** How much block text on each side of a mark is read to find its sentence (sentences are cut at 600). */
+export const SENTENCE_WINDOW = 1200;
+
+/** Up to `max` characters of the block's text before (back) or after `from`, read node by node. */
+function textBeside(block: Element, from: Node, back: boolean, max: number): string {
+  const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  walker.currentNode = back ? from : (from.lastChild ?? from);
+  const parts: string[] = [];
+  let n = 0;
+  while (n < max) {
+    const t = back ? walker.previousNode() : walker.nextNode();
+    if (!t) break;
+    if (!back && from.contains(t)) continue;
+    const v = t.nodeValue ?? '';
+    const part = back ? v.slice(Math.max(0, v.length - (max - n))) : v.slice(0, max - n);
+    parts.push(part);
+    n += part.length;
+  }
+  return (back ? parts.reverse() : parts).join('');
+}
+
 /**
- * The sentence of the page around a mark: the claim the reports are compared with. Whitespace of
- * the page source (line breaks included) is read as a plain space, so a sentence is never cut at
- * a source line break.
+ * The sentence of the page around a mark: the claim the reports are compared with. Only a window
+ * of SENTENCE_WINDOW characters on each side is read, so the cost per mark does not grow with the
+ * block (one 5 MB text node of one repeated sentence made this quadratic). Whitespace of the page
+ * source (line breaks included) is read as a plain space, so a sentence is never cut at a source
+ * line break.
  */
 export function sentenceAround(mark: Element): string {
   const block = blockOf(mark.parentNode ?? mark);
-  const range = mark.ownerDocument.createRange();
-  range.selectNodeContents(block);
-  range.setEndBefore(mark);
-  const offset = range.toString().length;
+  const before = textBeside(block, mark, true, SENTENCE_WINDOW);
+  const own = mark.textContent ?? '';
+  const after = textBeside(block, mark, false, SENTENCE_WINDOW);
+  const offset = before.length;
   // Same length as the source text, so offsets still line up.
-  const text = (block.textContent ?? '').replace(/\s/g, ' ');
+  const text = (before + own + after).replace(/\s/g, ' ');
   const spans = splitSentencesWithOffsets(text);
   const hit = spans.find((s) => s.start <= offset && offset < s.end) ?? spans.find((s) => s.end >= offset);
-  const sentence = (hit?.text ?? mark.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const sentence = (hit?.text ?? own).replace(/\s+/g, ' ').trim();
   return sentence.length > 600 ? sentence.slice(0, 600) : sentence;
 }
 

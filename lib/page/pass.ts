@@ -7,9 +7,11 @@ import type { Matcher, Mention } from '../match';
 import type { MarkRegistry } from './marks';
 import { SliceClock, yieldToPage } from './schedule';
 import { readableTextWalker, type Scope } from './scope';
+import { Visibility } from './visible';
 
 /** Text longer than this is matched in pieces, so one node never makes a long task. */
 export const CHUNK_CHARS = 4000;
+
 
 export interface PassDeps {
   registry: MarkRegistry;
@@ -23,6 +25,8 @@ export interface PassDeps {
   onShadowRoot(root: ShadowRoot): void;
   /** called at the end of each slice (the controller drops the mutation records of our own edits) */
   afterSlice(): void;
+  /** text with mentions that a reader cannot see: left unmarked, to be looked at again when it may show */
+  onHidden?(node: Text): void;
 }
 
 /** Chunk boundaries of a long text: cut after a sentence end, else a line break, else a space. */
@@ -32,13 +36,15 @@ export function chunkBounds(text: string, size = CHUNK_CHARS): [number, number][
   while (start < text.length) {
     let end = Math.min(text.length, start + size);
     if (end < text.length) {
-      const floor = start + size / 2;
-      const sentence = text.lastIndexOf('. ', end - 2);
-      const line = text.lastIndexOf('\n', end - 1);
-      const space = text.lastIndexOf(' ', end - 1);
-      if (sentence > floor) end = sentence + 2;
-      else if (line > floor) end = line + 1;
-      else if (space > floor) end = space + 1;
+      // Searched in the chunk's second half only: a text without any break is still read once.
+      const floor = start + Math.floor(size / 2);
+      const half = text.slice(floor, end);
+      const sentence = half.lastIndexOf('. ', half.length - 2);
+      const line = half.lastIndexOf('\n');
+      const space = half.lastIndexOf(' ');
+      if (sentence > 0) end = floor + sentence + 2;
+      else if (line > 0) end = floor + line + 1;
+      else if (space > 0) end = floor + space + 1;
     }
     out.push([start, end]);
     start = end;
@@ -78,6 +84,21 @@ async function matchText(node: Text, deps: PassDeps): Promise<Mention[] | null> 
 export async function markInSlices(roots: Node[], deps: PassDeps): Promise<number> {
   const { registry, scope, clock, signal, seen } = deps;
   let made = 0;
+  /** text matched in this slice, wrapped at its end: layout is read for all of it before any mark is made */
+  let batch: { node: Text; text: string; mentions: Mention[] }[] = [];
+  const flush = () => {
+    const visibility = new Visibility();
+    const shown = batch.filter(({ node, text }) => {
+      if (!node.isConnected || node.nodeValue !== text) return false; // changed meanwhile: a mutation brings it back
+      const el = node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host;
+      if (el && visibility.visible(el)) return true;
+      seen.delete(node);
+      deps.onHidden?.(node);
+      return false;
+    });
+    for (const { node, mentions } of shown) made += registry.wrap(node, mentions).length;
+    batch = [];
+  };
   /** roots of this pass walked to the end: a later root around one of them (the page around its main text) skips it */
   const done = new Set<Node>();
   clock.begin();
@@ -93,18 +114,21 @@ export async function markInSlices(roots: Node[], deps: PassDeps): Promise<numbe
       const next = held === root ? null : (walker.nextNode() as Text | null);
       if (held) {
         seen.add(held);
+        const text = held.nodeValue ?? '';
         const mentions = held.isConnected ? await matchText(held, deps) : null;
-        if (mentions?.length && held.isConnected) made += registry.wrap(held, mentions).length;
+        if (mentions?.length && held.isConnected) batch.push({ node: held, text, mentions });
       }
       held = next && !seen.has(next) ? next : null; // text met before (on screen first) is passed over here, between time checks
       if (!next) break;
       if (clock.over) {
+        flush();
         deps.afterSlice();
         clock.end();
         await yieldToPage(signal);
         clock.begin();
       }
     }
+    flush();
     if (!signal.aborted && root.nodeType !== 3) done.add(root);
   }
   deps.afterSlice();

@@ -1,10 +1,12 @@
-/** The popover's stylesheet (inside its closed shadow root): light and dark schemes, reduced motion. */
+/**
+ * The popover's stylesheet, in its own page (popover.html, in an iframe whose size follows the box):
+ * light and dark schemes, reduced motion. The frame's document scrolls when the box is taller than it.
+ */
 export const POPOVER_CSS = `
-:host { all: initial; }
+html, body { margin: 0; padding: 0; background: transparent; }
 .cc-popover { --bg: #fff; --fg: #1b1f24; --muted: #57606a; --line: #c9d1db; --soft: #f6f8fa; --ok: #1a7f37; --bad: #cf222e; --warn: #9a6700; --hl: #fff1c2; --focus: #1f5fbf;
-  position: fixed; top: 0; left: 0; z-index: 2147483647; box-sizing: border-box; width: max-content; max-width: min(420px, calc(100vw - 16px));
-  max-height: min(70vh, 560px); overflow: auto; background: var(--bg); color: var(--fg); border: 1px solid var(--line);
-  border-radius: 10px; box-shadow: 0 8px 28px rgba(15, 30, 60, .22); font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; text-align: left; }
+  box-sizing: border-box; width: 100%; min-height: 100vh; background: var(--bg); color: var(--fg); border: 1px solid var(--line);
+  border-radius: 10px; font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; text-align: left; }
 @media (prefers-color-scheme: dark) {
   .cc-popover { --bg: #1c2128; --fg: #e6edf3; --muted: #9da7b3; --line: #444c56; --soft: #262c36; --ok: #3fb950; --bad: #ff7b72; --warn: #d29922; --hl: #4b3a00; --focus: #79b8ff; }
 }
@@ -12,6 +14,7 @@ export const POPOVER_CSS = `
   .cc-popover { animation: cc-in 120ms ease-out; }
   @keyframes cc-in { from { opacity: 0; } to { opacity: 1; } }
 }
+[data-reduce-motion] .cc-popover { animation: none; }
 .cc-popover:focus { outline: none; }
 .cc-head { display: flex; align-items: baseline; gap: 8px; padding: 10px 12px 6px; border-bottom: 1px solid var(--line); position: sticky; top: 0; background: var(--bg); }
 .cc-term { font-size: 15px; font-weight: 700; }
@@ -45,14 +48,14 @@ export const POPOVER_CSS = `
 /**
  * The marks' stylesheet, put in the page only while marking is on (nothing is left when off). The
  * underline is the text's own colour, so it has the contrast of the text itself on light and dark
- * pages (readable text is at least 3:1); text-decoration and background never move layout.
+ * pages (readable text is at least 3:1); text-decoration and background never move layout. It
+ * names the marks' tag only: nothing in it leads to the popover.
  */
-export function markCss(tag: string, uiTag: string): string {
+export function markCss(tag: string): string {
   return `
 ${tag} { all: unset; display: inline !important; cursor: help;
   text-decoration: underline dotted currentColor 2px !important; text-underline-offset: 0.18em; text-decoration-skip-ink: none;
   background: color-mix(in srgb, currentColor 7%, transparent) !important; border-radius: 2px; }
 ${tag}[aria-expanded='true'], ${tag}:focus-visible { text-decoration-style: solid !important; outline: 2px solid currentColor !important; outline-offset: 1px; }
-${uiTag} { all: initial !important; display: inline !important; }
 `;
 }

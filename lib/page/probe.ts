@@ -50,10 +50,8 @@ export function installProbe(c: PageController): void {
     /** The focused mark's term, if focus is on one of our marks. */
     focusedTerm: () => c.registry.info(document.activeElement)?.termId ?? null,
     ariaExpanded: (scope: string, termId: string, index = 0) => find(c, scope, termId, index)?.getAttribute('aria-expanded') ?? null,
-    popover: () => {
-      const p = c.readPopover();
-      return p && { ...p, rect: p.rect && { left: p.rect.left, top: p.rect.top, right: p.rect.right, bottom: p.rect.bottom } };
-    },
+    /** What the open popover shows, asked of its frame (null when none is open). */
+    popover: () => c.readPopover(),
     /** The popover box's computed colours and animation (colour scheme, reduced motion). */
     popoverStyle: () => c.popoverStyle(),
     stats: () => ({ slices: [...c.clock.slices], starts: [...c.clock.starts], passes: [...c.passTimes] }),

@@ -29,7 +29,7 @@ export function neverMarked(el: Element): boolean {
   const editable = el.getAttribute('contenteditable');
   if (editable === 'true' || editable === '' || editable === 'plaintext-only') return true;
   const role = el.getAttribute('role');
-  return el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden') || role === 'textbox' || role === 'searchbox';
+  return el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden') || el.hasAttribute('inert') || role === 'textbox' || role === 'searchbox';
 }
 
 /** Share of an element's text that sits inside links. */
@@ -114,6 +114,14 @@ export class Scope {
 }
 
 /**
+ * Text nodes longer than this are never marked. A mark changes its paragraph, and the browser then
+ * lays the whole paragraph out again: 1.1–2 s for one 5 MB text node, each time (measured in
+ * Chromium), so marking one froze the page whatever our own slices did. No reader reads a
+ * paragraph of 200,000 characters; one that long is a dump, not prose.
+ */
+export const MAX_TEXT_CHARS = 200_000;
+
+/**
  * A TreeWalker over the readable text under `root`: shut-off subtrees and those in `skip` are never
  * entered, blank text is passed over, and open shadow roots met on the way are reported. Text
  * already marked is returned (the caller passes over it between its own time checks: skipped here,
@@ -125,7 +133,7 @@ export function readableTextWalker(root: Node, scope: Scope, skip?: ReadonlySet<
     acceptNode(node) {
       if (node.nodeType === 3) {
         const v = node.nodeValue;
-        return v && v.length > 1 && /\S/.test(v) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+        return v && v.length > 1 && v.length <= MAX_TEXT_CHARS && /\S/.test(v) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
       }
       const el = node as Element;
       if (skip?.has(el) || scope.rejects(el)) return NodeFilter.FILTER_REJECT;

@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blocking, describeAxe, runAxe } from './axe';
-import { launchFirefox } from './firefox';
+import { launchFirefox, popoverText } from './firefox';
 import { startServer, until } from './harness';
 
 let server: Server;
@@ -132,12 +132,8 @@ describe('Firefox: popup, options, badge, add this article', () => {
     expect(['conflicts', 'corroborates']).toContain(first.verdict);
     await popup.click('#page-claims .claim-open');
     const [news] = (await browser.pages()).filter((p) => p.url().startsWith(origin));
-    // the popover's text, found as a reader finds it (find-in-page reaches into its closed shadow root)
-    await news!.waitForFunction(
-      (t) => (window as unknown as { find(s: string, c: boolean, b: boolean, w: boolean): boolean }).find(t, true, false, true),
-      { timeout: 10_000, polling: 200 },
-      first.title.slice(0, 30),
-    );
+    // the popover's text, read in its own frame (the extension's popover.html, out of the page's reach)
+    await until(async () => (await popoverText(news!)).includes(first.title.slice(0, 30)), 10_000, 'the popover');
     await news!.keyboard.press('Escape');
     if (!popup.isClosed()) await popup.close();
   });

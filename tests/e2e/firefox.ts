@@ -1,7 +1,7 @@
 /** Debian's firefox-esr through Puppeteer (WebDriver BiDi) with the BUILT Firefox extension (.output/firefox-mv2) installed as a temporary add-on. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { ROOT } from './harness';
 
 export const FIREFOX_EXTENSION = join(ROOT, '.output/firefox-mv2');
@@ -49,4 +49,14 @@ export async function launchFirefox(): Promise<{ browser: Browser; addonId: stri
   });
   const addonId = await browser.installExtension(FIREFOX_EXTENSION);
   return { browser, addonId, extensionOrigin: FIREFOX_ORIGIN };
+}
+
+/**
+ * The text of the popover's frame (moz-extension://…/popover.html), '' when there is none. The
+ * pages under test have no frames of their own; Puppeteer over BiDi lists the popover's frame with
+ * the URL about:blank, so every child frame is read.
+ */
+export async function popoverText(page: Page): Promise<string> {
+  const texts = await Promise.all(page.frames().filter((f) => f !== page.mainFrame()).map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
+  return texts.join('\n');
 }

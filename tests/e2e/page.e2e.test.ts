@@ -123,7 +123,7 @@ describe('scope: the article, not the site chrome', () => {
     }, 5000, 'switched off');
     const off = await snapshot();
     // Nothing of ours is left in the page: no marks, no style, no attribute.
-    expect(await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => /^cc-/.test(e.localName)).length)).toBe(0);
+    expect(await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => /^cc[a-z]{8}$/.test(e.localName) || e.shadowRoot !== null).length)).toBe(0);
     expect(await page.evaluate(() => [...document.documentElement.attributes].map((a) => a.name))).toEqual(['lang']);
     await setStorage('disabledSites', []);
     await waitForMarks(page, 5);
@@ -239,6 +239,39 @@ describe('popover position and colours', () => {
     });
   }
 
+  it('near the bottom of the window it flips above the mark instead of shrinking below it', async () => {
+    const { page } = await open('/pages/hostile-popover.html');
+    try {
+      await waitForMarks(page, 2);
+      const at = await locateMark(page, '#bottom crosscheck-mark');
+      const down = 900 / 2 - 40; // the mark 40 px above the bottom edge
+      await page.evaluate((d) => window.scrollBy(0, -d), down);
+      await page.mouse.move(at.x, at.y + down);
+      const pop = await waitForPopover(page);
+      const markTop = at.y + down - 10;
+      expect(pop.rect!.bottom, JSON.stringify(pop.rect)).toBeLessThanOrEqual(markTop);
+      expect(inside(pop.rect!, 1200, 900)).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('under page CSS zoom (html { zoom: 2 }) it stays inside the viewport', async () => {
+    const { page } = await open('/pages/hostile-popover.html');
+    try {
+      await page.addStyleTag({ content: 'html { zoom: 2 }' });
+      await waitForMarks(page, 2);
+      for (const sel of ['#p1 crosscheck-mark', '#bottom crosscheck-mark']) {
+        const pop = await hoverAndRead(page, sel);
+        expect(inside(pop.rect!, 1200, 900), `${sel}: ${JSON.stringify(pop.rect)}`).toBe(true);
+        await page.mouse.move(1, 1);
+        await waitForNoPopover(page);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
   it('the underline has at least 3:1 contrast on light and on dark pages', async () => {
     for (const path of ['/pages/site-chrome.html', '/pages/dark.html']) {
       const { page } = await open(path);
@@ -246,7 +279,7 @@ describe('popover position and colours', () => {
         await waitForMarks(page, 2);
         const { x, y } = await locateMark(page, '#p1 crosscheck-mark');
         const { line, bg, tag } = await underlineAndBackground(page, x, y);
-        expect(tag).toMatch(/^cc-/);
+        expect(tag).toMatch(/^cc[a-z]{8}$/);
         expect(contrast(line, bg), `${path}: ${line} on ${bg}`).toBeGreaterThanOrEqual(3);
       } finally {
         await page.close();
@@ -335,6 +368,27 @@ describe('robust on hostile and busy pages', () => {
     }
   });
 
+  it('a page cannot read the popover: no name to define from our <style>, no shadow root, a frame of another origin, window.find finds nothing', async () => {
+    const { page, errors } = await open('/pages/hostile-popover.html');
+    try {
+      await waitForMarks(page, 2);
+      const pop = await hoverAndRead(page, '#p1 crosscheck-mark');
+      expect(pop.items.length).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 600)); // the page's ElementInternals readers poll every 200 ms
+      const learned = (await page.evaluate(() => (window as unknown as { __read(): string[] }).__read())).join('\n');
+      for (const item of pop.items) {
+        expect(learned).not.toContain(item.title);
+        expect(learned).not.toContain(item.sentence);
+        expect(await page.evaluate((t) => (window as unknown as { __find(t: string): boolean }).__find(t), item.title)).toBe(false);
+      }
+      // it may define custom elements named after CSS properties; it learns nothing else
+      expect(learned.split('\n').filter((l) => l && !l.startsWith('defined '))).toEqual([]);
+      expect(extensionErrors(errors)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a page that changes every 100 ms still gets later content marked (debounce with a max wait)', async () => {
     const { page } = await open('/pages/ticker.html');
     try {
@@ -395,7 +449,7 @@ describe('robust on hostile and busy pages', () => {
     }
   });
 
-  for (const [path, what, expected] of [['/pages/huge.html', '200,000 elements', 200], ['/pages/bigtext.html', 'one 5 MB text node', 1300]] as const) {
+  for (const [path, what, expected] of [['/pages/huge.html', '200,000 elements', 200]] as const) {
     it(`${what}: marked completely, in slices`, async () => {
       const { page, errors } = await open(path);
       try {
@@ -411,6 +465,111 @@ describe('robust on hostile and busy pages', () => {
         await page.close();
       }
     });
+  }
+
+  it('one 5 MB text node of varied sentences (bigtext.html): left unmarked, the page keeps answering', async () => {
+    const { page, errors } = await open('/pages/bigtext.html');
+    try {
+      expect(await page.evaluate(() => (window as unknown as { __chars: number }).__chars)).toBeGreaterThan(5_000_000);
+      await until(async () => (await pageState(page))?.enabled, 60_000, 'the script on');
+      await probe(page, 'settled');
+      expect((await pageState(page))!.marks).toBe(0);
+      expect(await page.evaluate(() => 1 + 1)).toBe(2);
+      expect(extensionErrors(errors)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('nothing a page can replay or observe (tests/pages/hostile-lifetime.html)', () => {
+  it('replaying the content-script-started event of WXT does not switch Crosscheck off', async () => {
+    const { page, errors } = await open('/pages/hostile-lifetime.html');
+    try {
+      await waitForMarks(page, 2);
+      // the extension id is public for a store extension: the page is given it
+      await page.evaluate((id) => (window as unknown as { __replay(id: string): void }).__replay(id), extensionId);
+      await page.evaluate(() => {
+        document.getElementById('later')!.textContent = 'Putin answered from Moscow.';
+      });
+      await until(async () => (await markTexts(page, '#later')).length === 2, 8000, 'the later paragraph marked');
+      expect(await pageState(page)).toMatchObject({ enabled: true });
+      expect(await markTexts(page, '#p1')).toEqual(['Zelensky', 'Witkoff', 'Paris']);
+      expect(extensionErrors(errors)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  for (const off of [false, true]) {
+    it(`no window message, attribute or global tells the page Crosscheck is installed (${off ? 'site switched off' : 'on'})`, async () => {
+      if (off) await setStorage('disabledSites', ['127.0.0.1']);
+      const { page } = await open('/pages/hostile-lifetime.html');
+      try {
+        if (off) await until(async () => (await pageState(page))?.enabled === false, 8000, 'the script, switched off');
+        else await waitForMarks(page, 2);
+        await new Promise((r) => setTimeout(r, 500));
+        const seen = await page.evaluate(() => {
+          const w = window as unknown as { __messages: string[]; __attributes(): string[] };
+          return { messages: w.__messages, attributes: w.__attributes(), globals: Object.keys(window).filter((k) => /crosscheck|wxt/i.test(k)) };
+        });
+        expect(seen.messages.filter((m) => m.includes(extensionId) || /wxt|crosscheck/i.test(m))).toEqual([]);
+        expect(seen.attributes).toEqual(['lang']);
+        expect(seen.globals).toEqual([]);
+      } finally {
+        if (off) await setStorage('disabledSites', []);
+        await page.close();
+      }
+    });
+  }
+});
+
+describe('only what a reader can see is marked (tests/pages/hostile-hidden.html)', () => {
+  it('names hidden in ten ways stay unmarked, so the page learns nothing; text shown later gets marked', async () => {
+    const { page, errors } = await open('/pages/hostile-hidden.html');
+    try {
+      await waitForMarks(page, 2);
+      await until(async () => (await markTexts(page, '#later')).length === 2, 8000, 'the paragraph shown after a second');
+      await probe(page, 'settled');
+      expect(await markTexts(page, '#visible')).toEqual(['Zelensky', 'Kyiv']);
+      expect(await markTexts(page, '#later')).toEqual(['Witkoff', 'Moscow']);
+      expect((await readMarks(page)).filter((m) => m.text === 'Putin')).toEqual([]);
+      // and opening the closed <details> shows its name, which then gets marked
+      await page.$eval('#closed', (d) => ((d as HTMLDetailsElement).open = true));
+      await until(async () => (await markTexts(page, '#closed')).length === 1, 8000, 'the opened <details> marked');
+      expect(extensionErrors(errors)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('one huge text node of one repeated sentence (tests/pages/repeated.html)', () => {
+  // 0.15 MB: under MAX_TEXT_CHARS, so marked, up to MAX_MARKS_PER_BLOCK (3000) in its paragraph;
+  // 2 and 5 MB: over it, left unmarked (marking would make the browser lay it all out again, seconds each time).
+  for (const [mb, inBig] of [[0.15, 3000], [2, 0], [5, 0]] as const) {
+    it(`${mb} MB: ${inBig ? `${inBig} marks at most in its paragraph` : 'left unmarked'}, the page summary and the popover work, and the page answers throughout`, async () => {
+      const { page, errors } = await open(`/pages/repeated.html?mb=${mb}`);
+      try {
+        const chars = await page.evaluate(() => (window as unknown as { __chars: number }).__chars);
+        expect(chars).toBeGreaterThanOrEqual(mb * 1e6);
+        // A trivial evaluate in the page's own world answers between every check (how fast: a figure
+        // of npm run bench:page, not asserted). Before the fix the 5 MB page did not answer for 515 s.
+        await until(async () => {
+          expect(await page.evaluate(() => 1 + 1)).toBe(2);
+          const s = await pageState(page);
+          return !!s && s.marks >= inBig + 2 && !s.busy;
+        }, 120_000, `${inBig + 2} marks`);
+        expect(await markTexts(page, '#normal')).toEqual(['Putin', 'Moscow']);
+        expect(await countMarks(page, '#big')).toBe(inBig);
+        const pop = await hoverAndRead(page, inBig ? '#big crosscheck-mark' : '#normal crosscheck-mark');
+        expect(pop.claim).toContain(inBig ? '“Zelensky met officials in Paris today.”' : '“Putin answered from Moscow.”');
+        expect(await page.evaluate(() => 1 + 1)).toBe(2);
+        expect(extensionErrors(errors)).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    }, 180_000);
   }
 });
 

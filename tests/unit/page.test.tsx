@@ -3,11 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Matcher } from '../../lib/match';
 import type { ExplainReply } from '../../lib/messages';
 import { PageController } from '../../lib/page/controller';
-import { markAll, MarkRegistry, sentenceAround, textNodes } from '../../lib/page/marks';
+import { markAll, MarkRegistry, MAX_MARKS_PER_BLOCK, SENTENCE_WINDOW, sentenceAround, textNodes } from '../../lib/page/marks';
 import { chunkBounds, markInSlices } from '../../lib/page/pass';
 import { debounceMaxWait, SliceClock } from '../../lib/page/schedule';
-import { isChrome, linkDensity, mainContent, Scope } from '../../lib/page/scope';
+import { isChrome, linkDensity, mainContent, MAX_TEXT_CHARS, Scope } from '../../lib/page/scope';
 import { Verdicts } from '../../lib/page/verdicts';
+import { Visibility } from '../../lib/page/visible';
+import { InlinePopover } from './inline-popover';
 import { DEFAULT_PREFERENCES } from '../../lib/settings';
 import { seedCorpusCompiled } from './corpus-fixture';
 
@@ -53,7 +55,7 @@ describe('marks', () => {
     const registry = new MarkRegistry();
     const [mark] = markAll(document.body, matcher, registry);
     expect(mark!.localName).toBe(registry.tag);
-    expect(registry.tag).toMatch(/^cc-[a-z]{6}$/);
+    expect(registry.tag).toMatch(/^cc[a-z]{8}$/);
     expect(new MarkRegistry().tag).not.toBe(registry.tag);
     expect([...mark!.attributes].map((a) => a.name).sort()).toEqual(['aria-expanded', 'aria-haspopup', 'role', 'tabindex']);
     expect(document.body.innerHTML).not.toMatch(/volodymyr|data-term|Crosscheck/i);
@@ -165,6 +167,62 @@ describe('marking pass', () => {
   });
 });
 
+describe('bounded work on huge text', () => {
+  const pass = (registry: MarkRegistry) => ({
+    registry, matcher, scope: new Scope('everywhere', null, (el) => !!registry.info(el)), clock: new SliceClock(),
+    signal: new AbortController().signal, seen: new WeakSet<Text>(), onShadowRoot: () => undefined, afterSlice: () => undefined,
+  });
+
+  it('a paragraph gets at most MAX_MARKS_PER_BLOCK marks, its text unchanged', async () => {
+    const text = 'Zelensky met officials today. '.repeat(MAX_MARKS_PER_BLOCK + 50);
+    document.body.innerHTML = '<div id="big"></div><p id="next">Zelensky again.</p>';
+    document.getElementById('big')!.textContent = text;
+    const registry = new MarkRegistry();
+    expect(await markInSlices([document.body], pass(registry))).toBe(MAX_MARKS_PER_BLOCK + 1);
+    expect(document.getElementById('big')!.textContent).toBe(text);
+    expect(document.querySelectorAll(`#next ${registry.tag}`).length).toBe(1);
+    // the sentence around the last mark is read from a window around it, not from the whole block
+    const inBig = document.querySelectorAll(`#big ${registry.tag}`);
+    expect(inBig.length).toBe(MAX_MARKS_PER_BLOCK);
+    expect(sentenceAround(inBig[inBig.length - 1]!)).toBe('Zelensky met officials today.');
+  }, 20_000);
+
+  it('a text node longer than MAX_TEXT_CHARS is not marked (marking would lay the whole of it out again)', async () => {
+    document.body.innerHTML = '<div id="big"></div><p>Zelensky spoke.</p>';
+    document.getElementById('big')!.textContent = 'Zelensky met officials today. '.repeat(Math.ceil(MAX_TEXT_CHARS / 30) + 1);
+    const registry = new MarkRegistry();
+    expect(await markInSlices([document.body], pass(registry))).toBe(1);
+  });
+
+  it('reads at most SENTENCE_WINDOW characters on each side of a mark', () => {
+    document.body.innerHTML = `<p>${'x'.repeat(SENTENCE_WINDOW * 3)} and then Zelensky spoke ${'y'.repeat(SENTENCE_WINDOW * 3)}</p>`;
+    const [mark] = markAll(document.body, matcher);
+    expect(sentenceAround(mark!).length).toBeLessThanOrEqual(600);
+    expect(sentenceAround(mark!)).toMatch(/^x+/);
+  });
+
+  it('a chunk boundary in text with no break at all is the chunk size', () => {
+    expect(chunkBounds('a'.repeat(10_000), 1000).length).toBe(10);
+  });
+});
+
+describe('only visible text is marked', () => {
+  it('hidden text (display, visibility, font-size 0, transparent, inert) gets no mark; visible text does', async () => {
+    document.body.innerHTML = `<p id="v">Zelensky spoke.</p><p style="display:none">Putin spoke.</p><p style="visibility:hidden">Putin spoke.</p>
+      <p style="font-size:0">Putin spoke.</p><p style="color:transparent">Putin spoke.</p><div inert><p>Putin spoke.</p></div>`;
+    const registry = new MarkRegistry();
+    const hidden: Text[] = [];
+    const deps = { registry, matcher, scope: new Scope('everywhere', null, (el) => !!registry.info(el)), clock: new SliceClock(), signal: new AbortController().signal,
+      seen: new WeakSet<Text>(), onShadowRoot: () => undefined, afterSlice: () => undefined, onHidden: (t: Text) => void hidden.push(t) };
+    expect(await markInSlices([document.body], deps)).toBe(1);
+    expect(registry.all().map((m) => m.textContent)).toEqual(['Zelensky']);
+    // what was hidden is handed back for another look (inert is never walked)
+    expect(hidden.length).toBe(4);
+    const v = new Visibility();
+    expect(v.visible(document.getElementById('v')!)).toBe(true);
+  });
+});
+
 describe('scheduling', () => {
   it('a debounce with a max wait fires even while changes never stop', () => {
     vi.useFakeTimers();
@@ -210,6 +268,7 @@ describe('PageController', () => {
   let counts: [number, number][];
   let ctl: PageController;
   let explained: string[];
+  let popover: InlinePopover;
   beforeEach(() => {
     counts = [];
     explained = [];
@@ -220,7 +279,7 @@ describe('PageController', () => {
         return reply(termId);
       },
       reportCount: (n, c) => counts.push([n, c]),
-    });
+    }, (doc, events) => (popover = new InlinePopover(doc, events)));
   });
   afterEach(() => ctl.disable());
 
@@ -299,30 +358,28 @@ describe('PageController', () => {
       mark.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
       mark.dispatchEvent(new MouseEvent('click', { bubbles: true }));
       await vi.advanceTimersByTimeAsync(DEFAULT_PREFERENCES.hoverDelayMs + 100);
-      expect(ctl.readPopover()).toBeNull();
-      expect(document.querySelector(ctl.registry.uiTag)).toBeNull();
+      expect(await ctl.readPopover()).toBeNull();
+      expect(popover.host?.isConnected ?? false).toBe(false);
       expect(mark.getAttribute('aria-expanded')).toBe('false');
     } finally {
       vi.useRealTimers();
     }
   });
 
-  it('renders the popover in a closed shadow root, conflicts first, corpus text as text only', async () => {
+  it('renders the popover view, conflicts first, corpus text as text only', async () => {
     await ctl.enable();
     await ctl.settled();
     const wash = ctl.marks().find((m) => m.textContent === 'Washington')!;
     await ctl.open(wash, true);
-    const host = document.querySelector(ctl.registry.uiTag)!;
-    expect(host).not.toBeNull();
-    expect((host as HTMLElement).shadowRoot).toBeNull();
+    expect(popover.host!.isConnected).toBe(true);
     expect(wash.getAttribute('aria-expanded')).toBe('true');
-    const pop = ctl.readPopover()!;
+    const pop = (await ctl.readPopover())!;
     expect(pop.count).toBe('1 report mentions it');
     expect(pop.items.map((i) => i.verdict)).toEqual(['conflicts', 'corroborates']);
     expect(pop.items[0]!.title).toBe('<img src=x onerror=alert(1)>');
     expect(pop.items[0]!.sentence).toBe('He <b>said</b> so.');
     ctl.close(true);
-    expect(document.querySelector(ctl.registry.uiTag)).toBeNull();
+    expect(popover.host!.isConnected).toBe(false);
     expect(wash.getAttribute('aria-expanded')).toBe('false');
   });
 
@@ -331,7 +388,7 @@ describe('PageController', () => {
     await ctl.settled();
     expect(ctl.reveal('no-such-term')).toBe(false);
     expect(ctl.reveal('security-guarantees')).toBe(true);
-    await vi.waitFor(() => expect(ctl.readPopover()?.items.length).toBe(1));
+    await vi.waitFor(async () => expect((await ctl.readPopover())?.items.length).toBe(1));
   });
 
   it('re-marks with the reader’s preferences (kinds)', async () => {

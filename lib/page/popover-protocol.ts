@@ -1,0 +1,49 @@
+/**
+ * What the content script and the popover's extension page (popover.html in an iframe) say to each
+ * other over their private MessageChannel. The channel is handed over once, with a secret that only
+ * the iframe's URL carries (the iframe sits in a closed shadow root: the page cannot read its URL).
+ */
+import type { ExplainReply } from '../messages';
+
+export type PopoverState =
+  | { status: 'loading'; label: string }
+  | { status: 'ready'; data: ExplainReply }
+  | { status: 'error'; label: string; message: string };
+
+export interface PopoverRead {
+  status: string;
+  term: string;
+  count: string;
+  claim: string;
+  notice: string;
+  more: string;
+  items: Record<string, string>[];
+  rect: { left: number; top: number; right: number; bottom: number } | null;
+  focused: string | null;
+}
+
+export interface PopoverStyle {
+  background: string;
+  color: string;
+  animation: string;
+}
+
+/** The first message to the frame: carries the port and the secret from the frame's URL. */
+export const PORT_MESSAGE = 'crosscheck:port';
+
+/** content script -> frame */
+export type ToFrame =
+  /** reduceMotion: the page's prefers-reduced-motion (the frame follows what the reader's page says) */
+  | { type: 'show'; state: PopoverState; reduceMotion: boolean }
+  | { type: 'hide' }
+  | { type: 'focus' }
+  | { type: 'read'; id: number }
+  | { type: 'style'; id: number };
+
+/** frame -> content script */
+export type FromFrame =
+  | { type: 'size'; width: number; height: number }
+  | { type: 'close' }
+  | { type: 'focus-left' }
+  | { type: 'read'; id: number; value: PopoverRead | null }
+  | { type: 'style'; id: number; value: PopoverStyle | null };
