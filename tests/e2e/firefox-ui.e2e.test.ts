@@ -150,7 +150,9 @@ describe('Firefox: popup, options, badge, add this article', () => {
     expect(await popup.$eval('#notice', (e) => e.textContent)).toMatch(/^Added “Allies meet in Kyiv.*” to your corpus\.$/);
     await popup.waitForFunction(() => document.querySelectorAll('#reports .report').length === 6, { timeout: 15_000 });
     expect(await popup.$eval('#reports .report[data-origin="user"]', (e) => e.textContent)).toMatch(/The Daily Ledger/);
-    // a second time is refused, with the background's message from the catalogue
+    // a second time is refused, with the background's message from the catalogue (the button is
+    // disabled for a moment while the page is marked again with the grown corpus)
+    await popup.waitForSelector('#add-article-button:not([disabled])', { timeout: 15_000 });
     await popup.click('#add-article-button');
     await popup.waitForSelector('.article-preview');
     await popup.click('.article-preview button[type="submit"]');

@@ -102,6 +102,8 @@ describe('popup: on this page', () => {
     const pop = await waitForPopover(page);
     expect(pop.claim).toContain(first!.sentence);
     expect(pop.items.some((i) => i.verdict === first!.verdict)).toBe(true);
+    // the toolbar popup closes when the reader goes back to the page; here the popup is a tab
+    await page.bringToFront();
     await page.keyboard.press('Escape');
     await until(async () => (await readPopover(page)) === null, 5000, 'popover closed');
     if (!popup.isClosed()) await popup.close();
