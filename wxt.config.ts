@@ -43,6 +43,22 @@ export default defineConfig({
       config.resolve ??= {};
       const had = config.resolve.alias;
       config.resolve.alias = Array.isArray(had) ? [alias, ...had] : [alias, ...Object.entries(had ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }))];
+      // The English word list (lib/match/english-words.ts, most of the script's size) comes from the
+      // background at run time instead (lib/page/english-words.ts).
+      const words = resolve(import.meta.dirname, 'lib/match/english-words.ts');
+      const fromBackground = resolve(import.meta.dirname, 'lib/page/english-words.ts');
+      config.plugins = [
+        {
+          name: 'crosscheck:english-words-from-background',
+          enforce: 'pre',
+          async resolveId(source, importer, options) {
+            if (!source.includes('english-words')) return null;
+            const found = await this.resolve(source, importer, { ...options, skipSelf: true });
+            return found?.id === words ? fromBackground : null;
+          },
+        },
+        ...(config.plugins ?? []),
+      ];
     },
   },
 });

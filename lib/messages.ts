@@ -93,6 +93,8 @@ export interface ImportReply {
 /** Requests the background answers: each message type with its request fields and its reply. */
 export interface BackgroundProtocol {
   dictionary: { request: {}; reply: DictionaryReply };
+  /** the front-coded English word list (lib/match/english-words.ts), for the content script's matcher */
+  'english-words': { request: {}; reply: string };
   /** `published`: the page's publication date (ISO or any Date-parsable text), to date weekdays */
   explain: { request: { termId: string; claim: string; published?: string }; reply: ExplainReply | null };
   'mention-count': { request: { count: number; conflicts?: number }; reply: null };

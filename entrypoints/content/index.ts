@@ -3,6 +3,7 @@ import { extractArticle } from '../../lib/corpus/article';
 import { publishedDate } from '../../lib/corpus/published';
 import type { PageRequest } from '../../lib/messages';
 import { PageController } from '../../lib/page/controller';
+import { loadEnglishWords } from '../../lib/page/english-words';
 import { installProbe } from '../../lib/page/probe';
 import { answer, send } from '../../lib/rpc';
 import { isSiteEnabled, normalisePreferences, siteOf } from '../../lib/settings';
@@ -20,7 +21,8 @@ export default defineContentScript({
     /** the page's publication date dates its weekdays; read once, on the first popover */
     let published: string | undefined;
     const controller = new PageController(document, {
-      dictionary: () => send('dictionary'),
+      // The matcher's English word list comes with the first dictionary (it is not in this script).
+      dictionary: async () => (await Promise.all([send('dictionary'), loadEnglishWords(() => send('english-words'))]))[0],
       explain: (termId, claim) => send('explain', { termId, claim, published: (published ??= publishedDate(document) ?? '') || undefined }),
       reportCount: (count, conflicts) => {
         // Only the top page speaks for the tab's badge.

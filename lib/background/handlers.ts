@@ -4,6 +4,7 @@ import type { BackgroundProtocol, ReplyOf, RequestOf } from '../messages';
 import type { CorpusService } from './explain';
 import type { ImportProgress } from '../storage';
 import { addUserReport, deleteUserReport, exportReports, importReports, onIndexChange, onIndexingProgress, updateUserReport } from './store';
+import { ENGLISH_WORDS } from '../match/english-words';
 
 export interface Sender {
   tabId?: number;
@@ -62,6 +63,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   onIndexingProgress(db, (p) => void deps.publishProgress?.(p && { ...p, phase: 'indexing' }));
   return {
     dictionary: async () => service.getDictionary(),
+    'english-words': async () => ENGLISH_WORDS,
     explain: async (req) => service.explain(req.termId, req.claim, req.published),
     'mention-count': async (req, sender) => {
       if (sender.tabId !== undefined) await deps.setBadge(sender.tabId, req.count, req.conflicts ?? 0);

@@ -13,13 +13,13 @@ export interface Token {
 
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
-/** British spellings whose American form differs by more than an inflection: one key for both. */
-const SPELLING: Record<string, string> = {
+/** British spellings whose American form differs by more than an inflection: one key for both (a Map: "constructor" is a word too). */
+const SPELLING = new Map<string, string>(Object.entries({
   defence: 'defense', defences: 'defenses', offence: 'offense', offences: 'offenses', licence: 'license', licences: 'licenses',
   pretence: 'pretense', adviser: 'advisor', advisers: 'advisors', programme: 'program', programmes: 'programs', catalogue: 'catalog',
   catalogues: 'catalogs', jewellery: 'jewelry', grey: 'gray', aluminium: 'aluminum', sceptic: 'skeptic', sceptical: 'skeptical',
   manoeuvre: 'maneuver', manoeuvres: 'maneuvers', tyre: 'tire', tyres: 'tires', kerb: 'curb', plough: 'plow', cheque: 'check',
-};
+}));
 const OUR = /^(col|hon|lab|fav|behavi|neighb|harb|rum|hum|flav|vap|arm|endeav|od|vig|rig|splend|parl)our(s|ed|ing|ite|ites|ful|hood|ly)?$/;
 const RE = /^(cent|theat|met|fib|lit|calib|spect|sab|lust|sombr|meag)re(s|d)?$/;
 const ISE = /^(organ|recogn|real|apolog|critic|author|emphas|priorit|mobil|stabil|privat|legal|character|summar|final|normal|minim|maxim|util|categor|special|civil|global|modern|subsid|jeopard|harmon|symbol|capital|neutral|militar|radical|polar)is(e|es|ed|ing|er|ers|ation|ations)$/;
@@ -27,7 +27,7 @@ const DOUBLED_L = /^(travel|cancel|label|model|fuel|signal|counsel|level|total|c
 
 /** The American spelling of a folded word ("defence" → "defense", "organisation" → "organization"). */
 export function americanSpelling(w: string): string {
-  const table = SPELLING[w];
+  const table = SPELLING.get(w);
   if (table) return table;
   if (w.length < 5) return w;
   return w.replace(OUR, '$1or$2').replace(RE, '$1er$2').replace(ISE, '$1iz$2').replace(DOUBLED_L, '$1$2');

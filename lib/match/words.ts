@@ -3,13 +3,18 @@ import { ENGLISH_WORDS } from './english-words';
 
 export type WordKind = 'common' | 'proper';
 
-let blocks: string[] | null = null;
+let source: string | null = null;
+let blocks: string[] = [];
 let heads: string[] = [];
 
-/** Each block's first word, for a binary search; the blocks themselves are decoded only when searched. */
+/**
+ * Each block's first word, for a binary search; the blocks themselves are decoded only when searched.
+ * Rebuilt when the list changes: in the content script it arrives from the background (lib/page/english-words.ts).
+ */
 function index(): string[] {
-  if (!blocks) {
-    blocks = ENGLISH_WORDS.split('|');
+  if (source !== ENGLISH_WORDS) {
+    source = ENGLISH_WORDS;
+    blocks = source ? source.split('|') : [];
     heads = blocks.map((b) => /^0([a-z]+)/.exec(b)![1]!);
   }
   return blocks;
@@ -22,6 +27,7 @@ function index(): string[] {
  */
 export function wordKind(key: string): WordKind | null {
   const all = index();
+  if (!all.length) return null;
   let lo = 0;
   let hi = heads.length - 1;
   while (lo < hi) {

@@ -109,6 +109,19 @@ describe('demo page', () => {
   });
 });
 
+describe('English words', () => {
+  it('the word list comes from the background: an English word is never a misspelt name, a misspelt name is', async () => {
+    const { page, errors } = await open('/pages/english-words.html');
+    await waitForMarks(page, 2);
+    expect((await readMarks(page)).map((m) => [m.text, m.how])).toEqual([
+      ['Witkof', 'fuzzy'],
+      ['Kyiv', 'exact'],
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('popup', () => {
   it('lists page mentions, searches the corpus and switches the site off and on live', async () => {
     const { page: news } = await open('/pages/news-article.html');

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CrosscheckDB } from '../../lib/db';
 import { CorpusService } from '../../lib/background/explain';
+import { ENGLISH_WORDS } from '../../lib/match/english-words';
 import { createHandlers, dispatch, type BackgroundDeps } from '../../lib/background/handlers';
 import { createSeeder } from '../../lib/background/seeding';
 import { whenIndexed } from '../../lib/background/store';
@@ -38,6 +39,11 @@ describe('background handlers', () => {
     for (const r of replies) expect((r as { terms: unknown[] }).terms.length).toBe(seedCorpusCompiled().terms.length);
     await deps.ready();
     expect(put).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers the English word list the content script leaves out', async () => {
+    const { deps, handlers } = setup();
+    expect(await dispatch(handlers, deps, { type: 'english-words' }, {})).toBe(ENGLISH_WORDS);
   });
 
   it('refuses unknown or malformed requests with a message', async () => {

@@ -42,9 +42,16 @@ describe('Matcher', () => {
 });
 
 describe('Matcher precision', () => {
+  it('reads words named like Object.prototype members as words', () => {
+    expect(found('The constructor and the hasOwnProperty of Kyiv.')).toEqual([['Kyiv', 'kyiv', 'exact']]);
+  });
   it('never reads a known English word as a misspelt name', () => {
     expect(found('Americans and African-American voters, American officials and the Americas.')).toEqual([]);
     expect(found('Venezuelan officials met Germans and Russians.')).toEqual([]);
+    expect(found('The Tramp, a constructor of sets, met Witkof in Kyiv.')).toEqual([
+      ['Witkof', 'steve-witkoff', 'fuzzy'],
+      ['Kyiv', 'kyiv', 'exact'],
+    ]);
     expect(isEnglishWord(tokenKey('Americans'))).toBe(true);
     expect(isEnglishWord(tokenKey('Witkof'))).toBe(false);
   });

@@ -42,6 +42,8 @@ describe('variants of one term', () => {
   it('spells British and American words alike, so a term marks both', () => {
     expect(['defence', 'advisers', 'organisation', 'centre', 'labour', 'travelled'].map(americanSpelling)).toEqual(['defense', 'advisors', 'organization', 'center', 'labor', 'traveled']);
     expect(['rise', 'promise', 'more', 'your'].map(americanSpelling)).toEqual(['rise', 'promise', 'more', 'your']);
+    // Words that are also names of Object.prototype's members are words like any other.
+    expect(['constructor', 'valueof', 'tostring'].map(americanSpelling)).toEqual(['constructor', 'valueof', 'tostring']);
     const terms = extractTerms(['The defence minister met the ambassador. The defence minister left.', 'The defence minister spoke at the World Trade Centre.']);
     const found = new Matcher(terms).find('The defense minister visited the World Trade Center.').map((m) => m.text);
     expect(found).toEqual(['defense minister', 'World Trade Center']);
