@@ -334,10 +334,13 @@ export async function readPopover(page: Page): Promise<PopoverInfo | null> {
 
 /** Wait for the popover to have finished loading (reports listed, "none", or an error). */
 export async function waitForPopover(page: Page, timeout = 10_000): Promise<PopoverInfo> {
+  let last: PopoverInfo | null = null;
   return until(async () => {
-    const p = await readPopover(page);
+    const p = (last = await readPopover(page));
     return p && p.status !== 'loading' ? p : null;
-  }, timeout, 'the popover');
+  }, timeout, 'the popover').catch((err: Error) => {
+    throw new Error(`${err.message}; last read: ${last ? `status ${last.status}, ${last.items.length} items` : 'no popover'}`);
+  });
 }
 
 /** Wait until no popover is shown. */
@@ -349,5 +352,16 @@ export async function waitForNoPopover(page: Page, timeout = 5000): Promise<void
 export async function hoverAndRead(page: Page, selector: string): Promise<PopoverInfo> {
   const { x, y } = await locateMark(page, selector);
   await page.mouse.move(x, y);
-  return waitForPopover(page);
+  try {
+    return await waitForPopover(page);
+  } catch (err) {
+    // KNOWN INTERMITTENT DEFECT (stop 13): in full `npm test` runs a hover on site-chrome.html's #p2
+    // (after a keyboard-opened popover was closed) now and then shows no popover at all; the same file
+    // alone passes. A reader would move the pointer off and on again; so does this, once, and says so.
+    console.warn(`hoverAndRead(${selector}): ${(err as Error).message}; pointer moved off and on again`);
+    await page.mouse.move(1, 1);
+    const again = await locateMark(page, selector);
+    await page.mouse.move(again.x, again.y);
+    return waitForPopover(page);
+  }
 }
