@@ -13,10 +13,12 @@ style.textContent = POPOVER_CSS;
 document.head.appendChild(style);
 
 let port: MessagePort | null = null;
+/** the opening being shown, echoed in everything said back (see FromFrame) */
+let session = 0;
 const post = (msg: FromFrame) => port?.postMessage(msg);
 const view = new PopoverView(document, document.getElementById('popover')!, {
-  onClose: () => post({ type: 'close' }),
-  onSize: (width, height) => post({ type: 'size', width, height }),
+  onClose: () => post({ type: 'close', session }),
+  onSize: (width, height) => post({ type: 'size', session, width, height }),
 });
 
 window.addEventListener('message', (e: MessageEvent<{ type?: string; key?: string }>) => {
@@ -25,6 +27,7 @@ window.addEventListener('message', (e: MessageEvent<{ type?: string; key?: strin
   port.onmessage = (m: MessageEvent<ToFrame>) => {
     const msg = m.data;
     if (msg.type === 'show') {
+      session = msg.session;
       document.documentElement.toggleAttribute('data-reduce-motion', msg.reduceMotion);
       view.show(msg.state);
     }
@@ -34,4 +37,4 @@ window.addEventListener('message', (e: MessageEvent<{ type?: string; key?: strin
     else if (msg.type === 'style') post({ type: 'style', id: msg.id, value: view.style() });
   };
 });
-window.addEventListener('blur', () => post({ type: 'focus-left' }));
+window.addEventListener('blur', () => post({ type: 'focus-left', session }));

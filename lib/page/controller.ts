@@ -443,6 +443,11 @@ export class PageController {
   private onKey(e: KeyboardEvent): void {
     const mark = this.markAt(e);
     const info = this.registry.info(mark);
+    // Esc dismisses an open popover wherever focus is on the page (a hover leaves focus on the body).
+    if (e.key === 'Escape' && this.popover.isOpen && (!mark || this.popover.anchor !== mark)) {
+      this.close(false);
+      return;
+    }
     if (!mark || !info?.interactive) return;
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();

@@ -71,6 +71,8 @@ export class PopoverFrame implements PopoverSurface {
   private natural = { width: POPOVER_WIDTH, height: MIN_HEIGHT };
   private replies = new Map<number, (v: never) => void>();
   private seq = 0;
+  /** the current opening (see FromFrame) */
+  private session = 0;
   anchor: Element | null = null;
 
   constructor(private doc: Document, private events: PopoverEvents) {}
@@ -125,6 +127,9 @@ export class PopoverFrame implements PopoverSurface {
   }
 
   private onMessage(msg: FromFrame): void {
+    if (msg.type === 'size' || msg.type === 'close' || msg.type === 'focus-left') {
+      if (!this.anchor || msg.session !== this.session) return;
+    }
     if (msg.type === 'size') {
       this.natural = { width: POPOVER_WIDTH, height: Math.max(MIN_HEIGHT, Math.min(POPOVER_MAX_HEIGHT, msg.height)) };
       void this.position();
@@ -145,10 +150,11 @@ export class PopoverFrame implements PopoverSurface {
     if (this.anchor !== anchor) {
       this.stopAutoUpdate?.();
       this.stopAutoUpdate = null;
+      this.session++;
     }
     this.anchor = anchor;
     const reduceMotion = !!this.doc.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    this.send({ type: 'show', state, reduceMotion });
+    this.send({ type: 'show', session: this.session, state, reduceMotion });
     host.setAttribute('style', hostStyle(true, 1 / this.pageZoom()));
     if (!this.stopAutoUpdate) this.stopAutoUpdate = autoUpdate(anchor, this.frame!, () => void this.position());
     else void this.position();

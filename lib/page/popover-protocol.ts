@@ -34,16 +34,21 @@ export const PORT_MESSAGE = 'crosscheck:port';
 /** content script -> frame */
 export type ToFrame =
   /** reduceMotion: the page's prefers-reduced-motion (the frame follows what the reader's page says) */
-  | { type: 'show'; state: PopoverState; reduceMotion: boolean }
+  /** session: which opening this is (a new one each time the popover opens on a mark); the frame echoes it */
+  | { type: 'show'; session: number; state: PopoverState; reduceMotion: boolean }
   | { type: 'hide' }
   | { type: 'focus' }
   | { type: 'read'; id: number }
   | { type: 'style'; id: number };
 
-/** frame -> content script */
+/**
+ * frame -> content script. `session` is the opening the frame was showing when it spoke: the
+ * content script drops what a frame says about an opening that has since closed (a blur that
+ * arrives after the reader already hovers another mark must not close the new popover).
+ */
 export type FromFrame =
-  | { type: 'size'; width: number; height: number }
-  | { type: 'close' }
-  | { type: 'focus-left' }
+  | { type: 'size'; session: number; width: number; height: number }
+  | { type: 'close'; session: number }
+  | { type: 'focus-left'; session: number }
   | { type: 'read'; id: number; value: PopoverRead | null }
   | { type: 'style'; id: number; value: PopoverStyle | null };
