@@ -6,7 +6,7 @@
  */
 import nlp from './fast-nlp';
 import { capitalisedNames } from './extract/names';
-import { isDistinctive, TOPIC_RANK } from './extract/topics';
+import { isCompoundNoun, isDistinctive, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
 import { PERSON_TITLES } from '../match/names';
@@ -425,8 +425,13 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
   for (const [key, c] of stats.phrases) {
     if (!c.forms.size) continue;
     const words = key.split(' ');
-    // a topic is distinctive for the corpus; one report may name it if it names it twice and it is rarer
-    if (c.docs >= minTopicReports ? !isDistinctive(words, TOPIC_RANK.shared) : !isDistinctive(words, TOPIC_RANK.single) || [...c.forms.values()].reduce((a, b) => a + b, 0) < 2) continue;
+    // a topic is distinctive for the corpus; one report may name it if it names it twice and it is
+    // rarer, or once if it is an English compound noun ("house arrest")
+    const named = [...c.forms.values()].reduce((a, b) => a + b, 0);
+    const topic = c.docs >= minTopicReports
+      ? isDistinctive(words, TOPIC_RANK.shared)
+      : (named >= 2 && isDistinctive(words, TOPIC_RANK.single)) || (isDistinctive(words, TOPIC_RANK.compound) && [...c.forms.keys()].some(isCompoundNoun));
+    if (!topic) continue;
     // "national security advisers" gives way to "security advisers" when that is a topic itself
     if (words.length === 3 && (stats.phrases.get(words.slice(1).join(' '))?.docs ?? 0) >= minTopicReports) continue;
     rank({ key, c, topic: true });

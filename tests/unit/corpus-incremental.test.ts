@@ -3,6 +3,7 @@ import { readSeeds } from '../../corpus/seeds';
 import { toReport, type Report } from '../../lib/corpus';
 import { bloomHas, bloomOf } from '../../lib/corpus/bloom';
 import { buildIndex, indexRow, LiveIndex, type ReportIndexRow } from '../../lib/corpus/live-index';
+import { isCompoundNoun } from '../../lib/corpus/extract/topics';
 import { deriveTerms, extractReportTerms, TERM_LIMITS, TermStats } from '../../lib/corpus/terms';
 
 /** Deterministic PRNG (mulberry32) so a failing sequence can be replayed. */
@@ -103,6 +104,24 @@ describe('counts', () => {
     const once = rt.phrases.filter((p) => p.forms.reduce((a, [, n]) => a + n, 0) === 1).map((p) => p.forms[0]![0]);
     expect(once.length).toBeGreaterThan(0);
     for (const phrase of once) expect(terms.find((t) => t.label === phrase)).toBeUndefined();
+  });
+});
+
+describe('compound nouns', () => {
+  it('a report that names an English compound noun once gives a topic; a free combination of frequent words does not', () => {
+    const text = 'The mayor of Elling announced a trade embargo on Monday, officials said. A young man who saw the arrest said the police came at night. Two water mains burst in the cold.';
+    const stats = new TermStats();
+    stats.add(extractReportTerms(text));
+    const labels = deriveTerms(stats).filter((t) => t.kind === 'topic').map((t) => t.label);
+    expect(labels).toContain('trade embargo');
+    expect(labels).toContain('water mains');
+    expect(labels).not.toContain('young man');
+  });
+
+  it('knows plurals of listed compounds and nothing outside the list', () => {
+    expect(isCompoundNoun('solitary confinement')).toBe(true);
+    expect(isCompoundNoun('Life sentences')).toBe(true);
+    expect(isCompoundNoun('next week')).toBe(false);
   });
 });
 

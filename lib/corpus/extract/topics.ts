@@ -2,17 +2,20 @@
  * Which key phrases are topics: distinctive for the corpus compared with general English. A phrase
  * made only of frequent English words ("years old", "lovely dog") is no topic; one with a rare
  * word ("ankle surgery", "trade sanctions") is, even when one report names it, as long as that
- * report names it twice. Word frequencies: common-words.ts (SUBTLEX-US), kept out of the
- * content script (only term extraction and the dictionary's derivation import this file).
+ * report names it twice; an English compound noun ("house arrest", "water main") is, named once.
+ * Word frequencies: common-words.ts (SUBTLEX-US); compounds: collocations.ts (WordNet). Both are
+ * kept out of the content script (only term extraction and the dictionary's derivation import this file).
  */
+import { COLLOCATIONS } from './collocations';
 import { COMMON_STEMS } from './common-words';
 
 /**
  * Frequency ranks a phrase needs one word past: a phrase several reports share must not be made of
  * the most frequent words only ("years old", "lovely dog"); one that a single report names (twice)
- * needs a word past general English's first 3,000 ("ankle surgery", "trade sanctions").
+ * needs a word past general English's first 3,000 ("ankle surgery", "trade sanctions"); a compound
+ * noun one report names once, a word past the first 1,000 ("house arrest", not "real world").
  */
-export const TOPIC_RANK = { shared: 1_500, single: 3_000 } as const;
+export const TOPIC_RANK = { shared: 1_500, single: 3_000, compound: 1_000 } as const;
 
 let ranks: Map<string, number> | null = null;
 
@@ -25,4 +28,13 @@ export function stemRank(stemmed: string): number {
 /** A phrase (its words' stems) holds a word less frequent than the first `minRank` of general English. */
 export function isDistinctive(stems: readonly string[], minRank: number): boolean {
   return stems.some((s) => s.split('-').some((part) => stemRank(part) >= minRank));
+}
+
+let compounds: Set<string> | null = null;
+
+/** The phrase (as written) is an English compound noun, its last word singular or plural ("water mains"). */
+export function isCompoundNoun(phrase: string): boolean {
+  compounds ??= new Set(COLLOCATIONS.split('|'));
+  const p = phrase.toLowerCase();
+  return [p, p.replace(/ies$/, 'y'), p.replace(/es$/, ''), p.replace(/s$/, '')].some((f) => compounds!.has(f));
 }
