@@ -430,7 +430,7 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
     const named = [...c.forms.values()].reduce((a, b) => a + b, 0);
     const topic = c.docs >= minTopicReports
       ? isDistinctive(words, TOPIC_RANK.shared)
-      : (named >= 2 && isDistinctive(words, TOPIC_RANK.single)) || (isDistinctive(words, TOPIC_RANK.compound) && [...c.forms.keys()].some(isCompoundNoun));
+      : isDistinctive(words, TOPIC_RANK.single) && (named >= 2 || [...c.forms.keys()].some(isCompoundNoun));
     if (!topic) continue;
     // "national security advisers" gives way to "security advisers" when that is a topic itself
     if (words.length === 3 && (stats.phrases.get(words.slice(1).join(' '))?.docs ?? 0) >= minTopicReports) continue;
