@@ -425,12 +425,15 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
   for (const [key, c] of stats.phrases) {
     if (!c.forms.size) continue;
     const words = key.split(' ');
-    // a topic is distinctive for the corpus; one report may name it if it names it twice and it is
-    // rarer, or once if it is an English compound noun ("house arrest")
+    // A topic is distinctive for the corpus. A phrase one report names is a topic when it is rarer
+    // and named twice ("ankle surgery"); an English compound noun, when named twice ("black box")
+    // or rarer ("solitary confinement").
     const named = [...c.forms.values()].reduce((a, b) => a + b, 0);
     const topic = c.docs >= minTopicReports
       ? isDistinctive(words, TOPIC_RANK.shared)
-      : isDistinctive(words, TOPIC_RANK.single) && (named >= 2 || [...c.forms.keys()].some(isCompoundNoun));
+      : [...c.forms.keys()].some(isCompoundNoun)
+        ? named >= 2 || isDistinctive(words, TOPIC_RANK.single)
+        : named >= 2 && isDistinctive(words, TOPIC_RANK.single);
     if (!topic) continue;
     // "national security advisers" gives way to "security advisers" when that is a topic itself
     if (words.length === 3 && (stats.phrases.get(words.slice(1).join(' '))?.docs ?? 0) >= minTopicReports) continue;

@@ -2,7 +2,7 @@
  * Which key phrases are topics: distinctive for the corpus compared with general English. A phrase
  * made only of frequent English words ("years old", "lovely dog") is no topic; one with a rare
  * word ("ankle surgery", "trade sanctions") is, even when one report names it, as long as that
- * report names it twice; an English compound noun ("house arrest", "water main") is, named once.
+ * report names it twice; so is an English compound noun ("black box", "solitary confinement").
  * Word frequencies: common-words.ts (SUBTLEX-US); compounds: collocations.ts (WordNet). Both are
  * kept out of the content script (only term extraction and the dictionary's derivation import this file).
  */
@@ -11,10 +11,11 @@ import { COMMON_STEMS } from './common-words';
 
 /**
  * Frequency ranks a phrase needs one word past: a phrase several reports share must not be made of
- * the most frequent words only ("years old", "lovely dog"); one that a single report names (twice,
- * or once when it is a compound noun) needs a word past general English's first 3,000 ("ankle
- * surgery", "trade sanctions", "trade embargo"). Chosen on the tune part of bench:terms: a compound's
- * bar at 1,000 added as many junk marks ("television station") as found terms.
+ * the most frequent words only ("years old", "lovely dog"); one that a single report names twice
+ * needs a word past general English's first 3,000 ("ankle surgery", "trade sanctions"), and so does
+ * an English compound noun that it names once ("solitary confinement"; named twice, a compound is a
+ * topic whatever its words: "black box"). Chosen on the tune part of bench:terms: with the bar at
+ * 1,000 for compounds named once, as many junk marks ("television station") came as found terms.
  */
 export const TOPIC_RANK = { shared: 1_500, single: 3_000 } as const;
 
