@@ -45,6 +45,11 @@ const isUpperStart = (t: string) => /^\p{Lu}/u.test(t);
 const isInnerCapital = (t: string) => /^[\p{Ll}\p{N}][\p{Ll}\p{N}]*\p{Lu}/u.test(t) && !/^\p{Ll}+-/u.test(t);
 const isAcronymToken = (t: string) => /^(?:\p{Lu}\.){2,}$/u.test(t) || /^\p{Lu}[\p{Lu}\p{N}]{1,5}$/u.test(t);
 const isAllCaps = (s: string) => /\p{Lu}{2,}/u.test(s) && !/\p{Ll}/u.test(s);
+/**
+ * Letters and digits alternating in four runs or more, with lower-case letters: a video id or a
+ * handle ("yrXx9dBo8M"), a date run together ("Nov11th-2014"); never a name ("H5N1", "XR7", "iPhone6s" stay).
+ */
+const isMachineToken = (t: string) => /\p{Ll}/u.test(t) && (t.match(/\p{L}+|\p{N}+/gu)?.length ?? 0) >= 4;
 /** wordKind of a word, remembered (a block of the word list is decoded per look-up); bounded. */
 const kinds = new Map<string, ReturnType<typeof wordKind>>();
 function kindOfWord(t: string): ReturnType<typeof wordKind> {
@@ -152,6 +157,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
         ((isUpperStart(t) || isInnerCapital(t) || isConnectedName(t)) &&
           !TIME_WORDS.has(folded) &&
           !CONTRACTION.test(t) &&
+          !isMachineToken(t) &&
           !(isStop(folded) && !isAcronymToken(t) && !/^the$/i.test(t)) &&
           !(initial && common(t) && !mid.has(folded) && !quotedTitle(text, tok.start)) &&
           !(isAllCaps(t) && t.length > 6));
