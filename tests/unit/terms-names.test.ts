@@ -25,6 +25,10 @@ describe('capitalised names (lib/corpus/extract/names.ts)', () => {
     expect(names('It said Apple skipped CES and showed the iPhone at 9 AM ET.')).not.toContain('AM');
   });
 
+  it('tells a demonym from a name that ends like one', () => {
+    expect(names('Critics said even Satan would not think of it, a Mexican official told a Kenyan paper in Milan.')).toEqual(['Satan', 'Milan']);
+  });
+
   it('takes no video id or run-together date for a name, and keeps model names with digits', () => {
     expect(names('Watch it at youtu.be/yrXx9dBo8M, posted by Lena Ortiz on Nov11th-2014 about the H5N1 strain and the iPhone6s.')).toEqual(['Lena Ortiz', 'H5N1', 'iPhone6s']);
   });

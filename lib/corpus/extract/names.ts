@@ -6,7 +6,8 @@
  * common English word or the text also capitalises it mid-sentence. Each name gets a kind from
  * cues (Airlines, University, Street…), the gazetteer, compromise's own tags or a first name.
  */
-import { isPlace, placeKey } from '../../evidence/places';
+import { demonymPlace, isPlace, placeKey } from '../../evidence/places';
+import { DEMONYMS_AN_I_CH } from './demonyms';
 import { PERSON_TITLES } from '../../match/names';
 import { foldToken, tokenKey } from '../../match/tokens';
 import { wordKind } from '../../match/words';
@@ -39,6 +40,14 @@ const TIME_WORDS = new Set([...MONTHS, ...WEEKDAYS, 'jan', 'feb', 'mar', 'apr', 
 /** A speech verb after a name says the name is a person's ("…, Nandakumar said"). */
 const SPEECH = /^['’]?,?\s+(?:said|says|told|added|explained|wrote|apologi[sz]ed|insisted|admitted|warned|denied)\b/;
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|ch|i)$/u;
+let demonymsAnIch: Set<string> | null = null;
+/** "Kenyan", "Iraqi", "Czech" (listed: -an, -i and -ch end names too: "Satan", "Milan"), "Ukrainian", "Chinese", "Scottish". */
+function isDemonym(w: string): boolean {
+  if (!DEMONYM.test(w)) return false;
+  if (/(?:ian|ean|ese|ish)$/.test(w)) return true;
+  demonymsAnIch ??= new Set(DEMONYMS_AN_I_CH.split(' '));
+  return demonymsAnIch.has(w.toLowerCase()) || demonymPlace(w) !== undefined;
+}
 
 const isUpperStart = (t: string) => /^\p{Lu}/u.test(t);
 /** iPhone, eBay, iGen, 9to5Mac: lower-case or digit start, capital inside. */
@@ -251,7 +260,7 @@ function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, t
       // a common word is a name only where the text never writes it in lower case
       if (!mid.has(f) || lower.has(w.toLowerCase())) return;
     }
-    if (DEMONYM.test(w) && (kindOfWord(w) === 'proper' || /(?:ian|ean|ese|ish)$/.test(w))) return;
+    if (isDemonym(w)) return;
     if (/(?:ern)$/.test(w) && kindOfWord(w) !== null) return;
   } else if (words.every((w) => STOP_WORDS.has(foldToken(w)) || CONNECTORS.has(w) || NOT_ACRONYMS.has(foldToken(w)) || /^\d+$/.test(w))) return;
   out.push({ name: label, kind: kindOf(label, words, tagged, firstNames, personCue) });
