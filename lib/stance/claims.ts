@@ -381,7 +381,10 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   const sameFigure = figs.some((f) => f.agree);
   // the report sentence states every point of the claim, in its words or synonyms
   const stated = states(a, b, A, B);
-  if ((sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && overlap >= 0.3))) || sameFigure || stated) {
+  // a figure of the claim that the report gives otherwise (the same unit, another value) is no corroboration, even
+  // where the gates above keep it from being a conflict ("58 seats" / "525 seats")
+  const otherFigure = !stated && A.quantities.some((x) => x.unit !== 'year-old' && B.quantities.some((y) => y.unit === x.unit) && compareFigures([x], B.quantities.filter((y) => y.unit === x.unit))?.agree === false && !hasFigure(B, x.value));
+  if (((sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && overlap >= 0.3))) || sameFigure || stated) && !otherFigure) {
     // a shared source is named as the page names it (the report may word the title differently)
     const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);
     const what = checkable.length ? checkable.map(say).join(', ') : null;

@@ -111,6 +111,12 @@ describe('claim comparison on the seed corpus', () => {
     expect(compareClaims('The school took 28 pupils on a five-day trip to the capital.', 'Seven pupils fell ill after the five-day trip to the capital.', none).verdict).not.toBe('conflicts');
     expect(compareClaims('Ten people were injured when the bus overturned on the motorway.', 'Police said 14 people were hurt when the bus overturned on the motorway.', none).verdict).toBe('conflicts');
   });
+  it('a figure the report gives otherwise is no corroboration, even where no conflict is shown', () => {
+    const none = { find: () => [] };
+    // the counts hang on different verbs (no conflict shown), but the page's 28 is not what the report says
+    expect(compareClaims('The school took 28 pupils on the trip to the capital on Monday.', 'On Monday the school trip to the capital ended early after seven pupils fell ill.', none).verdict).toBe('related');
+    expect(compareClaims('The school took 28 pupils on the trip to the capital on Monday.', 'On Monday the school took 28 pupils on a trip to the capital.', none).verdict).toBe('corroborates');
+  });
   it('a differing year far from the shared event is not the event’s date', () => {
     const none = { find: () => [] };
     const page = 'Since taking charge of the militia in 2008, the commander has turned it from a local gang into a feared regional force, and last year it killed at least 40 people in a raid on a market.';
