@@ -112,5 +112,5 @@ export function statesAcross(a: string, A: Frame, sentences: { text: string; fra
   const missingFacts = [...new Set(each.flatMap((c) => c.missingFacts))].filter((m) => each.every((c) => c.missingFacts.includes(m)));
   // the best sentence must state most of it: scattered words are not a statement
   const best = Math.max(...each.map((c) => c.covered.length));
-  return whole({ covered: [...covered], missing, missingFacts }) && best >= 0.6 * (covered.size + missing.length);
+  return whole({ covered: [...covered], missing, missingFacts }) && best >= 0.5 * (covered.size + missing.length);
 }
