@@ -16,7 +16,7 @@ import { parseRte, type RteLabel } from './rte';
 const argv = process.argv.slice(2);
 const idsArg = argv.indexOf('--ids');
 const range = idsArg >= 0 ? argv[idsArg + 1]!.split('-').map(Number) : null;
-const files = argv.filter((a, i) => !a.startsWith('--') && i !== idsArg + 1);
+const files = argv.filter((a, i) => !a.startsWith('--') && (idsArg < 0 || i !== idsArg + 1));
 if (!files.length && process.env.CROSSCHECK_RTE) files.push(...process.env.CROSSCHECK_RTE.split(':'));
 if (!files.length) {
   console.error('usage: npm run bench:rte -- <file.xml> [more.xml] [--ids FROM-TO] [--failures] (or CROSSCHECK_RTE=file.xml[:more.xml])');
