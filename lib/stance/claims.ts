@@ -242,6 +242,17 @@ const AUX = /^(?:am|is|are|was|were|be|been|being|has|have|had|having|do|does|di
 
 /** The verb nearest the counted noun (its main word, "were injured" → injured, else the infinitive), or null. */
 function predicateOf(text: string, unit: string): string | null {
+  const key = `${unit}|${text}`;
+  if (predicateMemo.has(key)) return predicateMemo.get(key)!;
+  if (predicateMemo.size >= 5000) predicateMemo.clear();
+  const p = parsePredicate(text, unit);
+  predicateMemo.set(key, p);
+  return p;
+}
+/** compromise is slow: a sentence's predicate is parsed once per counted unit (report sentences come back on every hover) */
+const predicateMemo = new Map<string, string | null>();
+
+function parsePredicate(text: string, unit: string): string | null {
   const at = text.toLowerCase().search(new RegExp(`\\b${unit.replace(/[^a-z]/g, '')}`));
   if (at < 0) return null;
   let best: { d: number; v: string } | null = null;
