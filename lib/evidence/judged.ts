@@ -11,6 +11,8 @@ import type { EvidenceIndex, EvidenceReport } from './index';
 /** Reports judged per claim: only the best retrieved candidates, never every report with the term. */
 export const JUDGED_REPORTS = 12;
 export const SENTENCES_PER_REPORT = 3;
+/** Word overlap (Dice) with the claim that lists a merely related report not naming the hovered term: the same story in other words. */
+export const RELATED_CLOSENESS = 0.3;
 
 export interface JudgedReport {
   report: EvidenceReport;
@@ -53,7 +55,8 @@ export function judgeReports(index: EvidenceIndex, claim: string, entities: Enti
     const ctx: CompareContext = { pageYear: opts.pageYear, reportYear: yearOf(r.date) };
     const j = judge(claim, r, sentences, entities, ctx);
     const mentionsTerm = termId !== undefined && index.firstMention(id, termId) !== undefined;
-    if (j.verdict === 'related' && !mentionsTerm) continue;
+    // a merely related report is listed when it names the hovered term, or when its closest sentence is close to the claim in words
+    if (j.verdict === 'related' && !mentionsTerm && (j.closeness ?? 0) < RELATED_CLOSENESS) continue;
     if (termId !== undefined && j.verdict === 'related' && !sentences.some((i) => index.mentions(id, i, termId))) {
       // nothing to check: show where the report mentions the hovered term
       const first = index.firstMention(id, termId);

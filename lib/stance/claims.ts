@@ -6,13 +6,14 @@
 import nlp from 'compromise';
 import { placesCompatible } from '../evidence/places';
 import { MONTHS, WEEKDAYS, contentTokens, stem } from '../text';
-import { SPEECH_KINDS, eventKind, eventNoun } from './events';
+import { SPEECH_KINDS, eventKind, eventNoun, normalizeEventPhrases } from './events';
 
 /** Event kinds that name the same happening from another side (talks are where things are discussed). */
 const KIN: Record<string, string> = { meet: 'discuss', discuss: 'meet', kill: 'strike', strike: 'kill', injure: 'strike' };
 import { claimFrame, type EntityLookup, type Frame, type Quantity } from './frame';
 import { compareFigures } from './quantities';
 import { states } from './coverage';
+import { sameSense } from './synonyms';
 
 export type { EntityLookup } from './frame';
 export { placesCompatible } from '../evidence/places';
@@ -223,8 +224,9 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
     if (!f.agree && (hasFigure(B, f.pageValue) || hasFigure(A, f.reportValue))) continue;
     // named things on both sides, none shared: the figure may be another one's (another fish, another deal)
     if (!f.agree && !sameEvent && disjoint(new Set([...A.names, ...A.topics]), new Set([...B.names, ...B.topics]))) continue;
-    // a count is of the same thing only when the same thing happens to it ("7 girls fell pregnant" / "28 girls went on the trip")
-    if (!f.agree && !sameEvent && !MEASURES.has(f.unit) && !k.startsWith('age') && !samePredicate(a, b, f.unit)) continue;
+    // a count is of the same thing only when the same thing happens to it ("7 girls fell pregnant" / "28 girls went on the trip"),
+    // in the same event too: a story's counts of different moments or subsets ("taken 28 girls" / "seven girls dropped out")
+    if (!f.agree && !MEASURES.has(f.unit) && !k.startsWith('age') && (sameEvent ? otherPredicate(a, b, A, B, f.unit) : !samePredicate(a, b, f.unit))) continue;
     // and the words around the two figures say what they are of ("28 bundles of weapons" / "27 bundles containing weapons")
     if (!f.agree && !sameEvent && !k.startsWith('age') && !sameSurroundings(a, f.page, b, f.report)) continue;
     out.push({ slot: 'number', agree: f.agree, page: f.page, report: f.report });
@@ -233,28 +235,63 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
 }
 
 /** Units of measure: what a measure belongs to does not hang on a verb. */
-const MEASURES = new Set(['money', '%', 'pound', 'stone', 'feet', 'foot', 'ft', 'inch', 'mile', 'kilometr', 'kilomet', 'km', 'metr', 'meter', 'acr', 'acre', 'ton', 'tonn', 'kg', 'kilogram', 'gram', 'degre', 'mph', 'year-old', 'squar', 'gallon', 'litr', 'barrel'].map((u) => stem(u)));
+const MEASURES = new Set(['money', '%', 'pound', 'stone', 'feet', 'foot', 'ft', 'inch', 'mile', 'kilometr', 'kilomet', 'km', 'metr', 'meter', 'acr', 'acre', 'ton', 'tonn', 'kg', 'kilogram', 'gram', 'degre', 'mph', 'year-old', 'squar', 'gallon', 'litr', 'barrel', 'magnitude'].map((u) => stem(u)));
 
-/** The verb nearest the counted noun, as an infinitive, or null. */
+/** Auxiliaries and particles of a verb phrase: the main verb is the last word besides these. */
+const AUX = /^(?:am|is|are|was|were|be|been|being|has|have|had|having|do|does|did|will|would|shall|should|can|could|may|might|must|not|never|also|just|now|reportedly|allegedly|n't)$/i;
+
+/** The verb nearest the counted noun (its main word, "were injured" → injured, else the infinitive), or null. */
 function predicateOf(text: string, unit: string): string | null {
+  const key = `${unit}|${text}`;
+  if (predicateMemo.has(key)) return predicateMemo.get(key)!;
+  if (predicateMemo.size >= 5000) predicateMemo.clear();
+  const p = parsePredicate(text, unit);
+  predicateMemo.set(key, p);
+  return p;
+}
+/** compromise is slow: a sentence's predicate is parsed once per counted unit (report sentences come back on every hover) */
+const predicateMemo = new Map<string, string | null>();
+
+function parsePredicate(text: string, unit: string): string | null {
   const at = text.toLowerCase().search(new RegExp(`\\b${unit.replace(/[^a-z]/g, '')}`));
   if (at < 0) return null;
   let best: { d: number; v: string } | null = null;
-  for (const v of nlp(text).verbs().json({ offset: true }) as { offset: { start: number; length: number }; verb?: { infinitive?: string } }[]) {
+  for (const v of nlp(text).verbs().json({ offset: true }) as { text: string; offset: { start: number; length: number }; verb?: { infinitive?: string } }[]) {
     const inf = v.verb?.infinitive;
-    if (!inf || /^(?:be|have|do|say|report|tell|claim|add)\b/.test(inf)) continue;
+    const main = v.text.toLowerCase().split(/\s+/).filter((w) => !AUX.test(w)).pop()?.replace(/[^a-z]/g, '');
+    const word = inf && !AUX.test(inf.split(' ')[0]!) ? inf : main;
+    if (!word || /^(?:be|have|do|say|said|says|report|reported|tell|told|claim|claimed|add|added|age|aged)\b/.test(word)) continue;
     const d = Math.min(Math.abs(v.offset.start - at), Math.abs(v.offset.start + v.offset.length - at));
-    if (!best || d < best.d) best = { d, v: inf };
+    if (!best || d < best.d) best = { d, v: word };
   }
   return best?.v ?? null;
 }
 
+/** The same verb, the same kind of event, or synonyms ("battled" / "fought"). */
+const predicatesAlike = (pa: string, pb: string) => {
+  const [wa, wb] = [pa.split(' ')[0]!, pb.split(' ')[0]!];
+  const ka = eventKind(wa);
+  return pa === pb || stem(pa) === stem(pb) || (!!ka && ka === eventKind(wb)) || sameSense(wa, wb);
+};
+
 function samePredicate(a: string, b: string, unit: string): boolean {
   const pa = predicateOf(a, unit);
   const pb = predicateOf(b, unit);
-  if (!pa || !pb) return false;
-  const ka = eventKind(pa.split(' ')[0]!);
-  return pa === pb || stem(pa) === stem(pb) || (!!ka && ka === eventKind(pb.split(' ')[0]!));
+  return !!pa && !!pb && predicatesAlike(pa, pb);
+}
+
+/** Does a sentence name this verb or its kind of event anywhere ("left two people dead" names a killing)? */
+const names_ = (F: Frame, verb: string) => {
+  const w = verb.split(' ')[0]!;
+  const k = eventKind(w);
+  return F.stems.has(stem(w)) || (!!k && F.events.has(k));
+};
+
+/** Both counts hang on a verb, not the same one, and neither sentence names the other's. */
+function otherPredicate(a: string, b: string, A: Frame, B: Frame, unit: string): boolean {
+  const pa = predicateOf(a, unit);
+  const pb = predicateOf(b, unit);
+  return !!pa && !!pb && !predicatesAlike(pa, pb) && !names_(B, pa) && !names_(A, pb);
 }
 
 /** Content stems within a few words of a figure, besides the figure's own words. */
@@ -270,6 +307,19 @@ function surroundings(text: string, figure: string): Set<string> {
 function sameSurroundings(a: string, fa: string, b: string, fb: string): boolean {
   const sa = surroundings(a, fa);
   return [...surroundings(b, fb)].some((x) => sa.has(x));
+}
+
+/** Words of a sentence, lower case, without punctuation. */
+const wordsOf = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'").split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+
+/** Is the first word of `slot` (as written in `text`) within a few words of a word naming the event `kind` (or its kin)? */
+function near(text: string, slot: string, kind: string, within = 12): boolean {
+  const ws = wordsOf(normalizeEventPhrases(text));
+  const first = wordsOf(slot.split(',')[0]!)[0] ?? '';
+  const at = ws.flatMap((x, i) => (x === first ? [i] : []));
+  const ev = ws.flatMap((x, i) => (x && (eventKind(x) === kind || eventKind(x) === KIN[kind]) ? [i] : []));
+  if (!at.length || !ev.length) return true; // not found as written: no evidence either way
+  return at.some((i) => ev.some((j) => Math.abs(i - j) <= within));
 }
 
 const disjoint = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));
@@ -296,10 +346,13 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // shared words that say what the sentences are about, besides any figure: who, what, the predicate
   const aligned = shared.filter((x) => !isDayOrMonth(x) && !/^\d/.test(x) && x.length > 2 && !GENERIC.has(x) && !SPEECH_WORDS.has(x) && !A.quantities.some((q) => q.unit === x)).length;
   const found = [...findings(A, B, sameEvent, overlap), ...figureFindings(a, b, A, B, sameEvent, aligned, sharedNames)];
-  const conflicts = found.filter((f) => !f.agree);
+  const kind = eventKinds[0] ?? sharedKinds[0];
+  // a differing day, date or place belongs to the shared event only when it stands by the event's
+  // word on both sides ("since taking charge in 2008, … killed 67" is not the killing's year)
+  const ofEvent = (f: Finding) => !kind || !['day', 'date', 'place'].includes(f.slot) || (near(a, f.page, kind) && near(b, f.report, kind));
+  const conflicts = found.filter((f) => !f.agree && ofEvent(f));
   const agreements = found.filter((f) => f.agree);
 
-  const kind = eventKinds[0] ?? sharedKinds[0];
   const placeAgree = agreements.find((f) => f.slot === 'place');
   const anyPlace = placeAgree?.report ?? [...B.places.values()].find((p) => [...A.places.keys()].some((k) => placesCompatible(k, [...B.places.entries()].find(([, v]) => v === p)![0])));
   const figs = found.filter((f) => f.slot === 'number');
@@ -339,7 +392,10 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   const sameFigure = figs.some((f) => f.agree);
   // the report sentence states every point of the claim, in its words or synonyms
   const stated = states(a, b, A, B);
-  if ((sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && overlap >= 0.3))) || sameFigure || stated) {
+  // a figure of the claim that the report gives otherwise (the same unit, another value) is no corroboration, even
+  // where the gates above keep it from being a conflict ("58 seats" / "525 seats")
+  const otherFigure = !stated && A.quantities.some((x) => x.unit !== 'year-old' && B.quantities.some((y) => y.unit === x.unit) && compareFigures([x], B.quantities.filter((y) => y.unit === x.unit))?.agree === false && !hasFigure(B, x.value));
+  if (((sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && overlap >= 0.3))) || sameFigure || stated) && !otherFigure) {
     // a shared source is named as the page names it (the report may word the title differently)
     const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);
     const what = checkable.length ? checkable.map(say).join(', ') : null;

@@ -5,9 +5,9 @@
  */
 import type { Report } from '../corpus';
 import type { Matcher } from '../match';
-import { compareClaims, type Comparison, type CompareContext, type EntityLookup } from './claims';
+import { compareClaims, stemOverlap, type Comparison, type CompareContext, type EntityLookup } from './claims';
 import { statesAcross } from './coverage';
-import { claimFrame } from './frame';
+import { claimFrame, type Frame } from './frame';
 
 export type Verdict = 'corroborates' | 'conflicts' | 'disputed' | 'related';
 
@@ -27,6 +27,8 @@ export interface Judgement {
   certainty: Certainty;
   /** for ordering reports: how much the evidence says about the claim */
   strength: number;
+  /** word overlap (Dice, a name counted once) of the claim and the sentence the reason refers to */
+  closeness?: number;
   /** the report sentence the reason refers to; -1 is the headline */
   sentenceIndex: number;
   sentence: string;
@@ -49,6 +51,12 @@ const CLAIM_THEN_DENIAL = /^(.*\b(?:claimed|alleged|accused|said)\b.*?)(?:;|,? b
 export function claimAndDenial(sentence: string): { claim: string; denial: string } | null {
   const m = sentence.match(CLAIM_THEN_DENIAL);
   return m ? { claim: m[1]!.trim(), denial: m[2]!.trim() } : null;
+}
+
+/** Dice overlap of two sentences' words, a dictionary name counted by its words only. */
+function closeness(A: Frame, B: Frame): number {
+  const words = (F: Frame) => new Set([...F.stems].filter((x) => !x.startsWith('T:')));
+  return stemOverlap(words(A), words(B)).overlap;
 }
 
 function certainty(c: Comparison): Certainty {
@@ -106,6 +114,7 @@ export function judge(
   }
   return {
     verdict: decisive.c.verdict,
+    closeness: closeness(claimFrame(claim, entities, ctx.pageYear), claimFrame(decisive.s, entities, ctx.reportYear)),
     reason: decisive.c.reason,
     parts: decisive.c.parts,
     sides: null,

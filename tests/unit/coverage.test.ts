@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareClaims } from '../../lib/stance/claims';
-import { states, statesAcross } from '../../lib/stance/coverage';
+import { derived, states, statesAcross } from '../../lib/stance/coverage';
 import { claimFrame } from '../../lib/stance/frame';
 import { judge } from '../../lib/stance';
 import { sameSense } from '../../lib/stance/synonyms';
@@ -34,6 +34,25 @@ describe('coverage of a claim ("the same fact", lib/stance/coverage.ts)', () => 
     // six points, one missing: an ordinary word may be, the event's verb may not
     expect(said('Police in Leeds arrested the striker after the derby match.', 'Police in Leeds arrested the striker after the match.')).not.toBeNull();
     expect(said('Police in Leeds arrested the striker after the derby match.', 'Police in Leeds released the striker after the derby match.')).toBeNull();
+  });
+
+  it('derived words meet their verb ("creator" / "created", "boxer" / "boxing")', () => {
+    expect(derived('creator')).toBe('creat');
+    expect(derived('boxer')).toBe('box');
+    expect(said('Maria Olsen is the founder of the bakery.', 'The bakery was founded by Maria Olsen in 1990.')).not.toBeNull();
+  });
+
+  it('a short claim needs every point, and one of four may be missing only when it is not a name, figure or predicate', () => {
+    expect(said('Tarn is a village.', 'Tarn, a village of 300 people, lies in a valley.')).not.toBeNull();
+    expect(said('Lena Moss works for the Harbour Trust.', 'Lena Moss, a Harbour Trust spokeswoman, said the pier would reopen.')).not.toBeNull();
+    expect(said('Lena Moss works for the Harbour Trust.', 'Tom Moss, a Harbour Trust spokesman, said the pier would reopen.')).toBeNull();
+  });
+
+  it('a negation or a modal elsewhere in a long sentence does not bear on the claim; one on its words does', () => {
+    expect(said('The museum bought the painting.', 'The museum bought the painting, though the artist did not attend the sale.')).not.toBeNull();
+    expect(said('The museum bought the painting.', 'The museum did not buy the painting.')).toBeNull();
+    expect(said('The museum bought the painting.', 'The museum bought the painting, and it may lend it to Paris next year.')).not.toBeNull();
+    expect(said('The museum bought the painting.', 'The museum may buy the painting.')).toBeNull();
   });
 
   it('compareClaims corroborates a covered claim and says why', () => {

@@ -44,3 +44,24 @@ describe('RTE pairs (scripts/rte.ts)', () => {
     expect(['related', 'not listed']).toContain(verdict(2));
   });
 });
+
+describe('judgeReports lists a related report without the hovered term only when its sentence is close to the claim', () => {
+  it('the same story in other words is listed as related; a report about something else is not', () => {
+    const raws = [
+      { id: 'close', origin: 'user' as const, text: 'Firefighters in Eastmere fought a warehouse blaze near the harbour through the night. The cause is unknown.' },
+      { id: 'far', origin: 'user' as const, text: 'The Eastmere council approved the harbour budget on Monday. Ferries will run on time.' },
+      { id: 'named', origin: 'user' as const, text: 'Halden Logistics opened a depot in Westby in 2019. It employs 40 people.' },
+    ];
+    const corpus = compileCorpus(raws);
+    const entities = entityLookup(new Matcher(corpus.terms));
+    const index = new EvidenceIndex(entities);
+    for (const r of corpus.reports) index.add(r, corpus.index.find((row) => row.reportId === r.id)!.mentions);
+    const claim = 'A blaze at a warehouse near the Eastmere harbour was fought by firefighters through the night, Halden Logistics said.';
+    const termId = entities.find(claim).find((e) => e.text.includes('Halden'))?.id;
+    expect(termId).toBeDefined();
+    const listed = new Map(judgeReports(index, claim, entities, { termId }).map((j) => [j.report.id, j.judgement.verdict]));
+    expect(listed.has('close')).toBe(true);
+    expect(listed.has('far')).toBe(false);
+    expect(listed.get('named')).toBe('related');
+  });
+});

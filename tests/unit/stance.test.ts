@@ -106,6 +106,24 @@ describe('claim comparison on the seed corpus', () => {
     expect(compareClaims('The agency assessed that no attack had taken place at the residence.', 'U.S. national security officials concluded Ukraine did not target Putin or one of his residences in a drone strike.', entities).verdict).not.toBe('conflicts');
     expect(compareClaims('Asked whether Maduro came up in the call with Putin, Trump said it had not.', 'Trump said he did not discuss Maduro with Putin during a phone call on Monday.', entities).verdict).not.toBe('conflicts');
   });
+  it('counts of one story on different verbs are different facts, not a conflict (event alignment)', () => {
+    const none = { find: () => [] };
+    expect(compareClaims('The school took 28 pupils on a five-day trip to the capital.', 'Seven pupils fell ill after the five-day trip to the capital.', none).verdict).not.toBe('conflicts');
+    expect(compareClaims('Ten people were injured when the bus overturned on the motorway.', 'Police said 14 people were hurt when the bus overturned on the motorway.', none).verdict).toBe('conflicts');
+  });
+  it('a figure the report gives otherwise is no corroboration, even where no conflict is shown', () => {
+    const none = { find: () => [] };
+    // the counts hang on different verbs (no conflict shown), but the page's 28 is not what the report says
+    expect(compareClaims('The school took 28 pupils on the trip to the capital on Monday.', 'On Monday the school trip to the capital ended early after seven pupils fell ill.', none).verdict).toBe('related');
+    expect(compareClaims('The school took 28 pupils on the trip to the capital on Monday.', 'On Monday the school took 28 pupils on a trip to the capital.', none).verdict).toBe('corroborates');
+  });
+  it('a differing year far from the shared event is not the event’s date', () => {
+    const none = { find: () => [] };
+    const page = 'Since taking charge of the militia in 2008, the commander has turned it from a local gang into a feared regional force, and last year it killed at least 40 people in a raid on a market.';
+    const report = 'The militia carried out a raid on a bus depot in 2011 that killed 12 people.';
+    expect(compareClaims(page, report, none).verdict).not.toBe('conflicts');
+    expect(compareClaims('The storm killed three people in 2011.', 'The storm killed three people in 2012.', none).verdict).toBe('conflicts');
+  });
   it('a generic description is no title: “the Trump administration’s leader” vs “President”', () => {
     expect(titlesConflict('leader', 'President')).toBe(false);
     expect(titlesConflict('US President', 'former U.S. President')).toBe(true);
