@@ -534,6 +534,9 @@ export class PageController {
     const active = this.doc.activeElement;
     this.returnTo = active instanceof HTMLElement && active !== this.doc.body ? active : null;
     this.pinned = true;
+    // a selection scrolled out of sight (the shortcut) is brought back first, so the popover sits beside it
+    const at = anchor.getBoundingClientRect();
+    if (at.bottom < 0 || at.top > (this.doc.defaultView?.innerHeight ?? Infinity)) anchor.contextElement?.scrollIntoView({ block: 'center' });
     const label = CONTROLLER_STRINGS.selection;
     const id = ++this.request;
     this.popover.show(anchor, { status: 'loading', label });

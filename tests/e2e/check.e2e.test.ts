@@ -154,11 +154,18 @@ describe('check any sentence (Chromium)', () => {
     await closedIn(page, top);
   });
 
-  it('the shortcut checks the selection of the frame that has focus', async () => {
+  it('the shortcut checks the selection of the frame that has focus, scrolled back into sight', async () => {
     await select(top, 'count', 'took part');
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await pressShortcut(tabId);
     const pop = await readyIn(page, top);
     expect(pop.claim).toContain('advisers from 15 countries');
+    const line = await page.$eval('#count', (el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    const height = await page.evaluate(() => innerHeight);
+    expect(line.top).toBeGreaterThanOrEqual(0);
+    expect(line.bottom).toBeLessThanOrEqual(height);
+    expect(pop.rect!.top).toBeGreaterThanOrEqual(0);
+    expect(pop.rect!.bottom).toBeLessThanOrEqual(height);
     await page.keyboard.press('Escape');
     await closedIn(page, top);
   });
