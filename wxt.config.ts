@@ -15,6 +15,11 @@ export default defineConfig({
     default_locale: 'en',
     icons,
     permissions: ['storage', 'contextMenus'],
+    // "Check with Crosscheck" for the selection (lib/background/context-menu.ts); the reader can change it
+    // (chrome://extensions/shortcuts, Firefox's add-ons manager)
+    commands: {
+      'check-selection': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_check_command__' },
+    },
     // The popover is the extension's own page in an iframe (lib/page/popover-frame.ts): pages may load
     // it, in Chrome only through a URL that changes every session (it cannot be probed for).
     web_accessible_resources:

@@ -5,6 +5,11 @@ import type { NewReportInput } from './corpus/schema';
 import type { Term } from './corpus/terms';
 import type { Certainty, Judgement, Verdict } from './stance';
 
+/** A page sentence sent to be judged is cut at this length. */
+export const MAX_CLAIM_CHARS = 600;
+/** Sentences of one selection sent to be judged ("Check with Crosscheck"), at most. */
+export const MAX_SELECTED_SENTENCES = 5;
+
 export interface DictionaryReply {
   version: string;
   terms: (Term & { reportCount: number })[];
@@ -45,6 +50,8 @@ export interface ExplainReply {
   more: number;
   /** set when the sentence was not judged (e.g. not English), saying why */
   notice?: string;
+  /** a check of the reader's selection ("Check with Crosscheck"), not of a mark: `termId` is '', `label` the corpus terms it names */
+  selection?: true;
 }
 
 export interface PageMention {
@@ -97,6 +104,8 @@ export interface BackgroundProtocol {
   'english-words': { request: {}; reply: string };
   /** `published`: the page's publication date (ISO or any Date-parsable text), to date weekdays */
   explain: { request: { termId: string; claim: string; published?: string }; reply: ExplainReply | null };
+  /** judge the sentences of the reader's selection, marked or not ("Check with Crosscheck") */
+  'check-sentences': { request: { sentences: string[]; published?: string }; reply: ExplainReply };
   'mention-count': { request: { count: number; conflicts?: number }; reply: null };
   'add-report': { request: { report: NewReportInput }; reply: { report: Report } };
   'update-report': { request: { id: string; report: NewReportInput }; reply: { report: Report } };
@@ -111,6 +120,12 @@ export interface PageProtocol {
   'page-mentions': { request: {}; reply: PageMentionsReply };
   /** scroll to a term's `index`-th mark (of those in the page sentence `claim`, if given) and open its popover; false if there is none */
   'reveal-mark': { request: { termId: string; index?: number; claim?: string }; reply: boolean };
+  /**
+   * open the popover for the frame's selection (the context-menu item and the shortcut, sent by the
+   * background); `focused`: only the frame that has focus acts (the shortcut does not say which frame).
+   * false when there is no selection; a frame without one stays silent.
+   */
+  'check-selection': { request: { focused?: boolean }; reply: boolean };
   /** the article the tab shows, for the popup's "Add this article" preview; null when there is none */
   'extract-article': { request: {}; reply: ArticleDraft | null };
 }

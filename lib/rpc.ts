@@ -21,12 +21,15 @@ export async function send<K extends keyof BackgroundProtocol>(
   return unwrap(await browser.runtime.sendMessage({ ...fields, type }), type);
 }
 
+/** To a tab's content scripts: every frame's, or one frame's (`{ tabId, frameId }`). */
 export async function sendToTab<K extends keyof PageProtocol>(
-  tabId: number,
+  to: number | { tabId: number; frameId?: number },
   type: K,
   ...[fields]: {} extends Omit<RequestOf<PageProtocol, K>, 'type'> ? [Omit<RequestOf<PageProtocol, K>, 'type'>?] : [Omit<RequestOf<PageProtocol, K>, 'type'>]
 ): Promise<ReplyOf<PageProtocol, K>> {
-  return unwrap(await browser.tabs.sendMessage(tabId, { ...fields, type }), type);
+  const { tabId, frameId } = typeof to === 'number' ? { tabId: to, frameId: undefined } : to;
+  const msg = { ...fields, type };
+  return unwrap(await (frameId === undefined ? browser.tabs.sendMessage(tabId, msg) : browser.tabs.sendMessage(tabId, msg, { frameId })), type);
 }
 
 /** Answer one request with a handler's result wrapped in an envelope (for onMessage listeners). */

@@ -20,10 +20,14 @@ export default defineContentScript({
     const site = siteOf(location.href) ?? siteOf(document.referrer);
     /** the page's publication date dates its weekdays; read once, on the first popover */
     let published: string | undefined;
+    const pageDate = () => (published ??= publishedDate(document) ?? '') || undefined;
+    /** this frame's own document has focus (document.hasFocus() is true too when a frame inside it has) */
+    const focusedHere = () => document.hasFocus() && !/^i?frame$/i.test(document.activeElement?.tagName ?? '');
     const controller = new PageController(document, {
       // The matcher's English word list comes with the first dictionary (it is not in this script).
       dictionary: async () => (await Promise.all([send('dictionary'), loadEnglishWords(() => send('english-words'))]))[0],
-      explain: (termId, claim) => send('explain', { termId, claim, published: (published ??= publishedDate(document) ?? '') || undefined }),
+      explain: (termId, claim) => send('explain', { termId, claim, published: pageDate() }),
+      check: (sentences) => send('check-sentences', { sentences, published: pageDate() }),
       reportCount: (count, conflicts) => {
         // Only the top page speaks for the tab's badge.
         if (window === window.top) void send('mention-count', { count, conflicts }).catch(() => undefined);
@@ -42,6 +46,8 @@ export default defineContentScript({
       indexVersion.watch(() => void controller.refreshDictionary().catch(report)),
     ];
     const onMessage = (msg: PageRequest, _sender: unknown, sendResponse: (r: unknown) => void) => {
+      // every frame may hold the selection; one without (or, for the shortcut, without focus) stays silent
+      if (msg?.type === 'check-selection') return (!msg.focused || focusedHere()) && controller.checkSelection() ? answer(() => true, sendResponse) : false;
       if (window !== window.top) return false;
       if (msg?.type === 'page-mentions') return answer(() => ({ site, enabled: controller.enabled, mentions: controller.mentions(), claims: controller.claimsAtGlance() }), sendResponse);
       if (msg?.type === 'reveal-mark') return answer(() => controller.reveal(msg.termId, msg.index ?? 0, msg.claim), sendResponse);

@@ -4,17 +4,19 @@
  * handful, with the count of the rest. Keeps the dictionary and the evidence index in memory and
  * in step with every write (told by the store), so requests do not wait for the database.
  */
+import { i18n } from '#i18n';
 import { leadOf } from '../corpus/display';
 import type { DictionaryTerm, Mention } from '../corpus';
 import type { CrosscheckDB } from '../db';
 import { getMeta } from '../db';
 import { EvidenceIndex } from '../evidence';
-import { judgeReports, yearOf } from '../evidence/judged';
+import { judgeReports, yearOf, type JudgedReport } from '../evidence/judged';
 import { isEnglish } from '../language';
 import { Matcher } from '../match';
 import type { DictionaryReply, ExplainItem, ExplainReply } from '../messages';
 import { VERDICTS, entityLookup } from '../stance';
 import type { EntityLookup } from '../stance/claims';
+import { strongestPerReport, termsNamed } from './check';
 import { onIndexChange, yieldToEvents } from './store';
 
 interface Loaded {
@@ -26,6 +28,26 @@ interface Loaded {
 
 /** Reports shown in the popover; the rest are counted ("and N more"). */
 export const SHOWN_REPORTS = 5;
+
+/** A judged report as the popover lists it. */
+function toItem({ report: r, judgement: j }: JudgedReport): ExplainItem {
+  return {
+    reportId: r.id,
+    title: r.title,
+    lead: leadOf(r),
+    source: r.source,
+    author: r.author,
+    date: r.date,
+    dateline: r.dateline,
+    origin: r.origin,
+    sentence: j.sentence,
+    verdict: j.verdict,
+    reason: j.reason,
+    parts: j.parts,
+    sides: j.sides,
+    certainty: j.certainty,
+  };
+}
 
 const once = <T>(make: () => T): (() => T) => {
   let made: { value: T } | null = null;
@@ -138,34 +160,40 @@ export class CorpusService {
     if (!term) return null;
     const reply: ExplainReply = { termId, label: term.label, kind: term.kind, reportCount: term.reportCount, claim, items: [], more: 0 };
     if (!isEnglish(claim)) {
-      return { ...reply, more: term.reportCount, notice: 'This sentence is not in English. Crosscheck only compares English text, so it does not say whether reports agree.' };
+      return { ...reply, more: term.reportCount, notice: i18n.t('popover.notEnglish') };
     }
     const index = await this.evidenceIndex();
     const items: (ExplainItem & { strength: number })[] = [];
     let notMentioning = 0; // reports shown for the sentence alone, beyond the term's count
     // the index holds what a popover shows: a hover never waits on the database (an import's transaction)
-    for (const { report: r, judgement: j, mentionsTerm } of judgeReports(index, claim, loaded.entities(), { termId, pageYear: yearOf(published) })) {
-      if (!mentionsTerm) notMentioning++;
-      items.push({
-        reportId: r.id,
-        title: r.title,
-        lead: leadOf(r),
-        source: r.source,
-        author: r.author,
-        date: r.date,
-        dateline: r.dateline,
-        origin: r.origin,
-        sentence: j.sentence,
-        verdict: j.verdict,
-        reason: j.reason,
-        parts: j.parts,
-        sides: j.sides,
-        certainty: j.certainty,
-        strength: j.strength,
-      });
+    for (const judged of judgeReports(index, claim, loaded.entities(), { termId, pageYear: yearOf(published) })) {
+      if (!judged.mentionsTerm) notMentioning++;
+      items.push({ ...toItem(judged), strength: judged.judgement.strength });
     }
     items.sort((a, b) => VERDICTS.indexOf(a.verdict) - VERDICTS.indexOf(b.verdict) || b.strength - a.strength);
     const shown = items.slice(0, SHOWN_REPORTS).map(({ strength: _, ...it }) => it);
     return { ...reply, items: shown, more: Math.max(0, term.reportCount + notMentioning - shown.length) };
+  }
+
+  /**
+   * The popover for the reader's selection ("Check with Crosscheck"), marked or not: each sentence
+   * judged as a hover judges a mark's, read by the rarest corpus term it names (if any), then one
+   * verdict per report, strongest first. No item: nothing in the corpus relates to it.
+   */
+  async check(sentences: string[], published?: string): Promise<ExplainReply> {
+    const loaded = await this.fresh();
+    const claim = sentences.join(' ');
+    const count = (id: string) => loaded.terms.get(id)?.reportCount ?? 0;
+    const named = termsNamed(claim, loaded.entities(), count);
+    const label = named.map((id) => loaded.terms.get(id)?.label ?? id).join(', ');
+    const reply: ExplainReply = { termId: '', label, kind: '', reportCount: 0, claim, items: [], more: 0, selection: true };
+    if (!isEnglish(claim)) return { ...reply, notice: i18n.t('popover.notEnglish') };
+    const index = await this.evidenceIndex();
+    const pageYear = yearOf(published);
+    const judged = strongestPerReport(
+      sentences.map((s) => judgeReports(index, s, loaded.entities(), { termId: termsNamed(s, loaded.entities(), count)[0], pageYear })),
+    );
+    const shown = judged.slice(0, SHOWN_REPORTS).map(toItem);
+    return { ...reply, reportCount: judged.length, items: shown, more: judged.length - shown.length };
   }
 }

@@ -1,10 +1,12 @@
 /** The background's request handlers, one per message type; the entrypoint only wires them. */
+import { i18n } from '#i18n';
 import type { CrosscheckDB } from '../db';
-import type { BackgroundProtocol, ReplyOf, RequestOf } from '../messages';
+import { MAX_CLAIM_CHARS, MAX_SELECTED_SENTENCES, type BackgroundProtocol, type ReplyOf, type RequestOf } from '../messages';
 import type { CorpusService } from './explain';
 import type { ImportProgress } from '../storage';
 import { addUserReport, deleteUserReport, exportReports, importReports, onIndexChange, onIndexingProgress, updateUserReport } from './store';
 import { ENGLISH_WORDS } from '../match/english-words';
+
 
 export interface Sender {
   tabId?: number;
@@ -65,6 +67,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     dictionary: async () => service.getDictionary(),
     'english-words': async () => ENGLISH_WORDS,
     explain: async (req) => service.explain(req.termId, req.claim, req.published),
+    'check-sentences': async (req) => {
+      const sentences = Array.isArray(req.sentences) ? req.sentences.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
+      if (!sentences.length) throw new Error(i18n.t('errors.noSentence'));
+      return service.check(sentences.slice(0, MAX_SELECTED_SENTENCES).map((x) => x.slice(0, MAX_CLAIM_CHARS)), req.published);
+    },
     'mention-count': async (req, sender) => {
       if (sender.tabId !== undefined) await deps.setBadge(sender.tabId, req.count, req.conflicts ?? 0);
       return null;

@@ -4,16 +4,18 @@
  * (intent delay), click or Enter/Space, judges marks lazily for the page summary, and removes every
  * trace when switched off. Only trusted (user) events count; only marks it made itself are trusted.
  */
+import { i18n } from '#i18n';
 import { Matcher } from '../match';
 import type { DictionaryReply, ExplainReply, PageClaim, PageMention } from '../messages';
 import { DEFAULT_PREFERENCES, type Preferences } from '../settings';
 import { MarkRegistry, sentenceAround } from './marks';
 import { markInSlices, viewportRoot } from './pass';
 import { pageClaims } from './page-claims';
-import { PopoverFrame, type PopoverEvents, type PopoverSurface } from './popover-frame';
+import { PopoverFrame, type PopoverAnchor, type PopoverEvents, type PopoverSurface } from './popover-frame';
 import { markCss } from './popover-style';
 import { afterNextFrame, debounceMaxWait, SLICE_MS, SliceClock, whenIdleOrNow, yieldToPage } from './schedule';
 import { mainContent, Scope } from './scope';
+import { readSelection, type ReaderSelection } from './selection';
 import { MAX_JUDGED_CLAIMS, Verdicts } from './verdicts';
 
 export interface PageApi {
@@ -21,6 +23,8 @@ export interface PageApi {
   explain(termId: string, claim: string): Promise<ExplainReply | null>;
   /** marks on the page, and how many of them a report conflicts with (as far as judged) */
   reportCount(count: number, conflicts: number): void;
+  /** judge the sentences of the reader's selection ("Check with Crosscheck"); without it, selections are not checked */
+  check?(sentences: string[]): Promise<ExplainReply>;
 }
 
 export const HOVER_CLOSE_MS = 300;
@@ -32,6 +36,10 @@ export const MUTATION_MAX_WAIT_MS = 1000;
 /** Every user-visible string of the controller. */
 export const CONTROLLER_STRINGS = {
   gone: 'this term is no longer in the corpus',
+  /** the popover's title while a selection is checked */
+  get selection() {
+    return i18n.t('popover.selection');
+  },
 };
 
 /** Pages whose text can be marked: HTML documents (not XML, SVG or other XML vocabularies). */
@@ -76,6 +84,12 @@ export class PageController {
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private request = 0;
+  /** the popover is the reader's selection check: it stays until Esc, its close button or a click elsewhere */
+  private pinned = false;
+  /** where focus was before a selection check took it, given back when it closes by keyboard */
+  private returnTo: HTMLElement | null = null;
+  /** hover, click and key listeners are on (not for a page that cannot be marked) */
+  private listening = false;
   private passes: Promise<void> = Promise.resolve();
   private running = 0;
   private summaryRun = 0;
@@ -94,7 +108,7 @@ export class PageController {
     this.verdicts = new Verdicts((t, c) => api.explain(t, c));
     this.popover = makePopover(doc, {
       onClose: () => this.close(true),
-      onHover: (inside) => (inside ? clearTimeout(this.closeTimer) : this.popover.hasFocus() || this.closeSoon()),
+      onHover: (inside) => (inside ? clearTimeout(this.closeTimer) : this.popover.hasFocus() || this.pinned || this.closeSoon()),
       onFocusLeft: () => this.closeSoon(),
     });
   }
@@ -154,6 +168,7 @@ export class PageController {
     this.enabled = false;
     this.abort?.abort();
     this.abort = null;
+    this.listening = false;
     this.observer?.disconnect();
     this.observer = null;
     this.flush.cancel();
@@ -397,6 +412,8 @@ export class PageController {
     on('click', (e) => this.onClick(e));
     on('keydown', (e) => this.onKey(e));
     on('focusin', (e) => this.onFocusIn(e));
+    on('mousedown', (e) => this.onPointerDown(e));
+    this.listening = true;
   }
 
   private markAt(e: Event): HTMLElement | null {
@@ -411,7 +428,8 @@ export class PageController {
   private onOver(e: MouseEvent): void {
     if (this.popover.isHost(e.target)) return void clearTimeout(this.closeTimer);
     const mark = this.markAt(e);
-    if (!mark) return;
+    // a selection check stays open while the pointer crosses marks
+    if (!mark || this.pinned) return;
     clearTimeout(this.closeTimer);
     if (this.popover.anchor === mark) return;
     this.popover.prepare();
@@ -433,6 +451,11 @@ export class PageController {
     // Passive marks (in links, summaries, labels) leave the click to the page's control.
     if (!mark || !this.registry.info(mark)?.interactive || this.popover.anchor === mark) return;
     void this.open(mark, false);
+  }
+
+  /** A press anywhere on the page outside the popover closes a selection check. */
+  private onPointerDown(e: MouseEvent): void {
+    if (this.pinned && !this.popover.isHost(e.target)) this.close(false);
   }
 
   private onFocusIn(e: FocusEvent): void {
@@ -472,8 +495,10 @@ export class PageController {
     if (!info || !this.matcher) return;
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
-    const previous = this.popover.anchor;
+    const previous = this.markOf(this.popover.anchor);
     if (previous && previous !== mark && this.registry.info(previous)?.interactive) previous.setAttribute('aria-expanded', 'false');
+    this.pinned = false;
+    this.returnTo = null;
     const label = this.matcher.terms.get(info.termId)?.label ?? mark.textContent ?? '';
     const id = ++this.request;
     if (info.interactive) mark.setAttribute('aria-expanded', 'true');
@@ -491,16 +516,61 @@ export class PageController {
     }
   }
 
+  /**
+   * "Check with Crosscheck": open the popover at the reader's selection for the whole sentence(s)
+   * it touches, marked or not, and move focus into it. False, and nothing shown, when nothing is
+   * selected or the script is not on here.
+   */
+  checkSelection(): boolean {
+    if (!this.listening || !this.api.check) return false;
+    const selected = readSelection(this.doc);
+    if (!selected) return false;
+    void this.openSelection(selected, this.api.check.bind(this.api));
+    return true;
+  }
+
+  private async openSelection({ sentences, anchor }: ReaderSelection, check: (sentences: string[]) => Promise<ExplainReply>): Promise<void> {
+    this.close(false);
+    const active = this.doc.activeElement;
+    this.returnTo = active instanceof HTMLElement && active !== this.doc.body ? active : null;
+    this.pinned = true;
+    // a selection scrolled out of sight (the shortcut) is brought back first, so the popover sits beside it
+    const at = anchor.getBoundingClientRect();
+    if (at.bottom < 0 || at.top > (this.doc.defaultView?.innerHeight ?? Infinity)) anchor.contextElement?.scrollIntoView({ block: 'center' });
+    const label = CONTROLLER_STRINGS.selection;
+    const id = ++this.request;
+    this.popover.show(anchor, { status: 'loading', label });
+    this.popover.focus();
+    try {
+      const data = await check(sentences);
+      if (id !== this.request || this.popover.anchor !== anchor) return;
+      this.popover.show(anchor, { status: 'ready', data });
+    } catch (err) {
+      if (id === this.request && this.popover.anchor === anchor) this.popover.show(anchor, { status: 'error', label, message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  /** The popover's anchor if it is one of our marks. */
+  private markOf(anchor: PopoverAnchor | null): HTMLElement | null {
+    return anchor && this.registry.info(anchor as Element) ? (anchor as HTMLElement) : null;
+  }
+
   close(returnFocus: boolean): void {
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
-    const anchor = this.popover.anchor as HTMLElement | null;
+    const anchor = this.popover.anchor;
     if (!anchor) return;
     this.request++;
-    const interactive = this.registry.info(anchor)?.interactive;
-    if (interactive) anchor.setAttribute('aria-expanded', 'false');
+    const mark = this.markOf(anchor);
+    const interactive = !!mark && this.registry.info(mark)!.interactive;
+    const returnTo = this.pinned ? this.returnTo : null;
+    this.pinned = false;
+    this.returnTo = null;
+    if (interactive) mark.setAttribute('aria-expanded', 'false');
     this.popover.hide();
-    if (returnFocus && interactive && anchor.isConnected) anchor.focus({ preventScroll: true });
+    if (!returnFocus) return;
+    if (interactive && mark.isConnected) mark.focus({ preventScroll: true });
+    else if (returnTo?.isConnected) returnTo.focus({ preventScroll: true });
   }
 
   /** The popover box's computed colours and animation (asked of its frame). */

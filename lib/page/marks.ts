@@ -4,6 +4,7 @@
  * (page-made look-alikes are never trusted), and removes them again leaving the exact original text.
  */
 import type { Matcher, MatchHow, Mention } from '../match';
+import { MAX_CLAIM_CHARS } from '../messages';
 import type { MarkScope } from '../settings';
 import { splitSentencesWithOffsets } from '../text';
 import { readableTextWalker, Scope } from './scope';
@@ -170,7 +171,7 @@ export class MarkRegistry {
   }
 }
 
-/** How much block text on each side of a mark is read to find its sentence (sentences are cut at 600). */
+/** How much block text on each side of a mark is read to find its sentence (sentences are cut at MAX_CLAIM_CHARS). */
 export const SENTENCE_WINDOW = 1200;
 
 /** Up to `max` characters of the block's text before (back) or after `from`, read node by node. */
@@ -209,7 +210,7 @@ export function sentenceAround(mark: Element): string {
   const spans = splitSentencesWithOffsets(text);
   const hit = spans.find((s) => s.start <= offset && offset < s.end) ?? spans.find((s) => s.end >= offset);
   const sentence = (hit?.text ?? own).replace(/\s+/g, ' ').trim();
-  return sentence.length > 600 ? sentence.slice(0, 600) : sentence;
+  return sentence.length > MAX_CLAIM_CHARS ? sentence.slice(0, MAX_CLAIM_CHARS) : sentence;
 }
 
 /** Readable text nodes under `root`, in document order (synchronous: tools and tests). */

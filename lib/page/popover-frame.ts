@@ -8,7 +8,7 @@
  * the box's natural height before each placement, so flip() sees the real size and turns it to the
  * side with room; under page CSS zoom the host is scaled back to 1 so it stays inside the viewport.
  */
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { browser } from 'wxt/browser';
 import { type FromFrame, PORT_MESSAGE, type PopoverRead, type PopoverState, type PopoverStyle, type ToFrame } from './popover-protocol';
 
@@ -21,14 +21,17 @@ export interface PopoverEvents {
   onFocusLeft(): void;
 }
 
+/** What a popover sits at: a mark, or a place on screen such as the reader's selection (lib/page/selection.ts). */
+export type PopoverAnchor = Element | VirtualElement;
+
 /** What the controller needs of a popover (the frame in a page; tests use one rendered in place). */
 export interface PopoverSurface {
-  readonly anchor: Element | null;
+  readonly anchor: PopoverAnchor | null;
   readonly isOpen: boolean;
   isHost(node: EventTarget | null): boolean;
   /** load it ahead of need (hover intent), so it shows at once */
   prepare(): void;
-  show(anchor: Element, state: PopoverState): void;
+  show(anchor: PopoverAnchor, state: PopoverState): void;
   focus(): void;
   hasFocus(): boolean;
   hide(): void;
@@ -73,7 +76,7 @@ export class PopoverFrame implements PopoverSurface {
   private seq = 0;
   /** the current opening (see FromFrame) */
   private session = 0;
-  anchor: Element | null = null;
+  anchor: PopoverAnchor | null = null;
 
   constructor(private doc: Document, private events: PopoverEvents) {}
 
@@ -143,7 +146,7 @@ export class PopoverFrame implements PopoverSurface {
     }
   }
 
-  show(anchor: Element, state: PopoverState): void {
+  show(anchor: PopoverAnchor, state: PopoverState): void {
     this.prepare();
     const host = this.host!;
     if (!host.isConnected) this.doc.documentElement.appendChild(host);
@@ -166,7 +169,7 @@ export class PopoverFrame implements PopoverSurface {
     return Number.isFinite(z) && z > 0 ? z : 1;
   }
 
-  /** Place the frame next to its mark: flipped to the side with room, shifted and sized to stay inside the viewport. */
+  /** Place the frame next to its anchor: flipped to the side with room, shifted and sized to stay inside the viewport. */
   async position(): Promise<void> {
     const frame = this.frame;
     const anchor = this.anchor;

@@ -16,6 +16,8 @@ export interface PopoverRead {
   count: string;
   claim: string;
   notice: string;
+  /** what an empty popover says ("no report speaks to this sentence", "nothing relates"), or '' */
+  empty: string;
   more: string;
   items: Record<string, string>[];
   rect: { left: number; top: number; right: number; bottom: number } | null;

@@ -4,7 +4,7 @@
  */
 export const POPOVER_CSS = `
 html, body { margin: 0; padding: 0; background: transparent; }
-.cc-popover { --bg: #fff; --fg: #1b1f24; --muted: #57606a; --line: #c9d1db; --soft: #f6f8fa; --ok: #1a7f37; --bad: #cf222e; --warn: #9a6700; --hl: #fff1c2; --focus: #1f5fbf;
+.cc-popover { --bg: #fff; --fg: #1b1f24; --muted: #57606a; --line: #c9d1db; --soft: #f6f8fa; --ok: #197833; --bad: #cf222e; --warn: #9a6700; --hl: #fff1c2; --focus: #1f5fbf;
   box-sizing: border-box; width: 100%; min-height: 100vh; background: var(--bg); color: var(--fg); border: 1px solid var(--line);
   border-radius: 10px; font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; text-align: left; }
 @media (prefers-color-scheme: dark) {

@@ -26,21 +26,31 @@ export const POPOVER_STRINGS = {
     return i18n.t('popover.empty');
   },
   more: (n: number) => i18n.t('popover.more', n),
+  get selection() {
+    return i18n.t('popover.selection');
+  },
+  speaks: (n: number) => i18n.t('popover.speaks', n),
+  get nothing() {
+    return i18n.t('popover.nothing');
+  },
   group: (verdict: Verdict) => i18n.t(`popover.${verdict}`),
 };
 
 export function Popover({ state, onClose }: { state: PopoverState; onClose: () => void }) {
   const S = POPOVER_STRINGS;
-  const label = state.status === 'ready' ? state.data.label : state.label;
+  // a check of the reader's selection is titled as such, and counts the reports that speak to it
+  const selection = state.status === 'ready' && state.data.selection === true;
+  const label = state.status !== 'ready' ? state.label : selection ? S.selection : state.data.label;
   const conflicts = state.status === 'ready' ? state.data.items.filter((i) => i.verdict === 'conflicts').length : 0;
+  const count = state.status !== 'ready' ? '' : selection ? S.speaks(state.data.reportCount) : S.count(state.data.reportCount);
   return (
     <div class="cc-popover" role="dialog" aria-label={S.dialog(label)} tabIndex={-1}>
       <div class="cc-head">
         <span class="cc-term">{label}</span>
-        <span class="cc-count">{state.status === 'ready' ? S.count(state.data.reportCount) : ''}</span>
+        <span class="cc-count">{count}</span>
         {/* Announced politely when the results arrive. */}
         <span class="cc-live" role="status" aria-live="polite">
-          {state.status === 'ready' ? S.count(state.data.reportCount) + S.conflictsNote(conflicts) : ''}
+          {count && count + S.conflictsNote(conflicts)}
         </span>
         <button class="cc-close" aria-label={S.close} onClick={onClose}>
           ×
@@ -52,7 +62,7 @@ export function Popover({ state, onClose }: { state: PopoverState; onClose: () =
         <>
           <p class="cc-claim">{S.claim(state.data.claim)}</p>
           {state.data.notice && <p class="cc-notice cc-status">{state.data.notice}</p>}
-          {state.data.items.length === 0 && !state.data.notice && <p class="cc-empty">{S.empty}</p>}
+          {state.data.items.length === 0 && !state.data.notice && <p class="cc-empty">{selection ? S.nothing : S.empty}</p>}
           {/* conflicts matter most: listed first */}
           {VERDICTS.map((verdict) => {
             const items = state.data.items.filter((i) => i.verdict === verdict);
@@ -158,6 +168,7 @@ export class PopoverView {
       count: text('.cc-count'),
       claim: text('.cc-claim'),
       notice: text('.cc-notice'),
+      empty: text('.cc-empty'),
       more: text('.cc-more'),
       items: [...this.mount.querySelectorAll<HTMLElement>('.cc-item')].map((li) => ({
         verdict: li.dataset.verdict ?? '',

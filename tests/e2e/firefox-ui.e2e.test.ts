@@ -8,20 +8,19 @@ import type { Server } from 'node:http';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blocking, describeAxe, runAxe } from './axe';
-import { launchFirefox, popoverText } from './firefox';
+import { launchFirefox, openExtensionPage as openFirefoxPage, popoverText } from './firefox';
 import { startServer, until } from './harness';
 
 let server: Server;
 let origin: string;
 let browser: Browser;
-let extensionOrigin: string;
 /** the news page's tab */
 let tabId: number;
 const errors: string[] = [];
 
 beforeAll(async () => {
   ({ server, origin } = await startServer());
-  ({ browser, extensionOrigin } = await launchFirefox());
+  ({ browser } = await launchFirefox());
   // one tab per test page: the blank start tab would be one more to tell apart
   const [blank] = await browser.pages();
   const news = await browser.newPage();
@@ -47,29 +46,8 @@ interface Ext {
   storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
 }
 
-/**
- * Load an extension page in a tab. The page loads in the extension's process, and Puppeteer over
- * BiDi does not see that navigation finish (page.goto times out, page.url() stays about:blank), but
- * scripts and input reach the new document: so start the navigation, then wait for the page itself.
- */
-async function navigate(p: Page, url: string, ready: string): Promise<void> {
-  void p.goto(url, { timeout: 60_000 }).catch(() => undefined);
-  // asked again until the new document answers: while the document is swapped an evaluation can fail
-  await until(
-    () => p.evaluate((u, sel) => location.href === u && document.readyState === 'complete' && !!document.querySelector(sel), url, ready).catch(() => false),
-    20_000,
-    `${url} showing ${ready}`,
-  );
-}
-
 /** An extension page in a new tab. */
-async function openExtensionPage(path: string, ready: string): Promise<Page> {
-  const p = await browser.newPage();
-  p.on('pageerror', (e) => errors.push(`pageerror ${path}: ${(e as Error).message}`));
-  await p.setViewport({ width: 380, height: 600 });
-  await navigate(p, `${extensionOrigin}/${path}`, ready);
-  return p;
-}
+const openExtensionPage = (path: string, ready: string) => openFirefoxPage(browser, path, ready, errors);
 
 /** The news tab's id, asked from an extension page: the only tab other than the asking one. */
 async function newsTabId(ext: Page): Promise<number> {

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
-import { ROOT } from './harness';
+import { ROOT, until } from './harness';
 
 export const FIREFOX_EXTENSION = join(ROOT, '.output/firefox-mv2');
 
@@ -59,4 +59,28 @@ export async function launchFirefox(): Promise<{ browser: Browser; addonId: stri
 export async function popoverText(page: Page): Promise<string> {
   const texts = await Promise.all(page.frames().filter((f) => f !== page.mainFrame()).map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
   return texts.join('\n');
+}
+
+/**
+ * Load an extension page in a tab. The page loads in the extension's process, and Puppeteer over
+ * BiDi does not see that navigation finish (page.goto times out, page.url() stays about:blank), but
+ * scripts and input reach the new document: so start the navigation, then wait for the page itself.
+ */
+export async function navigate(p: Page, url: string, ready: string): Promise<void> {
+  void p.goto(url, { timeout: 60_000 }).catch(() => undefined);
+  // asked again until the new document answers: while the document is swapped an evaluation can fail
+  await until(
+    () => p.evaluate((u, sel) => location.href === u && document.readyState === 'complete' && !!document.querySelector(sel), url, ready).catch(() => false),
+    20_000,
+    `${url} showing ${ready}`,
+  );
+}
+
+/** An extension page (`path` under moz-extension://UUID/) in a new tab, once `ready` matches; its page errors go to `errors`. */
+export async function openExtensionPage(browser: Browser, path: string, ready: string, errors: string[]): Promise<Page> {
+  const p = await browser.newPage();
+  p.on('pageerror', (e) => errors.push(`pageerror ${path}: ${(e as Error).message}`));
+  await p.setViewport({ width: 380, height: 600 });
+  await navigate(p, `${FIREFOX_ORIGIN}/${path}`, ready);
+  return p;
 }

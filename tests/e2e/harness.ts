@@ -316,6 +316,8 @@ export interface PopoverInfo {
   claim: string;
   /** why the sentence was not judged (e.g. not English), or '' */
   notice: string;
+  /** what an empty popover says, or '' */
+  empty: string;
   /** "and N more reports in the Crosscheck popup", or '' */
   more: string;
   items: PopoverItem[];

@@ -3,13 +3,13 @@
  * iframe): the same view (lib/page/popover.tsx) rendered in place, in a closed shadow root.
  */
 import { PopoverView } from '../../lib/page/popover';
-import type { PopoverEvents, PopoverSurface } from '../../lib/page/popover-frame';
+import type { PopoverAnchor, PopoverEvents, PopoverSurface } from '../../lib/page/popover-frame';
 import type { PopoverState } from '../../lib/page/popover-protocol';
 
 export class InlinePopover implements PopoverSurface {
   host: HTMLElement | null = null;
   private view: PopoverView | null = null;
-  anchor: Element | null = null;
+  anchor: PopoverAnchor | null = null;
 
   constructor(private doc: Document, private events: PopoverEvents) {}
 
@@ -30,7 +30,7 @@ export class InlinePopover implements PopoverSurface {
     this.view = new PopoverView(this.doc, mount, { onClose: () => this.events.onClose(), onSize: () => undefined });
   }
 
-  show(anchor: Element, state: PopoverState): void {
+  show(anchor: PopoverAnchor, state: PopoverState): void {
     this.prepare();
     if (!this.host!.isConnected) this.doc.documentElement.appendChild(this.host!);
     this.anchor = anchor;

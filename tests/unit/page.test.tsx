@@ -268,10 +268,12 @@ describe('PageController', () => {
   let counts: [number, number][];
   let ctl: PageController;
   let explained: string[];
+  let checked: string[][];
   let popover: InlinePopover;
   beforeEach(() => {
     counts = [];
     explained = [];
+    checked = [];
     ctl = new PageController(document, {
       dictionary: async () => ({ version: '1', terms }),
       explain: async (termId, claim) => {
@@ -279,6 +281,11 @@ describe('PageController', () => {
         return reply(termId);
       },
       reportCount: (n, c) => counts.push([n, c]),
+      check: async (sentences) => {
+        checked.push(sentences);
+        const claim = sentences.join(' ');
+        return { termId: '', label: '', kind: '', reportCount: claim.includes('Washington') ? 1 : 0, claim, items: claim.includes('Washington') ? [item('conflicts', 'r2')] : [], more: 0, selection: true };
+      },
     }, (doc, events) => (popover = new InlinePopover(doc, events)));
   });
   afterEach(() => ctl.disable());
@@ -389,6 +396,38 @@ describe('PageController', () => {
     expect(ctl.reveal('no-such-term')).toBe(false);
     expect(ctl.reveal('security-guarantees')).toBe(true);
     await vi.waitFor(async () => expect((await ctl.readPopover())?.items.length).toBe(1));
+  });
+
+  it('checkSelection() opens the popover for the whole sentence(s) of the selection, marked or not; nothing without a selection', async () => {
+    expect(ctl.checkSelection()).toBe(false); // off: nothing listens for Esc or clicks yet
+    await ctl.enable();
+    await ctl.settled();
+    const sel = document.getSelection()!;
+    sel.removeAllRanges();
+    expect(ctl.checkSelection()).toBe(false);
+    expect(await ctl.readPopover()).toBeNull();
+    // "has not yet" in the first sentence of #a, which also holds a mark (Washington)
+    const text = [...document.getElementById('a')!.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes('has not yet'))!;
+    const r = document.createRange();
+    const at = text.textContent!.indexOf('has not yet');
+    r.setStart(text, at);
+    r.setEnd(text, at + 'has not yet'.length);
+    sel.addRange(r);
+    expect(ctl.checkSelection()).toBe(true);
+    await vi.waitFor(async () => expect((await ctl.readPopover())?.status).toBe('ready'));
+    expect(checked).toEqual([['Washington has not yet confirmed the meeting.']]);
+    const pop = (await ctl.readPopover())!;
+    expect(pop).toMatchObject({ term: 'Selected text', count: '1 report speaks to it', claim: 'This page: “Washington has not yet confirmed the meeting.”' });
+    expect(pop.items.map((i) => i.verdict)).toEqual(['conflicts']);
+    ctl.close(true);
+    expect(await ctl.readPopover()).toBeNull();
+    // a sentence nothing relates to says so
+    const h1 = document.querySelector('h1')!;
+    sel.removeAllRanges();
+    sel.selectAllChildren(h1);
+    expect(ctl.checkSelection()).toBe(true);
+    await vi.waitFor(async () => expect((await ctl.readPopover())?.status).toBe('ready'));
+    expect((await ctl.readPopover())!.empty).toBe('Nothing in your corpus relates to this text. No report names what it names or says anything about it.');
   });
 
   it('re-marks with the reader’s preferences (kinds)', async () => {
