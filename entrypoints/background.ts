@@ -6,8 +6,12 @@ import { installContextMenu, listenToContextMenu } from '../lib/background/conte
 import { CorpusService } from '../lib/background/explain';
 import { createHandlers, dispatch } from '../lib/background/handlers';
 import { createSeeder } from '../lib/background/seeding';
+import { ensureIndex } from '../lib/background/store';
 import { answer } from '../lib/rpc';
 import { importProgress, indexVersion, type ImportProgress } from '../lib/storage';
+
+/** How long after start the corpus index is loaded for writes (seconds of reading at 10,000 reports). */
+const WRITE_INDEX_AFTER_MS = 5_000;
 
 export default defineBackground(() => {
   const db = new CrosscheckDB();
@@ -29,10 +33,12 @@ export default defineBackground(() => {
   listenToContextMenu();
   // an import cut short by a restart of the background leaves no stale progress bar
   void importProgress.setValue(null);
-  // Build the evidence index while idle, not on the first hover (seconds for a large corpus).
+  // While idle: the dictionary and its matcher for the first hover, then (later, so a hover that
+  // woke the worker goes first) the corpus index that writes need.
   void ready()
-    .then(() => deps.service.evidenceIndex())
-    .catch((e: unknown) => console.warn('[crosscheck] evidence index', e));
+    .then(() => deps.service.warm())
+    .then(() => setTimeout(() => void ensureIndex(db).catch((e: unknown) => console.warn('[crosscheck] corpus index', e)), WRITE_INDEX_AFTER_MS))
+    .catch((e: unknown) => console.warn('[crosscheck] dictionary', e));
   browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) =>
     answer(() => dispatch(handlers, deps, msg, { tabId: sender.tab?.id }), sendResponse),
   );

@@ -25,11 +25,36 @@ export interface StoredReport extends Report {
   nearKeys: string[];
 }
 
+/** The evidence index's sentence count of one retrieval key (lib/background/evidence-store.ts). */
+export interface EvidenceKeyRow {
+  k: string;
+  n: number;
+}
+
+/** The postings of one key for one block of report numbers (`no >> 8`), as lib/evidence/index.ts lays them out. */
+export interface EvidencePostingsRow {
+  k: string;
+  b: number;
+  p: Int32Array;
+}
+
+/** A report in the evidence index: its number there, its distinct keys (one per line) and its sentences' counts. */
+export interface EvidenceReportRow {
+  no: number;
+  id: string;
+  keys: string;
+  docs: number;
+  length: number;
+}
+
 export class CrosscheckDB extends Dexie {
   reports!: Table<StoredReport, string>;
   terms!: Table<DictionaryTerm, string>;
   reportIndex!: Table<ReportIndexRow, string>;
   meta!: Table<MetaRow, string>;
+  evidenceKeys!: Table<EvidenceKeyRow, string>;
+  evidencePostings!: Table<EvidencePostingsRow, [string, number]>;
+  evidenceReports!: Table<EvidenceReportRow, number>;
 
   constructor(name = 'crosscheck') {
     // Chromium: a commit is done once the operating system has the data, without waiting for the
@@ -98,6 +123,10 @@ export class CrosscheckDB extends Dexie {
             delete t.reportIds;
           }),
       );
+    // Version 5 keeps the evidence index (the popover's sentence retrieval) on disk, so a restarted
+    // background reads the few keys and reports a hover needs instead of rebuilding it. It starts
+    // empty and is built in the background (its meta 'evidenceVersion' is absent: stale).
+    this.version(5).stores({ evidenceKeys: 'k', evidencePostings: '[k+b]', evidenceReports: 'no, &id' });
   }
 }
 

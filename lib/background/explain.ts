@@ -1,15 +1,15 @@
 /**
  * What the popover shows for a mark: the report sentences that speak to the page sentence
  * (retrieved by claim, not only by the hovered term), judged per report, strongest first, at most a
- * handful, with the count of the rest. Keeps the dictionary and the evidence index in memory and
- * in step with every write (told by the store), so requests do not wait for the database.
+ * handful, with the count of the rest. Keeps the dictionary in memory between writes (told by the
+ * store); the evidence is read from the stored evidence index, only what the claim touches.
  */
 import { i18n } from '#i18n';
 import { leadOf } from '../corpus/display';
-import type { DictionaryTerm, Mention } from '../corpus';
+import type { DictionaryTerm } from '../corpus';
 import type { CrosscheckDB } from '../db';
 import { getMeta } from '../db';
-import { EvidenceIndex } from '../evidence';
+import type { EvidenceIndex } from '../evidence';
 import { judgeReports, yearOf, type JudgedReport } from '../evidence/judged';
 import { isEnglish } from '../language';
 import { Matcher } from '../match';
@@ -17,7 +17,8 @@ import type { DictionaryReply, ExplainItem, ExplainReply } from '../messages';
 import { VERDICTS, entityLookup } from '../stance';
 import type { EntityLookup } from '../stance/claims';
 import { strongestPerReport, termsNamed } from './check';
-import { onIndexChange, yieldToEvents } from './store';
+import { EvidenceReader } from './evidence-store';
+import { evidenceGeneration, onIndexChange } from './store';
 
 interface Loaded {
   dictionary: DictionaryReply;
@@ -55,28 +56,19 @@ const once = <T>(make: () => T): (() => T) => {
 };
 
 
-/** Reports read at a time when a write changed many (an import); indexing them yields every UPDATE_SLICE_MS so hovers are answered in between. */
-const UPDATE_CHUNK = 100;
-const UPDATE_SLICE_MS = 20;
-
 export class CorpusService {
   /** the dictionary and what is derived from it, loaded from the database once per index change */
   private loaded: Promise<Loaded> | null = null;
   private generation = 0;
-  private evidence: EvidenceIndex | null = null;
-  private building: Promise<EvidenceIndex> | null = null;
-  /** reports changed while the evidence index was being built: applied once it is */
-  private changedWhileBuilding = new Set<string>();
-  /** updates of the evidence index, one after another in the order of the writes */
-  private updating: Promise<void> = Promise.resolve();
+  private evidence: EvidenceReader;
 
   constructor(private db: CrosscheckDB) {
     // Requests are answered from memory between writes, so a long write never holds up a hover.
-    onIndexChange(db, ({ reportIds }) => {
+    onIndexChange(db, () => {
       this.generation++;
       this.loaded = null;
-      this.updating = this.updating.then(() => this.reportsChanged(reportIds)).catch((e: unknown) => console.warn('[crosscheck] evidence index not updated', e));
     });
+    this.evidence = new EvidenceReader(db, () => evidenceGeneration(db));
   }
 
   private fresh(): Promise<Loaded> {
@@ -102,56 +94,14 @@ export class CorpusService {
     return (await this.fresh()).dictionary;
   }
 
-  /** The evidence index over every corpus sentence: built once, then kept in step with each write. */
-  async evidenceIndex(): Promise<EvidenceIndex> {
-    if (this.evidence) return this.evidence;
-    this.building ??= (async () => {
-      const loaded = await this.fresh();
-      this.changedWhileBuilding.clear();
-      const index = new EvidenceIndex(loaded.entities());
-      const mentions = new Map<string, Mention[]>();
-      await this.db.reportIndex.each((row) => void mentions.set(row.reportId, row.mentions ?? []));
-      await this.db.reports.each((r) => {
-        const m = mentions.get(r.id);
-        if (m) index.add(r, m); // a report without its row yet joins when it is written (reportsChanged)
-      });
-      this.evidence = index;
-      return index;
-    })().finally(() => (this.building = null));
-    const index = await this.building;
-    const missed = [...this.changedWhileBuilding];
-    this.changedWhileBuilding.clear();
-    if (missed.length) this.updating = this.updating.then(() => this.reportsChanged(missed));
-    return index;
+  /** Load the dictionary and build the term matcher while idle, before the first hover needs them. */
+  async warm(): Promise<void> {
+    (await this.fresh()).entities();
   }
 
-  /**
-   * Keep a built evidence index in step with one write (reports added, edited or deleted) instead of
-   * rebuilding it for every corpus sentence. Other reports' term mentions may have moved too; they
-   * only tune ranking and are picked up by the next full build.
-   */
-  private async reportsChanged(reportIds: string[]): Promise<void> {
-    if (this.building) {
-      for (const id of reportIds) this.changedWhileBuilding.add(id);
-      return;
-    }
-    const index = this.evidence;
-    if (!index) return; // the next hover builds it
-    for (let i = 0; i < reportIds.length; i += UPDATE_CHUNK) {
-      const ids = reportIds.slice(i, i + UPDATE_CHUNK);
-      for (const id of ids) index.remove(id);
-      // a report stored without its index row (just imported) joins when its row is written
-      const rows = (await this.db.reportIndex.bulkGet(ids)).filter((row) => row !== undefined);
-      const reports = await this.db.reports.bulkGet(rows.map((row) => row.reportId));
-      let slice = performance.now();
-      for (const [k, r] of reports.entries()) {
-        if (r) index.add(r, rows[k]!.mentions);
-        if (performance.now() - slice > UPDATE_SLICE_MS) {
-          await yieldToEvents();
-          slice = performance.now();
-        }
-      }
-    }
+  /** The stored evidence index as far as judging `claim` reads it (hovered on `termId`). */
+  async evidenceFor(claim: string, termId?: string): Promise<EvidenceIndex> {
+    return this.evidence.forClaim(claim, (await this.fresh()).entities(), termId);
   }
 
   async explain(termId: string, claim: string, published?: string): Promise<ExplainReply | null> {
@@ -162,10 +112,10 @@ export class CorpusService {
     if (!isEnglish(claim)) {
       return { ...reply, more: term.reportCount, notice: i18n.t('popover.notEnglish') };
     }
-    const index = await this.evidenceIndex();
+    const index = await this.evidenceFor(claim, termId);
     const items: (ExplainItem & { strength: number })[] = [];
     let notMentioning = 0; // reports shown for the sentence alone, beyond the term's count
-    // the index holds what a popover shows: a hover never waits on the database (an import's transaction)
+    // the slice holds what a popover shows; it is read in one transaction of its own
     for (const judged of judgeReports(index, claim, loaded.entities(), { termId, pageYear: yearOf(published) })) {
       if (!judged.mentionsTerm) notMentioning++;
       items.push({ ...toItem(judged), strength: judged.judgement.strength });
@@ -188,11 +138,14 @@ export class CorpusService {
     const label = named.map((id) => loaded.terms.get(id)?.label ?? id).join(', ');
     const reply: ExplainReply = { termId: '', label, kind: '', reportCount: 0, claim, items: [], more: 0, selection: true };
     if (!isEnglish(claim)) return { ...reply, notice: i18n.t('popover.notEnglish') };
-    const index = await this.evidenceIndex();
     const pageYear = yearOf(published);
-    const judged = strongestPerReport(
-      sentences.map((s) => judgeReports(index, s, loaded.entities(), { termId: termsNamed(s, loaded.entities(), count)[0], pageYear })),
+    const perSentence = await Promise.all(
+      sentences.map(async (s) => {
+        const termId = termsNamed(s, loaded.entities(), count)[0];
+        return judgeReports(await this.evidenceFor(s, termId), s, loaded.entities(), { termId, pageYear });
+      }),
     );
+    const judged = strongestPerReport(perSentence);
     const shown = judged.slice(0, SHOWN_REPORTS).map(toItem);
     return { ...reply, reportCount: judged.length, items: shown, more: judged.length - shown.length };
   }

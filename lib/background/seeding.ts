@@ -1,11 +1,11 @@
 /**
  * One memoised start-up per service-worker life (install, update and the first message share it):
  * reopen a corrupt database empty, seed the bundled corpus, restore the user's reports from the
- * backup if the database lost them, and make sure every report is indexed.
+ * backup if the database lost them, and resume the indexing that a restart cut short.
  */
 import type { CompiledCorpus } from '../corpus';
 import { getMeta, type CrosscheckDB } from '../db';
-import { ensureIndex, restoreFromBackup, seedCorpus, type SeedResult } from './store';
+import { restoreFromBackup, resumeIndexing, seedCorpus, type SeedResult } from './store';
 import { STORAGE_MESSAGES, storageError } from './storage-errors';
 
 /** Open the database; one that cannot be opened (corrupt, wrong version) is deleted and created again. */
@@ -28,7 +28,12 @@ export function createSeeder(db: CrosscheckDB, bundled: CompiledCorpus): () => P
       await openOrReset(db);
       const result = (await getMeta(db, 'seedVersion')) === bundled.version ? null : await seedCorpus(db, bundled);
       await restoreFromBackup(db);
-      await ensureIndex(db);
+      // Reports without index rows and a stale evidence index are taken up in the background; the
+      // corpus index itself loads on the first write. Without an index version (an upgrade) the
+      // dictionary is rebuilt first.
+      const resumed = resumeIndexing(db);
+      if (!(await getMeta(db, 'indexVersion'))) await resumed;
+      else void resumed.catch((e: unknown) => console.error('[crosscheck] indexing not resumed', e));
       return result;
     })().catch((e: unknown) => {
       seeding = null; // let the next request try again

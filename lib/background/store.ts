@@ -13,6 +13,7 @@ import { indexRowSliced, LiveIndex, unmatched, type ReportIndexRow } from '../co
 import { firstNearDuplicate, firstNearDuplicateOf, nearKeysOf, shingles, shinglesOfWords, type Shingles } from '../corpus/near-duplicate';
 import { parseNewReport, type NewReportInput } from '../corpus/schema';
 import { BackupDB, type BackupRow, type CrosscheckDB, type StoredReport } from '../db';
+import { clearEvidence, evidenceEntry, evidenceIsCurrent, evidenceTables, writeEvidence, type EvidenceEntry } from './evidence-store';
 import { storageError } from './storage-errors';
 
 /** The refusals a write can give (locales/en.yml `errors`). */
@@ -81,6 +82,10 @@ interface StoreState {
   progress: Set<(progress: IndexingProgress) => void>;
   /** writes asked for (add, edit, import...) and not started yet: an indexing batch ends early for them */
   waiting: number;
+  /** indexed reports to put into the evidence index again (it was stale or emptied) */
+  evidence: Set<string>;
+  /** counts the writes that changed the evidence index, so readers know their copies are old */
+  evidenceGeneration: number;
 }
 
 const states = new WeakMap<CrosscheckDB, StoreState>();
@@ -88,7 +93,7 @@ function state(db: CrosscheckDB): StoreState {
   let s = states.get(db);
   if (!s) {
     const backup = new BackupDB(`${db.name}-backup`);
-    states.set(db, (s = { queue: Promise.resolve(), index: null, backup, listeners: new Set(), pending: new Set(), stale: new Set(), indexing: null, progress: new Set(), waiting: 0 }));
+    states.set(db, (s = { queue: Promise.resolve(), index: null, backup, listeners: new Set(), pending: new Set(), stale: new Set(), indexing: null, progress: new Set(), waiting: 0, evidence: new Set(), evidenceGeneration: 0 }));
   }
   return s;
 }
@@ -102,6 +107,10 @@ export function onIndexChange(db: CrosscheckDB, listener: (change: IndexChange) 
   return () => state(db).listeners.delete(listener);
 }
 
+/** Changes after every committed write to the evidence index (readers drop what they read before). */
+export const evidenceGeneration = (db: CrosscheckDB): number => state(db).evidenceGeneration;
+const evidenceChanged = (db: CrosscheckDB): void => void state(db).evidenceGeneration++;
+
 /** Be told how indexing of stored but not yet indexed reports goes (null once it is done). */
 export function onIndexingProgress(db: CrosscheckDB, listener: (progress: IndexingProgress) => void): () => void {
   state(db).progress.add(listener);
@@ -110,6 +119,7 @@ export function onIndexingProgress(db: CrosscheckDB, listener: (progress: Indexi
 
 /** Resolves once every stored report is indexed and matched (for tests and benchmarks; requests never wait for it). */
 export async function whenIndexed(db: CrosscheckDB): Promise<void> {
+  await state(db).queue; // work queued before (resumeIndexing) may start indexing
   while (state(db).indexing) await state(db).indexing;
 }
 
@@ -234,34 +244,40 @@ async function rebuild(db: CrosscheckDB): Promise<LiveIndex> {
   }
   index.takeChanges();
   const version = newVersion();
-  await db.transaction('rw', [db.terms, db.reportIndex, db.meta], async () => {
-    await Promise.all([db.terms.clear(), db.reportIndex.clear()]);
+  await db.transaction('rw', [db.terms, db.reportIndex, ...evidenceTables(db)], async () => {
+    await Promise.all([db.terms.clear(), db.reportIndex.clear(), clearEvidence(db)]);
     await db.terms.bulkPut(index.dictionary());
     await db.reportIndex.bulkPut(indexed.map((r) => index.row(r.id)!));
     await db.meta.put({ key: 'indexVersion', value: version });
   });
   s.index = index;
+  evidenceChanged(db);
   notify(db, { version, reportIds: indexed.map((r) => r.id) });
-  queueIndexing(db, { extract: reports.filter((r) => !have.has(r.id)).map((r) => r.id) });
+  // every report's mentions may have moved: the evidence index is filled again in the background
+  queueIndexing(db, { extract: reports.filter((r) => !have.has(r.id)).map((r) => r.id), evidence: indexed.map((r) => r.id) });
   return index;
 }
 
 const tellProgress = (db: CrosscheckDB, progress: IndexingProgress): void => tellAll(state(db).progress, progress);
 
-/** Queue stored reports for indexing (`extract`) or matching again (`rematch`), and start the run that does it, if none is going. */
-function queueIndexing(db: CrosscheckDB, work: { extract?: string[]; rematch?: string[] }): void {
+/**
+ * Queue stored reports for indexing (`extract`), matching again (`rematch`) or putting into the
+ * evidence index again (`evidence`), and start the run that does it, if none is going.
+ */
+function queueIndexing(db: CrosscheckDB, work: { extract?: string[]; rematch?: string[]; evidence?: string[] }): void {
   const s = state(db);
   for (const id of work.extract ?? []) s.pending.add(id);
   for (const id of work.rematch ?? []) s.stale.add(id);
-  if ((!s.pending.size && !s.stale.size) || s.indexing) return;
+  for (const id of work.evidence ?? []) s.evidence.add(id);
+  if ((!s.pending.size && !s.stale.size && !s.evidence.size) || s.indexing) return;
   s.indexing = (async () => {
     let done = 0;
     // reports waiting for their terms are told at once, so a progress bar shows from the start
     let told = s.pending.size > 0;
     if (told) tellProgress(db, { done, total: s.pending.size });
     try {
-      while (s.pending.size || s.stale.size) {
-        const extracted = await serial(db, () => (s.pending.size ? extractBatch(db) : rematchBatch(db)), true);
+      while (s.pending.size || s.stale.size || s.evidence.size) {
+        const extracted = await serial(db, () => (s.pending.size ? extractBatch(db) : s.stale.size ? rematchBatch(db) : evidenceBatch(db)), true);
         if (!extracted && !told) continue;
         done += extracted;
         told = true;
@@ -313,8 +329,12 @@ async function rematchBatch(db: CrosscheckDB): Promise<number> {
     const pause = slicer();
     const start = performance.now();
     const found = await db.reports.bulkGet(ids);
+    const evidence: EvidenceEntry[] = [];
     for (const [i, r] of found.entries()) {
-      if (r && index.row(r.id) && index.rematchChanged(r)) rematched.push(r.id); // gone, or not indexed yet: nothing to match
+      if (r && index.row(r.id) && index.rematchChanged(r)) {
+        rematched.push(r.id);
+        evidence.push(evidenceEntry(r, index.row(r.id)!.mentions));
+      } // else gone, or not indexed yet: nothing to match
       if (performance.now() - start > INDEXING.rematchMs || s.waiting) {
         for (const id of ids.slice(i + 1)) s.stale.add(id); // the rest in the next batch
         break;
@@ -324,18 +344,74 @@ async function rematchBatch(db: CrosscheckDB): Promise<number> {
     const { put, remove } = index.takeChanges();
     if (!rematched.length && !put.length && !remove.length) return 0;
     const version = newVersion();
-    await db.transaction('rw', [db.terms, db.reportIndex, db.meta], async () => {
+    await db.transaction('rw', [db.terms, db.reportIndex, ...evidenceTables(db)], async () => {
       await db.reportIndex.bulkPut(rematched.map((id) => index.row(id)!));
       await db.terms.bulkDelete(remove);
       await db.terms.bulkPut(put);
       await db.meta.put({ key: 'indexVersion', value: version });
+      await writeEvidence(db, evidence);
     });
+    evidenceChanged(db);
     notify(db, { version, reportIds: rematched, batch: true });
   } catch (e) {
     s.index = null; // the in-memory index ran ahead of the database: reload it on the next write
     throw e;
   }
   return 0;
+}
+
+/** Put the next queued reports into the evidence index again (it was stale or emptied), about INDEXING.batchMs of work, as one write. */
+async function evidenceBatch(db: CrosscheckDB): Promise<number> {
+  const s = state(db);
+  const ids = [...s.evidence].slice(0, INDEXING.batchMax);
+  const [reports, rows] = await Promise.all([db.reports.bulkGet(ids), db.reportIndex.bulkGet(ids)]);
+  const entries: EvidenceEntry[] = [];
+  const gone: string[] = [];
+  const pause = slicer();
+  const start = performance.now();
+  for (const [i, id] of ids.entries()) {
+    s.evidence.delete(id);
+    const r = reports[i];
+    const row = rows[i];
+    if (r && row) entries.push(evidenceEntry(r, row.mentions));
+    else gone.push(id); // deleted since, or not indexed yet (its indexing writes its evidence)
+    if (performance.now() - start > INDEXING.batchMs || s.waiting) break;
+    await pause();
+  }
+  await db.transaction('rw', evidenceTables(db), () => writeEvidence(db, entries, gone));
+  evidenceChanged(db);
+  return 0;
+}
+
+/**
+ * At start-up, without loading the corpus index: queue the reports stored without an index row
+ * (an import cut short) and, when the stored evidence index was built another way or misses
+ * indexed reports, fill it again in the background. Hovers meanwhile read what it holds.
+ */
+export function resumeIndexing(db: CrosscheckDB): Promise<void> {
+  return serial(
+    db,
+    async () => {
+      if (!(await db.meta.get('indexVersion'))) return void (await loadIndex(db)); // rebuilds, and queues the rest
+      const [ids, indexed] = await Promise.all([db.reports.toCollection().primaryKeys(), db.reportIndex.toCollection().primaryKeys()]);
+      const rows = new Set(indexed);
+      queueIndexing(db, { extract: ids.filter((id) => !rows.has(id)) });
+      if (!(await evidenceIsCurrent(db))) {
+        await db.transaction('rw', evidenceTables(db), () => clearEvidence(db));
+        evidenceChanged(db);
+        queueIndexing(db, { evidence: indexed });
+        return;
+      }
+      const held = new Set((await db.evidenceReports.orderBy('id').keys()) as string[]);
+      const orphans = [...held].filter((id) => !rows.has(id));
+      if (orphans.length) {
+        await db.transaction('rw', evidenceTables(db), () => writeEvidence(db, [], orphans));
+        evidenceChanged(db);
+      }
+      queueIndexing(db, { evidence: indexed.filter((id) => !held.has(id)) });
+    },
+    true,
+  );
 }
 
 /** Load the index, building it first when reports lack index rows (after an upgrade or a restore). */
@@ -369,25 +445,28 @@ async function commit(db: CrosscheckDB, index: LiveIndex, edit: IndexEdit): Prom
     let others = candidates.filter((id) => !fresh.has(id));
     const later = others.length > INDEXING.rematchAtOnce ? others : [];
     if (later.length) others = [];
-    const rematched: string[] = [...fresh.keys()];
+    const rematched: Report[] = [...fresh.values()];
     for (let i = 0; i < others.length; i += 200) {
       for (const r of await db.reports.bulkGet(others.slice(i, i + 200))) {
-        if (r && index.rematchChanged(r)) rematched.push(r.id); // else its matches are as stored
+        if (r && index.rematchChanged(r)) rematched.push(r); // else its matches are as stored
       }
       await pause();
     }
     for (const r of fresh.values()) index.rematch(r);
     const { put, remove } = index.takeChanges();
+    const evidence = rematched.map((r) => evidenceEntry(r, index.row(r.id)!.mentions));
     const version = newVersion();
-    const tables = edit.write ? [db.reports, db.terms, db.reportIndex, db.meta] : [db.terms, db.reportIndex, db.meta];
+    const tables = [...(edit.write ? [db.reports] : []), db.terms, db.reportIndex, ...evidenceTables(db)];
     await db.transaction('rw', tables, async () => {
       await edit.write?.();
       await db.reportIndex.bulkDelete(removed.filter((id) => !fresh.has(id)));
-      await db.reportIndex.bulkPut(rematched.map((id) => index.row(id)!));
+      await db.reportIndex.bulkPut(rematched.map((r) => index.row(r.id)!));
       await db.terms.bulkDelete(remove);
       await db.terms.bulkPut(put);
       await db.meta.put({ key: 'indexVersion', value: version });
+      await writeEvidence(db, evidence, removed.filter((id) => !fresh.has(id)));
     });
+    evidenceChanged(db);
     queueIndexing(db, { rematch: later });
     return version;
   } catch (e) {
@@ -640,7 +719,7 @@ export function seedCorpus(db: CrosscheckDB, corpus: CompiledCorpus): Promise<Se
     const rows = corpus.index.filter((r) => bundled.has(r.reportId));
     const onlySeeds = users.length === 0 && seeds.length === corpus.reports.length;
     const version = newVersion();
-    await db.transaction('rw', [db.reports, db.terms, db.reportIndex, db.meta], async () => {
+    await db.transaction('rw', [db.reports, db.terms, db.reportIndex, ...evidenceTables(db)], async () => {
       const existing = await db.reports.where('origin').equals('seed').primaryKeys();
       const stale = existing.filter((id) => !bundled.has(id));
       const had = new Set(existing);
@@ -657,10 +736,14 @@ export function seedCorpus(db: CrosscheckDB, corpus: CompiledCorpus): Promise<Se
         await db.terms.clear();
         await db.terms.bulkPut(corpus.terms);
         await db.meta.put({ key: 'indexVersion', value: version });
+        if (!(await evidenceIsCurrent(db))) await clearEvidence(db);
+        const mentions = new Map(rows.map((r) => [r.reportId, r.mentions]));
+        await writeEvidence(db, seeds.map((r) => evidenceEntry(r, mentions.get(r.id) ?? [])), stale);
       }
       await db.meta.put({ key: 'seedVersion', value: corpus.version });
     });
     if (onlySeeds) {
+      evidenceChanged(db);
       state(db).index = new LiveIndex(rows);
       notify(db, { version, reportIds: seeds.map((r) => r.id) });
     } else await rebuild(db);

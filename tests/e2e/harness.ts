@@ -54,16 +54,17 @@ export function chromiumPath(): string {
   return p;
 }
 
-export async function launch(): Promise<{ browser: Browser; worker: WebWorker; extensionId: string }> {
-  if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+/** `extension`: another built extension folder (benchmarks comparing builds); the default is this checkout's build. */
+export async function launch(extension = EXTENSION): Promise<{ browser: Browser; worker: WebWorker; extensionId: string }> {
+  if (!existsSync(join(extension, 'manifest.json'))) throw new Error(`Build the extension first: npm run build (no ${extension})`);
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     headless: true,
     pipe: true,
     enableExtensions: true,
     args: [
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-dev-shm-usage',

@@ -6,6 +6,8 @@ import { textKey } from '../../lib/corpus/identity';
 import { nearKeys } from '../../lib/corpus/near-duplicate';
 import { backupOf, addUserReport, nearDuplicateMessage, whenIndexed } from '../../lib/background/store';
 import { createSeeder } from '../../lib/background/seeding';
+import { EVIDENCE_VERSION } from '../../lib/background/evidence-store';
+import { CorpusService } from '../../lib/background/explain';
 import { CrosscheckDB, getMeta } from '../../lib/db';
 import { variant } from '../../scripts/near-variants';
 import { reportsNaming, seedCorpusCompiled } from './corpus-fixture';
@@ -56,7 +58,7 @@ describe('schema version 2', () => {
     const db = new CrosscheckDB(NAME);
     await createSeeder(db, corpus)(); // the start-up an updated extension runs
     await whenIndexed(db);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const stored = await db.reports.where('origin').equals('user').toArray();
     expect(stored.map((r) => r.id).sort()).toEqual(['user-a-1', 'user-b-2', 'user-c-3']);
     expect(stored.find((r) => r.id === 'user-a-1')?.title).toBe('Mine');
@@ -109,7 +111,7 @@ describe('schema version 3', () => {
     const db = new CrosscheckDB(NAME);
     await createSeeder(db, corpus)();
     await whenIndexed(db);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(db.tables.map((t) => t.name)).not.toContain('mentions');
     expect((await db.reports.get('user-a-1'))?.title).toBe('Mine');
     const rows = await db.reportIndex.toArray();
@@ -137,7 +139,7 @@ describe('schema version 3', () => {
     const db = new CrosscheckDB(NAME);
     await createSeeder(db, corpus)();
     await whenIndexed(db);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect((await db.reports.get('user-mine'))?.nearKeys).toEqual(nearKeys(mine.text));
     expect((await db.reports.get('user-short'))?.nearKeys).toEqual([]); // too short: the exact rule only
     for (const r of corpus.reports) expect((await db.reports.get(r.id))?.nearKeys).toHaveLength(16);
@@ -170,7 +172,7 @@ describe('schema version 4', () => {
     const db = new CrosscheckDB(NAME);
     await createSeeder(db, corpus)();
     await whenIndexed(db);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await getMeta(db, 'indexVersion')).toBe('v3'); // nothing was indexed again
     const terms = await db.terms.toArray();
     expect(terms).toHaveLength(old.length);
@@ -179,6 +181,39 @@ describe('schema version 4', () => {
       expect(t.reportCount).toBe(old.find((o) => o.id === t.id)!.reportIds.length);
     }
     expect(await reportsNaming(db, 'steve-witkoff')).toHaveLength(terms.find((t) => t.id === 'steve-witkoff')!.reportCount);
+    await backupOf(db).delete();
+    db.close();
+  });
+});
+
+describe('schema version 5', () => {
+  it('adds the stored evidence index to a version-4 database and fills it in the background, keeping everything else', async () => {
+    const v4 = new Dexie(NAME);
+    v4.version(4).stores({
+      reports: 'id, origin, title, source, date, &textKey, &urlKey, *nearKeys',
+      terms: 'id, kind, label, *aliases',
+      reportIndex: 'reportId',
+      meta: 'key',
+    });
+    const corpus = seedCorpusCompiled();
+    await v4.table('reports').bulkPut(corpus.reports.map((r) => ({ ...r, origin: 'seed', textKey: textKey(r.text), nearKeys: nearKeys(r.text) })));
+    await v4.table('terms').bulkPut(corpus.terms);
+    await v4.table('reportIndex').bulkPut(corpus.index);
+    await v4.table('meta').bulkPut([
+      { key: 'seedVersion', value: corpus.version },
+      { key: 'indexVersion', value: 'v4' },
+    ]);
+    v4.close();
+
+    const db = new CrosscheckDB(NAME);
+    await createSeeder(db, corpus)();
+    await whenIndexed(db);
+    expect(db.verno).toBe(5);
+    expect(await getMeta(db, 'indexVersion')).toBe('v4'); // the corpus index was not rebuilt
+    expect(await getMeta(db, 'evidenceVersion')).toBe(EVIDENCE_VERSION);
+    expect((await db.evidenceReports.toArray()).map((r) => r.id).sort()).toEqual(corpus.reports.map((r) => r.id).sort());
+    const e = await new CorpusService(db).explain('kyiv', 'Advisers from 15 countries met in Kyiv on Saturday to discuss the peace plan.');
+    expect(e?.items.length).toBeGreaterThan(0);
     await backupOf(db).delete();
     db.close();
   });

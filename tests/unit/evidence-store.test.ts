@@ -1,0 +1,174 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSeeder } from '../../lib/background/seeding';
+import { EVIDENCE_VERSION, EvidenceReader, evidenceEntry } from '../../lib/background/evidence-store';
+import { addUserReport, backupOf, deleteUserReport, evidenceGeneration, importReports, INDEXING, seedCorpus, updateUserReport, whenIndexed } from '../../lib/background/store';
+import { CrosscheckDB, getMeta } from '../../lib/db';
+import { EvidenceIndex, POSTING_WIDTH } from '../../lib/evidence';
+import { JUDGED_REPORTS, SENTENCES_PER_REPORT } from '../../lib/evidence/judged';
+import { Matcher } from '../../lib/match';
+import { entityLookup } from '../../lib/stance';
+import { ID, seedCorpusCompiled } from './corpus-fixture';
+
+let n = 0;
+const dbs: CrosscheckDB[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) {
+    db.close();
+    await backupOf(db).delete();
+    await db.delete();
+  }
+});
+const seeded = async () => {
+  const db = new CrosscheckDB(`evidence-store-${n++}`);
+  dbs.push(db);
+  await seedCorpus(db, seedCorpusCompiled());
+  return db;
+};
+
+const TEXTS = [
+  'Security advisers from 18 countries met in Kyiv on Monday to discuss the peace plan, officials said.',
+  'Donald Trump told reporters in Washington on Friday that he was not thrilled with Vladimir Putin.',
+  'Russia said 24 people were killed when drones hit a hotel and a cafe in the Kherson region on Thursday.',
+];
+const CLAIMS: [string, string][] = [
+  ['kyiv', 'Advisers from 15 countries met in Kyiv on Saturday to discuss the peace plan.'],
+  ['donald-trump', 'Donald Trump said in Washington that he was thrilled with Vladimir Putin.'],
+  ['united-states', 'Ukraine hopes to hold a leaders’ summit in the United States by the end of January.'],
+];
+
+/**
+ * The stored evidence index holds exactly what indexing every report with an index row from
+ * scratch gives: the same reports, sentence counts per key, postings and totals.
+ */
+async function expectEvidenceInStep(db: CrosscheckDB): Promise<void> {
+  const [reports, rows, keys, postings, held, stats] = await Promise.all([
+    db.reports.toArray(),
+    db.reportIndex.toArray(),
+    db.evidenceKeys.toArray(),
+    db.evidencePostings.toArray(),
+    db.evidenceReports.toArray(),
+    getMeta(db, 'evidenceStats'),
+  ]);
+  expect(await getMeta(db, 'evidenceVersion')).toBe(EVIDENCE_VERSION);
+  const byId = new Map(reports.map((r) => [r.id, r]));
+  const df = new Map<string, number>();
+  const want = new Set<string>();
+  let docs = 0;
+  let length = 0;
+  for (const row of rows) {
+    for (const d of evidenceEntry(byId.get(row.reportId)!, row.mentions).docs) {
+      docs++;
+      length += d.len;
+      for (const [k, tf] of d.tf) {
+        df.set(k, (df.get(k) ?? 0) + 1);
+        want.add(`${k}|${row.reportId}|${d.i}|${tf}|${d.len}`);
+      }
+    }
+  }
+  expect(held.map((r) => r.id).sort()).toEqual(rows.map((r) => r.reportId).sort());
+  expect(new Set(held.map((r) => r.no)).size).toBe(held.length);
+  expect(new Map(keys.map((r) => [r.k, r.n]))).toEqual(df);
+  const idOf = new Map(held.map((r) => [r.no, r.id]));
+  const got = new Set<string>();
+  for (const row of postings) {
+    for (let j = 0; j < row.p.length; j += POSTING_WIDTH) {
+      expect(row.p[j]! >> 8).toBe(row.b);
+      got.add(`${row.k}|${idOf.get(row.p[j]!)}|${row.p[j + 1]}|${row.p[j + 2]}|${row.p[j + 3]}`);
+    }
+  }
+  expect(got).toEqual(want);
+  expect(JSON.parse(stats!)).toMatchObject({ docs, length });
+}
+
+/** What an in-memory index over the same reports finds for a claim, and what the stored index read for it finds. */
+async function bothSearches(db: CrosscheckDB, termId: string, claim: string) {
+  const terms = await db.terms.toArray();
+  const entities = entityLookup(new Matcher(terms));
+  const memory = new EvidenceIndex(entities);
+  const reports = new Map((await db.reports.toArray()).map((r) => [r.id, r]));
+  for (const row of await db.reportIndex.toArray()) memory.add(reports.get(row.reportId)!, row.mentions);
+  const opts = { limit: JUDGED_REPORTS * SENTENCES_PER_REPORT, boostTermId: termId, perReport: SENTENCES_PER_REPORT };
+  const stored = await new EvidenceReader(db, () => evidenceGeneration(db)).forClaim(claim, entities, termId);
+  const shape = (hits: ReturnType<EvidenceIndex['search']>) => hits.map((h) => ({ id: h.reportId, i: h.sentenceIndex, score: h.score.toFixed(6) }));
+  return { memory: shape(memory.search(claim, opts)), stored: shape(stored.search(claim, opts)) };
+}
+
+describe('the stored evidence index', () => {
+  it('finds for a claim what an index built in memory finds, reading only that claim’s keys and reports', async () => {
+    const db = await seeded();
+    for (const text of TEXTS) await addUserReport(db, { text });
+    await expectEvidenceInStep(db);
+    for (const [termId, claim] of CLAIMS) {
+      const { memory, stored } = await bothSearches(db, termId, claim);
+      expect(memory.length).toBeGreaterThan(0);
+      expect(stored).toEqual(memory);
+    }
+    const slice = await new EvidenceReader(db, () => evidenceGeneration(db)).forClaim(CLAIMS[0]![1], entityLookup(new Matcher(await db.terms.toArray())), 'kyiv');
+    expect(slice.size).toBeLessThanOrEqual(JUDGED_REPORTS * SENTENCES_PER_REPORT);
+    expect(slice.has(ID.kyiv)).toBe(true);
+  });
+
+  it('stays in step with adds, edits, deletes and imports (each in the write’s own transaction)', async () => {
+    const db = await seeded();
+    await expectEvidenceInStep(db);
+    const a = await addUserReport(db, { text: TEXTS[0]! });
+    const b = await addUserReport(db, { text: TEXTS[1]! });
+    await expectEvidenceInStep(db);
+    await updateUserReport(db, a.id, { text: `${TEXTS[2]!} Officials in Kyiv confirmed the figure.` });
+    await expectEvidenceInStep(db);
+    await deleteUserReport(db, b.id);
+    await expectEvidenceInStep(db);
+    const saved = { ...INDEXING };
+    Object.assign(INDEXING, { batchMax: 2 }); // the import indexed over several batches
+    try {
+      await importReports(db, TEXTS.slice(1).map((text, i) => ({ text: `${text} Report ${i} of the import, filed from Geneva.` })));
+      await whenIndexed(db);
+    } finally {
+      Object.assign(INDEXING, saved);
+    }
+    await expectEvidenceInStep(db);
+    await importReports(db, [{ text: TEXTS[1]! }], { replace: true });
+    await whenIndexed(db);
+    await expectEvidenceInStep(db);
+    const { memory, stored } = await bothSearches(db, 'kyiv', CLAIMS[0]![1]);
+    expect(stored).toEqual(memory);
+  });
+
+  it('tells readers when it changed, so a hover never reads an old copy', async () => {
+    const db = await seeded();
+    const reader = new EvidenceReader(db, () => evidenceGeneration(db));
+    const entities = () => db.terms.toArray().then((t) => entityLookup(new Matcher(t)));
+    const claim = CLAIMS[0]![1];
+    expect((await reader.forClaim(claim, await entities(), 'kyiv')).has(ID.kyiv)).toBe(true);
+    const added = await addUserReport(db, { text: TEXTS[0]! });
+    expect((await reader.forClaim(claim, await entities(), 'kyiv')).has(added.id)).toBe(true);
+    await deleteUserReport(db, added.id);
+    expect((await reader.forClaim(claim, await entities(), 'kyiv')).has(added.id)).toBe(false);
+  });
+
+  it('is filled again in the background at start when its version is stale, or when it misses reports', async () => {
+    const db = await seeded();
+    const kept = await addUserReport(db, { text: TEXTS[0]! });
+    await addUserReport(db, { text: TEXTS[1]! });
+    await db.meta.put({ key: 'evidenceVersion', value: 'built-another-way' });
+    await db.evidencePostings.clear();
+    let again = new CrosscheckDB(db.name);
+    dbs.push(again);
+    await createSeeder(again, seedCorpusCompiled())();
+    await whenIndexed(again);
+    await expectEvidenceInStep(again);
+
+    // a report missing from the index (a write cut short) and one it should no longer hold
+    const no = (await again.evidenceReports.where('id').equals(kept.id).first())!.no;
+    await again.evidenceReports.delete(no);
+    await again.evidenceReports.put({ no: 9999, id: 'user-gone', keys: '', docs: 0, length: 0 });
+    again.close();
+    again = new CrosscheckDB(db.name);
+    dbs.push(again);
+    await createSeeder(again, seedCorpusCompiled())();
+    await whenIndexed(again);
+    expect(await again.evidenceReports.where('id').equals('user-gone').count()).toBe(0);
+    expect(await again.evidenceReports.where('id').equals(kept.id).count()).toBe(1);
+  });
+});
