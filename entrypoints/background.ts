@@ -7,7 +7,7 @@ import { CorpusService } from '../lib/background/explain';
 import { createHandlers, dispatch } from '../lib/background/handlers';
 import { createSeeder } from '../lib/background/seeding';
 import { answer } from '../lib/rpc';
-import { importProgress, indexVersion, type ImportProgress } from '../lib/storage';
+import { importProgress, indexVersion, reading, type ImportProgress } from '../lib/storage';
 
 export default defineBackground(() => {
   const db = new CrosscheckDB();
@@ -19,6 +19,7 @@ export default defineBackground(() => {
     setBadge,
     setIndexVersion: (v: string) => indexVersion.setValue(v),
     publishProgress: (p: ImportProgress) => importProgress.setValue(p),
+    readingSettings: () => reading.getValue(),
   };
   const handlers = createHandlers(deps);
 
@@ -34,6 +35,6 @@ export default defineBackground(() => {
     .then(() => deps.service.evidenceIndex())
     .catch((e: unknown) => console.warn('[crosscheck] evidence index', e));
   browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) =>
-    answer(() => dispatch(handlers, deps, msg, { tabId: sender.tab?.id }), sendResponse),
+    answer(() => dispatch(handlers, deps, msg, { tabId: sender.tab?.id, url: sender.url }), sendResponse),
   );
 });

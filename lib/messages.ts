@@ -104,6 +104,12 @@ export interface BackgroundProtocol {
   /** one transaction; progress is published in the `importProgress` storage item */
   'import-reports': { request: { reports: NewReportInput[]; replace?: boolean }; reply: ImportReply };
   'export-reports': { request: {}; reply: { reports: Report[] } };
+  /** an article the reader read (content script): remembered when the reader asked for it, skipped silently when a copy is stored */
+  'remember-read': { request: { article: ArticleDraft }; reply: { remembered: boolean } };
+  /** remove remembered articles or feed items by id (never the reader's own or bundled reports) */
+  'forget-reports': { request: { ids: string[] }; reply: { removed: number } };
+  /** remove every article remembered between `from` and `to` (ms since epoch, inclusive) */
+  'forget-read': { request: { from: number; to: number }; reply: { removed: number } };
 }
 
 /** Requests a tab's content script answers (sent by the popup). */
