@@ -1,5 +1,6 @@
 /** Typed extension storage items (WXT), shared by content script, popup and options page; each has `.watch`. */
 import { storage } from 'wxt/utils/storage';
+import type { FollowedFeed } from './background/feeds';
 import { DEFAULT_PREFERENCES, DEFAULT_READING, type Preferences, type ReadingSettings } from './settings';
 
 /** Sites the reader switched Crosscheck off for (key kept from version 0.1). */
@@ -22,3 +23,9 @@ export const importProgress = storage.defineItem<ImportProgress>('local:importPr
 
 /** "Remember what I read" (lib/settings.ts `ReadingSettings`); read through `normaliseReading`. */
 export const reading = storage.defineItem<ReadingSettings>('local:reading', { fallback: DEFAULT_READING });
+
+/** The feeds the reader follows, with each one's status (written by the background only). */
+export const feeds = storage.defineItem<FollowedFeed[]>('local:feeds', { fallback: [] });
+
+/** How long a feed fetch may take (ms); not shown in the settings: the end-to-end tests store a shorter one. */
+export const feedTimeoutMs = storage.defineItem<number | null>('local:feedTimeoutMs', { fallback: null });

@@ -5,6 +5,7 @@ import { READ_CAP } from '../../lib/corpus/gathered';
 import { DEFAULT_PREFERENCES, normalisePreferences, normaliseReading, TERM_KINDS, withSite, type Preferences, type ReadingSettings } from '../../lib/settings';
 import { disabledSites, preferences, reading } from '../../lib/storage';
 import { siteFromInput, updatePreferences, withKind } from './edit';
+import { Feeds } from './Feeds';
 
 export function Options() {
   const [prefs, setPrefs] = useState<Preferences | null>(null);
@@ -164,6 +165,8 @@ export function Options() {
           </>
         )}
       </section>
+
+      <Feeds />
 
       <footer>
         <button type="button" id="reset" onClick={() => void savePrefs(DEFAULT_PREFERENCES)}>

@@ -2,6 +2,7 @@
 import type { CrosscheckDB } from '../db';
 import type { BackgroundProtocol, ReplyOf, RequestOf } from '../messages';
 import type { CorpusService } from './explain';
+import type { FeedService } from './feeds';
 import type { ImportProgress } from '../storage';
 import { addGathered, addUserReport, deleteUserReport, exportReports, forgetGathered, importReports, onIndexChange, onIndexingProgress, updateUserReport } from './store';
 import { ENGLISH_WORDS } from '../match/english-words';
@@ -26,6 +27,8 @@ export interface BackgroundDeps {
   publishProgress?(progress: ImportProgress): Promise<void>;
   /** the reader's "remember what I read" settings (the `reading` storage item); off when absent */
   readingSettings?(): Promise<Partial<ReadingSettings> | null>;
+  /** the feeds the reader follows (lib/background/feeds.ts); absent where feeds are not wired */
+  feeds?: FeedService;
 }
 
 /** Import progress is published at most this often, so a long import is not slowed by its own bar. */
@@ -111,11 +114,20 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { remembered: added.length > 0 };
     },
     'forget-reports': async (req) => ({ removed: Array.isArray(req.ids) ? await forgetGathered(db, req.ids.map(String)) : 0 }),
+    'add-feed': async (req) => ({ feed: await feedsOf(deps).add(String(req.url)) }),
+    'refresh-feeds': async (req) => ({ feeds: await feedsOf(deps).refresh(req.id === undefined ? undefined : String(req.id)) }),
+    'pause-feed': async (req) => ({ feed: await feedsOf(deps).pause(String(req.id), req.paused === true) }),
+    'remove-feed': async (req) => await feedsOf(deps).remove(String(req.id), req.withReports === true),
     'forget-read': async (req) => {
       const read = await db.reports.where('origin').equals('read').primaryKeys();
       return { removed: await forgetGathered(db, addedBetween(read, Number(req.from), Number(req.to))) };
     },
   };
+}
+
+function feedsOf(deps: BackgroundDeps): FeedService {
+  if (!deps.feeds) throw new Error('Feeds are not available here.');
+  return deps.feeds;
 }
 
 /** Route one incoming message to its handler, after seeding; unknown or malformed requests are refused. */
