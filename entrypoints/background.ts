@@ -5,10 +5,11 @@ import { setBadge } from '../lib/background/badge';
 import { installContextMenu, listenToContextMenu } from '../lib/background/context-menu';
 import { CorpusService } from '../lib/background/explain';
 import { domParsing } from '../lib/background/dom-parse';
-import { createFeedService, FEED_LIMITS, hostPattern } from '../lib/background/feeds';
+import { createFeedService, FEED_LIMITS } from '../lib/background/feeds';
 import { createHandlers, dispatch } from '../lib/background/handlers';
 import { createSeeder } from '../lib/background/seeding';
 import { answer } from '../lib/rpc';
+import { hostPattern } from '../lib/settings';
 import { feeds, feedTimeoutMs, importProgress, indexVersion, reading, type ImportProgress } from '../lib/storage';
 
 /** The alarm that fetches every followed feed. */

@@ -88,3 +88,9 @@ export function normaliseReading(r: Partial<ReadingSettings> | null | undefined)
 export function remembersOn(r: ReadingSettings, site: string | null): boolean {
   return r.on && !r.paused && !!site && !r.offSites.includes(site);
 }
+
+/** The host permission pattern for a URL's host (any port): what the reader is asked to grant for a feed. */
+export function hostPattern(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.hostname}/*`;
+}

@@ -1,8 +1,9 @@
 /** The options page's feeds: follow one (asking for its site's access then), each one's status, fetch now, pause, stop following. */
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
-import { hostPattern, type FollowedFeed } from '../../lib/background/feeds';
+import type { FollowedFeed } from '../../lib/background/feeds';
 import { send } from '../../lib/rpc';
+import { hostPattern } from '../../lib/settings';
 import { feeds as feedsItem } from '../../lib/storage';
 
 const time = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });

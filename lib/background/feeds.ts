@@ -8,6 +8,7 @@ import { i18n } from '#i18n';
 import type { ArticleDraft } from '../corpus/article';
 import { discoverFeeds, type FeedReports } from '../corpus/feeds';
 import type { NewReportInput } from '../corpus/schema';
+import { hostPattern } from '../settings';
 import { hash32 } from '../text';
 import type { CrosscheckDB } from '../db';
 import { addGathered, forgetGathered } from './store';
@@ -76,12 +77,6 @@ export interface FeedDeps {
   save(feeds: FollowedFeed[]): Promise<void>;
   timeoutMs?(): Promise<number>;
   now?(): number;
-}
-
-/** The host permission pattern for a URL's host (any port): what the reader is asked to grant. */
-export function hostPattern(url: string): string {
-  const u = new URL(url);
-  return `${u.protocol}//${u.hostname}/*`;
 }
 
 interface Fetched {
