@@ -14,7 +14,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     icons,
-    permissions: ['storage', 'contextMenus'],
+    // alarms: fetching followed feeds; offscreen (Chrome): a DOM to read them in. Host access for a
+    // feed is asked for when the reader adds it, for that host only (optional host permissions).
+    permissions: ['storage', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    ...(browser === 'firefox' ? { optional_permissions: ['http://*/*', 'https://*/*'] as never } : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     // "Check with Crosscheck" for the selection (lib/background/context-menu.ts); the reader can change it
     // (chrome://extensions/shortcuts, Firefox's add-ons manager)
     commands: {

@@ -4,11 +4,17 @@ import { CrosscheckDB } from '../lib/db';
 import { setBadge } from '../lib/background/badge';
 import { installContextMenu, listenToContextMenu } from '../lib/background/context-menu';
 import { CorpusService } from '../lib/background/explain';
+import { domParsing } from '../lib/background/dom-parse';
+import { createFeedService, FEED_LIMITS } from '../lib/background/feeds';
 import { createHandlers, dispatch } from '../lib/background/handlers';
 import { createSeeder } from '../lib/background/seeding';
 import { ensureIndex } from '../lib/background/store';
 import { answer } from '../lib/rpc';
-import { importProgress, indexVersion, type ImportProgress } from '../lib/storage';
+import { hostPattern } from '../lib/settings';
+import { feeds, feedTimeoutMs, importProgress, indexVersion, reading, type ImportProgress } from '../lib/storage';
+
+/** The alarm that fetches every followed feed. */
+const FEEDS_ALARM = 'crosscheck-feeds';
 
 /** How long after start the corpus index is loaded for writes (seconds of reading at 10,000 reports). */
 const WRITE_INDEX_AFTER_MS = 5_000;
@@ -23,6 +29,17 @@ export default defineBackground(() => {
     setBadge,
     setIndexVersion: (v: string) => indexVersion.setValue(v),
     publishProgress: (p: ImportProgress) => importProgress.setValue(p),
+    readingSettings: () => reading.getValue(),
+    // Requests go only to the hosts of the feeds the reader added, which the reader granted then.
+    feeds: createFeedService({
+      db,
+      fetch: (input, init) => fetch(input, init),
+      parse: domParsing,
+      allowed: (url) => browser.permissions.contains({ origins: [hostPattern(url)] }),
+      load: () => feeds.getValue(),
+      save: (list) => feeds.setValue(list),
+      timeoutMs: async () => (await feedTimeoutMs.getValue()) ?? FEED_LIMITS.timeoutMs,
+    }),
   };
   const handlers = createHandlers(deps);
 
@@ -31,6 +48,13 @@ export default defineBackground(() => {
     void ready().catch((e: unknown) => console.error('[crosscheck] seeding failed', e));
   });
   listenToContextMenu();
+  // Feeds are fetched every 30 minutes (creating the alarm again on each start would postpone it).
+  void browser.alarms.get(FEEDS_ALARM).then(async (a) => {
+    if (!a) await browser.alarms.create(FEEDS_ALARM, { periodInMinutes: FEED_LIMITS.periodMinutes, delayInMinutes: 1 });
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FEEDS_ALARM) void ready().then(() => deps.feeds.refresh()).catch((e: unknown) => console.warn('[crosscheck] feeds', e));
+  });
   // an import cut short by a restart of the background leaves no stale progress bar
   void importProgress.setValue(null);
   // While idle: the dictionary and its matcher for the first hover, then (later, so a hover that
@@ -40,6 +64,6 @@ export default defineBackground(() => {
     .then(() => setTimeout(() => void ensureIndex(db).catch((e: unknown) => console.warn('[crosscheck] corpus index', e)), WRITE_INDEX_AFTER_MS))
     .catch((e: unknown) => console.warn('[crosscheck] dictionary', e));
   browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) =>
-    answer(() => dispatch(handlers, deps, msg, { tabId: sender.tab?.id }), sendResponse),
+    answer(() => dispatch(handlers, deps, msg, { tabId: sender.tab?.id, url: sender.url }), sendResponse),
   );
 });

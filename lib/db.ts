@@ -19,8 +19,10 @@ export interface StoredReport extends Report {
   textKey: string;
   /** absent when the report has no web URL */
   urlKey?: string;
-  /** ms since epoch; user reports only */
+  /** ms since epoch; user, read and feed reports */
   addedAt?: number;
+  /** the followed feed a feed report came from (lib/background/feeds.ts) */
+  feedId?: string;
   /** band keys of the text's MinHash signature, to find near-identical reports (lib/corpus/near-duplicate.ts) */
   nearKeys: string[];
 }

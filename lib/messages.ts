@@ -1,5 +1,6 @@
 /** Messages between content script, popup and background, with their replies. */
 import type { Report } from './corpus';
+import type { FollowedFeed } from './background/feeds';
 import type { ArticleDraft } from './corpus/article';
 import type { NewReportInput } from './corpus/schema';
 import type { Term } from './corpus/terms';
@@ -113,6 +114,19 @@ export interface BackgroundProtocol {
   /** one transaction; progress is published in the `importProgress` storage item */
   'import-reports': { request: { reports: NewReportInput[]; replace?: boolean }; reply: ImportReply };
   'export-reports': { request: {}; reply: { reports: Report[] } };
+  /** an article the reader read (content script): remembered when the reader asked for it, skipped silently when a copy is stored */
+  'remember-read': { request: { article: ArticleDraft }; reply: { remembered: boolean } };
+  /** remove remembered articles or feed items by id (never the reader's own or bundled reports) */
+  'forget-reports': { request: { ids: string[] }; reply: { removed: number } };
+  /** remove every article remembered between `from` and `to` (ms since epoch, inclusive) */
+  'forget-read': { request: { from: number; to: number }; reply: { removed: number } };
+  /** follow a feed (or the feed a site's page announces); the reader granted its host first. Its first fetch is done when this answers */
+  'add-feed': { request: { url: string }; reply: { feed: FollowedFeed } };
+  /** fetch one feed now, or every feed not paused */
+  'refresh-feeds': { request: { id?: string }; reply: { feeds: FollowedFeed[] } };
+  'pause-feed': { request: { id: string; paused: boolean }; reply: { feed: FollowedFeed } };
+  /** stop following a feed; with `withReports` its items leave the corpus too */
+  'remove-feed': { request: { id: string; withReports: boolean }; reply: { removed: number } };
 }
 
 /** Requests a tab's content script answers (sent by the popup). */

@@ -57,3 +57,40 @@ export function withSite(disabled: readonly string[] | undefined, site: string, 
   else set.add(site);
   return [...set].sort();
 }
+
+/** "Remember what I read": off until the reader turns it on; per site; paused from the popup. */
+export interface ReadingSettings {
+  on: boolean;
+  paused: boolean;
+  /** sites where reading is never remembered */
+  offSites: string[];
+  /**
+   * How long an article stays in front (visible and focused) before it is remembered. Not shown in
+   * the settings; the end-to-end tests store a shorter one.
+   */
+  dwellMs: number;
+}
+
+export const DEFAULT_READING: ReadingSettings = { on: false, paused: false, offSites: [], dwellMs: 30_000 };
+
+export function normaliseReading(r: Partial<ReadingSettings> | null | undefined): ReadingSettings {
+  const d = DEFAULT_READING;
+  const dwell = Number(r?.dwellMs);
+  return {
+    on: r?.on === true,
+    paused: r?.paused === true,
+    offSites: Array.isArray(r?.offSites) ? [...new Set(r.offSites.filter((s): s is string => typeof s === 'string'))].sort() : [],
+    dwellMs: Number.isFinite(dwell) ? Math.min(600_000, Math.max(1_000, Math.round(dwell))) : d.dwellMs,
+  };
+}
+
+/** Whether an article read on `site` is to be remembered now. */
+export function remembersOn(r: ReadingSettings, site: string | null): boolean {
+  return r.on && !r.paused && !!site && !r.offSites.includes(site);
+}
+
+/** The host permission pattern for a URL's host (any port): what the reader is asked to grant for a feed. */
+export function hostPattern(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.hostname}/*`;
+}

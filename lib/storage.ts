@@ -1,6 +1,7 @@
 /** Typed extension storage items (WXT), shared by content script, popup and options page; each has `.watch`. */
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_PREFERENCES, type Preferences } from './settings';
+import type { FollowedFeed } from './background/feeds';
+import { DEFAULT_PREFERENCES, DEFAULT_READING, type Preferences, type ReadingSettings } from './settings';
 
 /** Sites the reader switched Crosscheck off for (key kept from version 0.1). */
 export const disabledSites = storage.defineItem<string[]>('local:disabledSites', { fallback: [] });
@@ -19,3 +20,12 @@ export type ImportProgress = { done: number; total: number; phase: 'saving' | 'i
  * storage in Chrome, and Firefox's MV2 build has none.
  */
 export const importProgress = storage.defineItem<ImportProgress>('local:importProgress', { fallback: null });
+
+/** "Remember what I read" (lib/settings.ts `ReadingSettings`); read through `normaliseReading`. */
+export const reading = storage.defineItem<ReadingSettings>('local:reading', { fallback: DEFAULT_READING });
+
+/** The feeds the reader follows, with each one's status (written by the background only). */
+export const feeds = storage.defineItem<FollowedFeed[]>('local:feeds', { fallback: [] });
+
+/** How long a feed fetch may take (ms); not shown in the settings: the end-to-end tests store a shorter one. */
+export const feedTimeoutMs = storage.defineItem<number | null>('local:feedTimeoutMs', { fallback: null });

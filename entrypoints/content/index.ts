@@ -1,13 +1,14 @@
 /** Content script entry: wires the page controller to the extension (messages, settings, corpus changes). */
-import { extractArticle } from '../../lib/corpus/article';
+import { extractArticle, isArticlePage } from '../../lib/corpus/article';
 import { publishedDate } from '../../lib/corpus/published';
 import type { PageRequest } from '../../lib/messages';
 import { PageController } from '../../lib/page/controller';
 import { loadEnglishWords } from '../../lib/page/english-words';
 import { installProbe } from '../../lib/page/probe';
+import { watchReading, type ReadingWatch } from '../../lib/page/reading';
 import { answer, send } from '../../lib/rpc';
-import { isSiteEnabled, normalisePreferences, siteOf } from '../../lib/settings';
-import { disabledSites, indexVersion, preferences } from '../../lib/storage';
+import { isSiteEnabled, normalisePreferences, normaliseReading, remembersOn, siteOf, type ReadingSettings } from '../../lib/settings';
+import { disabledSites, indexVersion, preferences, reading } from '../../lib/storage';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -40,8 +41,26 @@ export default defineContentScript({
       if (isSiteEnabled(disabled, site)) await controller.enable();
       else controller.disable();
     };
+    // "Remember what I read" (off unless the reader turned it on): the top page only, once per load.
+    let readingWatch: ReadingWatch | null = null;
+    let remembered = false;
+    const applyReading = async (r: ReadingSettings) => {
+      const want = ctx.isValid && window === window.top && !remembered && remembersOn(r, site) && isSiteEnabled(await disabledSites.getValue(), site);
+      if (want && !readingWatch) {
+        readingWatch = watchReading(window, r.dwellMs, () => {
+          remembered = true;
+          readingWatch = null;
+          const article = isArticlePage(document, location.href) ? extractArticle(document, location.href) : null;
+          if (article) void send('remember-read', { article }).catch(report);
+        });
+      } else if (!want && readingWatch) {
+        readingWatch.stop();
+        readingWatch = null;
+      }
+    };
     const unwatch = [
-      disabledSites.watch((v) => void apply(v ?? []).catch(report)),
+      reading.watch((r) => void applyReading(normaliseReading(r)).catch(report)),
+      disabledSites.watch((v) => void apply(v ?? []).then(async () => applyReading(normaliseReading(await reading.getValue()))).catch(report)),
       preferences.watch((p) => void controller.setPreferences(normalisePreferences(p)).catch(report)),
       indexVersion.watch(() => void controller.refreshDictionary().catch(report)),
     ];
@@ -58,10 +77,12 @@ export default defineContentScript({
     // An extension update or reload invalidates this script: leave the page as it was.
     ctx.onInvalidated(() => {
       for (const u of unwatch) u();
+      readingWatch?.stop();
       browser.runtime.onMessage.removeListener(onMessage);
       controller.disable();
     });
     await controller.setPreferences(normalisePreferences(await preferences.getValue()));
     await apply(await disabledSites.getValue()).catch(report);
+    await applyReading(normaliseReading(await reading.getValue())).catch(report);
   },
 });

@@ -1,9 +1,11 @@
 /** The settings form: popover delay, kinds of terms, fuzzy matching, where to mark, and the sites switched off. */
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_PREFERENCES, normalisePreferences, TERM_KINDS, withSite, type Preferences } from '../../lib/settings';
-import { disabledSites, preferences } from '../../lib/storage';
+import { READ_CAP } from '../../lib/corpus/gathered';
+import { DEFAULT_PREFERENCES, normalisePreferences, normaliseReading, TERM_KINDS, withSite, type Preferences, type ReadingSettings } from '../../lib/settings';
+import { disabledSites, preferences, reading } from '../../lib/storage';
 import { siteFromInput, updatePreferences, withKind } from './edit';
+import { Feeds } from './Feeds';
 
 export function Options() {
   const [prefs, setPrefs] = useState<Preferences | null>(null);
@@ -11,6 +13,7 @@ export function Options() {
   const [draft, setDraft] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [remember, setRemember] = useState<ReadingSettings | null>(null);
 
   // Load, then follow changes made elsewhere (the popup's site switch, another options tab).
   useEffect(() => {
@@ -18,13 +21,16 @@ export function Options() {
     void disabledSites.getValue().then(setSites);
     const unwatchPrefs = preferences.watch((p) => setPrefs(normalisePreferences(p)));
     const unwatchSites = disabledSites.watch((s) => setSites(s ?? []));
+    void reading.getValue().then((r) => setRemember(normaliseReading(r)));
+    const unwatchReading = reading.watch((r) => setRemember(normaliseReading(r)));
     return () => {
       unwatchPrefs();
       unwatchSites();
+      unwatchReading();
     };
   }, []);
 
-  if (!prefs) return null;
+  if (!prefs || !remember) return null;
 
   const savePrefs = async (patch: Partial<Preferences>) => {
     const next = updatePreferences(prefs, patch);
@@ -34,6 +40,12 @@ export function Options() {
   };
   const saveSite = async (site: string, enabled: boolean) => {
     await disabledSites.setValue(withSite(await disabledSites.getValue(), site, enabled));
+    setSaved(true);
+  };
+  const saveReading = async (patch: Partial<ReadingSettings>) => {
+    const next = normaliseReading({ ...normaliseReading(await reading.getValue()), ...patch });
+    setRemember(next);
+    await reading.setValue(next);
     setSaved(true);
   };
   const addSite = async (e: Event) => {
@@ -126,6 +138,35 @@ export function Options() {
           )}
         </form>
       </section>
+
+      <section aria-labelledby="h-reading">
+        <h2 id="h-reading">{i18n.t('options.readingHeading')}</h2>
+        <label class="check">
+          <input type="checkbox" role="switch" id="reading-on" checked={remember.on} onChange={(e) => void saveReading({ on: (e.target as HTMLInputElement).checked })} />
+          {i18n.t('options.readingOn')}
+        </label>
+        <p class="muted">{i18n.t('options.readingExplain', [READ_CAP.toLocaleString('en')])}</p>
+        {remember.on && remember.paused && <p class="muted">{i18n.t('options.readingPaused')}</p>}
+        {remember.offSites.length === 0 ? (
+          <p class="muted">{i18n.t('options.readingSitesNone')}</p>
+        ) : (
+          <>
+            <p>{i18n.t('options.readingSitesLabel')}</p>
+            <ul id="reading-sites">
+              {remember.offSites.map((site) => (
+                <li class="site" data-site={site} key={site}>
+                  <span>{site}</span>
+                  <button type="button" class="remove" aria-label={i18n.t('options.readingSiteOnLabel', [site])} onClick={() => void saveReading({ offSites: withSite(remember.offSites, site, true) })}>
+                    {i18n.t('options.readingSiteOn')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <Feeds />
 
       <footer>
         <button type="button" id="reset" onClick={() => void savePrefs(DEFAULT_PREFERENCES)}>

@@ -13,6 +13,7 @@ import { AddArticle } from './AddArticle';
 import { ImportExport } from './ImportExport';
 import type { NoticeKind, Notify } from './notice';
 import { PageMentions } from './PageMentions';
+import { Reading } from './Reading';
 import { EMPTY_FIELDS, ReportForm } from './ReportForm';
 import { ReportList } from './ReportList';
 import { CorpusSearch } from './search';
@@ -128,6 +129,7 @@ export function App() {
   const byId = useMemo(() => new Map(reports.map((r) => [r.id, r])), [reports]);
   const termById = useMemo(() => new Map(terms.map((t) => [t.id, t])), [terms]);
   const searching = query.trim().length >= 2;
+  const readCount = useMemo(() => reports.filter((r) => r.origin === 'read').length, [reports]);
   const shownReports = searching ? hits.reports.map((h) => byId.get(h.id)!).filter(Boolean) : reports;
 
   const toggle = async () => {
@@ -215,6 +217,7 @@ export function App() {
             <ReportForm initial={EMPTY_FIELDS} submitLabel={APP_STRINGS.addToCorpus} onSubmit={addPasted} resetOnSave />
           </details>
           <ImportExport notify={notify} />
+          <Reading site={page.site} count={readCount} notify={notify} />
         </div>
       </section>
       <footer class="foot">

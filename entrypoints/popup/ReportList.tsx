@@ -45,6 +45,21 @@ export const LIST_STRINGS = {
   get bundled() {
     return i18n.t('list.bundled');
   },
+  get read() {
+    return i18n.t('list.read');
+  },
+  get feed() {
+    return i18n.t('list.feed');
+  },
+  get forget() {
+    return i18n.t('list.forget');
+  },
+  get confirmForget() {
+    return i18n.t('list.confirmForget');
+  },
+  get forgotten() {
+    return i18n.t('list.forgotten');
+  },
   get from() {
     return i18n.t('list.from');
   },
@@ -120,9 +135,14 @@ export function ReportList({ reports, ranked, heading, notify, search, termResul
       throw e;
     }
   };
-  const remove = async (id: string) => {
+  const remove = async (r: Report) => {
     try {
-      await send('delete-report', { id });
+      if (r.origin !== 'user') {
+        await send('forget-reports', { ids: [r.id] });
+        setConfirming(null);
+        return notify('ok', LIST_STRINGS.forgotten);
+      }
+      await send('delete-report', { id: r.id });
       setConfirming(null);
       notify('ok', LIST_STRINGS.deleted);
     } catch (e) {
@@ -168,6 +188,8 @@ export function ReportList({ reports, ranked, heading, notify, search, termResul
             <option value="">{LIST_STRINGS.anyOrigin}</option>
             <option value="user">{LIST_STRINGS.mine}</option>
             <option value="seed">{LIST_STRINGS.bundled}</option>
+            <option value="read">{LIST_STRINGS.read}</option>
+            <option value="feed">{LIST_STRINGS.feed}</option>
           </select>
         </label>
         <label>
@@ -212,21 +234,23 @@ export function ReportList({ reports, ranked, heading, notify, search, termResul
                 {r.text.split('\n\n').map((p, i) => (
                   <p key={i}>{p}</p>
                 ))}
-                {r.origin === 'user' && (
+                {r.origin !== 'seed' && (
                   <div class="row actions">
-                    <button class="edit" onClick={() => setEditing(r.id)}>
-                      {LIST_STRINGS.edit}
-                    </button>
+                    {r.origin === 'user' && (
+                      <button class="edit" onClick={() => setEditing(r.id)}>
+                        {LIST_STRINGS.edit}
+                      </button>
+                    )}
                     {confirming === r.id ? (
                       <>
-                        <button class="danger confirm-delete" onClick={() => void remove(r.id)}>
-                          {LIST_STRINGS.confirmDelete}
+                        <button class="danger confirm-delete" onClick={() => void remove(r)}>
+                          {r.origin === 'user' ? LIST_STRINGS.confirmDelete : LIST_STRINGS.confirmForget}
                         </button>
                         <button onClick={() => setConfirming(null)}>{LIST_STRINGS.keep}</button>
                       </>
                     ) : (
                       <button class="danger delete" onClick={() => setConfirming(r.id)}>
-                        {LIST_STRINGS.delete}
+                        {r.origin === 'user' ? LIST_STRINGS.delete : LIST_STRINGS.forget}
                       </button>
                     )}
                   </div>

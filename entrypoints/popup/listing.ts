@@ -7,8 +7,8 @@ export interface ListFilter {
   sort: SortOrder;
   /** exact source name; '' for every source */
   source: string;
-  /** 'user' for the reader's own reports only */
-  origin: '' | 'user' | 'seed';
+  /** 'user' for the reader's own reports only, 'read' for remembered articles, 'feed' for feed items */
+  origin: '' | Report['origin'];
   /** yyyy-mm-dd bounds, inclusive; '' for none. Reports that state no date are left out when a bound is set. */
   from: string;
   to: string;

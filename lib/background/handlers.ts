@@ -3,13 +3,18 @@ import { i18n } from '#i18n';
 import type { CrosscheckDB } from '../db';
 import { MAX_CLAIM_CHARS, MAX_SELECTED_SENTENCES, type BackgroundProtocol, type ReplyOf, type RequestOf } from '../messages';
 import type { CorpusService } from './explain';
+import type { FeedService } from './feeds';
 import type { ImportProgress } from '../storage';
-import { addUserReport, deleteUserReport, exportReports, importReports, onIndexChange, onIndexingProgress, updateUserReport } from './store';
+import { addGathered, addUserReport, deleteUserReport, exportReports, forgetGathered, importReports, onIndexChange, onIndexingProgress, updateUserReport } from './store';
 import { ENGLISH_WORDS } from '../match/english-words';
+import { addedBetween, READ_CAP } from '../corpus/gathered';
+import { normaliseReading, remembersOn, siteOf, type ReadingSettings } from '../settings';
 
 
 export interface Sender {
   tabId?: number;
+  /** the address of the page (or frame) that sent the message */
+  url?: string;
 }
 
 export interface BackgroundDeps {
@@ -22,6 +27,10 @@ export interface BackgroundDeps {
   setIndexVersion?(version: string): Promise<void>;
   /** show import and indexing progress (the `importProgress` storage item); null when it ended */
   publishProgress?(progress: ImportProgress): Promise<void>;
+  /** the reader's "remember what I read" settings (the `reading` storage item); off when absent */
+  readingSettings?(): Promise<Partial<ReadingSettings> | null>;
+  /** the feeds the reader follows (lib/background/feeds.ts); absent where feeds are not wired */
+  feeds?: FeedService;
 }
 
 /** Import progress is published at most this often, so a long import is not slowed by its own bar. */
@@ -102,7 +111,30 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       }
     },
     'export-reports': async () => ({ reports: await exportReports(db) }),
+    'remember-read': async (req, sender) => {
+      const settings = normaliseReading(await deps.readingSettings?.());
+      const article = req.article && typeof req.article === 'object' ? req.article : null;
+      // the background decides too: a page cannot have itself remembered where the reader said no
+      if (!article || !remembersOn(settings, siteOf(sender.url) ?? siteOf(article.url))) return { remembered: false };
+      const { title, source, author, date, url, text } = article;
+      const { added } = await addGathered(db, [{ title, source, author, date, url, text }], { origin: 'read', cap: READ_CAP });
+      return { remembered: added.length > 0 };
+    },
+    'forget-reports': async (req) => ({ removed: Array.isArray(req.ids) ? await forgetGathered(db, req.ids.map(String)) : 0 }),
+    'add-feed': async (req) => ({ feed: await feedsOf(deps).add(String(req.url)) }),
+    'refresh-feeds': async (req) => ({ feeds: await feedsOf(deps).refresh(req.id === undefined ? undefined : String(req.id)) }),
+    'pause-feed': async (req) => ({ feed: await feedsOf(deps).pause(String(req.id), req.paused === true) }),
+    'remove-feed': async (req) => await feedsOf(deps).remove(String(req.id), req.withReports === true),
+    'forget-read': async (req) => {
+      const read = await db.reports.where('origin').equals('read').primaryKeys();
+      return { removed: await forgetGathered(db, addedBetween(read, Number(req.from), Number(req.to))) };
+    },
   };
+}
+
+function feedsOf(deps: BackgroundDeps): FeedService {
+  if (!deps.feeds) throw new Error('Feeds are not available here.');
+  return deps.feeds;
 }
 
 /** Route one incoming message to its handler, after seeding; unknown or malformed requests are refused. */

@@ -13,6 +13,7 @@ import { indexRowSliced, LiveIndex, unmatched, type ReportIndexRow } from '../co
 import { firstNearDuplicate, firstNearDuplicateOf, nearKeysOf, shingles, shinglesOfWords, type Shingles } from '../corpus/near-duplicate';
 import { parseNewReport, type NewReportInput } from '../corpus/schema';
 import { BackupDB, type BackupRow, type CrosscheckDB, type StoredReport } from '../db';
+import { gatheredId, overCap, type GatheredOrigin } from '../corpus/gathered';
 import { clearEvidence, evidenceEntry, evidenceIsCurrent, evidenceTables, writeEvidence, type EvidenceEntry } from './evidence-store';
 import { storageError } from './storage-errors';
 
@@ -775,5 +776,79 @@ export function restoreFromBackup(db: CrosscheckDB): Promise<number> {
     await db.reports.bulkAdd(reports);
     queueIndexing(db, { extract: reports.map((r) => r.id) });
     return reports.length;
+  });
+}
+
+/**
+ * Add reports the extension gathered by itself (articles the reader read, items of followed feeds),
+ * as one write. Unlike the reader's own adds, a copy (same text, same URL, near-identical) of a
+ * stored report or of an earlier one in the list is skipped without a word, and so is an item that
+ * is not a valid report. With `cap`, the oldest stored reports of that origin are removed in the
+ * same transaction so that at most `cap` remain: reports the reader added, imported or that came
+ * bundled are never touched. Not copied to the backup (it keeps the reader's own reports).
+ */
+export function addGathered(
+  db: CrosscheckDB,
+  inputs: unknown[],
+  how: { origin: GatheredOrigin; feedId?: string; cap?: number; now?: number },
+): Promise<{ added: Report[]; skipped: number }> {
+  return serial(db, async () => {
+    const index = await loadIndex(db);
+    const now = how.now ?? Date.now();
+    const made: StoredReport[] = [];
+    let skipped = 0;
+    for (const [i, input] of inputs.entries()) {
+      let fields: NewReportInput;
+      try {
+        fields = parseNewReport(input);
+      } catch {
+        skipped++;
+        continue;
+      }
+      const r = userReport(fields, gatheredId(how.origin, now + i), now + i);
+      const report: StoredReport = { ...r, origin: how.origin, ...(how.feedId ? { feedId: how.feedId } : {}) };
+      const copy =
+        made.some((m) => m.textKey === report.textKey || (report.urlKey && m.urlKey === report.urlKey)) ||
+        firstNearDuplicate(report.text, made) !== undefined ||
+        (await refuseDuplicate(db, report).then(
+          () => false,
+          () => true,
+        ));
+      if (copy) skipped++;
+      else made.push(report);
+    }
+    if (!made.length) return { added: [], skipped };
+    const rows: ReportIndexRow[] = [];
+    for (const r of made) rows.push(await indexRowSliced(r, yieldToEvents));
+    const evict = how.cap === undefined ? [] : overCap(await db.reports.where('origin').equals(how.origin).primaryKeys(), made.length, how.cap);
+    try {
+      const version = await commit(db, index, {
+        reports: made,
+        rows,
+        removed: evict,
+        write: async () => {
+          await db.reports.bulkDelete(evict);
+          await db.reports.bulkAdd(made);
+        },
+      });
+      notify(db, { version, reportIds: [...evict, ...made.map((r) => r.id)] });
+    } catch (e) {
+      if (isConstraint(e)) return { added: [], skipped: inputs.length }; // a copy stored meanwhile by another path
+      throw e;
+    }
+    return { added: made.map(publicReport), skipped };
+  });
+}
+
+/** Remove gathered reports (read or feed) by id, in one write; other ids (the reader's, seeds) are left alone. Returns how many went. */
+export function forgetGathered(db: CrosscheckDB, ids: readonly string[]): Promise<number> {
+  return serial(db, async () => {
+    const index = await loadIndex(db);
+    const found = await db.reports.bulkGet([...new Set(ids)]);
+    const gone = found.filter((r): r is StoredReport => !!r && (r.origin === 'read' || r.origin === 'feed')).map((r) => r.id);
+    if (!gone.length) return 0;
+    const version = await commit(db, index, { removed: gone, write: () => db.reports.bulkDelete(gone) });
+    notify(db, { version, reportIds: gone });
+    return gone.length;
   });
 }

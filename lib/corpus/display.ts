@@ -23,6 +23,9 @@ export const DISPLAY_STRINGS = {
   get mine() {
     return i18n.t('display.mine');
   },
+  get read() {
+    return i18n.t('display.read');
+  },
 };
 
 /** The headline, or the report's opening words in quotes when it has none (never "Untitled"). */
@@ -30,11 +33,12 @@ export function displayTitle(title: string | null, lead: string): string {
   return title ?? DISPLAY_STRINGS.lead(lead);
 }
 
-/** "source · date · by author · dateline · added by you", saying so where the text states nothing. */
+/** "source · date · by author · dateline · added by you" (or "you read it"), saying so where the text states nothing. */
 export function metaLine(r: Pick<Report, 'source' | 'date' | 'author' | 'dateline' | 'origin'>): string {
   const parts = !r.source && !r.date ? [DISPLAY_STRINGS.neither] : [r.source ?? DISPLAY_STRINGS.noSource, r.date ?? DISPLAY_STRINGS.noDate];
   if (r.author) parts.push(DISPLAY_STRINGS.by(r.author));
   if (r.dateline) parts.push(r.dateline);
   if (r.origin === 'user') parts.push(DISPLAY_STRINGS.mine);
+  if (r.origin === 'read') parts.push(DISPLAY_STRINGS.read);
   return parts.join(' · ');
 }

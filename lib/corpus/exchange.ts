@@ -15,7 +15,7 @@ const megabytes = (n: number) => `${(n / 1024 / 1024).toLocaleString('en', { max
 const ExportedReportSchema = v.object({
   ...NewReportSchema.entries,
   id: v.pipe(v.string('The id must be text'), v.regex(/^[\w-]{1,100}$/, 'The id must be letters, digits, - or _ (at most 100)')),
-  origin: v.picklist(['seed', 'user'], 'The origin must be “seed” or “user”'),
+  origin: v.picklist(['seed', 'user', 'read', 'feed'], 'The origin must be “seed”, “user”, “read” or “feed”'),
 });
 
 const ExportFileSchema = v.object({

@@ -1,4 +1,9 @@
-/** RSS 2.0, RSS 1.0 (RDF) and Atom files the user picked, as reports to import (parsed with fast-xml-parser; no network). */
+/**
+ * RSS 2.0, RSS 1.0 (RDF) and Atom documents (a file the user picked, or a followed feed the
+ * background fetched) as reports (parsed with fast-xml-parser; no network here); and the feeds a
+ * web page announces with <link rel="alternate">.
+ */
+import { i18n } from '#i18n';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { htmlToText, isoDay } from './article';
 import type { NewReportInput } from './schema';
@@ -7,7 +12,20 @@ export interface FeedReports {
   /** the feed's own title, used as each item's source */
   source: string | null;
   reports: NewReportInput[];
+  /** per report: whether the feed gave the item's full text (content:encoded, Atom content), not only a summary */
+  full: boolean[];
 }
+
+/** Why a document is not a feed to read, in words (locales/en.yml `feeds`). */
+export const FEED_MESSAGES = {
+  notXml: (line: number, msg: string) => i18n.t('feeds.notXml', [String(line), msg]),
+  get entities() {
+    return i18n.t('feeds.entities');
+  },
+  get notFeed() {
+    return i18n.t('feeds.notFeed');
+  },
+};
 
 type Node = unknown;
 const LISTS = new Set(['item', 'entry', 'link', 'author', 'dc:creator', 'category']);
@@ -61,11 +79,29 @@ function webUrl(s: string | null): string | null {
   return s && /^https?:\/\//i.test(s) ? s : null;
 }
 
+/**
+ * The parsed document when `xml` is a well-formed RSS or Atom feed without entities of its own;
+ * throws an Error naming the problem otherwise. Needs no DOM: Chrome's service worker checks a
+ * fetched feed with it before the offscreen document reads the items (where no i18n is).
+ */
+function checkedFeed(xml: string): Record<string, Record<string, Node>> {
+  // entities a document declares itself can expand a few bytes into gigabytes ("billion laughs"); no feed needs them
+  if (/<!ENTITY/i.test(xml)) throw new Error(FEED_MESSAGES.entities);
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw new Error(FEED_MESSAGES.notXml(valid.err.line, valid.err.msg));
+  const doc = parser.parse(xml) as Record<string, Record<string, Node>>;
+  if (!doc.rss && !doc['rdf:RDF'] && !doc.feed) throw new Error(FEED_MESSAGES.notFeed);
+  return doc;
+}
+
+/** Throws an Error naming the problem when `xml` is not a feed to read (see checkedFeed). */
+export function checkFeed(xml: string): void {
+  checkedFeed(xml);
+}
+
 /** Parse a feed file; throws an Error naming the problem when the XML is malformed or not a feed. */
 export function parseFeed(xml: string): FeedReports {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new Error(`The feed is not well-formed XML (line ${valid.err.line}: ${valid.err.msg}).`);
-  const doc = parser.parse(xml) as Record<string, Record<string, Node>>;
+  const doc = checkedFeed(xml);
 
   if (doc.rss || doc['rdf:RDF']) {
     const root = doc.rss ? (doc.rss.channel as Record<string, Node>) ?? {} : doc['rdf:RDF']!;
@@ -82,6 +118,7 @@ export function parseFeed(xml: string): FeedReports {
         url: webUrl(plain(it.link) ?? plain(it.guid)),
         text: body(it['content:encoded'], it.description),
       })),
+      full: items.map((it) => !!plain(it['content:encoded'])),
     };
   }
   if (doc.feed) {
@@ -98,7 +135,36 @@ export function parseFeed(xml: string): FeedReports {
         url: webUrl(atomLink(e.link)),
         text: body(e.content, e.summary),
       })),
+      full: entries.map((e) => !!plain(e.content)),
     };
   }
-  throw new Error('The file is XML but not an RSS or Atom feed.');
+  throw new Error(FEED_MESSAGES.notFeed);
+}
+
+const FEED_TYPES = /^application\/(?:rss|atom|rdf)\+xml$/i;
+
+/** The value of one attribute in a tag's text (quoted or not); null when absent. */
+function attribute(tag: string, name: string): string | null {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
+  return m ? (m[1] ?? m[2] ?? m[3] ?? '').trim() : null;
+}
+
+/**
+ * The feeds a web page announces (`<link rel="alternate" type="application/rss+xml" href>`, Atom
+ * and RDF too), as absolute http(s) URLs in page order. A scan of the <link> tags, so that it runs
+ * where no DOM parser is (Chrome's service worker).
+ */
+export function discoverFeeds(html: string, pageUrl: string): string[] {
+  const found: string[] = [];
+  for (const [tag] of html.slice(0, 1_000_000).matchAll(/<link\b[^>]*>/gi)) {
+    const rel = (attribute(tag, 'rel') ?? '').toLowerCase().split(/\s+/);
+    if (!rel.includes('alternate') || !FEED_TYPES.test(attribute(tag, 'type') ?? '')) continue;
+    try {
+      const url = new URL((attribute(tag, 'href') ?? '').replace(/&amp;/g, '&'), pageUrl);
+      if (/^https?:$/.test(url.protocol) && !found.includes(url.href)) found.push(url.href);
+    } catch {
+      // a broken href announces nothing
+    }
+  }
+  return found;
 }

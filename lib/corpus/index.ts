@@ -7,7 +7,8 @@ import { buildIndex, type ReportIndexRow } from './live-index';
 import { parseReport } from './parse';
 import type { Term } from './terms';
 
-export type ReportOrigin = 'seed' | 'user';
+/** seed: bundled; user: added or imported by the reader; read: remembered from the reader's reading; feed: from a feed the reader follows */
+export type ReportOrigin = 'seed' | 'user' | 'read' | 'feed';
 
 export interface Report {
   id: string;

@@ -2,7 +2,8 @@
  * Shared by the end-to-end tests and `npm run demo`: a static file server on 127.0.0.1 and a
  * Debian Chromium with the BUILT extension (.output/chrome-mv3) loaded through Puppeteer.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -52,6 +53,21 @@ export function chromiumPath(): string {
   const p = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(p)) throw new Error(`Chromium not found at ${p}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   return p;
+}
+
+/**
+ * A copy of the built extension whose manifest also grants `hosts` at install, as if the reader had
+ * granted them when asked (a permission prompt cannot be answered in headless Chromium). Only the
+ * manifest differs from the build under test.
+ */
+export function withGrantedHosts(hosts: string[]): string {
+  if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+  const dir = join(mkdtempSync(join(tmpdir(), 'crosscheck-granted-')), 'chrome-mv3');
+  cpSync(EXTENSION, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...hosts];
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
 }
 
 /** `extension`: another built extension folder (benchmarks comparing builds); the default is this checkout's build. */

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { articleFromHtml, blockText, extractArticle, htmlToText, isoDay } from '../../lib/corpus/article';
+import { articleFromHtml, blockText, extractArticle, htmlToText, isArticlePage, isoDay } from '../../lib/corpus/article';
 import { ARTICLE_PARAGRAPHS, newsPage } from './fixtures/news-page';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -79,5 +79,29 @@ describe('text helpers', () => {
     expect(isoDay('Tue, 04 Mar 2025 10:00:00 GMT')).toBe('2025-03-04');
     expect(isoDay('last Tuesday')).toBeNull();
     expect(isoDay(null)).toBeNull();
+  });
+});
+
+describe('which pages are articles to remember as read', () => {
+  const url = 'https://courier.example/news/2025/03/riverton-footbridge';
+  const home = `<!doctype html><html><body><nav><a href="/news">News</a></nav><main>${Array.from({ length: 12 }, (_, i) => `<div class="teaser"><h2><a href="/news/${i}">Headline number ${i} about the council</a></h2></div>`).join('')}</main></body></html>`;
+
+  it('an article page is one', () => {
+    expect(isArticlePage(parse(newsPage()), url)).toBe(true);
+  });
+
+  it('a home page, a search page or a page of links is not, even with article text', () => {
+    expect(isArticlePage(parse(newsPage()), 'https://courier.example/')).toBe(false);
+    expect(isArticlePage(parse(newsPage()), 'https://courier.example/index.html')).toBe(false);
+    expect(isArticlePage(parse(newsPage()), 'https://courier.example/search?q=footbridge')).toBe(false);
+    expect(isArticlePage(parse(newsPage()), 'https://courier.example/news?q=footbridge')).toBe(false);
+    expect(isArticlePage(parse(newsPage()), 'https://courier.example/search/footbridge')).toBe(false);
+    expect(isArticlePage(parse(home), 'https://courier.example/front-page')).toBe(false);
+  });
+
+  it('a feed (an XML document) is not', () => {
+    const feed = new DOMParser().parseFromString('<rss><channel><title>x</title></channel></rss>', 'application/xml');
+    expect(isArticlePage(feed, 'https://courier.example/feed.xml')).toBe(false);
+    expect(isArticlePage(parse(newsPage()), 'file:///tmp/a.html')).toBe(false);
   });
 });
