@@ -5,6 +5,7 @@
  * host, too slow) gets a status in plain words and changes nothing in the corpus.
  */
 import { i18n } from '#i18n';
+import type { Report } from '../corpus';
 import type { ArticleDraft } from '../corpus/article';
 import { discoverFeeds, type FeedReports } from '../corpus/feeds';
 import type { NewReportInput } from '../corpus/schema';
@@ -44,6 +45,8 @@ export const FEED_LIMITS = {
   maxPages: 20,
   /** item keys remembered per feed */
   seen: 2_000,
+  /** items stored per write: a reader's own add waits behind one such write at most (50 items in one took 3-7 s) */
+  writeBatch: 5,
   /** minutes between two fetches of every feed */
   periodMinutes: 30,
 };
@@ -206,7 +209,11 @@ export function createFeedService(deps: FeedDeps): FeedService {
         }
         inputs.push(report);
       }
-      const { added } = inputs.length ? await addGathered(deps.db, inputs, { origin: 'feed', feedId: feed.id, now: at }) : { added: [] };
+      const added: Report[] = [];
+      for (let i = 0; i < inputs.length; i += FEED_LIMITS.writeBatch) {
+        const batch = await addGathered(deps.db, inputs.slice(i, i + FEED_LIMITS.writeBatch), { origin: 'feed', feedId: feed.id, now: at + i });
+        added.push(...batch.added);
+      }
       const keys = [...feed.seen.filter((k) => !fresh.some((f) => f.key === k)), ...fresh.map((f) => f.key)].slice(-FEED_LIMITS.seen);
       return { ...feed, title: source, lastFetch: at, lastAdded: added.length, added: feed.added + added.length, error: null, seen: keys };
     } catch (e) {
