@@ -70,6 +70,8 @@ const UNIT_SYNONYMS: Record<string, string> = Object.fromEntries(
   [['nations', 'countries'], ['persons', 'people'], ['residents', 'people'], ['civilians', 'people']].map(([a, b]) => [stem(a!), stem(b!)]),
 );
 const SKIP_AUX = new Set(['yet', 'publicly', 'officially', 'formally', 'been', 'be', 'even', 'ever', 'still', 'already', 'immediate', 'any']);
+/** A speech verb right after a place (at most one word between): the place is the speaker's ("a spokesman in Moscow said"). */
+const SPOKEN_FROM = /^(?:\s+[\p{L}-]+)?\s+(?:said|says|told|tells|added|announced|stated|claimed|confirmed|denied|insisted)\b/u;
 const LOCATIVE = new Set(['in', 'at', 'near', 'into', 'outside', 'inside', 'across']);
 const ASSERTIVE_FUTURE = /\b(?:will|is set to|are set to|is scheduled to|are scheduled to|is due to|are due to)\s+(meet|hold|host|travel|visit|sign|attend|take place|go ahead)\b/i;
 const HEDGE = /\b(?:may|might|could|possibly|potentially|expected|hopes?|hoping|reportedly|likely)\b/i;
@@ -228,6 +230,8 @@ function extract(sentence: string, entities: EntityLookup, year: number | undefi
     const locative = before.some((w, i) => LOCATIVE.has(w) || (w === 'on' && i > 0 && eventKind(before[i - 1]!.replace(/[^a-z]/g, '')) === 'strike'));
     if (!locative) continue;
     if (before[before.length - 1] === 'from') continue;
+    // where the source speaks, not where the event is: "officials in Moscow said …"
+    if (SPOKEN_FROM.test(text.slice(p.start + p.text.length, p.start + p.text.length + 40))) continue;
     places.set(p.key, p.text);
   }
 

@@ -70,3 +70,11 @@ describe('coverage of a claim ("the same fact", lib/stance/coverage.ts)', () => 
     expect(judge(claim, report, [0, 1], none).verdict).toBe('corroborates');
   });
 });
+
+describe('where an event is (lib/stance/frame.ts)', () => {
+  it('a place the speaker stands in is not the event’s place; a place the event is in is', () => {
+    expect([...claimFrame('Officials in Lisbon said the mayor had not been invited to the summit.', none).places.keys()]).toEqual([]);
+    expect([...claimFrame('The summit will be held in Lisbon, officials said.', none).places.keys()]).toEqual(['lisbon']);
+    expect([...claimFrame('A spokesman in Lisbon told reporters the summit was off.', none).places.keys()]).toEqual([]);
+  });
+});
