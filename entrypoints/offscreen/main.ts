@@ -1,12 +1,21 @@
 /**
- * Chrome's offscreen document: the DOM parsing a followed feed needs (its items' HTML as text, an
- * item's page through Readability), which Chrome's service worker cannot do. Firefox's background
- * page parses directly (lib/background/dom-parse.ts).
+ * Chrome's offscreen document, open while the browser runs: the DOM parsing a followed feed needs
+ * (its items' HTML as text, an item's page through Readability), which Chrome's service worker
+ * cannot do, and the corpus's read side (dictionary, hovers, checks) kept warm across service-worker
+ * restarts. Firefox's background page does both itself.
  */
+import { CorpusService } from '../../lib/background/explain';
 import { parseInDom, type DomParseRequest } from '../../lib/background/dom-parse';
+import { broadcastedChanges, queryHandlers, serveQueries } from '../../lib/background/queries';
+import { CrosscheckDB } from '../../lib/db';
 import { answer } from '../../lib/rpc';
 
 browser.runtime.onMessage.addListener((msg: DomParseRequest, _sender, sendResponse) => {
   if (msg?.type !== 'offscreen-parse') return false;
   return answer(() => parseInDom(msg), sendResponse);
 });
+
+// The service worker opens this document once the database is seeded; every write there is broadcast.
+const service = new CorpusService(new CrosscheckDB(), broadcastedChanges());
+serveQueries(queryHandlers(service));
+void service.warm().catch((e: unknown) => console.warn('[crosscheck] dictionary', e));

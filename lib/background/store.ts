@@ -87,6 +87,8 @@ interface StoreState {
   evidence: Set<string>;
   /** counts the writes that changed the evidence index, so readers know their copies are old */
   evidenceGeneration: number;
+  /** told of every change of the evidence index (readers in other contexts: lib/background/engine.ts) */
+  evidenceListeners: Set<() => void>;
 }
 
 const states = new WeakMap<CrosscheckDB, StoreState>();
@@ -94,7 +96,7 @@ function state(db: CrosscheckDB): StoreState {
   let s = states.get(db);
   if (!s) {
     const backup = new BackupDB(`${db.name}-backup`);
-    states.set(db, (s = { queue: Promise.resolve(), index: null, backup, listeners: new Set(), pending: new Set(), stale: new Set(), indexing: null, progress: new Set(), waiting: 0, evidence: new Set(), evidenceGeneration: 0 }));
+    states.set(db, (s = { queue: Promise.resolve(), index: null, backup, listeners: new Set(), pending: new Set(), stale: new Set(), indexing: null, progress: new Set(), waiting: 0, evidence: new Set(), evidenceGeneration: 0, evidenceListeners: new Set() }));
   }
   return s;
 }
@@ -110,7 +112,16 @@ export function onIndexChange(db: CrosscheckDB, listener: (change: IndexChange) 
 
 /** Changes after every committed write to the evidence index (readers drop what they read before). */
 export const evidenceGeneration = (db: CrosscheckDB): number => state(db).evidenceGeneration;
-const evidenceChanged = (db: CrosscheckDB): void => void state(db).evidenceGeneration++;
+function evidenceChanged(db: CrosscheckDB): void {
+  state(db).evidenceGeneration++;
+  tellAll(state(db).evidenceListeners, undefined);
+}
+
+/** Be told after every committed write to the evidence index. */
+export function onEvidenceChange(db: CrosscheckDB, listener: () => void): () => void {
+  state(db).evidenceListeners.add(listener);
+  return () => state(db).evidenceListeners.delete(listener);
+}
 
 /** Be told how indexing of stored but not yet indexed reports goes (null once it is done). */
 export function onIndexingProgress(db: CrosscheckDB, listener: (progress: IndexingProgress) => void): () => void {
