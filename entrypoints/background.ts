@@ -10,7 +10,8 @@ import { createHandlers, dispatch } from '../lib/background/handlers';
 import { ensureOffscreen, hasOffscreen } from '../lib/background/offscreen';
 import { broadcastChanges, queryHandlers, serveQueries } from '../lib/background/queries';
 import { createSeeder } from '../lib/background/seeding';
-import { ensureIndex } from '../lib/background/store';
+import { ensureIndex, isIndexing } from '../lib/background/store';
+import { keepAwakeWhile } from '../lib/background/keep-awake';
 import { answer } from '../lib/rpc';
 import { hostPattern } from '../lib/settings';
 import { feeds, feedTimeoutMs, importProgress, indexVersion, reading, type ImportProgress } from '../lib/storage';
@@ -66,6 +67,8 @@ export default defineBackground(() => {
       .then(ensureOffscreen)
       .catch((e: unknown) => console.warn('[crosscheck] offscreen document', e));
   } else serveQueries(queryHandlers(deps.service));
+  // indexing goes on to its end, not to the worker's idle stop
+  keepAwakeWhile(() => isIndexing(db), () => browser.runtime.getPlatformInfo());
   // an import cut short by a restart of the background leaves no stale progress bar
   void importProgress.setValue(null);
   // While idle: the dictionary and its matcher for the first hover (where this context answers

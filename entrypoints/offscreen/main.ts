@@ -4,6 +4,7 @@
  * cannot do, and the corpus's read side (dictionary, hovers, checks) kept warm across service-worker
  * restarts. Firefox's background page does both itself.
  */
+import { installCatalogue } from '../../lib/background/catalogue';
 import { CorpusService } from '../../lib/background/explain';
 import { parseInDom, type DomParseRequest } from '../../lib/background/dom-parse';
 import { broadcastedChanges, queryHandlers, serveQueries } from '../../lib/background/queries';
@@ -17,5 +18,6 @@ browser.runtime.onMessage.addListener((msg: DomParseRequest, _sender, sendRespon
 
 // The service worker opens this document once the database is seeded; every write there is broadcast.
 const service = new CorpusService(new CrosscheckDB(), broadcastedChanges());
-serveQueries(queryHandlers(service));
+// the notices a hover may give are in the catalogue, which this document reads itself (it has no i18n API)
+serveQueries(queryHandlers(service), installCatalogue().catch((e: unknown) => console.warn('[crosscheck] catalogue', e)));
 void service.warm().catch((e: unknown) => console.warn('[crosscheck] dictionary', e));

@@ -39,13 +39,13 @@ export async function answerQuery(handlers: QueryHandlers, request: unknown): Pr
   return (handlers[type as QueryType] as (req: unknown) => Promise<unknown>)(request);
 }
 
-/** Answer queries that come over QUERY_PORT from this extension's pages and content scripts. */
-export function serveQueries(handlers: QueryHandlers): void {
+/** Answer queries that come over QUERY_PORT from this extension's pages and content scripts (once `ready`). */
+export function serveQueries(handlers: QueryHandlers, ready: Promise<unknown> = Promise.resolve()): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== QUERY_PORT || port.sender?.id !== browser.runtime.id) return;
     port.onMessage.addListener((msg: QueryMessage) => {
       if (!msg || typeof msg !== 'object' || typeof msg.id !== 'number') return;
-      void answerQuery(handlers, msg.request).then(
+      void ready.then(() => answerQuery(handlers, msg.request)).then(
         (value): Envelope<unknown> => ({ ok: true, value }),
         (e: unknown): Envelope<unknown> => ({ ok: false, error: e instanceof Error ? e.message : String(e) }),
       ).then((reply) => {

@@ -129,6 +129,9 @@ export function onIndexingProgress(db: CrosscheckDB, listener: (progress: Indexi
   return () => state(db).progress.delete(listener);
 }
 
+/** Whether an indexing run (extraction, matching, the evidence index) is under way. */
+export const isIndexing = (db: CrosscheckDB): boolean => state(db).indexing !== null;
+
 /** Resolves once every stored report is indexed and matched (for tests and benchmarks; requests never wait for it). */
 export async function whenIndexed(db: CrosscheckDB): Promise<void> {
   await state(db).queue; // work queued before (resumeIndexing) may start indexing
