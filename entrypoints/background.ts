@@ -10,7 +10,8 @@ import { createHandlers, dispatch } from '../lib/background/handlers';
 import { ensureOffscreen, hasOffscreen } from '../lib/background/offscreen';
 import { broadcastChanges, queryHandlers, serveQueries } from '../lib/background/queries';
 import { createSeeder } from '../lib/background/seeding';
-import { ensureIndex, isIndexing } from '../lib/background/store';
+import { ensureIndex, extractWith, isIndexing } from '../lib/background/store';
+import { offscreenExtractor, workerPool } from '../lib/background/extract-pool';
 import { keepAwakeWhile } from '../lib/background/keep-awake';
 import { answer } from '../lib/rpc';
 import { hostPattern } from '../lib/settings';
@@ -63,10 +64,14 @@ export default defineBackground(() => {
   // offscreen document, opened once seeded and told of every write; in Firefox this background page.
   if (hasOffscreen()) {
     broadcastChanges(db);
+    extractWith(db, offscreenExtractor);
     void ready()
       .then(ensureOffscreen)
       .catch((e: unknown) => console.warn('[crosscheck] offscreen document', e));
-  } else serveQueries(queryHandlers(deps.service));
+  } else {
+    serveQueries(queryHandlers(deps.service));
+    extractWith(db, workerPool(browser.runtime.getURL('/extract-worker.js')).rows);
+  }
   // indexing goes on to its end, not to the worker's idle stop
   keepAwakeWhile(() => isIndexing(db), () => browser.runtime.getPlatformInfo());
   // an import cut short by a restart of the background leaves no stale progress bar

@@ -147,6 +147,18 @@ describe('the stored evidence index', () => {
     expect((await reader.forClaim(claim, await entities(), 'kyiv')).has(added.id)).toBe(false);
   });
 
+  it('a reader nobody tells of writes (another context) still reads no old copy', async () => {
+    const db = await seeded();
+    const reader = new EvidenceReader(db, () => 0);
+    const entities = () => db.terms.toArray().then((t) => entityLookup(new Matcher(t)));
+    const claim = CLAIMS[0]![1];
+    expect((await reader.forClaim(claim, await entities(), 'kyiv')).has(ID.kyiv)).toBe(true);
+    const added = await addUserReport(db, { text: TEXTS[0]! });
+    expect((await reader.forClaim(claim, await entities(), 'kyiv')).has(added.id)).toBe(true);
+    await deleteUserReport(db, added.id);
+    expect((await reader.forClaim(claim, await entities(), 'kyiv')).has(added.id)).toBe(false);
+  });
+
   it('is filled again in the background at start when its version is stale, or when it misses reports', async () => {
     const db = await seeded();
     const kept = await addUserReport(db, { text: TEXTS[0]! });
