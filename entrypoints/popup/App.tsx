@@ -91,22 +91,20 @@ export function App() {
     if (!(await getMeta(db, 'indexVersion'))) await askCorpus('dictionary'); // waits for seeding
     // a large corpus shows its first page at once (the newest dated reports, then undated ones as the
     // list orders them); the whole list, for filters and search, follows
-    const [count, dated, first, t] = await db.transaction('r', db.reports, db.terms, () =>
-      Promise.all([
-        db.reports.count(),
-        db.reports.orderBy('date').reverse().limit(LIST_PAGE).toArray(),
-        db.reports.limit(LIST_PAGE).toArray(),
-        db.terms.orderBy('label').toArray(),
-      ]),
+    const [count, dated, first] = await db.transaction('r', db.reports, () =>
+      Promise.all([db.reports.count(), db.reports.orderBy('date').reverse().limit(LIST_PAGE).toArray(), db.reports.limit(LIST_PAGE).toArray()]),
     );
-    setTerms(t);
     if (count > LIST_PAGE && !loadedOnce.current) {
       setReports([...new Map([...dated, ...first].map((r) => [r.id, r])).values()]);
       setTotal(count);
     }
-    const r = await db.reports.toArray();
+    // (a corpus of one page is already read whole)
+    const [r, t] = await db.transaction('r', db.reports, db.terms, () =>
+      Promise.all([count > LIST_PAGE ? db.reports.toArray() : first, db.terms.orderBy('label').toArray()]),
+    );
     loadedOnce.current = true;
     setReports(r);
+    setTerms(t);
     setTotal(null);
   };
 

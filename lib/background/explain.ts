@@ -22,7 +22,7 @@ import { evidenceGeneration, onIndexChange } from './store';
 
 /**
  * How a service learns that the corpus changed: in the context that writes it, from the store itself;
- * elsewhere (Chrome's offscreen document) from the writer's broadcasts (lib/background/engine.ts).
+ * elsewhere (Chrome’s offscreen document) from the writer’s broadcasts (lib/background/queries.ts).
  */
 export interface CorpusChanges {
   /** called after every committed change of the dictionary */
