@@ -5,7 +5,7 @@
  * transliterations, inflections, titles stripped) plus abbreviations no tagger can infer.
  */
 import nlp from './fast-nlp';
-import { capitalisedNames } from './extract/names';
+import { capitalisedNames, lineNames } from './extract/names';
 import { isCompoundNoun, isDistinctive, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
@@ -179,7 +179,7 @@ function pieces(text: string): string[] {
  * text so a caller can yield between steps. Only the first TERM_LIMITS.extractChars characters
  * are tagged, so a 1 MB report costs what a long article costs.
  */
-export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
+export function* reportTermSteps(text: string, lines: readonly string[] = []): Generator<void, ReportTerms> {
   const clipped = normalizeQuotes(text.length > TERM_LIMITS.extractChars ? text.slice(0, text.lastIndexOf(' ', TERM_LIMITS.extractChars) + 1 || TERM_LIMITS.extractChars) : text);
   const entities = new Map<string, { kind: TermKind; forms: Map<string, number> }>();
   const add = (kind: TermKind, raw: string) => {
@@ -267,6 +267,15 @@ export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
     yield;
   }
 
+  // Short lines (captions, credits, sub-headings) give names only, read by capitals, not tagged:
+  // a tagger takes a heading's capitals for names ("Movie Stars")
+  if (lines.length) {
+    const text = lines.join('\n').slice(0, TERM_LIMITS.extractChars);
+    const firstNames = new Set<string>();
+    for (const sentence of nlp(text).docs) for (const term of sentence) if (term.tags?.has('FirstName')) firstNames.add(fold(term.text));
+    for (const n of lineNames([text], firstNames)) addName(n.kind, n.name);
+  }
+
   // A tagged place/organisation that is a person's first name here ("Secretary of State Marco Rubio"
   // tagged "Marco") joins that person.
   const surnames = [...entities].filter(([k]) => k.startsWith('p:')).map(([k, e]) => [k, [...e.forms.keys()].map((f) => f.split(' ').pop()!)] as const);
@@ -331,8 +340,8 @@ function occurrences(text: string, name: string): number {
 }
 
 /** reportTermSteps run to the end at once. */
-export function extractReportTerms(text: string): ReportTerms {
-  const steps = reportTermSteps(text);
+export function extractReportTerms(text: string, lines: readonly string[] = []): ReportTerms {
+  const steps = reportTermSteps(text, lines);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;

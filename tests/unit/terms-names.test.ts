@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { capitalisedNames } from '../../lib/corpus/extract/names';
+import { capitalisedNames, lineNames } from '../../lib/corpus/extract/names';
+import { toReport } from '../../lib/corpus';
+import { buildIndex } from '../../lib/corpus/live-index';
 import { extractTerms, numberVariants } from '../../lib/corpus/terms';
 import { Matcher } from '../../lib/match';
 import { americanSpelling } from '../../lib/match/tokens';
@@ -70,5 +72,24 @@ describe('variants of one term', () => {
       ['Ramesh', 'a-kumar-ramesh'],
     ]);
     expect(terms.find((t) => t.id === 'a-kumar-ramesh')?.kind).toBe('person');
+  });
+});
+
+describe('short lines: captions, credits, related links (lineNames, toReport headings)', () => {
+  it('takes names from a credit or caption line, not a heading’s everyday capitals', () => {
+    const got = lineNames(['Credit Harry Campbell', 'Facebook', 'Read more Hollywood Salaries Revealed, From Movie Stars to Agents', 'Favorite Films'], new Set(['harry'])).map((n) => n.name);
+    expect(got).toEqual(expect.arrayContaining(['Harry Campbell', 'Facebook']));
+    for (const junk of ['Movie Stars', 'Agents', 'Favorite Films', 'Hollywood Salaries Revealed', 'Salaries Revealed']) expect(got).not.toContain(junk);
+  });
+  it('reads a short all-capitalised line of everyday words as a heading', () => {
+    expect(names('Paramount Moves Forward')).toEqual([]);
+    expect(names('Movie Stars')).toEqual([]);
+  });
+  it('a name only a credit line gives is in the dictionary', () => {
+    const body = 'Yahoo will sell its business to Verizon for billions of dollars, the company said on Monday in a statement.';
+    const r = toReport({ id: 'r1', origin: 'user', text: `Yahoo sells to Verizon\n${body}\nPhoto\nCredit Harry Campbell\n${body}` });
+    expect(r.headings).toContain('Credit Harry Campbell');
+    expect(r.text).not.toContain('Harry Campbell');
+    expect(buildIndex([r]).terms.map((t) => t.label)).toContain('Harry Campbell');
   });
 });

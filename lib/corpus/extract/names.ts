@@ -81,7 +81,19 @@ const DIRECTIONS = new Set('north south east west northern southern eastern west
 /** Title Case (a headline inside the text): capitals say nothing about names there. */
 function titleCase(ts: { text: string }[]): boolean {
   const long = ts.filter((t) => t.text.length >= 4 && /^\p{L}/u.test(t.text));
-  return long.length >= 4 && long.filter((t) => isUpperStart(t.text)).length >= long.length * 0.9;
+  if (long.length >= 4) return long.filter((t) => isUpperStart(t.text)).length >= long.length * 0.9;
+  // a short line all capitalised, two everyday words, ending in one ("Movie Stars", "Paramount Moves Forward"),
+  // is a heading too; a name's line is not ("Credit Harry Campbell", "Food Standards Agency": ends in a name's word)
+  const words = ts.filter((t) => /^\p{L}/u.test(t.text));
+  const last = words[words.length - 1]?.text ?? '';
+  return (
+    words.length >= 2 &&
+    words.every((t) => isUpperStart(t.text)) &&
+    long.filter((t) => common(t.text)).length >= 2 &&
+    common(last) &&
+    !ORG_CUES.has(foldToken(last)) &&
+    !PLACE_CUES.has(foldToken(last))
+  );
 }
 
 /** "al-Shabab", "bin-Laden": a connector joined by a hyphen to a capitalised word. */
@@ -274,4 +286,21 @@ function rebuild(words: string[], raw: string): string {
   const at = s.lastIndexOf(last.split('-')[0]!);
   if (at >= 0) s = s.slice(0, at) + last;
   return s.trim();
+}
+
+/**
+ * The names of a page's short lines (captions, credits, sub-headings, related links), read by
+ * capitals alone: such lines capitalise everyday words ("Read more: Movie Stars to Agents"), so a
+ * span is a name there only when each of its words is no everyday word, a given name (`firstNames`),
+ * a connector, or an institution's or place's last word ("Credit Harry Campbell", "Food Standards Agency").
+ */
+export function lineNames(lines: readonly string[], firstNames: Set<string>): NameSpan[] {
+  return capitalisedNames(lines.join('\n'), new Map(), firstNames).filter(({ name }) => {
+    const words = name.split(/\s+/);
+    return words.every((w, k) => {
+      const f = foldToken(w);
+      if (!common(w) || isAcronymToken(w) || firstNames.has(f) || CONNECTORS.has(w)) return true;
+      return k > 0 && k === words.length - 1 && (ORG_CUES.has(f) || PLACE_CUES.has(f));
+    });
+  });
 }
