@@ -93,3 +93,12 @@ describe('short lines: captions, credits, related links (lineNames, toReport hea
     expect(buildIndex([r]).terms.map((t) => t.label)).toContain('Harry Campbell');
   });
 });
+
+describe('a name before a lower-case institution or place word', () => {
+  it('is named with that word, unless it is a person or a known place', () => {
+    expect(names('She was taken to Royal Shrewsbury hospital on 12 April.')).toContain('Royal Shrewsbury hospital');
+    expect(names('Ten pygmy whales died on Ninety Mile beach this week.')).toContain('Ninety Mile beach');
+    expect(names('The New York police said nothing.')).toContain('New York');
+    expect(names('He met Boris Johnson police chiefs.')).toContain('Boris Johnson');
+  });
+});

@@ -34,6 +34,8 @@ const PLACE_CUES = new Set(
     'tower towers mall terminal hall bay sea ocean coast state park bridge district village town peninsula desert mountains hills gulf strait')
     .split(' '),
 );
+/** Lower-case words that end a place's or an institution's name written before them ("Ninety Mile beach"). */
+const LOWER_CUE = /^ (hospital|beach|police|airport|university|college|school|island|river|lake|station|bridge)\b/;
 /** Acronyms that are units, times or shouting rather than names. */
 const NOT_ACRONYMS = new Set('am pm et pt pst est edt gmt bst cet aest utc ok tv pdf ps usd gbp eur km mph cm mm kg'.split(' '));
 const TIME_WORDS = new Set([...MONTHS, ...WEEKDAYS, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'today', 'yesterday', 'tomorrow']);
@@ -157,6 +159,16 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
     const flush = () => {
       while (span.length && (CONNECTORS.has(span[span.length - 1]!.text.toLowerCase()) || ['for', 'and'].includes(span[span.length - 1]!.text) || /^\d/.test(span[span.length - 1]!.text) && span.length === 1)) span.pop();
       if (span.length) {
+        // "Royal Shrewsbury hospital", "Ninety Mile beach": a name of two words or more that is no known
+        // place, written before a lower-case institution's or place's word, is named with that word
+        const last = span[span.length - 1]!;
+        const cue = LOWER_CUE.exec(text.slice(last.end, last.end + 14));
+        // (not a person's name: one everyday word at least, no given name first; "Boris Johnson police" stays apart)
+        const place = text.slice(span[0]!.start, last.end);
+        if (cue && span.length >= 2 && !/['’]s?$/.test(last.text) && span.some((t) => common(t.text)) && !firstNames.has(foldToken(span[0]!.text)) && tagged.get(place) !== 'person' && !isPlace(placeKey(place))) {
+          const start = last.end + cue[0].length - cue[1]!.length;
+          span.push({ text: cue[1]!, start, end: start + cue[1]!.length });
+        }
         const after = text.slice(span[span.length - 1]!.end, span[span.length - 1]!.end + 14);
         emit(span, text, mid, lower, tagged, firstNames, afterTitle || SPEECH.test(after), out);
         afterTitle = false;
