@@ -47,6 +47,11 @@ const GENERIC_MODIFIERS = new Set(
   ('future potential several other recent many some new key senior significant major critical further such any all both ' +
     'coming high-level first last next previous possible certain various own same different whole').split(' '),
 );
+/** Size and degree adjectives, with their comparatives and superlatives: "a large blast", "the tallest building", "a marked increase" name no topic. */
+const DEGREE_MODIFIERS = new Set(
+  ('large larger largest small smaller smallest big bigger biggest huge tiny vast massive enormous tall taller tallest ' +
+    'marked substantial considerable slight dramatic').split(' '),
+);
 const DEMONYM = /^[A-Z][a-z]+(?:an|ian|ean|ese|ish|ch)$/;
 const GENERIC_HEADS = new Set(('time way level part need aim effort efforts end moment thing things people stake stakes').split(' '));
 
@@ -255,6 +260,8 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
         if (seq.length !== len || !seq.every((w, k) => modifierOk(w, k, len))) continue;
         if (seq.some((w) => STOP_WORDS.has(w) || GENERIC_MODIFIERS.has(w))) continue;
         if (GENERIC_HEADS.has(seq[len - 1]!)) continue;
+        // a size or degree is no kind of thing ("large blast"), unless English names the pair ("small arms")
+        if (DEGREE_MODIFIERS.has(seq[0]!) && !isCompoundNoun(seq.join(' '))) continue;
         // a participle is no head noun ("meteorite disintegrated", "injury unattended")
         if (/.{3,}ed$/.test(seq[len - 1]!)) continue;
         const phrase = seq.join(' ');

@@ -118,6 +118,16 @@ describe('compound nouns', () => {
     expect(labels).not.toContain('young man');
   });
 
+  it('a size or degree before a noun names no topic ("large blast", "tallest building"), an English compound with one does ("large intestine")', () => {
+    const text = 'A large blast shook the tallest building in Elling. A large blast was heard, and the tallest building was hit. Surgeons removed part of his large intestine. The large intestine had healed.';
+    const stats = new TermStats();
+    stats.add(extractReportTerms(text));
+    const labels = deriveTerms(stats).filter((t) => t.kind === 'topic').map((t) => t.label);
+    expect(labels).not.toContain('large blast');
+    expect(labels).not.toContain('tallest building');
+    expect(labels).toContain('large intestine');
+  });
+
   it('knows plurals of listed compounds and nothing outside the list', () => {
     expect(isCompoundNoun('solitary confinement')).toBe(true);
     expect(isCompoundNoun('Life sentences')).toBe(true);
