@@ -247,6 +247,9 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
         .trim()
         .split(/\s+/)
         .filter(Boolean);
+      // a sentence's capital on an everyday word is no name's ("Climate change is to blame")
+      if (/^\p{Lu}\p{Ll}+$/u.test(words[0] ?? '') && /^\p{Ll}/u.test(words[1] ?? '') && wordKind(tokenKey(words[0]!)) === 'common' && opensSentence(piece, `${words[0]} ${words[1]}`))
+        words[0] = words[0]!.toLowerCase();
       // Candidate key phrases: 2-3 word lower-case runs ending at a head noun: the phrase's last
       // lower-case word, or one a preposition follows ("a brick-and-mortar store in New York City")
       const modifierOk = (w: string, k: number, len: number) => /^[a-z][a-z-]*[a-z]$/.test(w) || (k < len - 1 && DEMONYM.test(w));
@@ -334,6 +337,15 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
 
 /** "Capitalised Words of the Name (CWN)": an expansion followed by its acronym in brackets. */
 const EXPANSION = /(\p{Lu}[\p{L}-]*(?:\s+(?:(?:of|for|and|the|on|to|de)\s+)?\p{Lu}[\p{L}-]*)+)\s+\((\p{Lu}{2,8})\)/gu;
+
+/** Does `text` open a sentence or line with `words`? */
+function opensSentence(text: string, words: string): boolean {
+  for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
+    const before = text.slice(Math.max(0, at - 3), at);
+    if (at === 0 || /(?:[.!?]["')]?\s+|\n\s*)$/.test(before)) return true;
+  }
+  return false;
+}
 
 /** How often `name` stands in `text` as whole words. */
 function occurrences(text: string, name: string): number {

@@ -128,6 +128,12 @@ describe('compound nouns', () => {
     expect(labels).toContain('large intestine');
   });
 
+  it('a compound that opens a sentence, capitalised, is still a topic ("Climate change is to blame")', () => {
+    const stats = new TermStats();
+    stats.add(extractReportTerms('Whales stranded on the coast of Elling this week. Climate change is to blame too, scientists think.'));
+    expect(deriveTerms(stats).filter((t) => t.kind === 'topic').map((t) => t.label)).toContain('climate change');
+  });
+
   it('knows plurals of listed compounds and nothing outside the list', () => {
     expect(isCompoundNoun('solitary confinement')).toBe(true);
     expect(isCompoundNoun('Life sentences')).toBe(true);
