@@ -102,3 +102,11 @@ describe('a name before a lower-case institution or place word', () => {
     expect(names('He met Boris Johnson police chiefs.')).toContain('Boris Johnson');
   });
 });
+
+describe('a possessive inside a name', () => {
+  it('is kept before an institution’s or place’s word, not after a place', () => {
+    expect(names('A paid membership like at Costco or Sam’s Club.')).toContain('Sam’s Club');
+    expect(names('He said Russia\'s Army was ready.')).toContain('Russia');
+    expect(names('He said Russia\'s Army was ready.')).not.toContain("Russia's Army");
+  });
+});

@@ -204,7 +204,9 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       if (name) {
         const trimmed = trimSuffix(t);
         span.push(trimmed === t ? tok : { ...tok, text: trimmed, end: tok.start + trimmed.length });
-        if (/['’]s?$/.test(t) || trimmed !== t) flush();
+        // a possessive ends a name, unless an institution's or place's word follows ("Sam's Club", "Fisherman's Terminal"; not "Russia's Army")
+        const cueNext = /['’]s$/.test(t) && isUpperStart(next) && spacesOnly(text, tok.end, ts[i + 1]!.start) && (ORG_CUES.has(foldToken(next)) || PLACE_CUES.has(foldToken(next))) && !isPlace(placeKey(t.replace(/['’]s$/, '')));
+        if ((/['’]s?$/.test(t) && !cueNext) || trimmed !== t) flush();
         continue;
       }
       // "of", "de", "al" between two capitalised words; numbers of a model name; "34th Street"; "2014 RC"
