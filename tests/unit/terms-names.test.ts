@@ -110,3 +110,10 @@ describe('a possessive inside a name', () => {
     expect(names('He said Russia\'s Army was ready.')).not.toContain("Russia's Army");
   });
 });
+
+describe('an everyday word as a name', () => {
+  it('is a name where the text capitalises it after a comma inside a sentence, and never writes it in lower case', () => {
+    expect(names('I placed Messages to my right, Safari in the middle of the room.')).toContain('Safari');
+    expect(names('We went on a safari in Kenya. Safari tours are popular.')).not.toContain('Safari');
+  });
+});

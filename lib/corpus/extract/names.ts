@@ -147,7 +147,8 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
         if (!isInnerCapital(t)) lower.add(t);
       }
       // capitalised right after a lower-case word ("by Apple", "at Vogue"): a name, not a sentence start
-      else if (i > 0 && /^\p{Ll}/u.test(ts[i - 1]!.text) && spacesOnly(text, ts[i - 1]!.end, ts[i]!.start)) mid.add(foldToken(t));
+      // or after a comma that follows one ("Messages, Safari, and Photos")
+      else if (i > 0 && /^\p{Ll}/u.test(ts[i - 1]!.text) && (spacesOnly(text, ts[i - 1]!.end, ts[i]!.start) || /^, +$/.test(text.slice(ts[i - 1]!.end, ts[i]!.start)))) mid.add(foldToken(t));
     }
   }
   const out: NameSpan[] = [];
