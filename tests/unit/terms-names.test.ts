@@ -117,3 +117,10 @@ describe('an everyday word as a name', () => {
     expect(names('We went on a safari in Kenya. Safari tours are popular.')).not.toContain('Safari');
   });
 });
+
+describe('a hyphenated name', () => {
+  it('keeps a short syllable’s hyphenated part ("Kim Il-sung"), drops a common word after a name ("Pakistan-based")', () => {
+    expect(names('He visited a statue of Kim Il-sung in the capital.')).toContain('Kim Il-sung');
+    expect(names('A Pakistan-based developer and a UN-backed plan.')).toEqual(expect.arrayContaining(['Pakistan', 'UN']));
+  });
+});

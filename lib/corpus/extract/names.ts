@@ -103,8 +103,9 @@ const isConnectedName = (t: string) => /^(?:al|el|bin|ibn|abu|de|van|von)-\p{Lu}
 
 /** "Pakistan-based", "Qaeda-linked": a name with a common lower-case word hyphenated after it. */
 function trimSuffix(t: string): string {
+  // (a short syllable before the hyphen is a name's own: "Kim Il-sung", "Kim Jong-un")
   const m = /^(.+?)-(\p{Ll}{4,})$/u.exec(t);
-  return m && kindOfWord(m[2]!) === 'common' ? m[1]! : t;
+  return m && kindOfWord(m[2]!) === 'common' && !/^\p{Lu}\p{Ll}{1,2}$/u.test(m[1]!) ? m[1]! : t;
 }
 
 interface Tok {
