@@ -247,8 +247,9 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
         .trim()
         .split(/\s+/)
         .filter(Boolean);
-      // a sentence's capital on an everyday word is no name's ("Climate change is to blame")
-      if (/^\p{Lu}\p{Ll}+$/u.test(words[0] ?? '') && /^\p{Ll}/u.test(words[1] ?? '') && wordKind(tokenKey(words[0]!)) === 'common' && opensSentence(piece, `${words[0]} ${words[1]}`))
+      // a sentence's capital on an everyday word is no name's ("Climate change is to blame"), unless the
+      // text capitalises it inside sentences too ("Amazon users": Amazon is a name there)
+      if (/^\p{Lu}\p{Ll}+$/u.test(words[0] ?? '') && /^\p{Ll}/u.test(words[1] ?? '') && wordKind(tokenKey(words[0]!)) === 'common' && opensSentence(piece, `${words[0]} ${words[1]}`) && !capitalisedInside(piece, words[0]!))
         words[0] = words[0]!.toLowerCase();
       // Candidate key phrases: 2-3 word lower-case runs ending at a head noun: the phrase's last
       // lower-case word, or one a preposition follows ("a brick-and-mortar store in New York City")
@@ -344,6 +345,12 @@ function opensSentence(text: string, words: string): boolean {
     const before = text.slice(Math.max(0, at - 3), at);
     if (at === 0 || /(?:[.!?]["')]?\s+|\n\s*)$/.test(before)) return true;
   }
+  return false;
+}
+
+/** Does `text` write `word`, capitalised, after a lower-case word or a comma? */
+function capitalisedInside(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) if (/[\p{Ll},] $/u.test(text.slice(Math.max(0, at - 2), at))) return true;
   return false;
 }
 

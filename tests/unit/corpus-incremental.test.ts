@@ -134,6 +134,11 @@ describe('compound nouns', () => {
     expect(deriveTerms(stats).filter((t) => t.kind === 'topic').map((t) => t.label)).toContain('climate change');
   });
 
+  it('… but not when the text capitalises that word inside sentences (a name: "Amazon users")', () => {
+    const rt = extractReportTerms('Shoppers love the new store from Amazon in Seattle. Amazon users get free delivery. Amazon users pay less.');
+    expect(rt.phrases.map((p) => p.key)).not.toContain('amazon user');
+  });
+
   it('knows plurals of listed compounds and nothing outside the list', () => {
     expect(isCompoundNoun('solitary confinement')).toBe(true);
     expect(isCompoundNoun('Life sentences')).toBe(true);
