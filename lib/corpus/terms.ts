@@ -64,6 +64,7 @@ export function cleanName(raw: string): string {
     .replace(/'$/, '')
     .replace(/[,;:!?-]+$/, '')
     .replace(/([^A-Z])\.$/, '$1') // "Russia." -> "Russia"; "U.S." stays
+    .replace(/,?\s+(?:Inc|Ltd|LLC|PLC|GmbH)\b.*$/, '') // a legal suffix ends a company's name: "Business Insider Inc Nintendo/Apple"
     .trim();
   // Keep only the leading run of capitalised words ("Kherson region" -> "Kherson").
   const words = s.split(/\s+/);

@@ -124,3 +124,10 @@ describe('a hyphenated name', () => {
     expect(names('A Pakistan-based developer and a UN-backed plan.')).toEqual(expect.arrayContaining(['Pakistan', 'UN']));
   });
 });
+
+describe('a company’s legal suffix', () => {
+  it('ends its name and is dropped ("Business Insider Inc Nintendo/Apple")', () => {
+    expect(names('© Provided by Business Insider Inc Nintendo/Apple Nintendo and Apple shocked the world.')).toEqual(expect.arrayContaining(['Business Insider', 'Nintendo']));
+    expect(names('Shares of Acme Widgets Ltd. rose.')).toContain('Acme Widgets');
+  });
+});

@@ -196,6 +196,11 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
           !(isStop(folded) && !isAcronymToken(t) && !/^the$/i.test(t)) &&
           !(initial && common(t) && !mid.has(folded) && !quotedTitle(text, tok.start)) &&
           !(isAllCaps(t) && t.length > 6));
+      // a company's legal suffix ends its name and is no part of how it is called ("Business Insider Inc Nintendo/Apple")
+      if (span.length && /^(?:inc|ltd|llc|plc|gmbh)$/.test(folded.replace(/\.$/, ''))) {
+        flush();
+        continue;
+      }
       if (PERSON_TITLES.has(folded.replace(/\.$/, '')) && (isUpperStart(t) || span.length)) {
         flush();
         // "Secretary of State Marco Rubio", "Minister of Defence X": the office belongs to the title
