@@ -465,9 +465,11 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
     // and named twice ("ankle surgery"); an English compound noun, when named twice ("black box")
     // or rarer ("solitary confinement").
     const named = [...c.forms.values()].reduce((a, b) => a + b, 0);
+    // An English compound noun that several reports name is a topic whatever its words ("blood pressure").
+    const compound = [...c.forms.keys()].some(isCompoundNoun);
     const topic = c.docs >= minTopicReports
-      ? isDistinctive(words, TOPIC_RANK.shared)
-      : [...c.forms.keys()].some(isCompoundNoun)
+      ? compound || isDistinctive(words, TOPIC_RANK.shared)
+      : compound
         ? named >= 2 || isDistinctive(words, TOPIC_RANK.single)
         : named >= 2 && isDistinctive(words, TOPIC_RANK.single);
     if (!topic) continue;

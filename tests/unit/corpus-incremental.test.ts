@@ -139,6 +139,17 @@ describe('compound nouns', () => {
     expect(rt.phrases.map((p) => p.key)).not.toContain('amazon user');
   });
 
+  it('an English compound noun that two reports name is a topic, even of frequent words ("blood pressure")', () => {
+    const stats = new TermStats();
+    stats.add(extractReportTerms('The mayor of Elling was taken to hospital on Monday. Doctors said his blood pressure was too high.'));
+    stats.add(extractReportTerms('Elling’s mayor rested at home, aides said. He has had trouble with his blood pressure for years.'));
+    stats.add(extractReportTerms('The mayor of Elling drove an old car on Monday. Aides said the mayor was tired.'));
+    stats.add(extractReportTerms('An old car took the mayor of Elling home, aides said.'));
+    const labels = deriveTerms(stats).filter((t) => t.kind === 'topic').map((t) => t.label);
+    expect(labels).toContain('blood pressure');
+    expect(labels).not.toContain('old car');
+  });
+
   it('knows plurals of listed compounds and nothing outside the list', () => {
     expect(isCompoundNoun('solitary confinement')).toBe(true);
     expect(isCompoundNoun('Life sentences')).toBe(true);

@@ -34,6 +34,10 @@ describe('capitalised names (lib/corpus/extract/names.ts)', () => {
   it('takes no video id or run-together date for a name, and keeps model names with digits', () => {
     expect(names('Watch it at youtu.be/yrXx9dBo8M, posted by Lena Ortiz on Nov11th-2014 about the H5N1 strain and the iPhone6s.')).toEqual(['Lena Ortiz', 'H5N1', 'iPhone6s']);
   });
+
+  it('keeps a site named with a number run into a capitalised word ("9to5Mac")', () => {
+    expect(names('The leak was first reported by 7up4Tech on Tuesday.')).toEqual(['7up4Tech']);
+  });
 });
 
 describe('variants of one term', () => {

@@ -60,7 +60,9 @@ const isAllCaps = (s: string) => /\p{Lu}{2,}/u.test(s) && !/\p{Ll}/u.test(s);
  * Letters and digits alternating in four runs or more, with lower-case letters: a video id or a
  * handle ("yrXx9dBo8M"), a date run together ("Nov11th-2014"); never a name ("H5N1", "XR7", "iPhone6s" stay).
  */
-const isMachineToken = (t: string) => /\p{Ll}/u.test(t) && (t.match(/\p{L}+|\p{N}+/gu)?.length ?? 0) >= 4;
+const isMachineToken = (t: string) => /\p{Ll}/u.test(t) && (t.match(/\p{L}+|\p{N}+/gu)?.length ?? 0) >= 4 && !SITE_NAME.test(t);
+/** A site's name written after a number run together ("9to5Mac", "9to5Google"): it ends in a capitalised word. */
+const SITE_NAME = /\p{N}\p{Lu}\p{Ll}{2,}$/u;
 /** wordKind of a word, remembered (a block of the word list is decoded per look-up); bounded. */
 const kinds = new Map<string, ReturnType<typeof wordKind>>();
 function kindOfWord(t: string): ReturnType<typeof wordKind> {
@@ -159,7 +161,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
     let span: Tok[] = [];
     let afterTitle = false;
     const flush = () => {
-      while (span.length && (CONNECTORS.has(span[span.length - 1]!.text.toLowerCase()) || ['for', 'and'].includes(span[span.length - 1]!.text) || /^\d/.test(span[span.length - 1]!.text) && span.length === 1)) span.pop();
+      while (span.length && (CONNECTORS.has(span[span.length - 1]!.text.toLowerCase()) || ['for', 'and'].includes(span[span.length - 1]!.text) || /^\d/.test(span[span.length - 1]!.text) && !isInnerCapital(span[span.length - 1]!.text) && span.length === 1)) span.pop();
       if (span.length) {
         // "Royal Shrewsbury hospital", "Ninety Mile beach": a name of two words or more that is no known
         // place, written before a lower-case institution's or place's word, is named with that word
