@@ -419,10 +419,12 @@ function entityTerm(key: string, e: Counted): Term {
   for (const [form] of forms) for (const v of numberVariants(form)) aliases.add(v);
   if (e.kind === 'person') {
     // Surnames seen alone and full names are one person, in every transliteration.
-    const surnames = new Set(forms.map(([f]) => f.split(' ').pop()!));
+    // "de Blasio" and "Blasio" (the matcher joins the particle before it, as it joins a given name)
+    const surnames = new Set(forms.flatMap(([f]) => [surnameOf(f), f.split(' ').pop()!]));
     for (const [full] of forms.filter(([f]) => f.includes(' '))) {
-      const first = full.split(' ').slice(0, -1).join(' ');
-      for (const s of surnames) for (const v of transliterationVariants(s)) aliases.add(`${first} ${v}`);
+      const first = full.slice(0, full.length - surnameOf(full).length).trim();
+      if (!first) continue;
+      for (const s of surnames) if (![...surnames].some((o) => o.endsWith(` ${s}`))) for (const v of transliterationVariants(s)) aliases.add(`${first} ${v}`);
     }
     for (const s of surnames) if (s.length >= 3) for (const v of transliterationVariants(s)) aliases.add(v);
     // an initial written joined to the next name: "A Kumar B" is also written "Akumar B"
@@ -433,6 +435,17 @@ function entityTerm(key: string, e: Counted): Term {
   }
   aliases.delete(label);
   return { id: slug(label), label, kind: e.kind, aliases: [...aliases].sort() };
+}
+
+/** Lower-case particles that belong to the surname after them ("Bill de Blasio" is "de Blasio"). */
+const SURNAME_PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el']);
+
+/** A full name's surname, with the particles written before it ("de Blasio", "van der Berg"). */
+export function surnameOf(full: string): string {
+  const words = full.split(' ');
+  let k = words.length - 1;
+  while (k > 0 && SURNAME_PARTICLES.has(words[k - 1]!.toLowerCase())) k--;
+  return words.slice(k).join(' ');
 }
 
 function topicTerm(e: Counted): Term {

@@ -135,3 +135,24 @@ describe('a company’s legal suffix', () => {
     expect(names('Shares of Acme Widgets Ltd. rose.')).toContain('Acme Widgets');
   });
 });
+
+describe('an office before a title', () => {
+  it('is the title’s, not the name’s ("District Attorney", "Defence Minister", "Press Secretary")', () => {
+    expect(names('The plan was praised in a long speech by Elling District Attorney Ola Rask, who said it would work.')).toEqual(['Elling', 'Ola Rask']);
+    expect(names('On Monday morning the new plan was praised by Elling Defence Minister Ola Rask, who said it would work.')).toEqual(['Elling', 'Ola Rask']);
+    expect(names('Then the mayor of Elling met the Harbour Board Press Secretary, who said nothing at all.')).toEqual(['Elling', 'Harbour Board']);
+    expect(names('The case was heard at Elling District Court on a rainy day in the spring.')).toEqual(['Elling District Court']);
+  });
+});
+
+describe('a surname with a particle', () => {
+  it('keeps the particle: "Ola de Rask" is also "de Rask", never "Ola Rask"', () => {
+    const texts = ['Mayor Ola de Rask said on Monday that the town would change its rules for the harbour.', 'The plan was backed by de Rask, aides said, and the harbour board agreed with de Rask.'];
+    const person = extractTerms(texts).find((t) => t.kind === 'person')!;
+    expect(person.label).toBe('Ola de Rask');
+    expect(person.aliases).toContain('de Rask');
+    expect(person.aliases).not.toContain('Ola Rask');
+    const marks = new Matcher(extractTerms(texts), { fuzzy: true }).find(texts[1]!).map((m) => m.text);
+    expect(marks).toEqual(['de Rask', 'de Rask']);
+  });
+});

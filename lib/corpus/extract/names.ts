@@ -79,6 +79,12 @@ const common = (t: string) =>
 /** Stop words that also begin names ("New York", "Will Smith", "One World Trade Center"). */
 const NAME_STARTS = new Set(['new', 'one', 'two', 'will', 'like', 'us']);
 const isStop = (f: string) => STOP_WORDS.has(f) && !NAME_STARTS.has(f);
+/** Titles of legal offices, a title before a capitalised name ("District Attorney Kenneth Thompson"). */
+const OFFICE_TITLES = new Set(['attorney', 'prosecutor', 'solicitor']);
+/** Words that name an office with the title after them ("Press Secretary", "District Attorney", "Defence Minister"). */
+const OFFICE_WORDS = new Set(
+  'press district defence defense foreign home health interior finance trade education energy transport labour labor environment culture communications'.split(' '),
+);
 /** "They're", "It'll", "I'd": a contraction is never a name. */
 const CONTRACTION = /['’](?:re|ll|d|ve|m|t)$/i;
 const DIRECTIONS = new Set('north south east west northern southern eastern western central northeast northwest southeast southwest'.split(' '));
@@ -203,7 +209,9 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
         flush();
         continue;
       }
-      if (PERSON_TITLES.has(folded.replace(/\.$/, '')) && (isUpperStart(t) || span.length)) {
+      if ((PERSON_TITLES.has(folded.replace(/\.$/, '')) || (OFFICE_TITLES.has(folded) && isUpperStart(next))) && (isUpperStart(t) || span.length)) {
+        // the word of an office before its title is the title's, not the name's ("Pentagon Press Secretary", "Brooklyn District Attorney")
+        if (span.length > 1 && OFFICE_WORDS.has(foldToken(span[span.length - 1]!.text))) span.pop();
         flush();
         // "Secretary of State Marco Rubio", "Minister of Defence X": the office belongs to the title
         if (ts[i + 1]?.text === 'of' && isUpperStart(ts[i + 2]?.text ?? '')) i += 2;
