@@ -494,6 +494,7 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
   // an acronym that some report spells out is an alias of that name, not a term of its own
   const spelledOut = new Set<string>();
   for (const c of stats.entities.values()) if (c.forms.size > 1) for (const f of c.forms.keys()) if (/^\p{Lu}{2,8}$/u.test(f)) spelledOut.add(f);
+  const joined = joinedNames(stats);
   const taken = new Set<string>();
   for (const docs of [...levels.keys()].sort((a, b) => b - a)) {
     if (terms.length >= max) break;
@@ -506,6 +507,7 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
         if (!name.includes(' ') && stats.entities.has('p:' + nameKey(name))) continue;
       }
       if (!topic && c.forms.size === 1 && spelledOut.has([...c.forms.keys()][0]!)) continue;
+      if (!topic && c.kind !== 'person' && [...c.forms.keys()].every(joined)) continue;
       const t = derivedTerm(key, c, topic);
       if (!t.id || taken.has(t.id)) continue;
       taken.add(t.id);
@@ -513,6 +515,30 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
     }
   }
   return terms.sort((a, b) => (a.kind === b.kind ? (a.label < b.label ? -1 : 1) : a.kind < b.kind ? -1 : 1));
+}
+
+/**
+ * Two names written side by side and read as one ("Apple MacBook Air", "Nintendo/Apple Nintendo"):
+ * a form whose first word is a one-word name of the corpus and whose rest is a name of the corpus
+ * too (no everyday word alone: "Samsung Gear", "Washington Post" stay whole; no demonym first:
+ * "Nicaraguan Institute of …"). Persons excluded.
+ */
+function joinedNames(stats: TermStats): (form: string) => boolean {
+  const single = new Set<string>();
+  const all = new Set<string>();
+  for (const [key, c] of stats.entities) {
+    if (c.kind === 'person' || !c.docs) continue;
+    for (const f of c.forms.keys()) {
+      all.add(fold(f));
+      if (!f.includes(' ') && !key.startsWith('eq:')) single.add(fold(f));
+    }
+  }
+  return (form) => {
+    const words = form.split(' ');
+    if (words.length < 2 || !single.has(fold(words[0]!)) || DEMONYM.test(words[0]!)) return false;
+    const rest = words.slice(1).join(' ');
+    return all.has(fold(rest)) && (words.length > 2 || wordKind(tokenKey(rest)) !== 'common');
+  };
 }
 
 interface Ranked {

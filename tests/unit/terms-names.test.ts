@@ -156,3 +156,22 @@ describe('a surname with a particle', () => {
     expect(marks).toEqual(['de Rask', 'de Rask']);
   });
 });
+
+describe('sentences a page ran together', () => {
+  it('end at a full stop between a lower-case letter and a capitalised word, so a run-in headline is read as one', () => {
+    expect(names('It was unclear whether the rebel leader of the group had died.Airstrike in Elling by Harbour Forces Targets Rebel Leader')).toEqual([]);
+    expect(names('The boat left Elling at dawn.It reached the harbour by noon, the U.S. Navy said.')).toEqual(['Elling', 'U.S. Navy']);
+  });
+});
+
+describe('two names side by side', () => {
+  it('are two terms when the corpus names each alone ("Apple MacBook Air"), not an everyday word after a name or a demonym before one', () => {
+    const terms = extractTerms([
+      'Shoppers can buy the Rask Fjordbook Pro at shops in Elling, Rask said on Monday. The Fjordbook Pro is thin.',
+      'Which is better: the Rask Fjordbook Pro or the Tolla Slate? Critics at Rask Post and the Elling Times were split.',
+      'Norwegian Institute of Harbour Studies experts praised the Tolla Slate from Tolla. The Norwegian Institute of Harbour Studies is in Elling.',
+    ]).map((t) => t.label);
+    expect(terms).toEqual(expect.arrayContaining(['Rask', 'Fjordbook Pro', 'Tolla Slate', 'Elling Times', 'Norwegian Institute of Harbour Studies']));
+    expect(terms).not.toContain('Rask Fjordbook Pro');
+  });
+});

@@ -144,7 +144,7 @@ function kindOf(name: string, words: string[], tagged: Map<string, TermKind>, fi
  * names. `midCaps` collects, across calls, the words seen capitalised inside a sentence.
  */
 export function capitalisedNames(text: string, tagged: Map<string, TermKind>, firstNames: Set<string>): NameSpan[] {
-  const sentences = splitSentencesWithOffsets(text);
+  const sentences = splitSentencesWithOffsets(text).flatMap(splitRunTogether);
   const toks: Tok[][] = sentences.map((s) => [...s.text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: s.start + m.index!, end: s.start + m.index! + m[0].length })));
   // words this text capitalises inside a sentence, and words it writes in lower case
   const mid = new Set<string>();
@@ -247,6 +247,23 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
     }
     flush();
   }
+  return out;
+}
+
+/**
+ * Sentences a page's markup ran together ("…had died.Airstrike in Somalia by U.S. Forces"): a full
+ * stop between a lower-case letter and a capitalised word ends a sentence there too ("U.S.", "Mr.X" stay whole).
+ */
+function splitRunTogether(s: { text: string; start: number }): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let from = 0;
+  for (const m of s.text.matchAll(/\p{Ll}{2}[.!?](?=\p{Lu}\p{Ll})/gu)) {
+    const end = m.index! + m[0].length;
+    out.push({ text: s.text.slice(from, end), start: s.start + from });
+    from = end;
+  }
+  if (!from) return [s];
+  out.push({ text: s.text.slice(from), start: s.start + from });
   return out;
 }
 
