@@ -9,10 +9,11 @@ import { capitalisedNames, lineNames } from './extract/names';
 import { isCompoundNoun, isDistinctive, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
+import { languageOf } from '../language';
 import { PERSON_TITLES } from '../match/names';
 import { tokenKey } from '../match/tokens';
 import { wordKind } from '../match/words';
-import { fold, normalizeQuotes, STOP_WORDS } from '../text';
+import { fold, normalizeQuotes, STOP_WORDS, tokenize } from '../text';
 
 export type TermKind = 'person' | 'place' | 'organization' | 'topic';
 
@@ -213,16 +214,23 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
   for (const piece of pieces(clipped)) {
     const doc = nlp(piece);
     const tagged = new Map<string, TermKind>();
+    // Another language's text (a French page): people as tagged, other names from capitals alone, and no key phrases
+    // (the tagger and the word lists are English: "Les", "loi sur")
+    const english = isEnglishPiece(piece);
     const typed = (kind: TermKind, raw: string) => {
       tagged.set(cleanName(raw), kind);
-      add(kind, raw);
+      if (english || kind === 'person') add(kind, raw);
     };
     for (const p of doc.people().out('array') as string[]) for (const part of p.split(/,\s*/)) typed('person', part);
     for (const p of doc.places().out('array') as string[]) for (const part of p.split(/,\s*|\s+and\s+/)) typed('place', part);
     for (const o of doc.organizations().out('array') as string[]) typed('organization', o);
     const firstNames = new Set<string>();
     for (const sentence of doc.docs) for (const term of sentence) if (term.tags?.has('FirstName')) firstNames.add(fold(term.text));
-    for (const n of capitalisedNames(piece, tagged, firstNames)) addName(n.kind, n.name);
+    for (const n of capitalisedNames(piece, tagged, firstNames, !english)) addName(n.kind, n.name);
+    if (!english) {
+      yield;
+      continue;
+    }
     // Proper nouns the tagger does not classify, named after a preposition ("from Britain", "of the
     // Donbas", "at his Mar-a-Lago resort"), are places; not when part of a longer name ("Study of War").
     doc.match(PREPOSITION_NAME).forEach((m) => {
@@ -339,6 +347,17 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
 
 /** "Capitalised Words of the Name (CWN)": an expansion followed by its acronym in brackets. */
 const EXPANSION = /(\p{Lu}[\p{L}-]*(?:\s+(?:(?:of|for|and|the|on|to|de)\s+)?\p{Lu}[\p{L}-]*)+)\s+\((\p{Lu}{2,8})\)/gu;
+
+/**
+ * Is a piece of a report English? English prose is a fifth or more our function words (no language
+ * model needed then); other text is English when franc says so or cannot tell.
+ */
+export function isEnglishPiece(text: string): boolean {
+  const words = tokenize(text);
+  if (words.length < 30 || words.filter((w) => STOP_WORDS.has(w)).length >= words.length * 0.2) return true;
+  const lang = languageOf(text);
+  return lang === 'eng' || lang === 'und';
+}
 
 /** Does `text` open a sentence or line with `words`? */
 function opensSentence(text: string, words: string): boolean {

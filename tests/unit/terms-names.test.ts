@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { capitalisedNames, lineNames } from '../../lib/corpus/extract/names';
 import { toReport } from '../../lib/corpus';
 import { buildIndex } from '../../lib/corpus/live-index';
-import { extractTerms, numberVariants } from '../../lib/corpus/terms';
+import { extractReportTerms, extractTerms, isEnglishPiece, numberVariants } from '../../lib/corpus/terms';
 import { Matcher } from '../../lib/match';
 import { americanSpelling } from '../../lib/match/tokens';
 
@@ -173,5 +173,22 @@ describe('two names side by side', () => {
     ]).map((t) => t.label);
     expect(terms).toEqual(expect.arrayContaining(['Rask', 'Fjordbook Pro', 'Tolla Slate', 'Elling Times', 'Norwegian Institute of Harbour Studies']));
     expect(terms).not.toContain('Rask Fjordbook Pro');
+  });
+});
+
+describe('a report in another language', () => {
+  const french =
+    'Les députés de la commission ont voté mardi soir le projet de loi sur la pêche côtière. Dans le port de Brest, Marie Kerlann a dit que la réforme ' +
+    'arrivait trop tard pour les petits bateaux. Parmi les élus, plusieurs ont demandé une étude du Conseil régional avant le vote solennel.';
+  it('gives names by capitals and its people, no key phrases and no sentence-opening words', () => {
+    const rt = extractReportTerms(french);
+    const forms = rt.entities.flatMap((e) => e.forms.map(([f]) => f));
+    expect(forms).toEqual(expect.arrayContaining(['Brest', 'Marie Kerlann']));
+    for (const w of ['Les', 'Dans', 'Parmi']) expect(forms).not.toContain(w);
+    expect(rt.phrases).toEqual([]);
+  });
+  it('is told from English by its function words (no language model for English prose)', () => {
+    expect(isEnglishPiece(french)).toBe(false);
+    expect(isEnglishPiece('The mayor of Elling said on Monday that the harbour would close for a week while engineers checked the old sea wall, which was damaged in a storm.')).toBe(true);
   });
 });

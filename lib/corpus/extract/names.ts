@@ -141,9 +141,11 @@ function kindOf(name: string, words: string[], tagged: Map<string, TermKind>, fi
 /**
  * The capitalised names of `text` (one piece of a report), in order of appearance. `tagged` holds
  * what compromise typed in the same text (name → kind), `firstNames` the words it tagged as given
- * names. `midCaps` collects, across calls, the words seen capitalised inside a sentence.
+ * names. `midCaps` collects, across calls, the words seen capitalised inside a sentence. In `foreign`
+ * text (not English: the word lists say nothing there) a sentence's first word is a name only
+ * where the text also capitalises it inside a sentence.
  */
-export function capitalisedNames(text: string, tagged: Map<string, TermKind>, firstNames: Set<string>): NameSpan[] {
+export function capitalisedNames(text: string, tagged: Map<string, TermKind>, firstNames: Set<string>, foreign = false): NameSpan[] {
   const sentences = splitSentencesWithOffsets(text).flatMap(splitRunTogether);
   const toks: Tok[][] = sentences.map((s) => [...s.text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: s.start + m.index!, end: s.start + m.index! + m[0].length })));
   // words this text capitalises inside a sentence, and words it writes in lower case
@@ -202,7 +204,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
           !CONTRACTION.test(t) &&
           !isMachineToken(t) &&
           !(isStop(folded) && !isAcronymToken(t) && !/^the$/i.test(t)) &&
-          !(initial && common(t) && !mid.has(folded) && !quotedTitle(text, tok.start)) &&
+          !(initial && (foreign || common(t)) && !mid.has(folded) && !quotedTitle(text, tok.start)) &&
           !(isAllCaps(t) && t.length > 6));
       // a company's legal suffix ends its name and is no part of how it is called ("Business Insider Inc Nintendo/Apple")
       if (span.length && /^(?:inc|ltd|llc|plc|gmbh)$/.test(folded.replace(/\.$/, ''))) {
