@@ -211,6 +211,25 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     entities.set(key, e);
   };
   const phrases = new Map<string, { kind: TermKind; forms: Map<string, number> }>();
+  /** Candidate key phrases of a noun phrase's words: the 2-3 word lower-case runs that end at one of `ends`. */
+  const addPhrases = (words: string[], ends: Iterable<number>) => {
+    const modifierOk = (w: string, k: number, len: number) => /^[a-z][a-z-]*[a-z]$/.test(w) || (k < len - 1 && DEMONYM.test(w));
+    for (const end of ends) for (let len = 2; len <= 3; len++) {
+      const seq = words.slice(end - len, end);
+      if (seq.length !== len || !seq.every((w, k) => modifierOk(w, k, len))) continue;
+      if (seq.some((w) => STOP_WORDS.has(w) || GENERIC_MODIFIERS.has(w))) continue;
+      if (GENERIC_HEADS.has(seq[len - 1]!)) continue;
+      // a size or degree is no kind of thing ("large blast"), unless English names the pair ("small arms")
+      if (DEGREE_MODIFIERS.has(seq[0]!) && !isCompoundNoun(seq.join(' '))) continue;
+      // a participle is no head noun ("meteorite disintegrated", "injury unattended")
+      if (/.{3,}ed$/.test(seq[len - 1]!)) continue;
+      const phrase = seq.join(' ');
+      const key = seq.map((w) => tokenKey(w)).join(' ');
+      const entry = phrases.get(key) ?? { kind: 'topic' as const, forms: new Map() };
+      entry.forms.set(phrase, (entry.forms.get(phrase) ?? 0) + 1);
+      phrases.set(key, entry);
+    }
+  };
   for (const piece of pieces(clipped)) {
     const doc = nlp(piece);
     const tagged = new Map<string, TermKind>();
@@ -262,26 +281,27 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
         words[0] = words[0]!.toLowerCase();
       // Candidate key phrases: 2-3 word lower-case runs ending at a head noun: the phrase's last
       // lower-case word, or one a preposition follows ("a brick-and-mortar store in New York City")
-      const modifierOk = (w: string, k: number, len: number) => /^[a-z][a-z-]*[a-z]$/.test(w) || (k < len - 1 && DEMONYM.test(w));
       const lowerWord = (w: string | undefined) => !!w && /^[a-z][a-z-]+$/.test(w) && !STOP_WORDS.has(w);
       let last = words.length;
       while (last > 0 && !/^[a-z][a-z-]+$/.test(words[last - 1]!)) last--;
       const ends = new Set([last]);
       for (let e = 1; e < last; e++) if (lowerWord(words[e - 1]) && STOP_WORDS.has(words[e]!)) ends.add(e);
-      for (const end of ends) for (let len = 2; len <= 3; len++) {
-        const seq = words.slice(end - len, end);
-        if (seq.length !== len || !seq.every((w, k) => modifierOk(w, k, len))) continue;
-        if (seq.some((w) => STOP_WORDS.has(w) || GENERIC_MODIFIERS.has(w))) continue;
-        if (GENERIC_HEADS.has(seq[len - 1]!)) continue;
-        // a size or degree is no kind of thing ("large blast"), unless English names the pair ("small arms")
-        if (DEGREE_MODIFIERS.has(seq[0]!) && !isCompoundNoun(seq.join(' '))) continue;
-        // a participle is no head noun ("meteorite disintegrated", "injury unattended")
-        if (/.{3,}ed$/.test(seq[len - 1]!)) continue;
-        const phrase = seq.join(' ');
-        const key = seq.map((w) => tokenKey(w)).join(' ');
-        const entry = phrases.get(key) ?? { kind: 'topic' as const, forms: new Map() };
-        entry.forms.set(phrase, (entry.forms.get(phrase) ?? 0) + 1);
-        phrases.set(key, entry);
+      addPhrases(words, ends);
+    }
+    // "a highly toxic industrial chemical.": a determiner's run of adjectives with no noun after it ends in its head
+    // noun, which the tagger took for an adjective
+    for (const sentence of doc.docs) {
+      for (let i = 0; i < sentence.length; i++) {
+        if (!sentence[i]!.tags?.has('Determiner')) continue;
+        let j = i + 1;
+        while (j < sentence.length && sentence[j]!.tags?.has('Adverb')) j++;
+        let k = j;
+        while (k < sentence.length && sentence[k]!.tags?.has('Adjective') && !sentence[k]!.tags?.has('Noun') && (k === j || !/[^\s]/.test(sentence[k - 1]!.post ?? ''))) k++;
+        const next = sentence[k];
+        if (k - j < 2 || (next && !/[^\s]/.test(sentence[k - 1]!.post ?? '') && (next.tags?.has('Noun') || next.tags?.has('Adjective')))) continue;
+        const words = sentence.slice(j, k).map((t) => t.text.replace(/[.,;:!?"“”]+$/, ''));
+        addPhrases(words, [words.length]);
+        i = k - 1;
       }
     }
     yield;

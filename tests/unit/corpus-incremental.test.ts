@@ -150,6 +150,14 @@ describe('compound nouns', () => {
     expect(labels).not.toContain('old car');
   });
 
+  it('a determiner’s adjectives with no noun after them end in their head noun ("an industrial chemical.")', () => {
+    const rt = extractReportTerms('The old tank in Elling held a highly toxic industrial chemical. Workers said it was an industrial chemical and not safe to touch.');
+    expect(rt.phrases.find((p) => p.forms.some(([f]) => f === 'industrial chemical'))?.forms).toEqual([['industrial chemical', 2]]);
+    const stats = new TermStats();
+    stats.add(rt);
+    expect(deriveTerms(stats).map((t) => t.label)).toContain('industrial chemical');
+  });
+
   it('knows plurals of listed compounds and nothing outside the list', () => {
     expect(isCompoundNoun('solitary confinement')).toBe(true);
     expect(isCompoundNoun('Life sentences')).toBe(true);
