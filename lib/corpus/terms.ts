@@ -5,7 +5,7 @@
  * transliterations, inflections, titles stripped) plus abbreviations no tagger can infer.
  */
 import nlp from './fast-nlp';
-import { capitalisedNames, lineNames } from './extract/names';
+import { capitalisedNames, lineNames, OFFICE_WORDS } from './extract/names';
 import { isCompoundNoun, isDistinctive, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
@@ -190,7 +190,11 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
   const clipped = normalizeQuotes(text.length > TERM_LIMITS.extractChars ? text.slice(0, text.lastIndexOf(' ', TERM_LIMITS.extractChars) + 1 || TERM_LIMITS.extractChars) : text);
   const entities = new Map<string, { kind: TermKind; forms: Map<string, number> }>();
   const add = (kind: TermKind, raw: string) => {
-    const name = cleanName(raw);
+    let name = cleanName(raw);
+    // the word of an office before its title is the title's ("Pentagon Press Secretary" → Pentagon)
+    const office = / (\p{Lu}\p{Ll}+)$/u.exec(name);
+    if (office && OFFICE_WORDS.has(office[1]!.toLowerCase()) && PERSON_TITLES.has(clipped.slice(clipped.indexOf(name) + name.length).match(/^\s+(\p{L}+)/u)?.[1]?.toLowerCase() ?? ''))
+      name = name.slice(0, office.index);
     if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase())) return;
     if (kind !== 'person' && /(?:ian|ean|ese|ish|ern)$/.test(name) && !name.includes(' ')) return; // demonyms, "Western"
     if (name.split(' ').some((w) => w.length > 1 && STOP_WORDS.has(w.toLowerCase()) && !/^(of|de)$/.test(w))) return;

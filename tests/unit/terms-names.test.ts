@@ -143,6 +143,12 @@ describe('an office before a title', () => {
     expect(names('Then the mayor of Elling met the Harbour Board Press Secretary, who said nothing at all.')).toEqual(['Elling', 'Harbour Board']);
     expect(names('The case was heard at Elling District Court on a rainy day in the spring.')).toEqual(['Elling District Court']);
   });
+  it('… also in a name the tagger found ("Pentagon Press Secretary" → Pentagon)', () => {
+    const rt = extractReportTerms('"It is a loss to the rebels," Pentagon Press Secretary Rear Admiral Ola Rask said.');
+    const forms = rt.entities.flatMap((e) => e.forms.map(([f]) => f));
+    expect(forms.some((f) => /Press$/.test(f))).toBe(false);
+    expect(forms).toContain('Ola Rask');
+  });
 });
 
 describe('a surname with a particle', () => {
@@ -190,5 +196,12 @@ describe('a report in another language', () => {
   it('is told from English by its function words (no language model for English prose)', () => {
     expect(isEnglishPiece(french)).toBe(false);
     expect(isEnglishPiece('The mayor of Elling said on Monday that the harbour would close for a week while engineers checked the old sea wall, which was damaged in a storm.')).toBe(true);
+  });
+});
+
+describe('a quoted Title Case title', () => {
+  it('keeps its small words ("The Girl with the Dragon Tattoo"), not an "and" between two names', () => {
+    expect(names('The studio had trouble after the flop of "The Tower of the Grey Gulls" last summer, critics in Elling said.')).toEqual(['Tower of the Grey Gulls', 'Elling']);
+    expect(names('The browser’s name is a blend of "Rask and Tolla" in the old code, she said.')).toEqual(['Rask', 'Tolla']);
   });
 });

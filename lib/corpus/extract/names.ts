@@ -82,7 +82,7 @@ const isStop = (f: string) => STOP_WORDS.has(f) && !NAME_STARTS.has(f);
 /** Titles of legal offices, a title before a capitalised name ("District Attorney Kenneth Thompson"). */
 const OFFICE_TITLES = new Set(['attorney', 'prosecutor', 'solicitor']);
 /** Words that name an office with the title after them ("Press Secretary", "District Attorney", "Defence Minister"). */
-const OFFICE_WORDS = new Set(
+export const OFFICE_WORDS = new Set(
   'press district defence defense foreign home health interior finance trade education energy transport labour labor environment culture communications'.split(' '),
 );
 /** "They're", "It'll", "I'd": a contraction is never a name. */
@@ -187,11 +187,18 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       }
       span = [];
     };
+    // the end of a quoted Title Case title being read ("The Girl with the Dragon Tattoo"): its small words are its own
+    let titleEnd = -1;
     for (let i = 0; i < ts.length; i++) {
       const tok = ts[i]!;
       const t = tok.text;
       // a span runs over spaces (and a hyphen); punctuation ends it
       if (span.length && !spacesOnly(text, ts[i - 1]!.end, tok.start) && !(tok.start - ts[i - 1]!.end === 1 && text[tok.start - 1] === '-')) flush();
+      if (!span.length && quotedTitle(text, tok.start)) titleEnd = tok.start + text.slice(tok.start, tok.start + 80).search(/["”’']/);
+      if (span.length && tok.end < titleEnd && TITLE_SMALL.has(t) && t !== 'and' && ts.slice(i + 1).some((x) => x.end <= titleEnd && isUpperStart(x.text))) {
+        span.push(tok);
+        continue;
+      }
       const folded = foldToken(t);
       const initial = i === 0 || opensClause(text, tok.start);
       const next = ts[i + 1]?.text ?? '';
