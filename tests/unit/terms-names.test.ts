@@ -85,6 +85,11 @@ describe('short lines: captions, credits, related links (lineNames, toReport hea
     expect(got).toEqual(expect.arrayContaining(['Harry Campbell', 'Facebook']));
     for (const junk of ['Movie Stars', 'Agents', 'Favorite Films', 'Hollywood Salaries Revealed', 'Salaries Revealed']) expect(got).not.toContain(junk);
   });
+
+  it('reads a line of names alone, though it looks like Title Case ("Sandvika Tidende Kronikk, Reuters")', () => {
+    expect(lineNames(['Sandvika Tidende Kronikk, Reuters'], new Set()).map((n) => n.name)).toEqual(['Sandvika Tidende Kronikk', 'Reuters']);
+    expect(lineNames(['Harbour Workers Return Home'], new Set())).toEqual([]);
+  });
   it('reads a short all-capitalised line of everyday words as a heading', () => {
     expect(names('Paramount Moves Forward')).toEqual([]);
     expect(names('Movie Stars')).toEqual([]);

@@ -145,7 +145,7 @@ function kindOf(name: string, words: string[], tagged: Map<string, TermKind>, fi
  * text (not English: the word lists say nothing there) a sentence's first word is a name only
  * where the text also capitalises it inside a sentence.
  */
-export function capitalisedNames(text: string, tagged: Map<string, TermKind>, firstNames: Set<string>, foreign = false): NameSpan[] {
+export function capitalisedNames(text: string, tagged: Map<string, TermKind>, firstNames: Set<string>, foreign = false, shortLines = false): NameSpan[] {
   const sentences = splitSentencesWithOffsets(text).flatMap(splitRunTogether);
   const toks: Tok[][] = sentences.map((s) => [...s.text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: s.start + m.index!, end: s.start + m.index! + m[0].length })));
   // words this text capitalises inside a sentence, and words it writes in lower case
@@ -165,7 +165,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
   const out: NameSpan[] = [];
   for (const ts of toks) {
     const sentenceCaps = ts.filter((t) => /\p{L}/u.test(t.text)).every((t) => !/\p{Ll}/u.test(t.text));
-    if ((sentenceCaps && ts.length > 3) || titleCase(ts)) continue; // a shouted line or a headline says nothing about names
+    if (!shortLines && ((sentenceCaps && ts.length > 3) || titleCase(ts))) continue; // a shouted line or a headline says nothing about names
     let span: Tok[] = [];
     let afterTitle = false;
     const flush = () => {
@@ -352,7 +352,8 @@ function rebuild(words: string[], raw: string): string {
  * a connector, or an institution's or place's last word ("Credit Harry Campbell", "Food Standards Agency").
  */
 export function lineNames(lines: readonly string[], firstNames: Set<string>): NameSpan[] {
-  return capitalisedNames(lines.join('\n'), new Map(), firstNames).filter(({ name }) => {
+  // (a line of names alone looks like Title Case: "Agence France Presse, Reuters"; the filter below reads such lines)
+  return capitalisedNames(lines.join('\n'), new Map(), firstNames, false, true).filter(({ name }) => {
     const words = name.split(/\s+/);
     return words.every((w, k) => {
       const f = foldToken(w);
