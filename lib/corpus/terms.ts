@@ -365,6 +365,15 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     entities.delete(key);
   }
 
+  // A phrase the tagger read as a noun phrase once may stand twice in the text ("sell prescription inserts that
+  // clip on", tagged as a verb there): its count is how often the text writes it
+  const lowerText = clipped.toLowerCase();
+  for (const e of phrases.values()) {
+    const [form, n] = [...e.forms].sort(byCount)[0]!;
+    const written = occurrences(lowerText, form.toLowerCase());
+    if (written > [...e.forms.values()].reduce((a, b) => a + b, 0)) e.forms.set(form, n + written - [...e.forms.values()].reduce((a, b) => a + b, 0));
+  }
+
   return { entities: topKeys(entities, TERM_LIMITS.entitiesPerReport), phrases: topKeys(phrases, TERM_LIMITS.phrasesPerReport) };
 }
 

@@ -158,6 +158,11 @@ describe('compound nouns', () => {
     expect(deriveTerms(stats).map((t) => t.label)).toContain('industrial chemical');
   });
 
+  it('counts a phrase as often as the text writes it, where the tagger read it as a noun phrase once ("sell mesh inserts that clip")', () => {
+    const rt = extractReportTerms('The firm has partnered with Tolla to sell mesh inserts that clip onto the helmet. Buying a helmet with mesh inserts will likely cost more.');
+    expect(rt.phrases.find((p) => p.key === 'mesh insert')?.forms).toEqual([['mesh inserts', 2]]);
+  });
+
   it('knows plurals of listed compounds and nothing outside the list', () => {
     expect(isCompoundNoun('solitary confinement')).toBe(true);
     expect(isCompoundNoun('Life sentences')).toBe(true);
