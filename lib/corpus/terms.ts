@@ -536,7 +536,7 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
       ? compound || isDistinctive(words, TOPIC_RANK.shared)
       : compound
         ? named >= 2 || isDistinctive(words, TOPIC_RANK.single)
-        : named >= 2 && isDistinctive(words, TOPIC_RANK.single);
+        : named >= 2 && isDistinctive(words, TOPIC_RANK.twice);
     if (!topic) continue;
     // "national security advisers" gives way to "security advisers" when that is a topic itself
     if (words.length === 3 && (stats.phrases.get(words.slice(1).join(' '))?.docs ?? 0) >= minTopicReports) continue;

@@ -163,6 +163,14 @@ describe('compound nouns', () => {
     expect(rt.phrases.find((p) => p.key === 'mesh insert')?.forms).toEqual([['mesh inserts', 2]]);
   });
 
+  it('a phrase one report names twice is a topic with a word past the 2,000 most frequent ("diet tips"), not with frequent words only ("loud boom")', () => {
+    const stats = new TermStats();
+    stats.add(extractReportTerms('The clinic in Elling gave out diet tips on Monday. A loud boom was heard at noon. The diet tips were popular, and a second loud boom followed.'));
+    const labels = deriveTerms(stats).filter((t) => t.kind === 'topic').map((t) => t.label);
+    expect(labels).toContain('diet tips');
+    expect(labels).not.toContain('loud boom');
+  });
+
   it('knows plurals of listed compounds and nothing outside the list', () => {
     expect(isCompoundNoun('solitary confinement')).toBe(true);
     expect(isCompoundNoun('Life sentences')).toBe(true);
