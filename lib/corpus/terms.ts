@@ -5,7 +5,7 @@
  * transliterations, inflections, titles stripped) plus abbreviations no tagger can infer.
  */
 import nlp from './fast-nlp';
-import { capitalisedNames, lineNames, OFFICE_WORDS } from './extract/names';
+import { capitalisedNames, lineNames, OFFICE_WORDS, onlyInHeadlines } from './extract/names';
 import { isCompoundNoun, isDistinctive, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
@@ -240,9 +240,11 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     // Another language's text (a French page): people as tagged, other names from capitals alone, and no key phrases
     // (the tagger and the word lists are English: "Les", "loi sur")
     const english = isEnglishPiece(piece);
+    const headlineOnly = onlyInHeadlines(piece);
     const typed = (kind: TermKind, raw: string) => {
-      tagged.set(cleanName(raw), kind);
-      if (english || kind === 'person') add(kind, raw);
+      const name = cleanName(raw);
+      tagged.set(name, kind);
+      if ((english || kind === 'person') && !headlineOnly(name)) add(kind, raw);
     };
     for (const p of doc.people().out('array') as string[]) for (const part of p.split(/,\s*/)) typed('person', part);
     for (const p of doc.places().out('array') as string[]) for (const part of p.split(/,\s*|\s+and\s+/)) typed('place', part);

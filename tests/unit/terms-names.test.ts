@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capitalisedNames, lineNames } from '../../lib/corpus/extract/names';
+import { capitalisedNames, lineNames, onlyInHeadlines } from '../../lib/corpus/extract/names';
 import { toReport } from '../../lib/corpus';
 import { buildIndex } from '../../lib/corpus/live-index';
 import { extractReportTerms, extractTerms, isEnglishPiece, numberVariants } from '../../lib/corpus/terms';
@@ -208,5 +208,20 @@ describe('a quoted Title Case title', () => {
   it('keeps its small words ("The Girl with the Dragon Tattoo"), not an "and" between two names', () => {
     expect(names('The studio had trouble after the flop of "The Tower of the Grey Gulls" last summer, critics in Elling said.')).toEqual(['Tower of the Grey Gulls', 'Elling']);
     expect(names('The browser’s name is a blend of "Rask and Tolla" in the old code, she said.')).toEqual(['Rask', 'Tolla']);
+  });
+  it('… and so does a title after "called", "titled" or "dubbed"', () => {
+    expect(names('Footage from a film called Mending the Nets of the Coast, showing the harbour in Elling, aired on Monday.')).toEqual(['Mending the Nets of the Coast', 'Elling']);
+  });
+});
+
+describe('a tagger’s name found only in Title Case lines', () => {
+  it('is no name: capitals say nothing there', () => {
+    // (the tagger takes "First Cook" for a person's name here)
+    const text = 'The harbour in Elling was shut on Monday after a storm, officials said.\nSEE ALSO: Here’s The Lavish Dinner That Won Over Tolla’s First Workers And Persuaded Them To Hire Their First Cook';
+    expect(onlyInHeadlines(text)('First Cook')).toBe(true);
+    expect(onlyInHeadlines(text)('Elling')).toBe(false);
+    const forms = extractReportTerms(text).entities.flatMap((e) => e.forms.map(([f]) => f));
+    expect(forms).not.toContain('First Cook');
+    expect(forms).toContain('Elling');
   });
 });

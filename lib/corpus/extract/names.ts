@@ -194,7 +194,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       const t = tok.text;
       // a span runs over spaces (and a hyphen); punctuation ends it
       if (span.length && !spacesOnly(text, ts[i - 1]!.end, tok.start) && !(tok.start - ts[i - 1]!.end === 1 && text[tok.start - 1] === '-')) flush();
-      if (!span.length && quotedTitle(text, tok.start)) titleEnd = tok.start + text.slice(tok.start, tok.start + 80).search(/["”’']/);
+      if (!span.length) titleEnd = Math.max(titleEnd, quotedTitle(text, tok.start));
       if (span.length && tok.end < titleEnd && TITLE_SMALL.has(t) && t !== 'and' && ts.slice(i + 1).some((x) => x.end <= titleEnd && isUpperStart(x.text))) {
         span.push(tok);
         continue;
@@ -211,7 +211,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
           !CONTRACTION.test(t) &&
           !isMachineToken(t) &&
           !(isStop(folded) && !isAcronymToken(t) && !/^the$/i.test(t)) &&
-          !(initial && (foreign || common(t)) && !mid.has(folded) && !quotedTitle(text, tok.start)) &&
+          !(initial && (foreign || common(t)) && !mid.has(folded) && quotedTitle(text, tok.start) < 0) &&
           !(isAllCaps(t) && t.length > 6));
       // a company's legal suffix ends its name and is no part of how it is called ("Business Insider Inc Nintendo/Apple")
       if (span.length && /^(?:inc|ltd|llc|plc|gmbh)$/.test(folded.replace(/\.$/, ''))) {
@@ -276,6 +276,32 @@ function splitRunTogether(s: { text: string; start: number }): { text: string; s
   return out;
 }
 
+/**
+ * Does `name` stand in `text` only inside Title Case or shouted lines (headlines, related links)?
+ * Capitals say nothing about names there, so a tagger's name found only there is no evidence
+ * ("Persuaded Them To Hire Their First Chef").
+ */
+export function onlyInHeadlines(text: string): (name: string) => boolean {
+  let lines: { start: number; end: number }[] | null = null;
+  return (name) => {
+    lines ??= splitSentencesWithOffsets(text)
+      .flatMap(splitRunTogether)
+      .filter((s) => {
+        const ts = [...s.text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: 0, end: 0 }));
+        const caps = ts.filter((t) => /\p{L}/u.test(t.text)).every((t) => !/\p{Ll}/u.test(t.text));
+        return (caps && ts.length > 3) || titleCase(ts);
+      })
+      .map((s) => ({ start: s.start, end: s.start + s.text.length }));
+    if (!lines.length || !name) return false;
+    let seen = false;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      if (!lines.some((l) => at >= l.start && at < l.end)) return false;
+      seen = true;
+    }
+    return seen;
+  };
+}
+
 const OPENERS = new Set('"“‘\'(:[]—–|•');
 const isSpace = (c: string) => c === ' ' || c === '\n' || c === '\t' || c === '\u00a0' || c === '\r';
 
@@ -292,15 +318,24 @@ function opensClause(text: string, at: number): boolean {
 
 const TITLE_SMALL = new Set(['of', 'the', 'a', 'an', 'in', 'on', 'and', 'to', 'with', 'for', 'at', 'from', 'by', 'v', 'vs']);
 
-/** A quoted title in Title Case starts at `at` ("“Super Mario Run”", "‘The Social Network’"). */
-function quotedTitle(text: string, at: number): boolean {
+/**
+ * Where a Title Case title that starts at `at` ends, or -1: a quoted one ("“Super Mario Run”", "‘The
+ * Social Network’") or one after "called", "titled", "entitled" or "dubbed" (a documentary called
+ * Improving the Lives of the People, …), ending at its closing quote or at punctuation.
+ */
+function quotedTitle(text: string, at: number): number {
   const open = text[at - 1];
-  if (open !== '"' && open !== '“' && open !== '‘' && open !== "'") return false;
-  const end = text.slice(at, at + 80).search(/["”’']/);
-  if (end < 0) return false;
-  const words = text.slice(at, at + end).replace(/[,.:!?]+$/, '').split(/\s+/);
-  return words.length >= 2 && words.length <= 8 && words.every((w) => /^[\p{Lu}\d]/u.test(w) || TITLE_SMALL.has(w));
+  let end: number;
+  if (open === '"' || open === '“' || open === '‘' || open === "'") end = text.slice(at, at + 80).search(/["”’']/);
+  else if (CALLED.test(text.slice(Math.max(0, at - 12), at))) {
+    end = text.slice(at, at + 80).search(/[,.;:!?()\n"“”]/);
+    if (end < 0) end = Math.min(80, text.length - at);
+  } else return -1;
+  if (end < 0) return -1;
+  const words = text.slice(at, at + end).replace(/[,.:!?]+$/, '').trim().split(/\s+/);
+  return words.length >= 2 && words.length <= 8 && words.every((w) => /^[\p{Lu}\d]/u.test(w) || TITLE_SMALL.has(w)) && /^[\p{Lu}\d]/u.test(words[words.length - 1]!) ? at + end : -1;
 }
+const CALLED = /\b(?:called|titled|entitled|dubbed)\s+$/;
 
 /** Only spaces between `from` and `to` (and at least one). */
 function spacesOnly(text: string, from: number, to: number): boolean {
