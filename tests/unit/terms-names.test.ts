@@ -147,6 +147,8 @@ describe('an office before a title', () => {
     expect(names('On Monday morning the new plan was praised by Elling Defence Minister Ola Rask, who said it would work.')).toEqual(['Elling', 'Ola Rask']);
     expect(names('Then the mayor of Elling met the Harbour Board Press Secretary, who said nothing at all.')).toEqual(['Elling', 'Harbour Board']);
     expect(names('The case was heard at Elling District Court on a rainy day in the spring.')).toEqual(['Elling District Court']);
+    expect(names('Later that year she won a Rask Award for Best Director in Elling, where the show was held.')).toEqual(['Rask Award', 'Elling']);
+    expect(names('The Bank of Elling Governor Ola Rask spoke on Monday about the long winter.')).toEqual(['Bank of Elling', 'Ola Rask']);
   });
   it('… also in a name the tagger found ("Pentagon Press Secretary" → Pentagon)', () => {
     const rt = extractReportTerms('"It is a loss to the rebels," Pentagon Press Secretary Rear Admiral Ola Rask said.');

@@ -220,7 +220,12 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       }
       if ((PERSON_TITLES.has(folded.replace(/\.$/, '')) || (OFFICE_TITLES.has(folded) && isUpperStart(next))) && (isUpperStart(t) || span.length)) {
         // the word of an office before its title is the title's, not the name's ("Pentagon Press Secretary", "Brooklyn District Attorney")
+        const alone = span.length === 1;
         if (span.length > 1 && OFFICE_WORDS.has(foldToken(span[span.length - 1]!.text))) span.pop();
+        // an award's category before its title is the award's ("an Oscar for Best Director" → Oscar)
+        if (span.length > 2 && span[span.length - 2]!.text === 'for' && common(span[span.length - 1]!.text)) span.splice(-2);
+        // … and one everyday word alone before a title qualifies it ("for Best Director", "Police Commissioner")
+        else if (alone && common(span[0]!.text) && !isAcronymToken(span[0]!.text)) span = [];
         flush();
         // "Secretary of State Marco Rubio", "Minister of Defence X": the office belongs to the title
         if (ts[i + 1]?.text === 'of' && isUpperStart(ts[i + 2]?.text ?? '')) i += 2;
