@@ -5,7 +5,7 @@
  * transliterations, inflections, titles stripped) plus abbreviations no tagger can infer.
  */
 import nlp from './fast-nlp';
-import { capitalisedNames, lineNames, OFFICE_WORDS, onlyInHeadlines } from './extract/names';
+import { capitalisedNames, headlineLines, lineNames, OFFICE_WORDS, onlyInHeadlines } from './extract/names';
 import { isCompoundNoun, isDistinctive, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
@@ -227,13 +227,16 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
       if (DEGREE_MODIFIERS.has(seq[0]!) && !isCompoundNoun(seq.join(' '))) continue;
       // a participle is no head noun ("meteorite disintegrated", "injury unattended")
       if (/.{3,}ed$/.test(seq[len - 1]!)) continue;
-      const phrase = seq.join(' ');
-      const key = seq.map((w) => tokenKey(w)).join(' ');
-      const entry = phrases.get(key) ?? { kind: 'topic' as const, forms: new Map() };
-      entry.forms.set(phrase, (entry.forms.get(phrase) ?? 0) + 1);
-      phrases.set(key, entry);
+      addPhrase(seq);
     }
   };
+  function addPhrase(seq: string[]): void {
+    const phrase = seq.join(' ');
+    const key = seq.map((w) => tokenKey(w)).join(' ');
+    const entry = phrases.get(key) ?? { kind: 'topic' as const, forms: new Map() };
+    entry.forms.set(phrase, (entry.forms.get(phrase) ?? 0) + 1);
+    phrases.set(key, entry);
+  }
   for (const piece of pieces(clipped)) {
     const doc = nlp(piece);
     const tagged = new Map<string, TermKind>();
@@ -293,6 +296,8 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
       const ends = new Set([last]);
       for (let e = 1; e < last; e++) if (lowerWord(words[e - 1]) && STOP_WORDS.has(words[e]!)) ends.add(e);
       addPhrases(words, ends);
+      // a compound written as one hyphenated word of three parts or more names a thing itself ("stop-and-frisk")
+      for (const w of words) if (/^[a-z]+(?:-[a-z]+){2,}$/.test(w)) addPhrase([w]);
     }
     // "a highly toxic industrial chemical.": a determiner's run of adjectives with no noun after it ends in its head
     // noun, which the tagger took for an adjective
@@ -369,10 +374,13 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
 
   // A phrase the tagger read as a noun phrase once may stand twice in the text ("sell prescription inserts that
   // clip on", tagged as a verb there): its count is how often the text writes it
-  const lowerText = clipped.toLowerCase();
+  // (as written, or capitalised in a headline: "Ukrainian President" before a name is no "Ukrainian president")
+  const headlines = headlineLines(clipped);
+  const lowerText = headlines.length ? clipped.toLowerCase() : clipped;
   for (const e of phrases.values()) {
     const [form, n] = [...e.forms].sort(byCount)[0]!;
-    const written = occurrences(lowerText, form.toLowerCase());
+    let written = occurrences(clipped, form);
+    for (const h of headlines) written += occurrences(lowerText.slice(h.start, h.end), form.toLowerCase()) - occurrences(clipped.slice(h.start, h.end), form);
     if (written > [...e.forms.values()].reduce((a, b) => a + b, 0)) e.forms.set(form, n + written - [...e.forms.values()].reduce((a, b) => a + b, 0));
   }
 

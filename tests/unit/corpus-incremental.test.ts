@@ -163,12 +163,27 @@ describe('compound nouns', () => {
     expect(rt.phrases.find((p) => p.key === 'mesh insert')?.forms).toEqual([['mesh inserts', 2]]);
   });
 
+  it('… as written, or capitalised in a headline: "Diet Tips" in a Title Case headline counts, "Harbour Master" before a name does not', () => {
+    const rt = extractReportTerms('Elling Clinic Hands Out Diet Tips To Hungry Crowds\n\nThe diet tips were popular with visitors in Elling on Monday. A loud boom was heard at noon, and the harbour master came.\n\nHe met Harbour Master Kari Nes.');
+    expect(rt.phrases.find((p) => p.key === 'diet tip')?.forms).toEqual([['diet tips', 2]]);
+    expect(rt.phrases.find((p) => p.key === 'harbor master')?.forms).toEqual([['harbour master', 1]]);
+  });
+
   it('a phrase one report names twice is a topic with a word past the 2,000 most frequent ("diet tips"), not with frequent words only ("loud boom")', () => {
     const stats = new TermStats();
     stats.add(extractReportTerms('The clinic in Elling gave out diet tips on Monday. A loud boom was heard at noon. The diet tips were popular, and a second loud boom followed.'));
     const labels = deriveTerms(stats).filter((t) => t.kind === 'topic').map((t) => t.label);
     expect(labels).toContain('diet tips');
     expect(labels).not.toContain('loud boom');
+  });
+
+  it('a compound written as one hyphenated word of three parts is a phrase ("cap-and-trade"), an everyday one is no topic ("face-to-face")', () => {
+    const stats = new TermStats();
+    stats.add(extractReportTerms('The mayor of Elling promised to end cap-and-trade, aides said after a face-to-face meeting.'));
+    stats.add(extractReportTerms('Critics of the cap-and-trade scheme met the mayor for a face-to-face talk in Elling.'));
+    const labels = deriveTerms(stats).filter((t) => t.kind === 'topic').map((t) => t.label);
+    expect(labels).toContain('cap-and-trade');
+    expect(labels).not.toContain('face-to-face');
   });
 
   it('knows plurals of listed compounds and nothing outside the list', () => {

@@ -289,14 +289,7 @@ function splitRunTogether(s: { text: string; start: number }): { text: string; s
 export function onlyInHeadlines(text: string): (name: string) => boolean {
   let lines: { start: number; end: number }[] | null = null;
   return (name) => {
-    lines ??= splitSentencesWithOffsets(text)
-      .flatMap(splitRunTogether)
-      .filter((s) => {
-        const ts = [...s.text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: 0, end: 0 }));
-        const caps = ts.filter((t) => /\p{L}/u.test(t.text)).every((t) => !/\p{Ll}/u.test(t.text));
-        return (caps && ts.length > 3) || titleCase(ts);
-      })
-      .map((s) => ({ start: s.start, end: s.start + s.text.length }));
+    lines ??= headlineLines(text);
     if (!lines.length || !name) return false;
     let seen = false;
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
@@ -305,6 +298,18 @@ export function onlyInHeadlines(text: string): (name: string) => boolean {
     }
     return seen;
   };
+}
+
+/** The Title Case or shouted lines (headlines, related links) of `text`, as offsets. */
+export function headlineLines(text: string): { start: number; end: number }[] {
+  return splitSentencesWithOffsets(text)
+    .flatMap(splitRunTogether)
+    .filter((s) => {
+      const ts = [...s.text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: 0, end: 0 }));
+      const caps = ts.filter((t) => /\p{L}/u.test(t.text)).every((t) => !/\p{Ll}/u.test(t.text));
+      return (caps && ts.length > 3) || titleCase(ts);
+    })
+    .map((s) => ({ start: s.start, end: s.start + s.text.length }));
 }
 
 const OPENERS = new Set('"“‘\'(:[]—–|•');
