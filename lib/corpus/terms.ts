@@ -590,9 +590,10 @@ function joinedNames(stats: TermStats): (form: string) => boolean {
   const all = new Set<string>();
   for (const [key, c] of stats.entities) {
     if (c.kind === 'person' || !c.docs) continue;
-    for (const f of c.forms.keys()) {
+    // (a known name's abbreviations too: "U.S. State Department")
+    for (const f of [...c.forms.keys(), ...(key.startsWith('eq:') ? KNOWN_EQUIVALENTS[key.slice(3)]?.aliases ?? [] : [])]) {
       all.add(fold(f));
-      if (!f.includes(' ') && !key.startsWith('eq:')) single.add(fold(f));
+      if (!f.includes(' ')) single.add(fold(f));
     }
   }
   return (form) => {

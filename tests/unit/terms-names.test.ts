@@ -187,6 +187,15 @@ describe('two names side by side', () => {
     expect(terms).toEqual(expect.arrayContaining(['Rask', 'Fjordbook Pro', 'Tolla Slate', 'Elling Times', 'Norwegian Institute of Harbour Studies']));
     expect(terms).not.toContain('Rask Fjordbook Pro');
   });
+
+  it('… and a known country’s abbreviation before a name of the corpus is the country ("U.S. Harbour Department")', () => {
+    const terms = extractTerms([
+      'The U.S. Harbour Department said on Monday that ships in Elling would wait, officials in the United States said.',
+      'The Harbour Department in Elling gave no reason for the delay, aides said on Monday.',
+    ]).map((t) => t.label);
+    expect(terms).toEqual(expect.arrayContaining(['Harbour Department', 'United States']));
+    expect(terms).not.toContain('U.S. Harbour Department');
+  });
 });
 
 describe('a report in another language', () => {
