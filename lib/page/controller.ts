@@ -396,6 +396,8 @@ export class PageController {
         if (this.verdicts.conflicts(info.termId, claim) !== undefined) continue;
         if (this.verdicts.judged >= MAX_JUDGED_CLAIMS) break;
         await this.verdicts.get(info.termId, claim).catch(() => null);
+        // a conflict shows on the badge when it is known, not at the end of the pass
+        if (run === this.summaryRun && this.enabled && this.verdicts.conflicts(info.termId, claim)) this.report();
       }
       if (run === this.summaryRun && this.enabled) this.report();
     });

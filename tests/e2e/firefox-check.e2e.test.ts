@@ -27,8 +27,12 @@ const errors: string[] = [];
 interface Ext {
   tabs: { sendMessage(tabId: number, msg: object, opts?: { frameId: number }): Promise<unknown> };
   commands: { getAll(): Promise<{ name?: string; shortcut?: string; description?: string }[]> };
-  runtime: { onMessage: { addListener(f: (msg: unknown, sender: { url?: string; frameId?: number; tab?: { id: number } }) => void): void } };
+  runtime: {
+    onMessage: { addListener(f: (msg: unknown, sender: Sender) => void): void };
+    onConnect: { addListener(f: (port: { sender?: Sender }) => void): void };
+  };
 }
+type Sender = { url?: string; frameId?: number; tab?: { id: number } };
 declare const globalThis: { browser: Ext; senders: { url: string; frameId: number; tabId: number }[] };
 
 beforeAll(async () => {
@@ -37,12 +41,14 @@ beforeAll(async () => {
   const [blank] = await browser.pages();
   ext = await openExtensionPage(browser, 'options.html', '#hover-delay', errors);
   await blank?.close();
-  // the content scripts' requests reach every extension page too: their senders say each frame's id
+  // the content scripts' requests and query ports reach every extension page too: their senders say each frame's id
   await ext.evaluate(() => {
     globalThis.senders = [];
-    globalThis.browser.runtime.onMessage.addListener((_msg, s) => {
-      if (s.url && s.frameId !== undefined && s.tab) globalThis.senders.push({ url: s.url, frameId: s.frameId, tabId: s.tab.id });
-    });
+    const learn = (s?: Sender) => {
+      if (s?.url && s.frameId !== undefined && s.tab) globalThis.senders.push({ url: s.url, frameId: s.frameId, tabId: s.tab.id });
+    };
+    globalThis.browser.runtime.onMessage.addListener((_msg, s) => learn(s));
+    globalThis.browser.runtime.onConnect.addListener((port) => learn(port.sender));
   });
   news = await browser.newPage();
   news.on('pageerror', (e) => errors.push(`pageerror: ${(e as Error).message}`));
