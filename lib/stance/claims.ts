@@ -11,7 +11,7 @@ import { SPEECH_KINDS, eventKind, eventNoun, normalizeEventPhrases } from './eve
 /** Event kinds that name the same happening from another side (talks are where things are discussed). */
 const KIN: Record<string, string> = { meet: 'discuss', discuss: 'meet', kill: 'strike', strike: 'kill', injure: 'strike' };
 import { claimFrame, type EntityLookup, type Frame, type Quantity } from './frame';
-import { compareFigures } from './quantities';
+import { compareFigures, figuresAgree } from './quantities';
 import { states } from './coverage';
 import { sameSense } from './synonyms';
 
@@ -207,6 +207,7 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
   const key = (q: Quantity, other: Frame) => (q.unit !== 'year-old' ? q.unit : q.owner && other.quantities.some((o) => o.owner === q.owner) ? `age of ${q.owner}` : q.head ? `age:${q.head}` : '');
   const keysA = new Map(A.quantities.map((q) => [q, key(q, B)]));
   const keysB = new Map(B.quantities.map((q) => [q, key(q, A)]));
+  unifyCompounds(keysA, keysB);
   const keys = new Set([...keysA.values()].filter((k) => k && [...keysB.values()].includes(k)));
   if (!keys.size) return [];
   const yearsA = new Set(a.match(YEAR) ?? []);
@@ -223,7 +224,7 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
     // a figure that the other sentence also gives, or the total of its figures, is not contradicted
     if (!f.agree && (hasFigure(B, f.pageValue) || hasFigure(A, f.reportValue))) continue;
     // named things on both sides, none shared: the figure may be another one's (another fish, another deal)
-    if (!f.agree && !sameEvent && disjoint(new Set([...A.names, ...A.topics]), new Set([...B.names, ...B.topics]))) continue;
+    if (!f.agree && !sameEvent && castDisjoint(new Set([...A.names, ...A.topics]), A, new Set([...B.names, ...B.topics]), B)) continue;
     // a count is of the same thing only when the same thing happens to it ("7 girls fell pregnant" / "28 girls went on the trip"),
     // in the same event too: a story's counts of different moments or subsets ("taken 28 girls" / "seven girls dropped out")
     if (!f.agree && !MEASURES.has(f.unit) && !k.startsWith('age') && (sameEvent ? otherPredicate(a, b, A, B, f.unit) : !samePredicate(a, b, f.unit))) continue;
@@ -232,6 +233,18 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
     out.push({ slot: 'number', agree: f.agree, page: f.page, report: f.report });
   }
   return out;
+}
+
+/**
+ * A compound counted noun and its head count the same thing ("10 gunshots" / "10 shots", "6 airstrikes" / "6 strikes"):
+ * the longer unit of one side is renamed to the other side's head when it ends with it (four letters or more).
+ */
+export function unifyCompounds(keysA: Map<Quantity, string>, keysB: Map<Quantity, string>): void {
+  const a = new Set(keysA.values());
+  const b = new Set(keysB.values());
+  const head = (long: string, short: string) => long !== short && short.length >= 4 && !long.startsWith('age') && long.endsWith(short);
+  for (const [q, k] of keysA) if (!b.has(k)) for (const h of b) if (head(k, h)) keysA.set(q, h);
+  for (const [q, k] of keysB) if (!a.has(k)) for (const h of a) if (head(k, h)) keysB.set(q, h);
 }
 
 /** Units of measure: what a measure belongs to does not hang on a verb. */
@@ -324,6 +337,18 @@ function near(text: string, slot: string, kind: string, within = 12): boolean {
 
 const disjoint = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));
 
+/** The head word of a dictionary term ("T:stone-catfish" → catfish, "T:michael-brown" → brown), stemmed. */
+const headOf = (id: string) => stem(id.slice(2).split('-').pop() ?? '');
+
+/**
+ * Is a participant or topic of one side named by the other: the same term, or a term whose head
+ * word the other sentence has ("a 19 stone catfish" / "an enormous catfish"; "a lion statue" / "a statue of a lion").
+ */
+export const castIn = (x: string, cast: Set<string>, F: Frame) => cast.has(x) || (x.startsWith('T:') && F.stems.has(headOf(x)));
+
+/** Named things on both sides, none of them named by the other side, even by its head word. */
+const castDisjoint = (ca: Set<string>, A: Frame, cb: Set<string>, B: Frame) => ca.size > 0 && cb.size > 0 && ![...ca].some((x) => castIn(x, cb, B)) && ![...cb].some((x) => castIn(x, ca, A));
+
 const hasFigure = (F: Frame, v: number) => F.numbers.includes(v) || (F.numbers.length >= 2 && F.numbers.reduce((t, n) => t + n, 0) === v);
 
 /** Compare a claim from the page (a) with a report sentence (b). */
@@ -341,7 +366,7 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // (dictionary topics count here as well: "the largest catfish" and "a three-inch pet" are not the same thing)
   const castA = new Set([...A.names, ...A.topics]);
   const castB = new Set([...B.names, ...B.topics]);
-  const otherCast = [...castA].filter((n) => castB.has(n)).length < 2 && [...castA].some((n) => !castB.has(n)) && [...castB].some((n) => !castA.has(n));
+  const otherCast = [...castA].filter((n) => castIn(n, castB, B)).length < 2 && [...castA].some((n) => !castIn(n, castB, B)) && [...castB].some((n) => !castIn(n, castA, A));
   const sameEvent = !otherCast && ((sharedKinds.length > 0 && (who >= 2 || (who >= 1 && overlap >= 0.25))) || overlap >= 0.6);
   // shared words that say what the sentences are about, besides any figure: who, what, the predicate
   const aligned = shared.filter((x) => !isDayOrMonth(x) && !/^\d/.test(x) && x.length > 2 && !GENERIC.has(x) && !SPEECH_WORDS.has(x) && !A.quantities.some((q) => q.unit === x)).length;
@@ -394,7 +419,14 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   const stated = states(a, b, A, B);
   // a figure of the claim that the report gives otherwise (the same unit, another value) is no corroboration, even
   // where the gates above keep it from being a conflict ("58 seats" / "525 seats")
-  const otherFigure = !stated && A.quantities.some((x) => x.unit !== 'year-old' && B.quantities.some((y) => y.unit === x.unit) && compareFigures([x], B.quantities.filter((y) => y.unit === x.unit))?.agree === false && !hasFigure(B, x.value));
+  // (the claim's figures of a unit taken together: "two of the four helicopters" gives the report's "two helicopters")
+  const otherFigure = !stated && [...new Set(A.quantities.filter((x) => x.unit !== 'year-old').map((x) => x.unit))].some((u) => {
+    const as = A.quantities.filter((x) => x.unit === u);
+    const bs = B.quantities.filter((y) => y.unit === u);
+    const f = compareFigures(as, bs);
+    if (f) return !f.agree && !hasFigure(B, f.pageValue);
+    return bs.length > 0 && as.some((x) => !hasFigure(B, x.value) && bs.every((y) => figuresAgree(x, y) === false));
+  });
   if (((sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && overlap >= 0.3))) || sameFigure || stated) && !otherFigure) {
     // a shared source is named as the page names it (the report may word the title differently)
     const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);
