@@ -227,7 +227,7 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
     if (!f.agree && !sameEvent && castDisjoint(new Set([...A.names, ...A.topics]), A, new Set([...B.names, ...B.topics]), B)) continue;
     // a count is of the same thing only when the same thing happens to it ("7 girls fell pregnant" / "28 girls went on the trip"),
     // in the same event too: a story's counts of different moments or subsets ("taken 28 girls" / "seven girls dropped out")
-    if (!f.agree && !MEASURES.has(f.unit) && !k.startsWith('age') && (sameEvent ? otherPredicate(a, b, A, B, f.unit) : !samePredicate(a, b, f.unit))) continue;
+    if (!f.agree && !MEASURES.has(f.unit) && !k.startsWith('age') && (sameEvent ? differentPredicates(a, b, f.unit) : !samePredicate(a, b, f.unit))) continue;
     // and the words around the two figures say what they are of ("28 bundles of weapons" / "27 bundles containing weapons")
     if (!f.agree && !sameEvent && !k.startsWith('age') && !sameSurroundings(a, f.page, b, f.report)) continue;
     out.push({ slot: 'number', agree: f.agree, page: f.page, report: f.report });
@@ -291,6 +291,27 @@ function samePredicate(a: string, b: string, unit: string): boolean {
   const pa = predicateOf(a, unit);
   const pb = predicateOf(b, unit);
   return !!pa && !!pb && predicatesAlike(pa, pb);
+}
+
+/**
+ * Both counts hang on a verb, not the same one, and neither sentence names the other's verb by its
+ * own count ("taken 28 girls …, the girls dropped out" / "seven girls dropped out"; but "ten people
+ * were injured" / "14 people were hurt" name the same thing however the parser reads them).
+ */
+function differentPredicates(a: string, b: string, unit: string): boolean {
+  const pa = predicateOf(a, unit);
+  const pb = predicateOf(b, unit);
+  return !!pa && !!pb && !predicatesAlike(pa, pb) && !namedBy(a, unit, pb) && !namedBy(b, unit, pa);
+}
+
+/** Does the verb (or its kind of event) stand within a few words of the counted noun? */
+export function namedBy(text: string, unit: string, verb: string, within = 4): boolean {
+  const ws = wordsOf(normalizeEventPhrases(text));
+  const at = ws.findIndex((w) => w && stem(w) === unit);
+  if (at < 0) return false;
+  const v = verb.split(' ')[0]!;
+  const k = eventKind(v);
+  return ws.slice(Math.max(0, at - within), at + within + 1).some((w) => !!w && (stem(w) === stem(v) || (!!k && eventKind(w) === k)));
 }
 
 /** Does a sentence name this verb or its kind of event anywhere ("left two people dead" names a killing)? */
