@@ -372,6 +372,27 @@ const castDisjoint = (ca: Set<string>, A: Frame, cb: Set<string>, B: Frame) => c
 
 const hasFigure = (F: Frame, v: number) => F.numbers.includes(v) || (F.numbers.length >= 2 && F.numbers.reduce((t, n) => t + n, 0) === v);
 
+/** A date precise enough to pin a happening: a year, "month day" or "month year". */
+const PINNING_DATE = /^(?:\d{4}|\w+ \d{1,2}|\w+ \d{4})$/;
+
+/**
+ * The same happening pinned on both sides, whatever else each names: the same kind of event (not
+ * a saying), the same date by the event's word, a named thing (person, place, organisation) in
+ * common, and no person on each side that the other lacks ("travelled to Syria in 2012" / "He …
+ * traveled to Syria in 2012 and later joined IS"; not "Ann flew to Rome in 2012" / "Bob flew to Rome in 2012").
+ */
+export function anchoredFact(a: string, b: string, A: Frame, B: Frame, eventKinds: string[], entities: EntityLookup): boolean {
+  const kind = eventKinds[0];
+  if (!kind) return false;
+  const date = [...A.dates.keys()].find((k) => PINNING_DATE.test(k) && B.dates.has(k));
+  if (!date || !near(a, A.dates.get(date)!, kind) || !near(b, B.dates.get(date)!, kind)) return false;
+  if (![...A.entities.keys()].some((id) => B.entities.has(id))) return false;
+  const persons = (text: string) => new Set(entities.find(text).filter((e) => e.kind === 'person').map((e) => e.id));
+  const pa = persons(a);
+  const pb = persons(b);
+  return !([...pa].some((x) => !pb.has(x) && !B.entities.has(x)) && [...pb].some((x) => !pa.has(x) && !A.entities.has(x)));
+}
+
 /** Compare a claim from the page (a) with a report sentence (b). */
 export function compareClaims(a: string, b: string, entities: EntityLookup, ctx: CompareContext = {}): Comparison {
   const A = claimFrame(a, entities, ctx.pageYear);
@@ -388,7 +409,8 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   const castA = new Set([...A.names, ...A.topics]);
   const castB = new Set([...B.names, ...B.topics]);
   const otherCast = [...castA].filter((n) => castIn(n, castB, B)).length < 2 && [...castA].some((n) => !castIn(n, castB, B)) && [...castB].some((n) => !castIn(n, castA, A));
-  const sameEvent = !otherCast && ((sharedKinds.length > 0 && (who >= 2 || (who >= 1 && overlap >= 0.25))) || overlap >= 0.6);
+  const anchored = anchoredFact(a, b, A, B, eventKinds, entities);
+  const sameEvent = (!otherCast || anchored) && ((sharedKinds.length > 0 && (who >= 2 || (who >= 1 && overlap >= 0.25))) || overlap >= 0.6);
   // shared words that say what the sentences are about, besides any figure: who, what, the predicate
   const aligned = shared.filter((x) => !isDayOrMonth(x) && !/^\d/.test(x) && x.length > 2 && !GENERIC.has(x) && !SPEECH_WORDS.has(x) && !A.quantities.some((q) => q.unit === x)).length;
   const found = [...findings(A, B, sameEvent, overlap), ...figureFindings(a, b, A, B, sameEvent, aligned, sharedNames)];
@@ -448,7 +470,7 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
     if (f) return !f.agree && !hasFigure(B, f.pageValue);
     return bs.length > 0 && as.some((x) => !hasFigure(B, x.value) && bs.every((y) => figuresAgree(x, y) === false));
   });
-  if (((sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && overlap >= 0.3))) || sameFigure || stated) && !otherFigure) {
+  if (((sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated) && !otherFigure) {
     // a shared source is named as the page names it (the report may word the title differently)
     const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);
     const what = checkable.length ? checkable.map(say).join(', ') : null;
