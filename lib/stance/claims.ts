@@ -27,6 +27,8 @@ export interface Finding {
   /** the words on the page side and on the report side */
   page: string;
   report: string;
+  /** a figure within the other's bound but not the same ("at least six" / "11"): no corroboration by itself */
+  compatible?: boolean;
 }
 
 export interface Comparison {
@@ -230,7 +232,9 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
     if (!f.agree && !MEASURES.has(f.unit) && !k.startsWith('age') && (sameEvent ? differentPredicates(a, b, f.unit) : !samePredicate(a, b, f.unit))) continue;
     // and the words around the two figures say what they are of ("28 bundles of weapons" / "27 bundles containing weapons")
     if (!f.agree && !sameEvent && !k.startsWith('age') && !sameSurroundings(a, f.page, b, f.report)) continue;
-    out.push({ slot: 'number', agree: f.agree, page: f.page, report: f.report });
+    // a bound met by another figure ("at least six" / "11") is compatible, not the same figure
+    const compatible = f.agree && !f.page.includes(' + ') && !f.report.includes(' + ') && Math.abs(f.pageValue - f.reportValue) > 0.1 * Math.max(f.pageValue, f.reportValue);
+    out.push({ slot: 'number', agree: f.agree, page: f.page, report: f.report, ...(compatible ? { compatible } : {}) });
   }
   return out;
 }
@@ -452,12 +456,12 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
       strength: 0.6 + 0.4 * Math.min(1, overlap * 2),
     };
   }
-  const checkable = agreements.filter((f) => f.slot !== 'title' && f.slot !== 'place');
+  const checkable = agreements.filter((f) => f.slot !== 'title' && f.slot !== 'place' && !f.compatible);
   // A shared day, date or speaker only places two sentences side by side; it takes a shared fact
   // (a number, a denial, a confirmation) or the same words to say they state the same thing.
   const substantive = checkable.filter((f) => f.slot !== 'day' && f.slot !== 'date' && f.slot !== 'attribution');
   // a figure both give, in sentences that share what it counts and more, is the same fact
-  const sameFigure = figs.some((f) => f.agree);
+  const sameFigure = figs.some((f) => f.agree && !f.compatible);
   // the report sentence states every point of the claim, in its words or synonyms
   const stated = states(a, b, A, B);
   // a figure of the claim that the report gives otherwise (the same unit, another value) is no corroboration, even

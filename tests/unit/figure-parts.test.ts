@@ -48,4 +48,12 @@ describe('figures written in parts, fractions and compounds', () => {
     const c = compareClaims('Any pike over 6 1/2 feet is considered extremely rare.', 'Experts say any pike over 6.5 feet is considered extremely rare.', none);
     expect(c.verdict).toBe('corroborates');
   });
+
+  it('a bound met by another figure is compatible, not the same fact: “at least six times” / “11 times” is no corroboration by itself; “six times” is', () => {
+    const page = 'On May 2, the guard shot the intruder at least six times during a struggle in Leeds.';
+    const c = compareClaims(page, 'New audio confirms the guard shot at the intruder 11 times, five of them from behind.', none);
+    expect(c.verdict).toBe('related');
+    expect(c.findings.find((f) => f.slot === 'number')).toMatchObject({ agree: true, compatible: true });
+    expect(compareClaims(page, 'New audio confirms the guard shot at the intruder six times, two of them from behind.', none).verdict).toBe('corroborates');
+  });
 });
