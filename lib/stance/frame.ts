@@ -132,6 +132,9 @@ function quantities(text: string, numbers: number[]): Quantity[] {
       const next2 = /(?:ing|ed)$/.test(next ?? '') ? digits.slice(m.index! + m[0].length).match(/^\s+([a-z]+)/)?.[1] : undefined;
       unit = next && !STOP_WORDS.has(next) && !/(?:ing|ed)$/.test(next) ? stem(next) : next2 && !STOP_WORDS.has(next2) && !VERBISH.test(next2) ? stem(next2) : prev && !STOP_WORDS.has(prev) && !APPROX_WORDS.has(prev) ? stem(prev) : '';
       unit = UNIT_SYNONYMS[unit] ?? unit;
+      // "out of the 28 girls, seven …": the part counts what the whole counts
+      const ofThe = digits.slice(Math.max(0, m.index! - 60), m.index!).match(/\b(?:out )?of (?:the|these|those|its|their) \d+(?:[.,]\d+)* ([a-z]+),\s*$/i)?.[1];
+      if (ofThe && (!unit || /ly$/.test(next ?? '') || VERBISH.test(next ?? ''))) unit = UNIT_SYNONYMS[stem(ofThe.toLowerCase())] ?? stem(ofThe.toLowerCase());
       // "six shots, then four more", "another four": the same unit as the figure before
       if ((/^(?:more|others?|additional|extra)$/.test(next ?? '') || /\banother\s+$/i.test(before)) && out.length) unit = out[out.length - 1]!.unit;
     }

@@ -17,6 +17,11 @@ describe('figures written in parts, fractions and compounds', () => {
     expect(q('He said two of the four boats in the convoy had been hit.')).toEqual(['2 boat', '4 boat']);
   });
 
+  it('“out of the 30 pupils, six …” counts pupils: the part and the whole', () => {
+    expect(q('Out of the 30 pupils, six reportedly failed the test.')).toEqual(['30 pupil', '6 pupil']);
+    expect(compareClaims('Six pupils failed the maths test after the school trip.', 'Out of the 30 pupils, six reportedly failed the maths test.', none).verdict).toBe('corroborates');
+  });
+
   it('“four more” and “another four” count what the figure before counts', () => {
     expect(q('A witness heard six shots, then four more after a pause.')).toEqual(['6 shot', '4 shot']);
     expect(q('The crew found six crates and another four on the deck.')).toEqual(['6 crat', '4 crat']);
