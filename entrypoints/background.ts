@@ -7,8 +7,12 @@ import { CorpusService } from '../lib/background/explain';
 import { domParsing } from '../lib/background/dom-parse';
 import { createFeedService, FEED_LIMITS } from '../lib/background/feeds';
 import { createHandlers, dispatch } from '../lib/background/handlers';
+import { ensureOffscreen, hasOffscreen } from '../lib/background/offscreen';
+import { broadcastChanges, queryHandlers, serveQueries } from '../lib/background/queries';
 import { createSeeder } from '../lib/background/seeding';
-import { ensureIndex } from '../lib/background/store';
+import { ensureIndex, extractWith, isIndexing } from '../lib/background/store';
+import { offscreenExtractor, workerPool } from '../lib/background/extract-pool';
+import { keepAwakeWhile } from '../lib/background/keep-awake';
 import { answer } from '../lib/rpc';
 import { hostPattern } from '../lib/settings';
 import { feeds, feedTimeoutMs, importProgress, indexVersion, reading, type ImportProgress } from '../lib/storage';
@@ -30,6 +34,7 @@ export default defineBackground(() => {
     setIndexVersion: (v: string) => indexVersion.setValue(v),
     publishProgress: (p: ImportProgress) => importProgress.setValue(p),
     readingSettings: () => reading.getValue(),
+    parseArticle: domParsing.article,
     // Requests go only to the hosts of the feeds the reader added, which the reader granted then.
     feeds: createFeedService({
       db,
@@ -55,12 +60,26 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FEEDS_ALARM) void ready().then(() => deps.feeds.refresh()).catch((e: unknown) => console.warn('[crosscheck] feeds', e));
   });
+  // The read side (dictionary, hovers, checks) is answered where it stays warm: in Chrome the
+  // offscreen document, opened once seeded and told of every write; in Firefox this background page.
+  if (hasOffscreen()) {
+    broadcastChanges(db);
+    extractWith(db, offscreenExtractor);
+    void ready()
+      .then(ensureOffscreen)
+      .catch((e: unknown) => console.warn('[crosscheck] offscreen document', e));
+  } else {
+    serveQueries(queryHandlers(deps.service));
+    extractWith(db, workerPool(browser.runtime.getURL('/extract-worker.js')).rows);
+  }
+  // indexing goes on to its end, not to the worker's idle stop
+  keepAwakeWhile(() => isIndexing(db), () => browser.runtime.getPlatformInfo());
   // an import cut short by a restart of the background leaves no stale progress bar
   void importProgress.setValue(null);
-  // While idle: the dictionary and its matcher for the first hover, then (later, so a hover that
-  // woke the worker goes first) the corpus index that writes need.
+  // While idle: the dictionary and its matcher for the first hover (where this context answers
+  // hovers), then (later, so a hover that woke the worker goes first) the corpus index that writes need.
   void ready()
-    .then(() => deps.service.warm())
+    .then(() => (hasOffscreen() ? undefined : deps.service.warm()))
     .then(() => setTimeout(() => void ensureIndex(db).catch((e: unknown) => console.warn('[crosscheck] corpus index', e)), WRITE_INDEX_AFTER_MS))
     .catch((e: unknown) => console.warn('[crosscheck] dictionary', e));
   browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) =>

@@ -6,6 +6,15 @@ import type { NewReportInput } from './corpus/schema';
 import type { Term } from './corpus/terms';
 import type { Certainty, Judgement, Verdict } from './stance';
 
+/**
+ * The page being read as markup, for Readability where the request goes (the popup, the background):
+ * the content script, evaluated on every page, does not carry it.
+ */
+export interface PageHtml {
+  html: string;
+  url: string;
+}
+
 /** A page sentence sent to be judged is cut at this length. */
 export const MAX_CLAIM_CHARS = 600;
 /** Sentences of one selection sent to be judged ("Check with Crosscheck"), at most. */
@@ -115,7 +124,7 @@ export interface BackgroundProtocol {
   'import-reports': { request: { reports: NewReportInput[]; replace?: boolean }; reply: ImportReply };
   'export-reports': { request: {}; reply: { reports: Report[] } };
   /** an article the reader read (content script): remembered when the reader asked for it, skipped silently when a copy is stored */
-  'remember-read': { request: { article: ArticleDraft }; reply: { remembered: boolean } };
+  'remember-read': { request: PageHtml; reply: { remembered: boolean } };
   /** remove remembered articles or feed items by id (never the reader's own or bundled reports) */
   'forget-reports': { request: { ids: string[] }; reply: { removed: number } };
   /** remove every article remembered between `from` and `to` (ms since epoch, inclusive) */
@@ -141,7 +150,7 @@ export interface PageProtocol {
    */
   'check-selection': { request: { focused?: boolean }; reply: boolean };
   /** the article the tab shows, for the popup's "Add this article" preview; null when there is none */
-  'extract-article': { request: {}; reply: ArticleDraft | null };
+  'extract-article': { request: {}; reply: PageHtml };
 }
 
 type Requests<P> = { [K in keyof P]: { type: K } & (P[K] extends { request: infer R } ? R : never) };

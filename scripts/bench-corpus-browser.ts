@@ -59,9 +59,26 @@ export async function browserBench(n: number, texts: string[], adds: number, ind
             await new Promise((r) => setTimeout(r, 20));
           }
         };
+        // and a report of the reader's own added every 2 s: how long an add waits behind indexing
+        let addWait = 0;
+        let addsMeanwhile = 0;
+        const adder = async () => {
+          for (let k = 0; !stop; k++) {
+            await new Promise((r) => setTimeout(r, 2_000));
+            if (stop) break;
+            const t = now();
+            // words drawn at random, so no add is a near-copy of an imported report or of another add
+            const words = 'harbour council ferry budget museum railway orchard bakery glacier festival lighthouse vineyard tunnel library stadium quarry river bridge market school'.split(' ');
+            const text = Array.from({ length: 60 }, () => words[Math.floor(Math.random() * words.length)]).join(' ');
+            await send({ type: 'add-report', report: { text: `Added while indexing, number ${k}: ${text}.` } });
+            addWait = Math.max(addWait, now() - t);
+            addsMeanwhile++;
+          }
+        };
         const probers = [
           probe('dictionary', { type: 'dictionary' }),
           probe('explain', { type: 'explain', termId: 'kyiv', claim: 'Security advisers from 15 countries met in Kyiv on Saturday to discuss the peace plan.' }),
+          adder(),
         ];
         let t = now();
         const imported = await send({ type: 'import-reports', reports: texts.slice(0, n).map((text) => ({ text })) });
@@ -102,7 +119,7 @@ export async function browserBench(n: number, texts: string[], adds: number, ind
           del.push(now() - t);
         }
         const dict = await chrome.runtime.sendMessage({ type: 'dictionary' });
-        return { imported, importMs, indexedMs, indexing, waits, asked, add, edit, del, terms: (dict.value as { terms: unknown[] }).terms.length, bytes: new Blob([JSON.stringify(dict)]).size };
+        return { imported, importMs, indexedMs, indexing, waits, asked, addWait, addsMeanwhile, add, edit, del, terms: (dict.value as { terms: unknown[] }).terms.length, bytes: new Blob([JSON.stringify(dict)]).size };
       },
       n,
       texts,
@@ -112,9 +129,11 @@ export async function browserBench(n: number, texts: string[], adds: number, ind
     const indexed = r.indexing
       ? `${r.indexing.done} of ${r.indexing.total} indexed after ${ms(r.indexedMs)} (${((r.indexing.done / (r.indexedMs - r.importMs)) * 1000).toFixed(0)} reports/s), still going`
       : `terms indexed after ${ms(r.indexedMs)}`;
+    if (!r.indexing) console.log(`indexed ${r.imported.added} reports in ${(r.indexedMs / 1000).toFixed(0)} s`);
     console.log(
       `N=${n} (Chromium): import ${r.imported.added}: stored (one transaction) in ${ms(r.importMs)}, ${indexed}; ` +
-        `${r.asked} 'dictionary' and 'explain' requests meanwhile, longest wait ${ms(r.waits.dictionary)} / ${ms(r.waits.explain)}\n` +
+        `${r.asked} 'dictionary' and 'explain' requests meanwhile, longest wait ${ms(r.waits.dictionary)} / ${ms(r.waits.explain)}; ` +
+        `${r.addsMeanwhile} adds meanwhile, longest ${ms(r.addWait)}\n` +
         `  add one: median ${ms(median(r.add))} (max ${ms(Math.max(...r.add))}) | edit one: median ${ms(median(r.edit))} | delete one: median ${ms(median(r.del))}\n` +
         `  dictionary: ${r.terms} terms, ${(r.bytes / 1024).toFixed(0)} KiB per download`,
     );

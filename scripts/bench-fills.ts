@@ -80,7 +80,10 @@ try {
   let remembered = 0;
   const t0 = Date.now();
   for (const [i, text] of all.slice(ITEMS * 2).entries()) {
-    const r = await send({ type: 'remember-read', article: { title: `Read ${i}`, source: 'Bench', author: null, date: '2026-11-20', url: `https://read.example/a/${i}`, text } });
+    const url = `https://read.example/a/${i}`;
+    const paragraphs = text.split(/\n+/).map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('');
+    const html = `<html><head><title>Read ${i}</title><meta property="og:site_name" content="Bench"><meta property="article:published_time" content="2026-11-20"><link rel="canonical" href="${url}"></head><body><article><h1>Read ${i}</h1>${paragraphs}</article></body></html>`;
+    const r = await send({ type: 'remember-read', html, url });
     times.push(r.ms);
     if (r.value.remembered) remembered++;
   }

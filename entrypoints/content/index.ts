@@ -1,11 +1,12 @@
 /** Content script entry: wires the page controller to the extension (messages, settings, corpus changes). */
-import { extractArticle, isArticlePage } from '../../lib/corpus/article';
 import { publishedDate } from '../../lib/corpus/published';
 import type { PageRequest } from '../../lib/messages';
+import { isArticlePage } from '../../lib/page/article-page';
 import { PageController } from '../../lib/page/controller';
 import { loadEnglishWords } from '../../lib/page/english-words';
 import { installProbe } from '../../lib/page/probe';
 import { watchReading, type ReadingWatch } from '../../lib/page/reading';
+import { query } from '../../lib/query-client';
 import { answer, send } from '../../lib/rpc';
 import { isSiteEnabled, normalisePreferences, normaliseReading, remembersOn, siteOf, type ReadingSettings } from '../../lib/settings';
 import { disabledSites, indexVersion, preferences, reading } from '../../lib/storage';
@@ -22,13 +23,15 @@ export default defineContentScript({
     /** the page's publication date dates its weekdays; read once, on the first popover */
     let published: string | undefined;
     const pageDate = () => (published ??= publishedDate(document) ?? '') || undefined;
+    /** this page as markup, for Readability in the popup or the background */
+    const pageHtml = () => ({ html: document.documentElement.outerHTML, url: location.href });
     /** this frame's own document has focus (document.hasFocus() is true too when a frame inside it has) */
     const focusedHere = () => document.hasFocus() && !/^i?frame$/i.test(document.activeElement?.tagName ?? '');
     const controller = new PageController(document, {
       // The matcher's English word list comes with the first dictionary (it is not in this script).
-      dictionary: async () => (await Promise.all([send('dictionary'), loadEnglishWords(() => send('english-words'))]))[0],
-      explain: (termId, claim) => send('explain', { termId, claim, published: pageDate() }),
-      check: (sentences) => send('check-sentences', { sentences, published: pageDate() }),
+      dictionary: async () => (await Promise.all([query('dictionary'), loadEnglishWords(() => query('english-words'))]))[0],
+      explain: (termId, claim) => query('explain', { termId, claim, published: pageDate() }),
+      check: (sentences) => query('check-sentences', { sentences, published: pageDate() }),
       reportCount: (count, conflicts) => {
         // Only the top page speaks for the tab's badge.
         if (window === window.top) void send('mention-count', { count, conflicts }).catch(() => undefined);
@@ -50,8 +53,7 @@ export default defineContentScript({
         readingWatch = watchReading(window, r.dwellMs, () => {
           remembered = true;
           readingWatch = null;
-          const article = isArticlePage(document, location.href) ? extractArticle(document, location.href) : null;
-          if (article) void send('remember-read', { article }).catch(report);
+          if (isArticlePage(document, location.href)) void send('remember-read', pageHtml()).catch(report);
         });
       } else if (!want && readingWatch) {
         readingWatch.stop();
@@ -70,7 +72,7 @@ export default defineContentScript({
       if (window !== window.top) return false;
       if (msg?.type === 'page-mentions') return answer(() => ({ site, enabled: controller.enabled, mentions: controller.mentions(), claims: controller.claimsAtGlance() }), sendResponse);
       if (msg?.type === 'reveal-mark') return answer(() => controller.reveal(msg.termId, msg.index ?? 0, msg.claim), sendResponse);
-      if (msg?.type === 'extract-article') return answer(() => extractArticle(document, location.href), sendResponse);
+      if (msg?.type === 'extract-article') return answer(pageHtml, sendResponse);
       return false;
     };
     browser.runtime.onMessage.addListener(onMessage);

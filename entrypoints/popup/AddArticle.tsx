@@ -1,6 +1,7 @@
 /** "Add this article": extract the tab's article through its content script and show it for correction before saving. */
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
+import { articleFromHtml } from '../../lib/corpus/article';
 import type { NewReportInput } from '../../lib/corpus/schema';
 import { send, sendToTab } from '../../lib/rpc';
 import { fieldsOf, ReportForm, type ReportFields } from './ReportForm';
@@ -45,7 +46,8 @@ export function AddArticle({ tabId, available, autoStart, notify }: Props) {
     if (tabId === null) return notify('error', ADD_ARTICLE_STRINGS.noPage);
     setReading(true);
     try {
-      const article = await sendToTab(tabId, 'extract-article');
+      const page = await sendToTab(tabId, 'extract-article');
+      const article = articleFromHtml(page.html, page.url);
       if (!article) notify('error', ADD_ARTICLE_STRINGS.noArticle);
       else setDraft(fieldsOf(article));
     } catch (e) {

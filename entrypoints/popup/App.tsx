@@ -3,9 +3,10 @@ import { i18n } from '#i18n';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DictionaryTerm, Report } from '../../lib/corpus';
 import type { NewReportInput } from '../../lib/corpus/schema';
-import { CrosscheckDB } from '../../lib/db';
+import { CrosscheckDB, getMeta } from '../../lib/db';
 import type { PageClaim, PageMention } from '../../lib/messages';
 import { send, sendToTab } from '../../lib/rpc';
+import { query as askCorpus } from '../../lib/query-client';
 import type { TermKind } from '../../lib/corpus/terms';
 import { isSiteEnabled, TERM_KINDS as KINDS, withSite } from '../../lib/settings';
 import { disabledSites, indexVersion } from '../../lib/storage';
@@ -15,8 +16,15 @@ import type { NoticeKind, Notify } from './notice';
 import { PageMentions } from './PageMentions';
 import { Reading } from './Reading';
 import { EMPTY_FIELDS, ReportForm } from './ReportForm';
-import { ReportList } from './ReportList';
+import { LIST_PAGE, ReportList } from './ReportList';
 import { CorpusSearch } from './search';
+
+const NO_HITS: ReturnType<CorpusSearch['search']> = { reports: [], terms: [] };
+/** `make()` at the first call, then the same value. */
+const once = <T,>(make: () => T): (() => T) => {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+};
 
 export const APP_STRINGS = {
   get search() {
@@ -75,12 +83,29 @@ export function App() {
   const [notice, setNotice] = useState<{ kind: NoticeKind; text: string } | null>(null);
   const notify: Notify = (kind, text) => setNotice({ kind, text });
   const tabRef = useRef<number | null>(null);
+  /** the corpus's size while only its newest page is loaded */
+  const [total, setTotal] = useState<number | null>(null);
+  const loadedOnce = useRef(false);
 
   const load = async () => {
-    await send('dictionary'); // waits for seeding
-    const [r, t] = await db.transaction('r', db.reports, db.terms, () => Promise.all([db.reports.toArray(), db.terms.orderBy('label').toArray()]));
+    if (!(await getMeta(db, 'indexVersion'))) await askCorpus('dictionary'); // waits for seeding
+    // a large corpus shows its first page at once (the newest dated reports, then undated ones as the
+    // list orders them); the whole list, for filters and search, follows
+    const [count, dated, first] = await db.transaction('r', db.reports, () =>
+      Promise.all([db.reports.count(), db.reports.orderBy('date').reverse().limit(LIST_PAGE).toArray(), db.reports.limit(LIST_PAGE).toArray()]),
+    );
+    if (count > LIST_PAGE && !loadedOnce.current) {
+      setReports([...new Map([...dated, ...first].map((r) => [r.id, r])).values()]);
+      setTotal(count);
+    }
+    // (a corpus of one page is already read whole)
+    const [r, t] = await db.transaction('r', db.reports, db.terms, () =>
+      Promise.all([count > LIST_PAGE ? db.reports.toArray() : first, db.terms.orderBy('label').toArray()]),
+    );
+    loadedOnce.current = true;
     setReports(r);
     setTerms(t);
+    setTotal(null);
   };
 
   /** The page's site and mentions come from its content script; none answers on browser pages. */
@@ -105,8 +130,8 @@ export function App() {
     void (async () => {
       const state = await refreshPage(await targetTabId());
       setEnabled(isSiteEnabled(await disabledSites.getValue(), state.site));
-      await load();
     })().catch(fail);
+    void load().catch(fail);
     // the page's sentences are judged in the tab's idle time: follow them for a while
     let polls = 0;
     const poll = setInterval(() => {
@@ -124,11 +149,11 @@ export function App() {
     };
   }, []);
 
-  const search = useMemo(() => new CorpusSearch(reports, terms), [reports, terms]);
-  const hits = useMemo(() => search.search(query), [search, query]);
+  const searching = query.trim().length >= 2;
+  const search = useMemo(() => once(() => new CorpusSearch(reports, terms)), [reports, terms]);
+  const hits = useMemo(() => (searching ? search().search(query) : NO_HITS), [search, query, searching]);
   const byId = useMemo(() => new Map(reports.map((r) => [r.id, r])), [reports]);
   const termById = useMemo(() => new Map(terms.map((t) => [t.id, t])), [terms]);
-  const searching = query.trim().length >= 2;
   const readCount = useMemo(() => reports.filter((r) => r.origin === 'read').length, [reports]);
   const shownReports = searching ? hits.reports.map((h) => byId.get(h.id)!).filter(Boolean) : reports;
 
@@ -184,11 +209,13 @@ export function App() {
       <section class="pane pane-corpus" id="corpus-pane" aria-labelledby="h-corpus">
         <div class="section-head">
           <h2 id="h-corpus">{APP_STRINGS.corpus}</h2>
-          <span class="muted">{APP_STRINGS.reports(reports.length)}</span>
+          <span class="muted">{APP_STRINGS.reports(total ?? reports.length)}</span>
         </div>
         <ReportList
           reports={shownReports}
           ranked={searching}
+          total={searching ? null : total}
+          busy={total !== null}
           heading={searching ? APP_STRINGS.matching(query.trim()) : APP_STRINGS.all}
           notify={notify}
           search={

@@ -1,7 +1,7 @@
 /** The corpus list: sort and filter by date and source, read a report, follow its source link, edit or delete the reader's own. */
 import { i18n } from '#i18n';
 import type { ComponentChildren } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Report } from '../../lib/corpus';
 import { displayTitle, leadOf, metaLine } from '../../lib/corpus/display';
 import type { NewReportInput } from '../../lib/corpus/schema';
@@ -93,6 +93,7 @@ export const LIST_STRINGS = {
   get none() {
     return i18n.t('list.none');
   },
+  more: (n: number, left: number) => i18n.t('list.more', [String(n), String(left)]),
 };
 
 interface Props {
@@ -105,9 +106,16 @@ interface Props {
   search: ComponentChildren;
   /** terms found by the search, under the search row */
   termResults: ComponentChildren;
+  /** the corpus's size while `reports` is only its newest page (null once all are loaded) */
+  total?: number | null;
+  /** the whole corpus is still being read */
+  busy?: boolean;
 }
 
-export function ReportList({ reports, ranked, heading, notify, search, termResults }: Props) {
+/** Reports drawn at a time: a corpus of thousands lists its first page at once, the rest on request. */
+export const LIST_PAGE = 100;
+
+export function ReportList({ reports, ranked, heading, notify, search, termResults, total = null, busy = false }: Props) {
   const [showFilters, setShowFilters] = useState(false);
   const [filter, setFilter] = useState<ListFilter>(DEFAULT_FILTER);
   const [open, setOpen] = useState<string | null>(null);
@@ -120,6 +128,8 @@ export function ReportList({ reports, ranked, heading, notify, search, termResul
     const keep = new Set(kept);
     return reports.filter((r) => keep.has(r));
   }, [reports, filter, ranked]);
+  const [limit, setLimit] = useState(LIST_PAGE);
+  useEffect(() => setLimit(LIST_PAGE), [shown]);
   const set = (patch: Partial<ListFilter>) => setFilter({ ...filter, ...patch });
   /** filters in use besides the sort order, counted on the Filters button */
   const active = [filter.source, filter.origin, filter.from, filter.to].filter(Boolean).length;
@@ -207,13 +217,13 @@ export function ReportList({ reports, ranked, heading, notify, search, termResul
         )}
       </div>
       {termResults}
-      <section id="corpus" aria-labelledby="h-list">
+      <section id="corpus" aria-labelledby="h-list" aria-busy={busy}>
       <h3 id="h-list">
-        {heading} ({shown.length})
+        {heading} ({(active ? null : total) ?? shown.length})
       </h3>
       {shown.length === 0 && reports.length > 0 && <p class="muted">{LIST_STRINGS.none}</p>}
       <ul id="reports">
-        {shown.map((r) => (
+        {shown.slice(0, limit).map((r) => (
           <li class="report" data-report-id={r.id} data-origin={r.origin} key={r.id}>
             <button class={r.title ? 'report-title' : 'report-title lead'} aria-expanded={open === r.id} onClick={() => setOpen(open === r.id ? null : r.id)}>
               {displayTitle(r.title, leadOf(r))}
@@ -263,6 +273,11 @@ export function ReportList({ reports, ranked, heading, notify, search, termResul
           </li>
         ))}
       </ul>
+      {shown.length > limit && (
+        <button id="more-reports" class="link" onClick={() => setLimit(limit + LIST_PAGE)}>
+          {LIST_STRINGS.more(Math.min(LIST_PAGE, shown.length - limit), shown.length - limit)}
+        </button>
+      )}
     </section>
     </>
   );

@@ -7,30 +7,13 @@ import { browser } from 'wxt/browser';
 import { articleFromHtml, type ArticleDraft } from '../corpus/article';
 import { checkFeed, parseFeed, type FeedReports } from '../corpus/feeds';
 import { unwrap } from '../rpc';
+import { ensureOffscreen } from './offscreen';
 
 export type DomParseRequest = { type: 'offscreen-parse'; what: 'feed'; text: string } | { type: 'offscreen-parse'; what: 'article'; text: string; url: string };
 
 /** Run one request where a DOM is (the offscreen document, or Firefox's background page). */
 export function parseInDom(req: DomParseRequest): FeedReports | ArticleDraft | null {
   return req.what === 'feed' ? parseFeed(req.text) : articleFromHtml(req.text, req.url);
-}
-
-interface OffscreenApi {
-  createDocument(p: { url: string; reasons: string[]; justification: string }): Promise<void>;
-  hasDocument?(): Promise<boolean>;
-}
-
-let creating: Promise<void> | null = null;
-async function ensureOffscreen(): Promise<void> {
-  const offscreen = (browser as unknown as { offscreen: OffscreenApi }).offscreen;
-  if (await offscreen.hasDocument?.()) return;
-  creating ??= offscreen
-    .createDocument({ url: browser.runtime.getURL('/offscreen.html'), reasons: ['DOM_PARSER'], justification: 'Read the feeds the reader follows.' })
-    .catch((e: unknown) => {
-      if (!/single offscreen|already/i.test(String(e))) throw e;
-    })
-    .finally(() => (creating = null));
-  await creating;
 }
 
 async function viaOffscreen<T>(req: DomParseRequest): Promise<T> {

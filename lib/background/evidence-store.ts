@@ -24,6 +24,8 @@ export const evidenceTables = (db: CrosscheckDB) => [db.evidenceKeys, db.evidenc
 interface Stats {
   docs: number;
   length: number;
+  /** writes so far (a reader that kept what it read sees from this stamp whether it is still true) */
+  writes?: number;
   /** the next report number */
   next: number;
 }
@@ -135,6 +137,7 @@ export async function writeEvidence(db: CrosscheckDB, put: EvidenceEntry[], remo
     db.evidenceReports.bulkDelete(removedNos),
   ]);
   await db.evidenceReports.bulkPut(rows);
+  stats.writes = (stats.writes ?? 0) + 1;
   await db.meta.put({ key: 'evidenceStats', value: JSON.stringify(stats) });
 }
 
@@ -168,6 +171,7 @@ export async function evidenceIsCurrent(db: CrosscheckDB): Promise<boolean> {
  */
 export class EvidenceReader {
   private seen = -1;
+  private stamp: string | null = null;
   private stats: Stats | null = null;
   private df = new Map<string, number>();
   private postings = new Map<string, Int32Array>();
@@ -185,20 +189,21 @@ export class EvidenceReader {
     const generation = this.generation();
     if (generation !== this.seen) {
       this.seen = generation;
-      this.stats = null;
-      this.df.clear();
-      this.postings.clear();
-      this.held = 0;
-      this.reports.clear();
+      this.forget();
     }
     const db = this.db;
     const slice: EvidenceSlice = { docs: 0, length: 0, df: new Map(), postings: new Map(), reports: new Map() };
     const boost = termId ? `T:${termId}` : null;
     const keys = [...EvidenceIndex.fromSlice(entities, slice).claimKeys(claim), ...(boost ? [boost] : [])];
     await db.transaction('r', [db.evidenceKeys, db.evidencePostings, db.evidenceReports, db.reports, db.reportIndex, db.meta], async () => {
+      // The stored stats change with every write: what was kept from before a write nobody told
+      // this reader of (a writer in another context) is dropped here.
+      const stamp = (await db.meta.get('evidenceStats'))?.value ?? '';
+      if (stamp !== this.stamp) this.forget();
+      this.stamp = stamp;
+      const stats = (this.stats ??= stamp ? (JSON.parse(stamp) as Stats) : { ...ZERO });
       const unknown = keys.filter((k) => !this.df.has(k));
-      const [stats, counts] = await Promise.all([this.stats ?? readStats(db), db.evidenceKeys.bulkGet(unknown)]);
-      this.stats = stats;
+      const counts = await db.evidenceKeys.bulkGet(unknown);
       unknown.forEach((k, j) => this.df.set(k, counts[j]?.n ?? 0));
       slice.docs = stats.docs;
       slice.length = stats.length;
@@ -227,6 +232,14 @@ export class EvidenceReader {
       }
     });
     return EvidenceIndex.fromSlice(entities, slice);
+  }
+
+  private forget(): void {
+    this.stats = null;
+    this.df.clear();
+    this.postings.clear();
+    this.held = 0;
+    this.reports.clear();
   }
 
   private keep(k: string, p: Int32Array): void {

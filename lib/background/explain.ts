@@ -20,6 +20,23 @@ import { strongestPerReport, termsNamed } from './check';
 import { EvidenceReader } from './evidence-store';
 import { evidenceGeneration, onIndexChange } from './store';
 
+/**
+ * How a service learns that the corpus changed: in the context that writes it, from the store itself;
+ * elsewhere (Chrome’s offscreen document) from the writer’s broadcasts (lib/background/queries.ts).
+ */
+export interface CorpusChanges {
+  /** called after every committed change of the dictionary */
+  onIndexChange(listener: () => void): void;
+  /** changes whenever a write changed the evidence index */
+  evidenceGeneration(): number;
+}
+
+/** The changes of the store in this context. */
+export const storeChanges = (db: CrosscheckDB): CorpusChanges => ({
+  onIndexChange: (listener) => void onIndexChange(db, listener),
+  evidenceGeneration: () => evidenceGeneration(db),
+});
+
 interface Loaded {
   dictionary: DictionaryReply;
   terms: Map<string, DictionaryTerm>;
@@ -62,13 +79,16 @@ export class CorpusService {
   private generation = 0;
   private evidence: EvidenceReader;
 
-  constructor(private db: CrosscheckDB) {
+  constructor(
+    private db: CrosscheckDB,
+    changes: CorpusChanges = storeChanges(db),
+  ) {
     // Requests are answered from memory between writes, so a long write never holds up a hover.
-    onIndexChange(db, () => {
+    changes.onIndexChange(() => {
       this.generation++;
       this.loaded = null;
     });
-    this.evidence = new EvidenceReader(db, () => evidenceGeneration(db));
+    this.evidence = new EvidenceReader(db, () => changes.evidenceGeneration());
   }
 
   private fresh(): Promise<Loaded> {
@@ -91,6 +111,11 @@ export class CorpusService {
   }
 
   async getDictionary(): Promise<DictionaryReply> {
+    const [loaded, stored] = await Promise.all([this.fresh(), getMeta(this.db, 'indexVersion')]);
+    if (stored === undefined || stored === loaded.dictionary.version) return loaded.dictionary;
+    // Written by another context that did not say so (a page opens with the dictionary: one small read checks it).
+    this.generation++;
+    this.loaded = null;
     return (await this.fresh()).dictionary;
   }
 

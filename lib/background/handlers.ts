@@ -1,12 +1,12 @@
 /** The background's request handlers, one per message type; the entrypoint only wires them. */
-import { i18n } from '#i18n';
+import type { ArticleDraft } from '../corpus/article';
 import type { CrosscheckDB } from '../db';
-import { MAX_CLAIM_CHARS, MAX_SELECTED_SENTENCES, type BackgroundProtocol, type ReplyOf, type RequestOf } from '../messages';
+import { type BackgroundProtocol, type ReplyOf, type RequestOf } from '../messages';
 import type { CorpusService } from './explain';
 import type { FeedService } from './feeds';
 import type { ImportProgress } from '../storage';
 import { addGathered, addUserReport, deleteUserReport, exportReports, forgetGathered, importReports, onIndexChange, onIndexingProgress, updateUserReport } from './store';
-import { ENGLISH_WORDS } from '../match/english-words';
+import { queryHandlers } from './queries';
 import { addedBetween, READ_CAP } from '../corpus/gathered';
 import { normaliseReading, remembersOn, siteOf, type ReadingSettings } from '../settings';
 
@@ -29,6 +29,8 @@ export interface BackgroundDeps {
   publishProgress?(progress: ImportProgress): Promise<void>;
   /** the reader's "remember what I read" settings (the `reading` storage item); off when absent */
   readingSettings?(): Promise<Partial<ReadingSettings> | null>;
+  /** the article a page's markup shows, through Readability where a DOM is (lib/background/dom-parse.ts) */
+  parseArticle?(html: string, url: string): Promise<ArticleDraft | null>;
   /** the feeds the reader follows (lib/background/feeds.ts); absent where feeds are not wired */
   feeds?: FeedService;
 }
@@ -73,14 +75,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   onIndexChange(db, ({ version, batch }) => (batch ? publishBatchVersion(version) : publishVersion(version)));
   onIndexingProgress(db, (p) => void deps.publishProgress?.(p && { ...p, phase: 'indexing' }));
   return {
-    dictionary: async () => service.getDictionary(),
-    'english-words': async () => ENGLISH_WORDS,
-    explain: async (req) => service.explain(req.termId, req.claim, req.published),
-    'check-sentences': async (req) => {
-      const sentences = Array.isArray(req.sentences) ? req.sentences.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
-      if (!sentences.length) throw new Error(i18n.t('errors.noSentence'));
-      return service.check(sentences.slice(0, MAX_SELECTED_SENTENCES).map((x) => x.slice(0, MAX_CLAIM_CHARS)), req.published);
-    },
+    ...queryHandlers(service),
     'mention-count': async (req, sender) => {
       if (sender.tabId !== undefined) await deps.setBadge(sender.tabId, req.count, req.conflicts ?? 0);
       return null;
@@ -113,9 +108,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'export-reports': async () => ({ reports: await exportReports(db) }),
     'remember-read': async (req, sender) => {
       const settings = normaliseReading(await deps.readingSettings?.());
-      const article = req.article && typeof req.article === 'object' ? req.article : null;
+      if (typeof req.html !== 'string' || typeof req.url !== 'string') return { remembered: false };
       // the background decides too: a page cannot have itself remembered where the reader said no
-      if (!article || !remembersOn(settings, siteOf(sender.url) ?? siteOf(article.url))) return { remembered: false };
+      if (!remembersOn(settings, siteOf(sender.url) ?? siteOf(req.url)) || !deps.parseArticle) return { remembered: false };
+      const article = await deps.parseArticle(req.html, sender.url ?? req.url);
+      if (!article) return { remembered: false };
       const { title, source, author, date, url, text } = article;
       const { added } = await addGathered(db, [{ title, source, author, date, url, text }], { origin: 'read', cap: READ_CAP });
       return { remembered: added.length > 0 };

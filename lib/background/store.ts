@@ -46,6 +46,8 @@ export const INDEXING = {
   /** extraction work per indexing batch: each batch is one write, so other writes wait at most this long */
   batchMs: 1_000,
   batchMax: 500,
+  /** reports per batch when extraction runs on workers (about a second of their work on two cores) */
+  elsewhereBatch: 64,
   /**
    * A write matches again at once at most this many other reports that may name a term it changed
    * (a term entering or leaving the dictionary can touch thousands); more are matched afterwards,
@@ -87,14 +89,21 @@ interface StoreState {
   evidence: Set<string>;
   /** counts the writes that changed the evidence index, so readers know their copies are old */
   evidenceGeneration: number;
+  /** told of every change of the evidence index (readers in other contexts: lib/background/queries.ts) */
+  evidenceListeners: Set<() => void>;
+  /** extraction off this thread (lib/background/extract-pool.ts), where the context has one */
+  extractor: Extractor | null;
 }
+
+/** The index rows of reports, as indexRow gives them, computed elsewhere. */
+export type Extractor = (reports: Report[]) => Promise<ReportIndexRow[]>;
 
 const states = new WeakMap<CrosscheckDB, StoreState>();
 function state(db: CrosscheckDB): StoreState {
   let s = states.get(db);
   if (!s) {
     const backup = new BackupDB(`${db.name}-backup`);
-    states.set(db, (s = { queue: Promise.resolve(), index: null, backup, listeners: new Set(), pending: new Set(), stale: new Set(), indexing: null, progress: new Set(), waiting: 0, evidence: new Set(), evidenceGeneration: 0 }));
+    states.set(db, (s = { queue: Promise.resolve(), index: null, backup, listeners: new Set(), pending: new Set(), stale: new Set(), indexing: null, progress: new Set(), waiting: 0, evidence: new Set(), evidenceGeneration: 0, evidenceListeners: new Set(), extractor: null }));
   }
   return s;
 }
@@ -110,13 +119,25 @@ export function onIndexChange(db: CrosscheckDB, listener: (change: IndexChange) 
 
 /** Changes after every committed write to the evidence index (readers drop what they read before). */
 export const evidenceGeneration = (db: CrosscheckDB): number => state(db).evidenceGeneration;
-const evidenceChanged = (db: CrosscheckDB): void => void state(db).evidenceGeneration++;
+function evidenceChanged(db: CrosscheckDB): void {
+  state(db).evidenceGeneration++;
+  tellAll(state(db).evidenceListeners, undefined);
+}
+
+/** Be told after every committed write to the evidence index. */
+export function onEvidenceChange(db: CrosscheckDB, listener: () => void): () => void {
+  state(db).evidenceListeners.add(listener);
+  return () => state(db).evidenceListeners.delete(listener);
+}
 
 /** Be told how indexing of stored but not yet indexed reports goes (null once it is done). */
 export function onIndexingProgress(db: CrosscheckDB, listener: (progress: IndexingProgress) => void): () => void {
   state(db).progress.add(listener);
   return () => state(db).progress.delete(listener);
 }
+
+/** Whether an indexing run (extraction, matching, the evidence index) is under way. */
+export const isIndexing = (db: CrosscheckDB): boolean => state(db).indexing !== null;
 
 /** Resolves once every stored report is indexed and matched (for tests and benchmarks; requests never wait for it). */
 export async function whenIndexed(db: CrosscheckDB): Promise<void> {
@@ -293,10 +314,20 @@ function queueIndexing(db: CrosscheckDB, work: { extract?: string[]; rematch?: s
   })();
 }
 
+/**
+ * Extract the terms of reports stored without an index row on other threads (Web Workers): indexing
+ * batches then hand their reports to `extractor`, and this thread only writes. Without one, or after
+ * it fails, extraction runs here, sliced.
+ */
+export function extractWith(db: CrosscheckDB, extractor: Extractor | null): void {
+  state(db).extractor = extractor;
+}
+
 /** Extract and index the next pending reports, about INDEXING.batchMs of work, as one write. Returns how many were taken. */
 async function extractBatch(db: CrosscheckDB): Promise<number> {
   const s = state(db);
   const index = await loadIndex(db);
+  if (s.extractor) return extractBatchElsewhere(db, index, s.extractor);
   const ids = [...s.pending].slice(0, INDEXING.batchMax);
   const found = await db.reports.bulkGet(ids);
   const reports: StoredReport[] = [];
@@ -317,6 +348,29 @@ async function extractBatch(db: CrosscheckDB): Promise<number> {
     notify(db, { version, reportIds: reports.map((r) => r.id), batch: true });
   }
   return taken;
+}
+
+/** extractBatch with the extraction done by `extractor` (off this thread); falls back to extracting here when it fails. */
+async function extractBatchElsewhere(db: CrosscheckDB, index: LiveIndex, extractor: Extractor): Promise<number> {
+  const s = state(db);
+  const ids = [...s.pending].slice(0, INDEXING.elsewhereBatch);
+  const found = await db.reports.bulkGet(ids);
+  const reports = found.filter((r): r is StoredReport => !!r && !index.row(r.id)); // deleted since, or indexed by an edit
+  let rows: ReportIndexRow[];
+  try {
+    rows = reports.length ? await extractor(reports) : [];
+    if (rows.length !== reports.length) throw new Error(`${rows.length} rows for ${reports.length} reports`);
+  } catch (e) {
+    console.warn('[crosscheck] extraction off the main thread failed; it goes on here', e);
+    s.extractor = null;
+    return 0; // the same reports, extracted here in the next batch
+  }
+  for (const id of ids) s.pending.delete(id);
+  if (reports.length) {
+    const version = await commit(db, index, { reports, rows });
+    notify(db, { version, reportIds: reports.map((r) => r.id), batch: true });
+  }
+  return ids.length;
 }
 
 /** Match the next stale reports against the dictionary as it now is, as one write. */

@@ -3,7 +3,7 @@
  * on a clone, and only the metadata the page states (meta tags, JSON-LD, <time>); unknown stays null.
  */
 import { publishedDate } from './published';
-import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { Readability } from '@mozilla/readability';
 import { LIMITS } from './schema';
 
 /** What a page says about its article, ready to be shown for correction before it is saved. */
@@ -165,26 +165,4 @@ export function extractArticle(doc: Document, pageUrl: string): ArticleDraft | n
 /** An article from an .html file the user picked (parsed inertly; links resolve against no page). */
 export function articleFromHtml(html: string, fileUrl: string | null = null): ArticleDraft | null {
   return extractArticle(new DOMParser().parseFromString(html, 'text/html'), fileUrl ?? 'about:blank');
-}
-
-/** Query parameters that make a page a search page. */
-const SEARCH_PARAMS = ['q', 'query', 's', 'search', 'keywords', 'term'];
-
-/**
- * Whether a page is an article worth remembering as read: an HTML page that Readability judges
- * readable, not a site's home page (its root), not a search page (a /search path or a query
- * parameter such as q=) and not a feed or other XML document.
- */
-export function isArticlePage(doc: Document, pageUrl: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(pageUrl);
-  } catch {
-    return false;
-  }
-  if (!/^https?:$/.test(url.protocol)) return false;
-  if (doc.contentType && doc.contentType !== 'text/html') return false;
-  if (/^\/(?:(?:index|default|home)\.\w+)?$/i.test(url.pathname)) return false;
-  if (/(?:^|\/)search(?:\/|$|\.)/i.test(url.pathname) || SEARCH_PARAMS.some((p) => url.searchParams.get(p))) return false;
-  return isProbablyReaderable(doc, { minContentLength: 140, minScore: 20 });
 }

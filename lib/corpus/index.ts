@@ -21,6 +21,8 @@ export interface Report {
   url: string | null;
   text: string;
   sentences: string[];
+  /** Short lines the text holds besides its paragraphs (sub-headings, captions, credits): terms are extracted from them too. */
+  headings?: string[];
 }
 
 /**
@@ -69,6 +71,7 @@ export function toReport(raw: RawReport): Report {
     url: m.url ?? null,
     text: p.paragraphs.join('\n\n'),
     sentences: p.sentences,
+    ...(p.headings.length ? { headings: p.headings } : {}),
   };
 }
 

@@ -26,17 +26,18 @@ export interface ReportIndexRow {
 /** What matching reads: the headline (sentence -1) then the sentences. */
 const matchTexts = (r: Report) => [r.title ?? '', ...r.sentences];
 
+/** What extraction reads: the headline and the paragraphs (the short lines are read for names only). */
 const extractionText = (r: Report) => [r.title ?? '', r.text].join('\n\n');
-const bloomOfReport = (r: Report) => bloomOf(matchTexts(r).flatMap((s) => tokens(s).map((t) => t.key)));
+const bloomOfReport = (r: Report) => bloomOf([...matchTexts(r), ...(r.headings ?? [])].flatMap((s) => tokens(s).map((t) => t.key)));
 
 /** Extract one report's terms and filter: the NLP part of indexing, done once per report. */
 export function indexRow(r: Report): ReportIndexRow {
-  return { reportId: r.id, terms: extractReportTerms(extractionText(r)), bloom: bloomOfReport(r), hits: {}, mentions: [] };
+  return { reportId: r.id, terms: extractReportTerms(extractionText(r), r.headings), bloom: bloomOfReport(r), hits: {}, mentions: [] };
 }
 
 /** indexRow with `pause()` awaited between pieces of tagging, so a long report does not hold the thread. */
 export async function indexRowSliced(r: Report, pause: () => Promise<void>): Promise<ReportIndexRow> {
-  const steps = reportTermSteps(extractionText(r));
+  const steps = reportTermSteps(extractionText(r), r.headings);
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) {
       await pause();
@@ -150,6 +151,8 @@ export class LiveIndex {
         mentions.push({ termId: m.termId, sentence: i - 1 });
       }
     });
+    // short lines (captions, credits) count as hits, so a name only they give is in the dictionary; they are no sentence to mention
+    for (const s of r.headings ?? []) for (const m of this.matcher.find(s)) hits[m.termId] = (hits[m.termId] ?? 0) + 1;
     const matchKey = hash32(JSON.stringify(Object.entries(hits).sort()) + [...seen].join());
     if (!always && matchKey === row.matchKey) return false;
     this.countHits(r.id, row.hits, -1);

@@ -23,7 +23,11 @@ export interface ParsedReport {
 const FURNITURE = /^(?:-\s*)?(advertisement|leave a reply|share this( article)?|read more|related( articles)?|subscribe.*|sign up.*)(?:\s*-)?$/i;
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 
+/** A section number before a heading ("3.7.2 SpiderMonkey", "2. Background"). */
+const SECTION_NUMBER = /^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\p{Lu})/u;
+
 function isHeading(line: string): boolean {
+  line = line.replace(SECTION_NUMBER, '');
   return line.length <= 90 && !/[.!?:;,"”]$/.test(line) && /^[A-Z“"]/.test(line) && line.split(/\s+/).length <= 12 && !line.startsWith('- ');
 }
 

@@ -5,14 +5,15 @@
  * transliterations, inflections, titles stripped) plus abbreviations no tagger can infer.
  */
 import nlp from './fast-nlp';
-import { capitalisedNames } from './extract/names';
+import { capitalisedNames, headlineLines, lineNames, OFFICE_WORDS, onlyInHeadlines } from './extract/names';
 import { isCompoundNoun, isDistinctive, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
+import { languageOf } from '../language';
 import { PERSON_TITLES } from '../match/names';
 import { tokenKey } from '../match/tokens';
 import { wordKind } from '../match/words';
-import { fold, normalizeQuotes, STOP_WORDS } from '../text';
+import { fold, normalizeQuotes, STOP_WORDS, tokenize } from '../text';
 
 export type TermKind = 'person' | 'place' | 'organization' | 'topic';
 
@@ -47,6 +48,11 @@ const GENERIC_MODIFIERS = new Set(
   ('future potential several other recent many some new key senior significant major critical further such any all both ' +
     'coming high-level first last next previous possible certain various own same different whole').split(' '),
 );
+/** Size and degree adjectives, with their comparatives and superlatives: "a large blast", "the tallest building", "a marked increase" name no topic. */
+const DEGREE_MODIFIERS = new Set(
+  ('large larger largest small smaller smallest big bigger biggest huge tiny vast massive enormous tall taller tallest ' +
+    'marked substantial considerable slight dramatic').split(' '),
+);
 const DEMONYM = /^[A-Z][a-z]+(?:an|ian|ean|ese|ish|ch)$/;
 const GENERIC_HEADS = new Set(('time way level part need aim effort efforts end moment thing things people stake stakes').split(' '));
 
@@ -59,6 +65,7 @@ export function cleanName(raw: string): string {
     .replace(/'$/, '')
     .replace(/[,;:!?-]+$/, '')
     .replace(/([^A-Z])\.$/, '$1') // "Russia." -> "Russia"; "U.S." stays
+    .replace(/,?\s+(?:Inc|Ltd|LLC|PLC|GmbH)\b.*$/, '') // a legal suffix ends a company's name: "Business Insider Inc Nintendo/Apple"
     .trim();
   // Keep only the leading run of capitalised words ("Kherson region" -> "Kherson").
   const words = s.split(/\s+/);
@@ -179,11 +186,15 @@ function pieces(text: string): string[] {
  * text so a caller can yield between steps. Only the first TERM_LIMITS.extractChars characters
  * are tagged, so a 1 MB report costs what a long article costs.
  */
-export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
+export function* reportTermSteps(text: string, lines: readonly string[] = []): Generator<void, ReportTerms> {
   const clipped = normalizeQuotes(text.length > TERM_LIMITS.extractChars ? text.slice(0, text.lastIndexOf(' ', TERM_LIMITS.extractChars) + 1 || TERM_LIMITS.extractChars) : text);
   const entities = new Map<string, { kind: TermKind; forms: Map<string, number> }>();
   const add = (kind: TermKind, raw: string) => {
-    const name = cleanName(raw);
+    let name = cleanName(raw);
+    // the word of an office before its title is the title's ("Pentagon Press Secretary" → Pentagon)
+    const office = / (\p{Lu}\p{Ll}+)$/u.exec(name);
+    if (office && OFFICE_WORDS.has(office[1]!.toLowerCase()) && PERSON_TITLES.has(clipped.slice(clipped.indexOf(name) + name.length).match(/^\s+(\p{L}+)/u)?.[1]?.toLowerCase() ?? ''))
+      name = name.slice(0, office.index);
     if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase())) return;
     if (kind !== 'person' && /(?:ian|ean|ese|ish|ern)$/.test(name) && !name.includes(' ')) return; // demonyms, "Western"
     if (name.split(' ').some((w) => w.length > 1 && STOP_WORDS.has(w.toLowerCase()) && !/^(of|de)$/.test(w))) return;
@@ -204,19 +215,50 @@ export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
     entities.set(key, e);
   };
   const phrases = new Map<string, { kind: TermKind; forms: Map<string, number> }>();
+  /** Candidate key phrases of a noun phrase's words: the 2-3 word lower-case runs that end at one of `ends`. */
+  const addPhrases = (words: string[], ends: Iterable<number>) => {
+    const modifierOk = (w: string, k: number, len: number) => /^[a-z][a-z-]*[a-z]$/.test(w) || (k < len - 1 && DEMONYM.test(w));
+    for (const end of ends) for (let len = 2; len <= 3; len++) {
+      const seq = words.slice(end - len, end);
+      if (seq.length !== len || !seq.every((w, k) => modifierOk(w, k, len))) continue;
+      if (seq.some((w) => STOP_WORDS.has(w) || GENERIC_MODIFIERS.has(w))) continue;
+      if (GENERIC_HEADS.has(seq[len - 1]!)) continue;
+      // a size or degree is no kind of thing ("large blast"), unless English names the pair ("small arms")
+      if (DEGREE_MODIFIERS.has(seq[0]!) && !isCompoundNoun(seq.join(' '))) continue;
+      // a participle is no head noun ("meteorite disintegrated", "injury unattended")
+      if (/.{3,}ed$/.test(seq[len - 1]!)) continue;
+      addPhrase(seq);
+    }
+  };
+  function addPhrase(seq: string[]): void {
+    const phrase = seq.join(' ');
+    const key = seq.map((w) => tokenKey(w)).join(' ');
+    const entry = phrases.get(key) ?? { kind: 'topic' as const, forms: new Map() };
+    entry.forms.set(phrase, (entry.forms.get(phrase) ?? 0) + 1);
+    phrases.set(key, entry);
+  }
   for (const piece of pieces(clipped)) {
     const doc = nlp(piece);
     const tagged = new Map<string, TermKind>();
+    // Another language's text (a French page): people as tagged, other names from capitals alone, and no key phrases
+    // (the tagger and the word lists are English: "Les", "loi sur")
+    const english = isEnglishPiece(piece);
+    const headlineOnly = onlyInHeadlines(piece);
     const typed = (kind: TermKind, raw: string) => {
-      tagged.set(cleanName(raw), kind);
-      add(kind, raw);
+      const name = cleanName(raw);
+      tagged.set(name, kind);
+      if ((english || kind === 'person') && !headlineOnly(name)) add(kind, raw);
     };
     for (const p of doc.people().out('array') as string[]) for (const part of p.split(/,\s*/)) typed('person', part);
     for (const p of doc.places().out('array') as string[]) for (const part of p.split(/,\s*|\s+and\s+/)) typed('place', part);
     for (const o of doc.organizations().out('array') as string[]) typed('organization', o);
     const firstNames = new Set<string>();
     for (const sentence of doc.docs) for (const term of sentence) if (term.tags?.has('FirstName')) firstNames.add(fold(term.text));
-    for (const n of capitalisedNames(piece, tagged, firstNames)) addName(n.kind, n.name);
+    for (const n of capitalisedNames(piece, tagged, firstNames, !english)) addName(n.kind, n.name);
+    if (!english) {
+      yield;
+      continue;
+    }
     // Proper nouns the tagger does not classify, named after a preposition ("from Britain", "of the
     // Donbas", "at his Mar-a-Lago resort"), are places; not when part of a longer name ("Study of War").
     doc.match(PREPOSITION_NAME).forEach((m) => {
@@ -242,29 +284,47 @@ export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
         .trim()
         .split(/\s+/)
         .filter(Boolean);
+      // a sentence's capital on an everyday word is no name's ("Climate change is to blame"), unless the
+      // text capitalises it inside sentences too ("Amazon users": Amazon is a name there)
+      if (/^\p{Lu}\p{Ll}+$/u.test(words[0] ?? '') && /^\p{Ll}/u.test(words[1] ?? '') && wordKind(tokenKey(words[0]!)) === 'common' && opensSentence(piece, `${words[0]} ${words[1]}`) && !capitalisedInside(piece, words[0]!))
+        words[0] = words[0]!.toLowerCase();
       // Candidate key phrases: 2-3 word lower-case runs ending at a head noun: the phrase's last
       // lower-case word, or one a preposition follows ("a brick-and-mortar store in New York City")
-      const modifierOk = (w: string, k: number, len: number) => /^[a-z][a-z-]*[a-z]$/.test(w) || (k < len - 1 && DEMONYM.test(w));
       const lowerWord = (w: string | undefined) => !!w && /^[a-z][a-z-]+$/.test(w) && !STOP_WORDS.has(w);
       let last = words.length;
       while (last > 0 && !/^[a-z][a-z-]+$/.test(words[last - 1]!)) last--;
       const ends = new Set([last]);
       for (let e = 1; e < last; e++) if (lowerWord(words[e - 1]) && STOP_WORDS.has(words[e]!)) ends.add(e);
-      for (const end of ends) for (let len = 2; len <= 3; len++) {
-        const seq = words.slice(end - len, end);
-        if (seq.length !== len || !seq.every((w, k) => modifierOk(w, k, len))) continue;
-        if (seq.some((w) => STOP_WORDS.has(w) || GENERIC_MODIFIERS.has(w))) continue;
-        if (GENERIC_HEADS.has(seq[len - 1]!)) continue;
-        // a participle is no head noun ("meteorite disintegrated", "injury unattended")
-        if (/.{3,}ed$/.test(seq[len - 1]!)) continue;
-        const phrase = seq.join(' ');
-        const key = seq.map((w) => tokenKey(w)).join(' ');
-        const entry = phrases.get(key) ?? { kind: 'topic' as const, forms: new Map() };
-        entry.forms.set(phrase, (entry.forms.get(phrase) ?? 0) + 1);
-        phrases.set(key, entry);
+      addPhrases(words, ends);
+      // a compound written as one hyphenated word of three parts or more names a thing itself ("stop-and-frisk")
+      for (const w of words) if (/^[a-z]+(?:-[a-z]+){2,}$/.test(w)) addPhrase([w]);
+    }
+    // "a highly toxic industrial chemical.": a determiner's run of adjectives with no noun after it ends in its head
+    // noun, which the tagger took for an adjective
+    for (const sentence of doc.docs) {
+      for (let i = 0; i < sentence.length; i++) {
+        if (!sentence[i]!.tags?.has('Determiner')) continue;
+        let j = i + 1;
+        while (j < sentence.length && sentence[j]!.tags?.has('Adverb')) j++;
+        let k = j;
+        while (k < sentence.length && sentence[k]!.tags?.has('Adjective') && !sentence[k]!.tags?.has('Noun') && (k === j || !/[^\s]/.test(sentence[k - 1]!.post ?? ''))) k++;
+        const next = sentence[k];
+        if (k - j < 2 || (next && !/[^\s]/.test(sentence[k - 1]!.post ?? '') && (next.tags?.has('Noun') || next.tags?.has('Adjective')))) continue;
+        const words = sentence.slice(j, k).map((t) => t.text.replace(/[.,;:!?"“”]+$/, ''));
+        addPhrases(words, [words.length]);
+        i = k - 1;
       }
     }
     yield;
+  }
+
+  // Short lines (captions, credits, sub-headings) give names only, read by capitals, not tagged:
+  // a tagger takes a heading's capitals for names ("Movie Stars")
+  if (lines.length) {
+    const text = lines.join('\n').slice(0, TERM_LIMITS.extractChars);
+    const firstNames = new Set<string>();
+    for (const sentence of nlp(text).docs) for (const term of sentence) if (term.tags?.has('FirstName')) firstNames.add(fold(term.text));
+    for (const n of lineNames([text], firstNames)) addName(n.kind, n.name);
   }
 
   // A tagged place/organisation that is a person's first name here ("Secretary of State Marco Rubio"
@@ -312,12 +372,50 @@ export function* reportTermSteps(text: string): Generator<void, ReportTerms> {
     entities.delete(key);
   }
 
+  // A phrase the tagger read as a noun phrase once may stand twice in the text ("sell prescription inserts that
+  // clip on", tagged as a verb there): its count is how often the text writes it
+  // (as written, or capitalised in a headline: "Ukrainian President" before a name is no "Ukrainian president")
+  const headlines = headlineLines(clipped);
+  const lowerText = headlines.length ? clipped.toLowerCase() : clipped;
+  for (const e of phrases.values()) {
+    const [form, n] = [...e.forms].sort(byCount)[0]!;
+    let written = occurrences(clipped, form);
+    for (const h of headlines) written += occurrences(lowerText.slice(h.start, h.end), form.toLowerCase()) - occurrences(clipped.slice(h.start, h.end), form);
+    if (written > [...e.forms.values()].reduce((a, b) => a + b, 0)) e.forms.set(form, n + written - [...e.forms.values()].reduce((a, b) => a + b, 0));
+  }
+
   return { entities: topKeys(entities, TERM_LIMITS.entitiesPerReport), phrases: topKeys(phrases, TERM_LIMITS.phrasesPerReport) };
 }
 
 
 /** "Capitalised Words of the Name (CWN)": an expansion followed by its acronym in brackets. */
 const EXPANSION = /(\p{Lu}[\p{L}-]*(?:\s+(?:(?:of|for|and|the|on|to|de)\s+)?\p{Lu}[\p{L}-]*)+)\s+\((\p{Lu}{2,8})\)/gu;
+
+/**
+ * Is a piece of a report English? English prose is a fifth or more our function words (no language
+ * model needed then); other text is English when franc says so or cannot tell.
+ */
+export function isEnglishPiece(text: string): boolean {
+  const words = tokenize(text);
+  if (words.length < 30 || words.filter((w) => STOP_WORDS.has(w)).length >= words.length * 0.2) return true;
+  const lang = languageOf(text);
+  return lang === 'eng' || lang === 'und';
+}
+
+/** Does `text` open a sentence or line with `words`? */
+function opensSentence(text: string, words: string): boolean {
+  for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
+    const before = text.slice(Math.max(0, at - 3), at);
+    if (at === 0 || /(?:[.!?]["')]?\s+|\n\s*)$/.test(before)) return true;
+  }
+  return false;
+}
+
+/** Does `text` write `word`, capitalised, after a lower-case word or a comma? */
+function capitalisedInside(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) if (/[\p{Ll},] $/u.test(text.slice(Math.max(0, at - 2), at))) return true;
+  return false;
+}
 
 /** How often `name` stands in `text` as whole words. */
 function occurrences(text: string, name: string): number {
@@ -331,8 +429,8 @@ function occurrences(text: string, name: string): number {
 }
 
 /** reportTermSteps run to the end at once. */
-export function extractReportTerms(text: string): ReportTerms {
-  const steps = reportTermSteps(text);
+export function extractReportTerms(text: string, lines: readonly string[] = []): ReportTerms {
+  const steps = reportTermSteps(text, lines);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -383,10 +481,12 @@ function entityTerm(key: string, e: Counted): Term {
   for (const [form] of forms) for (const v of numberVariants(form)) aliases.add(v);
   if (e.kind === 'person') {
     // Surnames seen alone and full names are one person, in every transliteration.
-    const surnames = new Set(forms.map(([f]) => f.split(' ').pop()!));
+    // "de Blasio" and "Blasio" (the matcher joins the particle before it, as it joins a given name)
+    const surnames = new Set(forms.flatMap(([f]) => [surnameOf(f), f.split(' ').pop()!]));
     for (const [full] of forms.filter(([f]) => f.includes(' '))) {
-      const first = full.split(' ').slice(0, -1).join(' ');
-      for (const s of surnames) for (const v of transliterationVariants(s)) aliases.add(`${first} ${v}`);
+      const first = full.slice(0, full.length - surnameOf(full).length).trim();
+      if (!first) continue;
+      for (const s of surnames) if (![...surnames].some((o) => o.endsWith(` ${s}`))) for (const v of transliterationVariants(s)) aliases.add(`${first} ${v}`);
     }
     for (const s of surnames) if (s.length >= 3) for (const v of transliterationVariants(s)) aliases.add(v);
     // an initial written joined to the next name: "A Kumar B" is also written "Akumar B"
@@ -397,6 +497,17 @@ function entityTerm(key: string, e: Counted): Term {
   }
   aliases.delete(label);
   return { id: slug(label), label, kind: e.kind, aliases: [...aliases].sort() };
+}
+
+/** Lower-case particles that belong to the surname after them ("Bill de Blasio" is "de Blasio"). */
+const SURNAME_PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el']);
+
+/** A full name's surname, with the particles written before it ("de Blasio", "van der Berg"). */
+export function surnameOf(full: string): string {
+  const words = full.split(' ');
+  let k = words.length - 1;
+  while (k > 0 && SURNAME_PARTICLES.has(words[k - 1]!.toLowerCase())) k--;
+  return words.slice(k).join(' ');
 }
 
 function topicTerm(e: Counted): Term {
@@ -429,11 +540,13 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
     // and named twice ("ankle surgery"); an English compound noun, when named twice ("black box")
     // or rarer ("solitary confinement").
     const named = [...c.forms.values()].reduce((a, b) => a + b, 0);
+    // An English compound noun that several reports name is a topic whatever its words ("blood pressure").
+    const compound = [...c.forms.keys()].some(isCompoundNoun);
     const topic = c.docs >= minTopicReports
-      ? isDistinctive(words, TOPIC_RANK.shared)
-      : [...c.forms.keys()].some(isCompoundNoun)
+      ? compound || isDistinctive(words, TOPIC_RANK.shared)
+      : compound
         ? named >= 2 || isDistinctive(words, TOPIC_RANK.single)
-        : named >= 2 && isDistinctive(words, TOPIC_RANK.single);
+        : named >= 2 && isDistinctive(words, TOPIC_RANK.twice);
     if (!topic) continue;
     // "national security advisers" gives way to "security advisers" when that is a topic itself
     if (words.length === 3 && (stats.phrases.get(words.slice(1).join(' '))?.docs ?? 0) >= minTopicReports) continue;
@@ -443,6 +556,7 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
   // an acronym that some report spells out is an alias of that name, not a term of its own
   const spelledOut = new Set<string>();
   for (const c of stats.entities.values()) if (c.forms.size > 1) for (const f of c.forms.keys()) if (/^\p{Lu}{2,8}$/u.test(f)) spelledOut.add(f);
+  const joined = joinedNames(stats);
   const taken = new Set<string>();
   for (const docs of [...levels.keys()].sort((a, b) => b - a)) {
     if (terms.length >= max) break;
@@ -455,6 +569,7 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
         if (!name.includes(' ') && stats.entities.has('p:' + nameKey(name))) continue;
       }
       if (!topic && c.forms.size === 1 && spelledOut.has([...c.forms.keys()][0]!)) continue;
+      if (!topic && c.kind !== 'person' && [...c.forms.keys()].every(joined)) continue;
       const t = derivedTerm(key, c, topic);
       if (!t.id || taken.has(t.id)) continue;
       taken.add(t.id);
@@ -462,6 +577,31 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
     }
   }
   return terms.sort((a, b) => (a.kind === b.kind ? (a.label < b.label ? -1 : 1) : a.kind < b.kind ? -1 : 1));
+}
+
+/**
+ * Two names written side by side and read as one ("Apple MacBook Air", "Nintendo/Apple Nintendo"):
+ * a form whose first word is a one-word name of the corpus and whose rest is a name of the corpus
+ * too (no everyday word alone: "Samsung Gear", "Washington Post" stay whole; no demonym first:
+ * "Nicaraguan Institute of …"). Persons excluded.
+ */
+function joinedNames(stats: TermStats): (form: string) => boolean {
+  const single = new Set<string>();
+  const all = new Set<string>();
+  for (const [key, c] of stats.entities) {
+    if (c.kind === 'person' || !c.docs) continue;
+    // (a known name's abbreviations too: "U.S. State Department")
+    for (const f of [...c.forms.keys(), ...(key.startsWith('eq:') ? KNOWN_EQUIVALENTS[key.slice(3)]?.aliases ?? [] : [])]) {
+      all.add(fold(f));
+      if (!f.includes(' ')) single.add(fold(f));
+    }
+  }
+  return (form) => {
+    const words = form.split(' ');
+    if (words.length < 2 || !single.has(fold(words[0]!)) || DEMONYM.test(words[0]!)) return false;
+    const rest = words.slice(1).join(' ');
+    return all.has(fold(rest)) && (words.length > 2 || wordKind(tokenKey(rest)) !== 'common');
+  };
 }
 
 interface Ranked {

@@ -20,7 +20,10 @@ let worker: WebWorker;
 declare const chrome: {
   contextMenus: { onClicked: { dispatch(info: object, tab: object): void } };
   commands: { onCommand: { dispatch(command: string, tab?: object): void }; getAll(): Promise<{ name?: string; shortcut?: string; description?: string }[]> };
-  runtime: { onMessage: { addListener(f: (msg: unknown, sender: { url?: string; frameId?: number }) => void): void } };
+  runtime: {
+    onMessage: { addListener(f: (msg: unknown, sender: { url?: string; frameId?: number }) => void): void };
+    onConnect: { addListener(f: (port: { sender?: { url?: string; frameId?: number } }) => void): void };
+  };
   tabs: { get(id: number): Promise<object> };
 };
 declare const globalThis: { frameIds: Record<string, number> };
@@ -29,12 +32,14 @@ beforeAll(async () => {
   ({ server, origin } = await startServer());
   ({ browser, worker } = await launch());
   // Which extension frame id each page frame has (the menu's info.frameId): learnt from the
-  // messages the frames' content scripts send the background when they start.
+  // messages and query ports the frames' content scripts open when they start.
   await worker.evaluate(() => {
     globalThis.frameIds = {};
-    chrome.runtime.onMessage.addListener((_msg, sender) => {
-      if (sender.url && sender.frameId !== undefined) globalThis.frameIds[sender.url] = sender.frameId;
-    });
+    const learn = (sender?: { url?: string; frameId?: number }) => {
+      if (sender?.url && sender.frameId !== undefined) globalThis.frameIds[sender.url] = sender.frameId;
+    };
+    chrome.runtime.onMessage.addListener((_msg, sender) => learn(sender));
+    chrome.runtime.onConnect.addListener((port) => learn(port.sender));
   });
 });
 afterAll(async () => {

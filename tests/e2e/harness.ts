@@ -78,6 +78,8 @@ export async function launch(extension = EXTENSION): Promise<{ browser: Browser;
     headless: true,
     pipe: true,
     enableExtensions: true,
+    // benchmarks wait inside one evaluate for a 10,000-report import to be indexed (tests have their own timeouts)
+    protocolTimeout: 30 * 60_000,
     args: [
       `--disable-extensions-except=${extension}`,
       `--load-extension=${extension}`,

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { articleFromHtml, blockText, extractArticle, htmlToText, isArticlePage, isoDay } from '../../lib/corpus/article';
+import { articleFromHtml, blockText, extractArticle, htmlToText, isoDay } from '../../lib/corpus/article';
+import { isArticlePage } from '../../lib/page/article-page';
 import { ARTICLE_PARAGRAPHS, newsPage } from './fixtures/news-page';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');

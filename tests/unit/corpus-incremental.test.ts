@@ -118,6 +118,74 @@ describe('compound nouns', () => {
     expect(labels).not.toContain('young man');
   });
 
+  it('a size or degree before a noun names no topic ("large blast", "tallest building"), an English compound with one does ("large intestine")', () => {
+    const text = 'A large blast shook the tallest building in Elling. A large blast was heard, and the tallest building was hit. Surgeons removed part of his large intestine. The large intestine had healed.';
+    const stats = new TermStats();
+    stats.add(extractReportTerms(text));
+    const labels = deriveTerms(stats).filter((t) => t.kind === 'topic').map((t) => t.label);
+    expect(labels).not.toContain('large blast');
+    expect(labels).not.toContain('tallest building');
+    expect(labels).toContain('large intestine');
+  });
+
+  it('a compound that opens a sentence, capitalised, is still a topic ("Climate change is to blame")', () => {
+    const stats = new TermStats();
+    stats.add(extractReportTerms('Whales stranded on the coast of Elling this week. Climate change is to blame too, scientists think.'));
+    expect(deriveTerms(stats).filter((t) => t.kind === 'topic').map((t) => t.label)).toContain('climate change');
+  });
+
+  it('… but not when the text capitalises that word inside sentences (a name: "Amazon users")', () => {
+    const rt = extractReportTerms('Shoppers love the new store from Amazon in Seattle. Amazon users get free delivery. Amazon users pay less.');
+    expect(rt.phrases.map((p) => p.key)).not.toContain('amazon user');
+  });
+
+  it('an English compound noun that two reports name is a topic, even of frequent words ("blood pressure")', () => {
+    const stats = new TermStats();
+    stats.add(extractReportTerms('The mayor of Elling was taken to hospital on Monday. Doctors said his blood pressure was too high.'));
+    stats.add(extractReportTerms('Elling’s mayor rested at home, aides said. He has had trouble with his blood pressure for years.'));
+    stats.add(extractReportTerms('The mayor of Elling drove an old car on Monday. Aides said the mayor was tired.'));
+    stats.add(extractReportTerms('An old car took the mayor of Elling home, aides said.'));
+    const labels = deriveTerms(stats).filter((t) => t.kind === 'topic').map((t) => t.label);
+    expect(labels).toContain('blood pressure');
+    expect(labels).not.toContain('old car');
+  });
+
+  it('a determiner’s adjectives with no noun after them end in their head noun ("an industrial chemical.")', () => {
+    const rt = extractReportTerms('The old tank in Elling held a highly toxic industrial chemical. Workers said it was an industrial chemical and not safe to touch.');
+    expect(rt.phrases.find((p) => p.forms.some(([f]) => f === 'industrial chemical'))?.forms).toEqual([['industrial chemical', 2]]);
+    const stats = new TermStats();
+    stats.add(rt);
+    expect(deriveTerms(stats).map((t) => t.label)).toContain('industrial chemical');
+  });
+
+  it('counts a phrase as often as the text writes it, where the tagger read it as a noun phrase once ("sell mesh inserts that clip")', () => {
+    const rt = extractReportTerms('The firm has partnered with Tolla to sell mesh inserts that clip onto the helmet. Buying a helmet with mesh inserts will likely cost more.');
+    expect(rt.phrases.find((p) => p.key === 'mesh insert')?.forms).toEqual([['mesh inserts', 2]]);
+  });
+
+  it('… as written, or capitalised in a headline: "Diet Tips" in a Title Case headline counts, "Harbour Master" before a name does not', () => {
+    const rt = extractReportTerms('Elling Clinic Hands Out Diet Tips To Hungry Crowds\n\nThe diet tips were popular with visitors in Elling on Monday. A loud boom was heard at noon, and the harbour master came.\n\nHe met Harbour Master Kari Nes.');
+    expect(rt.phrases.find((p) => p.key === 'diet tip')?.forms).toEqual([['diet tips', 2]]);
+    expect(rt.phrases.find((p) => p.key === 'harbor master')?.forms).toEqual([['harbour master', 1]]);
+  });
+
+  it('a phrase one report names twice is a topic with a word past the 2,000 most frequent ("diet tips"), not with frequent words only ("loud boom")', () => {
+    const stats = new TermStats();
+    stats.add(extractReportTerms('The clinic in Elling gave out diet tips on Monday. A loud boom was heard at noon. The diet tips were popular, and a second loud boom followed.'));
+    const labels = deriveTerms(stats).filter((t) => t.kind === 'topic').map((t) => t.label);
+    expect(labels).toContain('diet tips');
+    expect(labels).not.toContain('loud boom');
+  });
+
+  it('a compound written as one hyphenated word of three parts is a phrase ("cap-and-trade"), an everyday one is no topic ("face-to-face")', () => {
+    const stats = new TermStats();
+    stats.add(extractReportTerms('The mayor of Elling promised to end cap-and-trade, aides said after a face-to-face meeting.'));
+    stats.add(extractReportTerms('Critics of the cap-and-trade scheme met the mayor for a face-to-face talk in Elling.'));
+    const labels = deriveTerms(stats).filter((t) => t.kind === 'topic').map((t) => t.label);
+    expect(labels).toContain('cap-and-trade');
+    expect(labels).not.toContain('face-to-face');
+  });
+
   it('knows plurals of listed compounds and nothing outside the list', () => {
     expect(isCompoundNoun('solitary confinement')).toBe(true);
     expect(isCompoundNoun('Life sentences')).toBe(true);

@@ -24,6 +24,11 @@ describe('parseReport', () => {
     expect(p.headings).toEqual(['US role seen as decisive']);
     expect(p.sentences).toEqual(['First paragraph says something.', 'Second sentence too.', 'Last paragraph is here.']);
   });
+  it('reads a numbered section title as a sub-heading, not a number line as one', () => {
+    const p = parseReport('A headline here\nFirst paragraph says something about the town.\n2.1 Harbour Works\n2.2 Quayside\n12 people were hurt in the fire.\nLast paragraph is here.');
+    expect(p.headings).toEqual(['2.1 Harbour Works', '2.2 Quayside']);
+    expect(p.sentences).toContain('12 people were hurt in the fire.');
+  });
 });
 
 describe('term dictionary', () => {

@@ -135,9 +135,12 @@ describe('the stored evidence index', () => {
     expect(stored).toEqual(memory);
   });
 
-  it('tells readers when it changed, so a hover never reads an old copy', async () => {
+  it.each([
+    ['a reader told of every write', (db: CrosscheckDB) => () => evidenceGeneration(db)],
+    ['a reader nobody tells (another context)', () => () => 0],
+  ])('%s never reads an old copy', async (_, told) => {
     const db = await seeded();
-    const reader = new EvidenceReader(db, () => evidenceGeneration(db));
+    const reader = new EvidenceReader(db, told(db));
     const entities = () => db.terms.toArray().then((t) => entityLookup(new Matcher(t)));
     const claim = CLAIMS[0]![1];
     expect((await reader.forClaim(claim, await entities(), 'kyiv')).has(ID.kyiv)).toBe(true);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { capitalisedNames } from '../../lib/corpus/extract/names';
-import { extractTerms, numberVariants } from '../../lib/corpus/terms';
+import { capitalisedNames, lineNames, onlyInHeadlines } from '../../lib/corpus/extract/names';
+import { toReport } from '../../lib/corpus';
+import { buildIndex } from '../../lib/corpus/live-index';
+import { extractReportTerms, extractTerms, isEnglishPiece, numberVariants } from '../../lib/corpus/terms';
 import { Matcher } from '../../lib/match';
 import { americanSpelling } from '../../lib/match/tokens';
 
@@ -31,6 +33,10 @@ describe('capitalised names (lib/corpus/extract/names.ts)', () => {
 
   it('takes no video id or run-together date for a name, and keeps model names with digits', () => {
     expect(names('Watch it at youtu.be/yrXx9dBo8M, posted by Lena Ortiz on Nov11th-2014 about the H5N1 strain and the iPhone6s.')).toEqual(['Lena Ortiz', 'H5N1', 'iPhone6s']);
+  });
+
+  it('keeps a site named with a number run into a capitalised word ("9to5Mac")', () => {
+    expect(names('The leak was first reported by 7up4Tech on Tuesday.')).toEqual(['7up4Tech']);
   });
 });
 
@@ -70,5 +76,163 @@ describe('variants of one term', () => {
       ['Ramesh', 'a-kumar-ramesh'],
     ]);
     expect(terms.find((t) => t.id === 'a-kumar-ramesh')?.kind).toBe('person');
+  });
+});
+
+describe('short lines: captions, credits, related links (lineNames, toReport headings)', () => {
+  it('takes names from a credit or caption line, not a heading’s everyday capitals', () => {
+    const got = lineNames(['Credit Harry Campbell', 'Facebook', 'Read more Hollywood Salaries Revealed, From Movie Stars to Agents', 'Favorite Films'], new Set(['harry'])).map((n) => n.name);
+    expect(got).toEqual(expect.arrayContaining(['Harry Campbell', 'Facebook']));
+    for (const junk of ['Movie Stars', 'Agents', 'Favorite Films', 'Hollywood Salaries Revealed', 'Salaries Revealed']) expect(got).not.toContain(junk);
+  });
+
+  it('reads a line of names alone, though it looks like Title Case ("Sandvika Tidende Kronikk, Reuters")', () => {
+    expect(lineNames(['Sandvika Tidende Kronikk, Reuters'], new Set()).map((n) => n.name)).toEqual(['Sandvika Tidende Kronikk', 'Reuters']);
+    expect(lineNames(['Harbour Workers Return Home'], new Set())).toEqual([]);
+  });
+  it('reads a short all-capitalised line of everyday words as a heading', () => {
+    expect(names('Paramount Moves Forward')).toEqual([]);
+    expect(names('Movie Stars')).toEqual([]);
+  });
+  it('a name only a credit line gives is in the dictionary', () => {
+    const body = 'Yahoo will sell its business to Verizon for billions of dollars, the company said on Monday in a statement.';
+    const r = toReport({ id: 'r1', origin: 'user', text: `Yahoo sells to Verizon\n${body}\nPhoto\nCredit Harry Campbell\n${body}` });
+    expect(r.headings).toContain('Credit Harry Campbell');
+    expect(r.text).not.toContain('Harry Campbell');
+    expect(buildIndex([r]).terms.map((t) => t.label)).toContain('Harry Campbell');
+  });
+});
+
+describe('a name before a lower-case institution or place word', () => {
+  it('is named with that word, unless it is a person or a known place', () => {
+    expect(names('She was taken to Royal Shrewsbury hospital on 12 April.')).toContain('Royal Shrewsbury hospital');
+    expect(names('Ten pygmy whales died on Ninety Mile beach this week.')).toContain('Ninety Mile beach');
+    expect(names('The New York police said nothing.')).toContain('New York');
+    expect(names('He met Boris Johnson police chiefs.')).toContain('Boris Johnson');
+  });
+});
+
+describe('a possessive inside a name', () => {
+  it('is kept before an institution’s or place’s word, not after a place', () => {
+    expect(names('A paid membership like at Costco or Sam’s Club.')).toContain('Sam’s Club');
+    expect(names('He said Russia\'s Army was ready.')).toContain('Russia');
+    expect(names('He said Russia\'s Army was ready.')).not.toContain("Russia's Army");
+  });
+});
+
+describe('an everyday word as a name', () => {
+  it('is a name where the text capitalises it after a comma inside a sentence, and never writes it in lower case', () => {
+    expect(names('I placed Messages to my right, Safari in the middle of the room.')).toContain('Safari');
+    expect(names('We went on a safari in Kenya. Safari tours are popular.')).not.toContain('Safari');
+  });
+});
+
+describe('a hyphenated name', () => {
+  it('keeps a short syllable’s hyphenated part ("Kim Il-sung"), drops a common word after a name ("Pakistan-based")', () => {
+    expect(names('He visited a statue of Kim Il-sung in the capital.')).toContain('Kim Il-sung');
+    expect(names('A Pakistan-based developer and a UN-backed plan.')).toEqual(expect.arrayContaining(['Pakistan', 'UN']));
+  });
+});
+
+describe('a company’s legal suffix', () => {
+  it('ends its name and is dropped ("Business Insider Inc Nintendo/Apple")', () => {
+    expect(names('© Provided by Business Insider Inc Nintendo/Apple Nintendo and Apple shocked the world.')).toEqual(expect.arrayContaining(['Business Insider', 'Nintendo']));
+    expect(names('Shares of Acme Widgets Ltd. rose.')).toContain('Acme Widgets');
+  });
+});
+
+describe('an office before a title', () => {
+  it('is the title’s, not the name’s ("District Attorney", "Defence Minister", "Press Secretary")', () => {
+    expect(names('The plan was praised in a long speech by Elling District Attorney Ola Rask, who said it would work.')).toEqual(['Elling', 'Ola Rask']);
+    expect(names('On Monday morning the new plan was praised by Elling Defence Minister Ola Rask, who said it would work.')).toEqual(['Elling', 'Ola Rask']);
+    expect(names('Then the mayor of Elling met the Harbour Board Press Secretary, who said nothing at all.')).toEqual(['Elling', 'Harbour Board']);
+    expect(names('The case was heard at Elling District Court on a rainy day in the spring.')).toEqual(['Elling District Court']);
+    expect(names('Later that year she won a Rask Award for Best Director in Elling, where the show was held.')).toEqual(['Rask Award', 'Elling']);
+    expect(names('The Bank of Elling Governor Ola Rask spoke on Monday about the long winter.')).toEqual(['Bank of Elling', 'Ola Rask']);
+  });
+  it('… also in a name the tagger found ("Pentagon Press Secretary" → Pentagon)', () => {
+    const rt = extractReportTerms('"It is a loss to the rebels," Pentagon Press Secretary Rear Admiral Ola Rask said.');
+    const forms = rt.entities.flatMap((e) => e.forms.map(([f]) => f));
+    expect(forms.some((f) => /Press$/.test(f))).toBe(false);
+    expect(forms).toContain('Ola Rask');
+  });
+});
+
+describe('a surname with a particle', () => {
+  it('keeps the particle: "Ola de Rask" is also "de Rask", never "Ola Rask"', () => {
+    const texts = ['Mayor Ola de Rask said on Monday that the town would change its rules for the harbour.', 'The plan was backed by de Rask, aides said, and the harbour board agreed with de Rask.'];
+    const person = extractTerms(texts).find((t) => t.kind === 'person')!;
+    expect(person.label).toBe('Ola de Rask');
+    expect(person.aliases).toContain('de Rask');
+    expect(person.aliases).not.toContain('Ola Rask');
+    const marks = new Matcher(extractTerms(texts), { fuzzy: true }).find(texts[1]!).map((m) => m.text);
+    expect(marks).toEqual(['de Rask', 'de Rask']);
+  });
+});
+
+describe('sentences a page ran together', () => {
+  it('end at a full stop between a lower-case letter and a capitalised word, so a run-in headline is read as one', () => {
+    expect(names('It was unclear whether the rebel leader of the group had died.Airstrike in Elling by Harbour Forces Targets Rebel Leader')).toEqual([]);
+    expect(names('The boat left Elling at dawn.It reached the harbour by noon, the U.S. Navy said.')).toEqual(['Elling', 'U.S. Navy']);
+  });
+});
+
+describe('two names side by side', () => {
+  it('are two terms when the corpus names each alone ("Apple MacBook Air"), not an everyday word after a name or a demonym before one', () => {
+    const terms = extractTerms([
+      'Shoppers can buy the Rask Fjordbook Pro at shops in Elling, Rask said on Monday. The Fjordbook Pro is thin.',
+      'Which is better: the Rask Fjordbook Pro or the Tolla Slate? Critics at Rask Post and the Elling Times were split.',
+      'Norwegian Institute of Harbour Studies experts praised the Tolla Slate from Tolla. The Norwegian Institute of Harbour Studies is in Elling.',
+    ]).map((t) => t.label);
+    expect(terms).toEqual(expect.arrayContaining(['Rask', 'Fjordbook Pro', 'Tolla Slate', 'Elling Times', 'Norwegian Institute of Harbour Studies']));
+    expect(terms).not.toContain('Rask Fjordbook Pro');
+  });
+
+  it('… and a known country’s abbreviation before a name of the corpus is the country ("U.S. Harbour Department")', () => {
+    const terms = extractTerms([
+      'The U.S. Harbour Department said on Monday that ships in Elling would wait, officials in the United States said.',
+      'The Harbour Department in Elling gave no reason for the delay, aides said on Monday.',
+    ]).map((t) => t.label);
+    expect(terms).toEqual(expect.arrayContaining(['Harbour Department', 'United States']));
+    expect(terms).not.toContain('U.S. Harbour Department');
+  });
+});
+
+describe('a report in another language', () => {
+  const french =
+    'Les députés de la commission ont voté mardi soir le projet de loi sur la pêche côtière. Dans le port de Brest, Marie Kerlann a dit que la réforme ' +
+    'arrivait trop tard pour les petits bateaux. Parmi les élus, plusieurs ont demandé une étude du Conseil régional avant le vote solennel.';
+  it('gives names by capitals and its people, no key phrases and no sentence-opening words', () => {
+    const rt = extractReportTerms(french);
+    const forms = rt.entities.flatMap((e) => e.forms.map(([f]) => f));
+    expect(forms).toEqual(expect.arrayContaining(['Brest', 'Marie Kerlann']));
+    for (const w of ['Les', 'Dans', 'Parmi']) expect(forms).not.toContain(w);
+    expect(rt.phrases).toEqual([]);
+  });
+  it('is told from English by its function words (no language model for English prose)', () => {
+    expect(isEnglishPiece(french)).toBe(false);
+    expect(isEnglishPiece('The mayor of Elling said on Monday that the harbour would close for a week while engineers checked the old sea wall, which was damaged in a storm.')).toBe(true);
+  });
+});
+
+describe('a quoted Title Case title', () => {
+  it('keeps its small words ("The Girl with the Dragon Tattoo"), not an "and" between two names', () => {
+    expect(names('The studio had trouble after the flop of "The Tower of the Grey Gulls" last summer, critics in Elling said.')).toEqual(['Tower of the Grey Gulls', 'Elling']);
+    expect(names('The browser’s name is a blend of "Rask and Tolla" in the old code, she said.')).toEqual(['Rask', 'Tolla']);
+  });
+  it('… and so does a title after "called", "titled" or "dubbed"', () => {
+    expect(names('Footage from a film called Mending the Nets of the Coast, showing the harbour in Elling, aired on Monday.')).toEqual(['Mending the Nets of the Coast', 'Elling']);
+  });
+});
+
+describe('a tagger’s name found only in Title Case lines', () => {
+  it('is no name: capitals say nothing there', () => {
+    // (the tagger takes "First Cook" for a person's name here)
+    const text = 'The harbour in Elling was shut on Monday after a storm, officials said.\nSEE ALSO: Here’s The Lavish Dinner That Won Over Tolla’s First Workers And Persuaded Them To Hire Their First Cook';
+    expect(onlyInHeadlines(text)('First Cook')).toBe(true);
+    expect(onlyInHeadlines(text)('Elling')).toBe(false);
+    const forms = extractReportTerms(text).entities.flatMap((e) => e.forms.map(([f]) => f));
+    expect(forms).not.toContain('First Cook');
+    expect(forms).toContain('Elling');
   });
 });

@@ -34,6 +34,8 @@ const PLACE_CUES = new Set(
     'tower towers mall terminal hall bay sea ocean coast state park bridge district village town peninsula desert mountains hills gulf strait')
     .split(' '),
 );
+/** Lower-case words that end a place's or an institution's name written before them ("Ninety Mile beach"). */
+const LOWER_CUE = /^ (hospital|beach|police|airport|university|college|school|island|river|lake|station|bridge)\b/;
 /** Acronyms that are units, times or shouting rather than names. */
 const NOT_ACRONYMS = new Set('am pm et pt pst est edt gmt bst cet aest utc ok tv pdf ps usd gbp eur km mph cm mm kg'.split(' '));
 const TIME_WORDS = new Set([...MONTHS, ...WEEKDAYS, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'today', 'yesterday', 'tomorrow']);
@@ -58,7 +60,9 @@ const isAllCaps = (s: string) => /\p{Lu}{2,}/u.test(s) && !/\p{Ll}/u.test(s);
  * Letters and digits alternating in four runs or more, with lower-case letters: a video id or a
  * handle ("yrXx9dBo8M"), a date run together ("Nov11th-2014"); never a name ("H5N1", "XR7", "iPhone6s" stay).
  */
-const isMachineToken = (t: string) => /\p{Ll}/u.test(t) && (t.match(/\p{L}+|\p{N}+/gu)?.length ?? 0) >= 4;
+const isMachineToken = (t: string) => /\p{Ll}/u.test(t) && (t.match(/\p{L}+|\p{N}+/gu)?.length ?? 0) >= 4 && !SITE_NAME.test(t);
+/** A site's name written after a number run together ("9to5Mac", "9to5Google"): it ends in a capitalised word. */
+const SITE_NAME = /\p{N}\p{Lu}\p{Ll}{2,}$/u;
 /** wordKind of a word, remembered (a block of the word list is decoded per look-up); bounded. */
 const kinds = new Map<string, ReturnType<typeof wordKind>>();
 function kindOfWord(t: string): ReturnType<typeof wordKind> {
@@ -75,13 +79,31 @@ const common = (t: string) =>
 /** Stop words that also begin names ("New York", "Will Smith", "One World Trade Center"). */
 const NAME_STARTS = new Set(['new', 'one', 'two', 'will', 'like', 'us']);
 const isStop = (f: string) => STOP_WORDS.has(f) && !NAME_STARTS.has(f);
+/** Titles of legal offices, a title before a capitalised name ("District Attorney Kenneth Thompson"). */
+const OFFICE_TITLES = new Set(['attorney', 'prosecutor', 'solicitor']);
+/** Words that name an office with the title after them ("Press Secretary", "District Attorney", "Defence Minister"). */
+export const OFFICE_WORDS = new Set(
+  'press district defence defense foreign home health interior finance trade education energy transport labour labor environment culture communications'.split(' '),
+);
 /** "They're", "It'll", "I'd": a contraction is never a name. */
 const CONTRACTION = /['’](?:re|ll|d|ve|m|t)$/i;
 const DIRECTIONS = new Set('north south east west northern southern eastern western central northeast northwest southeast southwest'.split(' '));
 /** Title Case (a headline inside the text): capitals say nothing about names there. */
 function titleCase(ts: { text: string }[]): boolean {
   const long = ts.filter((t) => t.text.length >= 4 && /^\p{L}/u.test(t.text));
-  return long.length >= 4 && long.filter((t) => isUpperStart(t.text)).length >= long.length * 0.9;
+  if (long.length >= 4) return long.filter((t) => isUpperStart(t.text)).length >= long.length * 0.9;
+  // a short line all capitalised, two everyday words, ending in one ("Movie Stars", "Paramount Moves Forward"),
+  // is a heading too; a name's line is not ("Credit Harry Campbell", "Food Standards Agency": ends in a name's word)
+  const words = ts.filter((t) => /^\p{L}/u.test(t.text));
+  const last = words[words.length - 1]?.text ?? '';
+  return (
+    words.length >= 2 &&
+    words.every((t) => isUpperStart(t.text)) &&
+    long.filter((t) => common(t.text)).length >= 2 &&
+    common(last) &&
+    !ORG_CUES.has(foldToken(last)) &&
+    !PLACE_CUES.has(foldToken(last))
+  );
 }
 
 /** "al-Shabab", "bin-Laden": a connector joined by a hyphen to a capitalised word. */
@@ -89,8 +111,9 @@ const isConnectedName = (t: string) => /^(?:al|el|bin|ibn|abu|de|van|von)-\p{Lu}
 
 /** "Pakistan-based", "Qaeda-linked": a name with a common lower-case word hyphenated after it. */
 function trimSuffix(t: string): string {
+  // (a short syllable before the hyphen is a name's own: "Kim Il-sung", "Kim Jong-un")
   const m = /^(.+?)-(\p{Ll}{4,})$/u.exec(t);
-  return m && kindOfWord(m[2]!) === 'common' ? m[1]! : t;
+  return m && kindOfWord(m[2]!) === 'common' && !/^\p{Lu}\p{Ll}{1,2}$/u.test(m[1]!) ? m[1]! : t;
 }
 
 interface Tok {
@@ -118,10 +141,12 @@ function kindOf(name: string, words: string[], tagged: Map<string, TermKind>, fi
 /**
  * The capitalised names of `text` (one piece of a report), in order of appearance. `tagged` holds
  * what compromise typed in the same text (name → kind), `firstNames` the words it tagged as given
- * names. `midCaps` collects, across calls, the words seen capitalised inside a sentence.
+ * names. `midCaps` collects, across calls, the words seen capitalised inside a sentence. In `foreign`
+ * text (not English: the word lists say nothing there) a sentence's first word is a name only
+ * where the text also capitalises it inside a sentence.
  */
-export function capitalisedNames(text: string, tagged: Map<string, TermKind>, firstNames: Set<string>): NameSpan[] {
-  const sentences = splitSentencesWithOffsets(text);
+export function capitalisedNames(text: string, tagged: Map<string, TermKind>, firstNames: Set<string>, foreign = false, shortLines = false): NameSpan[] {
+  const sentences = splitSentencesWithOffsets(text).flatMap(splitRunTogether);
   const toks: Tok[][] = sentences.map((s) => [...s.text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: s.start + m.index!, end: s.start + m.index! + m[0].length })));
   // words this text capitalises inside a sentence, and words it writes in lower case
   const mid = new Set<string>();
@@ -133,29 +158,47 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
         if (!isInnerCapital(t)) lower.add(t);
       }
       // capitalised right after a lower-case word ("by Apple", "at Vogue"): a name, not a sentence start
-      else if (i > 0 && /^\p{Ll}/u.test(ts[i - 1]!.text) && spacesOnly(text, ts[i - 1]!.end, ts[i]!.start)) mid.add(foldToken(t));
+      // or after a comma that follows one ("Messages, Safari, and Photos")
+      else if (i > 0 && /^\p{Ll}/u.test(ts[i - 1]!.text) && (spacesOnly(text, ts[i - 1]!.end, ts[i]!.start) || /^, +$/.test(text.slice(ts[i - 1]!.end, ts[i]!.start)))) mid.add(foldToken(t));
     }
   }
   const out: NameSpan[] = [];
   for (const ts of toks) {
     const sentenceCaps = ts.filter((t) => /\p{L}/u.test(t.text)).every((t) => !/\p{Ll}/u.test(t.text));
-    if ((sentenceCaps && ts.length > 3) || titleCase(ts)) continue; // a shouted line or a headline says nothing about names
+    if (!shortLines && ((sentenceCaps && ts.length > 3) || titleCase(ts))) continue; // a shouted line or a headline says nothing about names
     let span: Tok[] = [];
     let afterTitle = false;
     const flush = () => {
-      while (span.length && (CONNECTORS.has(span[span.length - 1]!.text.toLowerCase()) || ['for', 'and'].includes(span[span.length - 1]!.text) || /^\d/.test(span[span.length - 1]!.text) && span.length === 1)) span.pop();
+      while (span.length && (CONNECTORS.has(span[span.length - 1]!.text.toLowerCase()) || ['for', 'and'].includes(span[span.length - 1]!.text) || /^\d/.test(span[span.length - 1]!.text) && !isInnerCapital(span[span.length - 1]!.text) && span.length === 1)) span.pop();
       if (span.length) {
+        // "Royal Shrewsbury hospital", "Ninety Mile beach": a name of two words or more that is no known
+        // place, written before a lower-case institution's or place's word, is named with that word
+        const last = span[span.length - 1]!;
+        const cue = LOWER_CUE.exec(text.slice(last.end, last.end + 14));
+        // (not a person's name: one everyday word at least, no given name first; "Boris Johnson police" stays apart)
+        const place = text.slice(span[0]!.start, last.end);
+        if (cue && span.length >= 2 && !/['’]s?$/.test(last.text) && span.some((t) => common(t.text)) && !firstNames.has(foldToken(span[0]!.text)) && tagged.get(place) !== 'person' && !isPlace(placeKey(place))) {
+          const start = last.end + cue[0].length - cue[1]!.length;
+          span.push({ text: cue[1]!, start, end: start + cue[1]!.length });
+        }
         const after = text.slice(span[span.length - 1]!.end, span[span.length - 1]!.end + 14);
         emit(span, text, mid, lower, tagged, firstNames, afterTitle || SPEECH.test(after), out);
         afterTitle = false;
       }
       span = [];
     };
+    // the end of a quoted Title Case title being read ("The Girl with the Dragon Tattoo"): its small words are its own
+    let titleEnd = -1;
     for (let i = 0; i < ts.length; i++) {
       const tok = ts[i]!;
       const t = tok.text;
       // a span runs over spaces (and a hyphen); punctuation ends it
       if (span.length && !spacesOnly(text, ts[i - 1]!.end, tok.start) && !(tok.start - ts[i - 1]!.end === 1 && text[tok.start - 1] === '-')) flush();
+      if (!span.length) titleEnd = Math.max(titleEnd, quotedTitle(text, tok.start));
+      if (span.length && tok.end < titleEnd && TITLE_SMALL.has(t) && t !== 'and' && ts.slice(i + 1).some((x) => x.end <= titleEnd && isUpperStart(x.text))) {
+        span.push(tok);
+        continue;
+      }
       const folded = foldToken(t);
       const initial = i === 0 || opensClause(text, tok.start);
       const next = ts[i + 1]?.text ?? '';
@@ -168,9 +211,21 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
           !CONTRACTION.test(t) &&
           !isMachineToken(t) &&
           !(isStop(folded) && !isAcronymToken(t) && !/^the$/i.test(t)) &&
-          !(initial && common(t) && !mid.has(folded) && !quotedTitle(text, tok.start)) &&
+          !(initial && (foreign || common(t)) && !mid.has(folded) && quotedTitle(text, tok.start) < 0) &&
           !(isAllCaps(t) && t.length > 6));
-      if (PERSON_TITLES.has(folded.replace(/\.$/, '')) && (isUpperStart(t) || span.length)) {
+      // a company's legal suffix ends its name and is no part of how it is called ("Business Insider Inc Nintendo/Apple")
+      if (span.length && /^(?:inc|ltd|llc|plc|gmbh)$/.test(folded.replace(/\.$/, ''))) {
+        flush();
+        continue;
+      }
+      if ((PERSON_TITLES.has(folded.replace(/\.$/, '')) || (OFFICE_TITLES.has(folded) && isUpperStart(next))) && (isUpperStart(t) || span.length)) {
+        // the word of an office before its title is the title's, not the name's ("Pentagon Press Secretary", "Brooklyn District Attorney")
+        const alone = span.length === 1;
+        if (span.length > 1 && OFFICE_WORDS.has(foldToken(span[span.length - 1]!.text))) span.pop();
+        // an award's category before its title is the award's ("an Oscar for Best Director" → Oscar)
+        if (span.length > 2 && span[span.length - 2]!.text === 'for' && common(span[span.length - 1]!.text)) span.splice(-2);
+        // … and one everyday word alone before a title qualifies it ("for Best Director", "Police Commissioner")
+        else if (alone && common(span[0]!.text) && !isAcronymToken(span[0]!.text)) span = [];
         flush();
         // "Secretary of State Marco Rubio", "Minister of Defence X": the office belongs to the title
         if (ts[i + 1]?.text === 'of' && isUpperStart(ts[i + 2]?.text ?? '')) i += 2;
@@ -180,7 +235,9 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       if (name) {
         const trimmed = trimSuffix(t);
         span.push(trimmed === t ? tok : { ...tok, text: trimmed, end: tok.start + trimmed.length });
-        if (/['’]s?$/.test(t) || trimmed !== t) flush();
+        // a possessive ends a name, unless an institution's or place's word follows ("Sam's Club", "Fisherman's Terminal"; not "Russia's Army")
+        const cueNext = /['’]s$/.test(t) && isUpperStart(next) && spacesOnly(text, tok.end, ts[i + 1]!.start) && (ORG_CUES.has(foldToken(next)) || PLACE_CUES.has(foldToken(next))) && !isPlace(placeKey(t.replace(/['’]s$/, '')));
+        if ((/['’]s?$/.test(t) && !cueNext) || trimmed !== t) flush();
         continue;
       }
       // "of", "de", "al" between two capitalised words; numbers of a model name; "34th Street"; "2014 RC"
@@ -207,6 +264,54 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
   return out;
 }
 
+/**
+ * Sentences a page's markup ran together ("…had died.Airstrike in Somalia by U.S. Forces"): a full
+ * stop between a lower-case letter and a capitalised word ends a sentence there too ("U.S.", "Mr.X" stay whole).
+ */
+function splitRunTogether(s: { text: string; start: number }): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let from = 0;
+  for (const m of s.text.matchAll(/\p{Ll}{2}[.!?](?=\p{Lu}\p{Ll})/gu)) {
+    const end = m.index! + m[0].length;
+    out.push({ text: s.text.slice(from, end), start: s.start + from });
+    from = end;
+  }
+  if (!from) return [s];
+  out.push({ text: s.text.slice(from), start: s.start + from });
+  return out;
+}
+
+/**
+ * Does `name` stand in `text` only inside Title Case or shouted lines (headlines, related links)?
+ * Capitals say nothing about names there, so a tagger's name found only there is no evidence
+ * ("Persuaded Them To Hire Their First Chef").
+ */
+export function onlyInHeadlines(text: string): (name: string) => boolean {
+  let lines: { start: number; end: number }[] | null = null;
+  return (name) => {
+    lines ??= headlineLines(text);
+    if (!lines.length || !name) return false;
+    let seen = false;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      if (!lines.some((l) => at >= l.start && at < l.end)) return false;
+      seen = true;
+    }
+    return seen;
+  };
+}
+
+/** The Title Case or shouted lines (headlines, related links) of `text`, as offsets. */
+export function headlineLines(text: string): { start: number; end: number }[] {
+  return splitSentencesWithOffsets(text)
+    .flatMap(splitRunTogether)
+    .filter((s) => {
+      const ts = [...s.text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: 0, end: 0 }));
+      const caps = ts.filter((t) => /\p{L}/u.test(t.text)).every((t) => !/\p{Ll}/u.test(t.text));
+      return (caps && ts.length > 3) || titleCase(ts);
+    })
+    .map((s) => ({ start: s.start, end: s.start + s.text.length }));
+}
+
 const OPENERS = new Set('"“‘\'(:[]—–|•');
 const isSpace = (c: string) => c === ' ' || c === '\n' || c === '\t' || c === '\u00a0' || c === '\r';
 
@@ -223,15 +328,24 @@ function opensClause(text: string, at: number): boolean {
 
 const TITLE_SMALL = new Set(['of', 'the', 'a', 'an', 'in', 'on', 'and', 'to', 'with', 'for', 'at', 'from', 'by', 'v', 'vs']);
 
-/** A quoted title in Title Case starts at `at` ("“Super Mario Run”", "‘The Social Network’"). */
-function quotedTitle(text: string, at: number): boolean {
+/**
+ * Where a Title Case title that starts at `at` ends, or -1: a quoted one ("“Super Mario Run”", "‘The
+ * Social Network’") or one after "called", "titled", "entitled" or "dubbed" (a documentary called
+ * Improving the Lives of the People, …), ending at its closing quote or at punctuation.
+ */
+function quotedTitle(text: string, at: number): number {
   const open = text[at - 1];
-  if (open !== '"' && open !== '“' && open !== '‘' && open !== "'") return false;
-  const end = text.slice(at, at + 80).search(/["”’']/);
-  if (end < 0) return false;
-  const words = text.slice(at, at + end).replace(/[,.:!?]+$/, '').split(/\s+/);
-  return words.length >= 2 && words.length <= 8 && words.every((w) => /^[\p{Lu}\d]/u.test(w) || TITLE_SMALL.has(w));
+  let end: number;
+  if (open === '"' || open === '“' || open === '‘' || open === "'") end = text.slice(at, at + 80).search(/["”’']/);
+  else if (CALLED.test(text.slice(Math.max(0, at - 12), at))) {
+    end = text.slice(at, at + 80).search(/[,.;:!?()\n"“”]/);
+    if (end < 0) end = Math.min(80, text.length - at);
+  } else return -1;
+  if (end < 0) return -1;
+  const words = text.slice(at, at + end).replace(/[,.:!?]+$/, '').trim().split(/\s+/);
+  return words.length >= 2 && words.length <= 8 && words.every((w) => /^[\p{Lu}\d]/u.test(w) || TITLE_SMALL.has(w)) && /^[\p{Lu}\d]/u.test(words[words.length - 1]!) ? at + end : -1;
 }
+const CALLED = /\b(?:called|titled|entitled|dubbed)\s+$/;
 
 /** Only spaces between `from` and `to` (and at least one). */
 function spacesOnly(text: string, from: number, to: number): boolean {
@@ -274,4 +388,22 @@ function rebuild(words: string[], raw: string): string {
   const at = s.lastIndexOf(last.split('-')[0]!);
   if (at >= 0) s = s.slice(0, at) + last;
   return s.trim();
+}
+
+/**
+ * The names of a page's short lines (captions, credits, sub-headings, related links), read by
+ * capitals alone: such lines capitalise everyday words ("Read more: Movie Stars to Agents"), so a
+ * span is a name there only when each of its words is no everyday word, a given name (`firstNames`),
+ * a connector, or an institution's or place's last word ("Credit Harry Campbell", "Food Standards Agency").
+ */
+export function lineNames(lines: readonly string[], firstNames: Set<string>): NameSpan[] {
+  // (a line of names alone looks like Title Case: "Agence France Presse, Reuters"; the filter below reads such lines)
+  return capitalisedNames(lines.join('\n'), new Map(), firstNames, false, true).filter(({ name }) => {
+    const words = name.split(/\s+/);
+    return words.every((w, k) => {
+      const f = foldToken(w);
+      if (!common(w) || isAcronymToken(w) || firstNames.has(f) || CONNECTORS.has(w)) return true;
+      return k > 0 && k === words.length - 1 && (ORG_CUES.has(f) || PLACE_CUES.has(f));
+    });
+  });
 }

@@ -1,0 +1,92 @@
+/**
+ * How pages and the popup ask the corpus's read side (the dictionary, a hover, a checked selection):
+ * over a port to the context that keeps it warm (lib/background/queries.ts) — Chrome's offscreen
+ * document, which outlives the service worker, or Firefox's background page. Where no port answers
+ * (the offscreen document is not open yet after a browser start), or it goes away mid-request, the
+ * same request goes to the background as a message, as every other request does (lib/rpc.ts).
+ */
+import { browser } from 'wxt/browser';
+import type { BackgroundProtocol, ReplyOf, RequestOf } from './messages';
+import { send, unwrap } from './rpc';
+
+export const QUERY_PORT = 'crosscheck-queries';
+export const QUERY_TYPES = ['dictionary', 'english-words', 'explain', 'check-sentences'] as const;
+export type QueryType = (typeof QUERY_TYPES)[number];
+
+export interface QueryMessage {
+  id: number;
+  request: { type: QueryType } & Record<string, unknown>;
+}
+export interface QueryReply {
+  id: number;
+  reply: unknown;
+}
+
+type Port = ReturnType<typeof browser.runtime.connect>;
+/** After a port found nobody, messages go to the background for this long before a port is tried again. */
+const RETRY_MS = 3_000;
+
+let port: Port | null = null;
+let nobodyUntil = 0;
+let nextId = 1;
+const pending = new Map<number, { resolve: (reply: unknown) => void; reject: (e: Error) => void }>();
+
+class PortGone extends Error {}
+
+function openPort(): Port | null {
+  if (port) return port;
+  if (Date.now() < nobodyUntil) return null;
+  let p: Port;
+  try {
+    p = browser.runtime.connect({ name: QUERY_PORT });
+  } catch {
+    nobodyUntil = Date.now() + RETRY_MS; // the extension was reloaded: this script is orphaned
+    return null;
+  }
+  let answered = false;
+  p.onMessage.addListener((msg: QueryReply) => {
+    answered = true;
+    const waiting = pending.get(msg?.id);
+    if (!waiting) return;
+    pending.delete(msg.id);
+    waiting.resolve(msg.reply);
+  });
+  p.onDisconnect.addListener(() => {
+    if (port === p) port = null;
+    if (!answered) nobodyUntil = Date.now() + RETRY_MS;
+    for (const [id, waiting] of pending) {
+      pending.delete(id);
+      waiting.reject(new PortGone());
+    }
+  });
+  return (port = p);
+}
+
+function overPort(p: Port, request: QueryMessage['request']): Promise<unknown> {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    try {
+      p.postMessage({ id, request } satisfies QueryMessage);
+    } catch {
+      pending.delete(id);
+      reject(new PortGone());
+    }
+  });
+}
+
+/** One query: over the port where it answers, else as a message to the background. */
+export async function query<K extends QueryType>(
+  type: K,
+  ...[fields]: {} extends Omit<RequestOf<BackgroundProtocol, K>, 'type'> ? [Omit<RequestOf<BackgroundProtocol, K>, 'type'>?] : [Omit<RequestOf<BackgroundProtocol, K>, 'type'>]
+): Promise<ReplyOf<BackgroundProtocol, K>> {
+  const p = openPort();
+  if (p) {
+    try {
+      return unwrap(await overPort(p, { ...(fields as object), type } as QueryMessage['request']), type);
+    } catch (e) {
+      if (!(e instanceof PortGone)) throw e;
+    }
+  }
+  return (send as (t: K, f?: object) => Promise<ReplyOf<BackgroundProtocol, K>>)(type, fields as object | undefined);
+}
