@@ -11,7 +11,7 @@ import { SPEECH_KINDS, eventKind, eventNoun, normalizeEventPhrases } from './eve
 /** Event kinds that name the same happening from another side (talks are where things are discussed). */
 const KIN: Record<string, string> = { meet: 'discuss', discuss: 'meet', kill: 'strike', strike: 'kill', injure: 'strike' };
 import { claimFrame, type EntityLookup, type Frame, type Quantity } from './frame';
-import { compareFigures } from './quantities';
+import { compareFigures, figuresAgree } from './quantities';
 import { states } from './coverage';
 import { sameSense } from './synonyms';
 
@@ -27,6 +27,8 @@ export interface Finding {
   /** the words on the page side and on the report side */
   page: string;
   report: string;
+  /** a figure within the other's bound but not the same ("at least six" / "11"): no corroboration by itself */
+  compatible?: boolean;
 }
 
 export interface Comparison {
@@ -207,6 +209,7 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
   const key = (q: Quantity, other: Frame) => (q.unit !== 'year-old' ? q.unit : q.owner && other.quantities.some((o) => o.owner === q.owner) ? `age of ${q.owner}` : q.head ? `age:${q.head}` : '');
   const keysA = new Map(A.quantities.map((q) => [q, key(q, B)]));
   const keysB = new Map(B.quantities.map((q) => [q, key(q, A)]));
+  unifyCompounds(keysA, keysB);
   const keys = new Set([...keysA.values()].filter((k) => k && [...keysB.values()].includes(k)));
   if (!keys.size) return [];
   const yearsA = new Set(a.match(YEAR) ?? []);
@@ -223,15 +226,29 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
     // a figure that the other sentence also gives, or the total of its figures, is not contradicted
     if (!f.agree && (hasFigure(B, f.pageValue) || hasFigure(A, f.reportValue))) continue;
     // named things on both sides, none shared: the figure may be another one's (another fish, another deal)
-    if (!f.agree && !sameEvent && disjoint(new Set([...A.names, ...A.topics]), new Set([...B.names, ...B.topics]))) continue;
+    if (!f.agree && !sameEvent && castDisjoint(new Set([...A.names, ...A.topics]), A, new Set([...B.names, ...B.topics]), B)) continue;
     // a count is of the same thing only when the same thing happens to it ("7 girls fell pregnant" / "28 girls went on the trip"),
     // in the same event too: a story's counts of different moments or subsets ("taken 28 girls" / "seven girls dropped out")
-    if (!f.agree && !MEASURES.has(f.unit) && !k.startsWith('age') && (sameEvent ? otherPredicate(a, b, A, B, f.unit) : !samePredicate(a, b, f.unit))) continue;
+    if (!f.agree && !MEASURES.has(f.unit) && !k.startsWith('age') && (sameEvent ? differentPredicates(a, b, f.unit) : !samePredicate(a, b, f.unit))) continue;
     // and the words around the two figures say what they are of ("28 bundles of weapons" / "27 bundles containing weapons")
     if (!f.agree && !sameEvent && !k.startsWith('age') && !sameSurroundings(a, f.page, b, f.report)) continue;
-    out.push({ slot: 'number', agree: f.agree, page: f.page, report: f.report });
+    // a bound met by another figure ("at least six" / "11") is compatible, not the same figure
+    const compatible = f.agree && !f.page.includes(' + ') && !f.report.includes(' + ') && Math.abs(f.pageValue - f.reportValue) > 0.1 * Math.max(f.pageValue, f.reportValue);
+    out.push({ slot: 'number', agree: f.agree, page: f.page, report: f.report, ...(compatible ? { compatible } : {}) });
   }
   return out;
+}
+
+/**
+ * A compound counted noun and its head count the same thing ("10 gunshots" / "10 shots", "6 airstrikes" / "6 strikes"):
+ * the longer unit of one side is renamed to the other side's head when it ends with it (four letters or more).
+ */
+export function unifyCompounds(keysA: Map<Quantity, string>, keysB: Map<Quantity, string>): void {
+  const a = new Set(keysA.values());
+  const b = new Set(keysB.values());
+  const head = (long: string, short: string) => long !== short && short.length >= 4 && !long.startsWith('age') && long.endsWith(short);
+  for (const [q, k] of keysA) if (!b.has(k)) for (const h of b) if (head(k, h)) keysA.set(q, h);
+  for (const [q, k] of keysB) if (!a.has(k)) for (const h of a) if (head(k, h)) keysB.set(q, h);
 }
 
 /** Units of measure: what a measure belongs to does not hang on a verb. */
@@ -280,6 +297,27 @@ function samePredicate(a: string, b: string, unit: string): boolean {
   return !!pa && !!pb && predicatesAlike(pa, pb);
 }
 
+/**
+ * Both counts hang on a verb, not the same one, and neither sentence names the other's verb by its
+ * own count ("taken 28 girls …, the girls dropped out" / "seven girls dropped out"; but "ten people
+ * were injured" / "14 people were hurt" name the same thing however the parser reads them).
+ */
+function differentPredicates(a: string, b: string, unit: string): boolean {
+  const pa = predicateOf(a, unit);
+  const pb = predicateOf(b, unit);
+  return !!pa && !!pb && !predicatesAlike(pa, pb) && !namedBy(a, unit, pb) && !namedBy(b, unit, pa);
+}
+
+/** Does the verb (or its kind of event) stand within a few words of the counted noun? */
+export function namedBy(text: string, unit: string, verb: string, within = 4): boolean {
+  const ws = wordsOf(normalizeEventPhrases(text));
+  const at = ws.findIndex((w) => w && stem(w) === unit);
+  if (at < 0) return false;
+  const v = verb.split(' ')[0]!;
+  const k = eventKind(v);
+  return ws.slice(Math.max(0, at - within), at + within + 1).some((w) => !!w && (stem(w) === stem(v) || (!!k && eventKind(w) === k)));
+}
+
 /** Does a sentence name this verb or its kind of event anywhere ("left two people dead" names a killing)? */
 const names_ = (F: Frame, verb: string) => {
   const w = verb.split(' ')[0]!;
@@ -324,7 +362,40 @@ function near(text: string, slot: string, kind: string, within = 12): boolean {
 
 const disjoint = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));
 
+/** The head word of a dictionary term ("T:stone-catfish" → catfish, "T:michael-brown" → brown), stemmed. */
+const headOf = (id: string) => stem(id.slice(2).split('-').pop() ?? '');
+
+/**
+ * Is a participant or topic of one side named by the other: the same term, or a term whose head
+ * word the other sentence has ("a 19 stone catfish" / "an enormous catfish"; "a lion statue" / "a statue of a lion").
+ */
+export const castIn = (x: string, cast: Set<string>, F: Frame) => cast.has(x) || (x.startsWith('T:') && F.stems.has(headOf(x)));
+
+/** Named things on both sides, none of them named by the other side, even by its head word. */
+const castDisjoint = (ca: Set<string>, A: Frame, cb: Set<string>, B: Frame) => ca.size > 0 && cb.size > 0 && ![...ca].some((x) => castIn(x, cb, B)) && ![...cb].some((x) => castIn(x, ca, A));
+
 const hasFigure = (F: Frame, v: number) => F.numbers.includes(v) || (F.numbers.length >= 2 && F.numbers.reduce((t, n) => t + n, 0) === v);
+
+/** A date precise enough to pin a happening: a year, "month day" or "month year". */
+const PINNING_DATE = /^(?:\d{4}|\w+ \d{1,2}|\w+ \d{4})$/;
+
+/**
+ * The same happening pinned on both sides, whatever else each names: the same kind of event (not
+ * a saying), the same date by the event's word, a named thing (person, place, organisation) in
+ * common, and no person on each side that the other lacks ("travelled to Syria in 2012" / "He …
+ * traveled to Syria in 2012 and later joined IS"; not "Ann flew to Rome in 2012" / "Bob flew to Rome in 2012").
+ */
+export function anchoredFact(a: string, b: string, A: Frame, B: Frame, eventKinds: string[], entities: EntityLookup): boolean {
+  const kind = eventKinds[0];
+  if (!kind) return false;
+  const date = [...A.dates.keys()].find((k) => PINNING_DATE.test(k) && B.dates.has(k));
+  if (!date || !near(a, A.dates.get(date)!, kind) || !near(b, B.dates.get(date)!, kind)) return false;
+  if (![...A.entities.keys()].some((id) => B.entities.has(id))) return false;
+  const persons = (text: string) => new Set(entities.find(text).filter((e) => e.kind === 'person').map((e) => e.id));
+  const pa = persons(a);
+  const pb = persons(b);
+  return !([...pa].some((x) => !pb.has(x) && !B.entities.has(x)) && [...pb].some((x) => !pa.has(x) && !A.entities.has(x)));
+}
 
 /** Compare a claim from the page (a) with a report sentence (b). */
 export function compareClaims(a: string, b: string, entities: EntityLookup, ctx: CompareContext = {}): Comparison {
@@ -341,8 +412,9 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // (dictionary topics count here as well: "the largest catfish" and "a three-inch pet" are not the same thing)
   const castA = new Set([...A.names, ...A.topics]);
   const castB = new Set([...B.names, ...B.topics]);
-  const otherCast = [...castA].filter((n) => castB.has(n)).length < 2 && [...castA].some((n) => !castB.has(n)) && [...castB].some((n) => !castA.has(n));
-  const sameEvent = !otherCast && ((sharedKinds.length > 0 && (who >= 2 || (who >= 1 && overlap >= 0.25))) || overlap >= 0.6);
+  const otherCast = [...castA].filter((n) => castIn(n, castB, B)).length < 2 && [...castA].some((n) => !castIn(n, castB, B)) && [...castB].some((n) => !castIn(n, castA, A));
+  const anchored = anchoredFact(a, b, A, B, eventKinds, entities);
+  const sameEvent = (!otherCast || anchored) && ((sharedKinds.length > 0 && (who >= 2 || (who >= 1 && overlap >= 0.25))) || overlap >= 0.6);
   // shared words that say what the sentences are about, besides any figure: who, what, the predicate
   const aligned = shared.filter((x) => !isDayOrMonth(x) && !/^\d/.test(x) && x.length > 2 && !GENERIC.has(x) && !SPEECH_WORDS.has(x) && !A.quantities.some((q) => q.unit === x)).length;
   const found = [...findings(A, B, sameEvent, overlap), ...figureFindings(a, b, A, B, sameEvent, aligned, sharedNames)];
@@ -384,18 +456,25 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
       strength: 0.6 + 0.4 * Math.min(1, overlap * 2),
     };
   }
-  const checkable = agreements.filter((f) => f.slot !== 'title' && f.slot !== 'place');
+  const checkable = agreements.filter((f) => f.slot !== 'title' && f.slot !== 'place' && !f.compatible);
   // A shared day, date or speaker only places two sentences side by side; it takes a shared fact
   // (a number, a denial, a confirmation) or the same words to say they state the same thing.
   const substantive = checkable.filter((f) => f.slot !== 'day' && f.slot !== 'date' && f.slot !== 'attribution');
   // a figure both give, in sentences that share what it counts and more, is the same fact
-  const sameFigure = figs.some((f) => f.agree);
+  const sameFigure = figs.some((f) => f.agree && !f.compatible);
   // the report sentence states every point of the claim, in its words or synonyms
   const stated = states(a, b, A, B);
   // a figure of the claim that the report gives otherwise (the same unit, another value) is no corroboration, even
   // where the gates above keep it from being a conflict ("58 seats" / "525 seats")
-  const otherFigure = !stated && A.quantities.some((x) => x.unit !== 'year-old' && B.quantities.some((y) => y.unit === x.unit) && compareFigures([x], B.quantities.filter((y) => y.unit === x.unit))?.agree === false && !hasFigure(B, x.value));
-  if (((sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && overlap >= 0.3))) || sameFigure || stated) && !otherFigure) {
+  // (the claim's figures of a unit taken together: "two of the four helicopters" gives the report's "two helicopters")
+  const otherFigure = !stated && [...new Set(A.quantities.filter((x) => x.unit !== 'year-old').map((x) => x.unit))].some((u) => {
+    const as = A.quantities.filter((x) => x.unit === u);
+    const bs = B.quantities.filter((y) => y.unit === u);
+    const f = compareFigures(as, bs);
+    if (f) return !f.agree && !hasFigure(B, f.pageValue);
+    return bs.length > 0 && as.some((x) => !hasFigure(B, x.value) && bs.every((y) => figuresAgree(x, y) === false));
+  });
+  if (((sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated) && !otherFigure) {
     // a shared source is named as the page names it (the report may word the title differently)
     const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);
     const what = checkable.length ? checkable.map(say).join(', ') : null;

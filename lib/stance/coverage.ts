@@ -64,6 +64,8 @@ export function coverage(a: string, b: string, A: Frame, B: Frame): Coverage {
       if (figure || names.has(s)) missingFacts.push(s);
     }
   }
+  // every figure of the claim, in digits or words ("two of the four boats"), must be in the report too
+  for (const n of new Set(A.numbers)) if (!B.numbers.includes(n) && !tokenize(a).includes(String(n))) missingFacts.push(String(n));
   // a dictionary term the claim names must be named by the report too (aliases count)
   for (const id of A.entities.keys()) if (!B.entities.has(id) && ![...tokenize(A.entities.get(id)!)].every((t) => reportStems.has(stem(t)))) missingFacts.push(`T:${id}`);
   return { covered, missing, missingFacts };

@@ -95,7 +95,7 @@ const VERBISH = /(?:ing|ed)$|^(?:came|was|is|has|had|were|said|says|went|got|mad
 
 function quantities(text: string, numbers: number[]): Quantity[] {
   // compromise turns number words into digits ("fifteen" → 15); it is only called when needed.
-  const digits = NUMBER_WORDS.test(text) ? numberWordsToDigits(text) : text;
+  const digits = withFractions(NUMBER_WORDS.test(text) ? numberWordsToDigits(text) : text);
   const out: Quantity[] = [];
   const re = /(\$|€|£)?(\d+(?:[.,]\d+)*)(?:\s*(%|percent|per cent|billion|million|thousand|bn\b|m\b|k\b))?(?:[\s-]+(?:of\s+)?([A-Za-z]+))?/g;
   for (const m of digits.matchAll(re)) {
@@ -124,12 +124,19 @@ function quantities(text: string, numbers: number[]): Quantity[] {
       value *= scale === 'billion' || scale === 'bn' ? 1e9 : scale === 'million' || scale === 'm' ? 1e6 : scale === 'thousand' || scale === 'k' ? 1e3 : 1;
     } else {
       // the counted noun follows ("18 countries") or, for a measure, comes first ("magnitude 5.9")
-      const next = m[4]?.toLowerCase();
+      // "two of the four helicopters": the part counts what the whole counts
+      const ofWhole = m[4] && /^of$/i.test(digits.slice(m.index! + (m[1]?.length ?? 0) + m[2]!.length).trim().split(/\s+/)[0] ?? '') ? digits.slice(m.index! + m[0].length).match(/^\s+\d+(?:[.,]\d+)*\s+([a-z]+)/)?.[1] : undefined;
+      const next = ofWhole ?? m[4]?.toLowerCase();
       const prev = before.toLowerCase().match(/([a-z]+)(?:\s+of)?\s*$/)?.[1];
       // "9 fishing boats": a participle before the counted noun
       const next2 = /(?:ing|ed)$/.test(next ?? '') ? digits.slice(m.index! + m[0].length).match(/^\s+([a-z]+)/)?.[1] : undefined;
       unit = next && !STOP_WORDS.has(next) && !/(?:ing|ed)$/.test(next) ? stem(next) : next2 && !STOP_WORDS.has(next2) && !VERBISH.test(next2) ? stem(next2) : prev && !STOP_WORDS.has(prev) && !APPROX_WORDS.has(prev) ? stem(prev) : '';
       unit = UNIT_SYNONYMS[unit] ?? unit;
+      // "out of the 28 girls, seven …": the part counts what the whole counts
+      const ofThe = digits.slice(Math.max(0, m.index! - 60), m.index!).match(/\b(?:out )?of (?:the|these|those|its|their) \d+(?:[.,]\d+)* ([a-z]+),\s*$/i)?.[1];
+      if (ofThe && (!unit || /ly$/.test(next ?? '') || VERBISH.test(next ?? ''))) unit = UNIT_SYNONYMS[stem(ofThe.toLowerCase())] ?? stem(ofThe.toLowerCase());
+      // "six shots, then four more", "another four": the same unit as the figure before
+      if ((/^(?:more|others?|additional|extra)$/.test(next ?? '') || /\banother\s+$/i.test(before)) && out.length) unit = out[out.length - 1]!.unit;
     }
     if (!unit || STOP_WORDS.has(unit) || unit === 'and' || unit === 'to') continue;
     const rest = digits.slice(m.index! + m[0].length);
@@ -151,6 +158,12 @@ function quantities(text: string, numbers: number[]): Quantity[] {
     out.push({ value: FRACTIONS[m[2]!]!, unit: '%', approx: true, bound: 'about', head: '%', text: m[0] });
   }
   return out;
+}
+
+/** Mixed fractions as decimals ("6 1/2 feet", "6½ feet" → "6.5 feet"), so that they compare with "6.5 feet". */
+export function withFractions(text: string): string {
+  const F: Record<string, string> = { '1/2': '5', '½': '5', '1/4': '25', '¼': '25', '3/4': '75', '¾': '75' };
+  return text.replace(/\b(\d+)(?:\s+|-)?(1\/2|1\/4|3\/4|½|¼|¾)(?![\d/])/g, (_, n: string, f: string) => `${n}.${F[f]}`);
 }
 
 function numberWordsToDigits(text: string): string {
