@@ -21,19 +21,23 @@ export interface QueryReply {
   id: number;
   reply: unknown;
 }
+/** What the serving end says first, so a client knows the port is served (not merely connected). */
+export const QUERY_HELLO = { hello: QUERY_PORT } as const;
 
 type Port = ReturnType<typeof browser.runtime.connect>;
 /** After a port found nobody, messages go to the background for this long before a port is tried again. */
 const RETRY_MS = 3_000;
+/** A port whose serving end has not said hello by then is served by nobody. */
+export const HELLO_MS = 1_500;
 
-let port: Port | null = null;
+let port: { port: Port; served: Promise<boolean> } | null = null;
 let nobodyUntil = 0;
 let nextId = 1;
 const pending = new Map<number, { resolve: (reply: unknown) => void; reject: (e: Error) => void }>();
 
 class PortGone extends Error {}
 
-function openPort(): Port | null {
+function openPort(): { port: Port; served: Promise<boolean> } | null {
   if (port) return port;
   if (Date.now() < nobodyUntil) return null;
   let p: Port;
@@ -43,23 +47,41 @@ function openPort(): Port | null {
     nobodyUntil = Date.now() + RETRY_MS; // the extension was reloaded: this script is orphaned
     return null;
   }
-  let answered = false;
-  p.onMessage.addListener((msg: QueryReply) => {
-    answered = true;
+  let hello: (served: boolean) => void = () => undefined;
+  let said = false;
+  const served = new Promise<boolean>((resolve) => (hello = resolve));
+  /** this port is done; if nobody ever served it, the background takes requests for a while */
+  const nobody = () => {
+    if (port?.port === p) port = null;
+    if (!said) nobodyUntil = Date.now() + RETRY_MS;
+    hello(false);
+  };
+  const timer = setTimeout(() => {
+    nobody();
+    p.disconnect();
+  }, HELLO_MS);
+  p.onMessage.addListener((msg: QueryReply | typeof QUERY_HELLO) => {
+    if (msg && 'hello' in msg) {
+      clearTimeout(timer);
+      said = true;
+      hello(true);
+      return;
+    }
     const waiting = pending.get(msg?.id);
     if (!waiting) return;
     pending.delete(msg.id);
     waiting.resolve(msg.reply);
   });
   p.onDisconnect.addListener(() => {
-    if (port === p) port = null;
-    if (!answered) nobodyUntil = Date.now() + RETRY_MS;
+    void browser.runtime.lastError; // read: "no receiving end" is expected here, not an error to log
+    clearTimeout(timer);
+    nobody();
     for (const [id, waiting] of pending) {
       pending.delete(id);
       waiting.reject(new PortGone());
     }
   });
-  return (port = p);
+  return (port = { port: p, served });
 }
 
 function overPort(p: Port, request: QueryMessage['request']): Promise<unknown> {
@@ -81,9 +103,9 @@ export async function query<K extends QueryType>(
   ...[fields]: {} extends Omit<RequestOf<BackgroundProtocol, K>, 'type'> ? [Omit<RequestOf<BackgroundProtocol, K>, 'type'>?] : [Omit<RequestOf<BackgroundProtocol, K>, 'type'>]
 ): Promise<ReplyOf<BackgroundProtocol, K>> {
   const p = openPort();
-  if (p) {
+  if (p && (await p.served)) {
     try {
-      return unwrap(await overPort(p, { ...(fields as object), type } as QueryMessage['request']), type);
+      return unwrap(await overPort(p.port, { ...(fields as object), type } as QueryMessage['request']), type);
     } catch (e) {
       if (!(e instanceof PortGone)) throw e;
     }

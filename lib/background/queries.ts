@@ -11,7 +11,7 @@ import { browser } from 'wxt/browser';
 import type { CrosscheckDB } from '../db';
 import { ENGLISH_WORDS } from '../match/english-words';
 import { MAX_CLAIM_CHARS, MAX_SELECTED_SENTENCES, type BackgroundProtocol, type Envelope, type ReplyOf, type RequestOf } from '../messages';
-import { QUERY_PORT, QUERY_TYPES, type QueryMessage, type QueryReply, type QueryType } from '../query-client';
+import { QUERY_HELLO, QUERY_PORT, QUERY_TYPES, type QueryMessage, type QueryReply, type QueryType } from '../query-client';
 import type { CorpusChanges, CorpusService } from './explain';
 import { onEvidenceChange, onIndexChange } from './store';
 
@@ -43,6 +43,7 @@ export async function answerQuery(handlers: QueryHandlers, request: unknown): Pr
 export function serveQueries(handlers: QueryHandlers, ready: Promise<unknown> = Promise.resolve()): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== QUERY_PORT || port.sender?.id !== browser.runtime.id) return;
+    port.postMessage(QUERY_HELLO);
     port.onMessage.addListener((msg: QueryMessage) => {
       if (!msg || typeof msg !== 'object' || typeof msg.id !== 'number') return;
       void ready.then(() => answerQuery(handlers, msg.request)).then(

@@ -51,7 +51,7 @@ const runtime = {
 };
 vi.mock('wxt/browser', () => ({ browser: { runtime } }));
 
-const { query } = await import('../../lib/query-client');
+const { HELLO_MS, query } = await import('../../lib/query-client');
 const { answerQuery, broadcastChanges, broadcastedChanges, serveQueries } = await import('../../lib/background/queries');
 const { CorpusService } = await import('../../lib/background/explain');
 const { CrosscheckDB } = await import('../../lib/db');
@@ -118,6 +118,17 @@ describe('queries over a port', () => {
     runtime.connectListeners[0]!(stranger);
     expect(heard).toBe(false);
   });
+  // last: it leaves the client sending to the service worker for a while
+  it('go to the service worker when the port is connected but nobody serves it (no hello)', async () => {
+    vi.setSystemTime(Date.now() + 10_000); // past any wait an earlier test left
+    // a context that listens for connections without serving queries
+    runtime.connectListeners.push(() => undefined);
+    const t = performance.now();
+    expect(await query('dictionary')).toBe('from the worker: dictionary');
+    expect(performance.now() - t).toBeGreaterThanOrEqual(HELLO_MS - 50);
+    expect(runtime.sendMessage).toHaveBeenCalledWith({ type: 'dictionary' });
+  });
+
 });
 
 describe('a CorpusService in another context', () => {
