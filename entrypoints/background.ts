@@ -10,8 +10,7 @@ import { createHandlers, dispatch } from '../lib/background/handlers';
 import { ensureOffscreen, hasOffscreen } from '../lib/background/offscreen';
 import { broadcastChanges, queryHandlers, serveQueries } from '../lib/background/queries';
 import { createSeeder } from '../lib/background/seeding';
-import { ensureIndex, extractWith, isIndexing } from '../lib/background/store';
-import { offscreenExtractor, workerPool } from '../lib/background/extract-pool';
+import { ensureIndex, isIndexing } from '../lib/background/store';
 import { keepAwakeWhile } from '../lib/background/keep-awake';
 import { answer } from '../lib/rpc';
 import { hostPattern } from '../lib/settings';
@@ -64,14 +63,10 @@ export default defineBackground(() => {
   // offscreen document, opened once seeded and told of every write; in Firefox this background page.
   if (hasOffscreen()) {
     broadcastChanges(db);
-    extractWith(db, offscreenExtractor);
     void ready()
       .then(ensureOffscreen)
       .catch((e: unknown) => console.warn('[crosscheck] offscreen document', e));
-  } else {
-    serveQueries(queryHandlers(deps.service));
-    extractWith(db, workerPool(browser.runtime.getURL('/extract-worker.js')).rows);
-  }
+  } else serveQueries(queryHandlers(deps.service));
   // indexing goes on to its end, not to the worker's idle stop
   keepAwakeWhile(() => isIndexing(db), () => browser.runtime.getPlatformInfo());
   // an import cut short by a restart of the background leaves no stale progress bar

@@ -1,24 +1,19 @@
 /**
  * Chrome's offscreen document, open while the browser runs, for what Chrome's service worker cannot
  * do: the DOM parsing a followed feed needs (its items' HTML as text, an item's page through
- * Readability), Web Workers for indexing's term extraction, and the corpus's read side (dictionary,
- * hovers, checks) kept warm across service-worker restarts. Firefox's background page does all itself.
+ * Readability), and the corpus's read side (dictionary, hovers, checks) kept warm across
+ * service-worker restarts. Firefox's background page does both itself.
  */
 import { installCatalogue } from '../../lib/background/catalogue';
 import { CorpusService } from '../../lib/background/explain';
-import { workerPool, type OffscreenExtract } from '../../lib/background/extract-pool';
 import { parseInDom, type DomParseRequest } from '../../lib/background/dom-parse';
 import { broadcastedChanges, queryHandlers, serveQueries } from '../../lib/background/queries';
 import { CrosscheckDB } from '../../lib/db';
 import { answer } from '../../lib/rpc';
 
-// term extraction for the service worker's indexing, on one Web Worker per core
-const pool = workerPool(browser.runtime.getURL('/extract-worker.js'));
-
-browser.runtime.onMessage.addListener((msg: DomParseRequest | OffscreenExtract, _sender, sendResponse) => {
-  if (msg?.type === 'offscreen-parse') return answer(() => parseInDom(msg), sendResponse);
-  if (msg?.type === 'offscreen-extract') return answer(() => pool.rows(msg.reports), sendResponse);
-  return false;
+browser.runtime.onMessage.addListener((msg: DomParseRequest, _sender, sendResponse) => {
+  if (msg?.type !== 'offscreen-parse') return false;
+  return answer(() => parseInDom(msg), sendResponse);
 });
 
 // The service worker opens this document once the database is seeded; every write there is broadcast.

@@ -46,8 +46,6 @@ export const INDEXING = {
   /** extraction work per indexing batch: each batch is one write, so other writes wait at most this long */
   batchMs: 1_000,
   batchMax: 500,
-  /** reports per batch when extraction runs on workers (about a second of their work on two cores) */
-  elsewhereBatch: 64,
   /**
    * A write matches again at once at most this many other reports that may name a term it changed
    * (a term entering or leaving the dictionary can touch thousands); more are matched afterwards,
@@ -91,19 +89,14 @@ interface StoreState {
   evidenceGeneration: number;
   /** told of every change of the evidence index (readers in other contexts: lib/background/queries.ts) */
   evidenceListeners: Set<() => void>;
-  /** extraction off this thread (lib/background/extract-pool.ts), where the context has one */
-  extractor: Extractor | null;
 }
-
-/** The index rows of reports, as indexRow gives them, computed elsewhere. */
-export type Extractor = (reports: Report[]) => Promise<ReportIndexRow[]>;
 
 const states = new WeakMap<CrosscheckDB, StoreState>();
 function state(db: CrosscheckDB): StoreState {
   let s = states.get(db);
   if (!s) {
     const backup = new BackupDB(`${db.name}-backup`);
-    states.set(db, (s = { queue: Promise.resolve(), index: null, backup, listeners: new Set(), pending: new Set(), stale: new Set(), indexing: null, progress: new Set(), waiting: 0, evidence: new Set(), evidenceGeneration: 0, evidenceListeners: new Set(), extractor: null }));
+    states.set(db, (s = { queue: Promise.resolve(), index: null, backup, listeners: new Set(), pending: new Set(), stale: new Set(), indexing: null, progress: new Set(), waiting: 0, evidence: new Set(), evidenceGeneration: 0, evidenceListeners: new Set() }));
   }
   return s;
 }
@@ -314,20 +307,10 @@ function queueIndexing(db: CrosscheckDB, work: { extract?: string[]; rematch?: s
   })();
 }
 
-/**
- * Extract the terms of reports stored without an index row on other threads (Web Workers): indexing
- * batches then hand their reports to `extractor`, and this thread only writes. Without one, or after
- * it fails, extraction runs here, sliced.
- */
-export function extractWith(db: CrosscheckDB, extractor: Extractor | null): void {
-  state(db).extractor = extractor;
-}
-
 /** Extract and index the next pending reports, about INDEXING.batchMs of work, as one write. Returns how many were taken. */
 async function extractBatch(db: CrosscheckDB): Promise<number> {
   const s = state(db);
   const index = await loadIndex(db);
-  if (s.extractor) return extractBatchElsewhere(db, index, s.extractor);
   const ids = [...s.pending].slice(0, INDEXING.batchMax);
   const found = await db.reports.bulkGet(ids);
   const reports: StoredReport[] = [];
@@ -348,29 +331,6 @@ async function extractBatch(db: CrosscheckDB): Promise<number> {
     notify(db, { version, reportIds: reports.map((r) => r.id), batch: true });
   }
   return taken;
-}
-
-/** extractBatch with the extraction done by `extractor` (off this thread); falls back to extracting here when it fails. */
-async function extractBatchElsewhere(db: CrosscheckDB, index: LiveIndex, extractor: Extractor): Promise<number> {
-  const s = state(db);
-  const ids = [...s.pending].slice(0, INDEXING.elsewhereBatch);
-  const found = await db.reports.bulkGet(ids);
-  const reports = found.filter((r): r is StoredReport => !!r && !index.row(r.id)); // deleted since, or indexed by an edit
-  let rows: ReportIndexRow[];
-  try {
-    rows = reports.length ? await extractor(reports) : [];
-    if (rows.length !== reports.length) throw new Error(`${rows.length} rows for ${reports.length} reports`);
-  } catch (e) {
-    console.warn('[crosscheck] extraction off the main thread failed; it goes on here', e);
-    s.extractor = null;
-    return 0; // the same reports, extracted here in the next batch
-  }
-  for (const id of ids) s.pending.delete(id);
-  if (reports.length) {
-    const version = await commit(db, index, { reports, rows });
-    notify(db, { version, reportIds: reports.map((r) => r.id), batch: true });
-  }
-  return ids.length;
 }
 
 /** Match the next stale reports against the dictionary as it now is, as one write. */
