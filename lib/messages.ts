@@ -3,6 +3,7 @@ import type { Report } from './corpus';
 import type { FollowedFeed } from './background/feeds';
 import type { ArticleDraft } from './corpus/article';
 import type { NewReportInput } from './corpus/schema';
+import type { ListFilter } from './corpus/listing';
 import type { Term } from './corpus/terms';
 import type { Certainty, Judgement, Verdict } from './stance';
 
@@ -19,6 +20,8 @@ export interface PageHtml {
 export const MAX_CLAIM_CHARS = 600;
 /** Sentences of one selection sent to be judged ("Check with Crosscheck"), at most. */
 export const MAX_SELECTED_SENTENCES = 5;
+/** A popup search longer than this is cut. */
+export const MAX_QUERY_CHARS = 200;
 
 export interface DictionaryReply {
   version: string;
@@ -102,6 +105,26 @@ export interface PageMentionsReply {
   claims?: PageClaim[];
 }
 
+/** The popup's corpus search: reports whose title or sentences match, and the terms found. */
+export interface SearchReply {
+  reports: Report[];
+  terms: DictionaryReply['terms'];
+}
+
+/** A page of the popup's corpus list, with what the list shows around it. */
+export interface ListReply {
+  /** the first reports the filter keeps, in its order */
+  reports: Report[];
+  /** how many the filter keeps */
+  matched: number;
+  /** how many the corpus holds */
+  total: number;
+  /** how many are remembered articles */
+  read: number;
+  /** every source named in the corpus, A–Z */
+  sources: string[];
+}
+
 export interface ImportReply {
   added: number;
   skipped: number;
@@ -116,6 +139,10 @@ export interface BackgroundProtocol {
   explain: { request: { termId: string; claim: string; published?: string }; reply: ExplainReply | null };
   /** judge the sentences of the reader's selection, marked or not ("Check with Crosscheck") */
   'check-sentences': { request: { sentences: string[]; published?: string }; reply: ExplainReply };
+  /** the popup's corpus search (lib/background/corpus-search.ts) */
+  search: { request: { query: string }; reply: SearchReply };
+  /** a page of the popup's corpus list (lib/background/corpus-catalogue.ts) */
+  list: { request: { filter: ListFilter; limit: number }; reply: ListReply };
   'mention-count': { request: { count: number; conflicts?: number }; reply: null };
   'add-report': { request: { report: NewReportInput }; reply: { report: Report } };
   'update-report': { request: { id: string; report: NewReportInput }; reply: { report: Report } };

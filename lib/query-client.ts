@@ -10,7 +10,7 @@ import type { BackgroundProtocol, ReplyOf, RequestOf } from './messages';
 import { send, unwrap } from './rpc';
 
 export const QUERY_PORT = 'crosscheck-queries';
-export const QUERY_TYPES = ['dictionary', 'english-words', 'explain', 'check-sentences'] as const;
+export const QUERY_TYPES = ['dictionary', 'english-words', 'explain', 'check-sentences', 'search', 'list'] as const;
 export type QueryType = (typeof QUERY_TYPES)[number];
 
 export interface QueryMessage {

@@ -283,7 +283,7 @@ export async function restartBench(n: number, hovers: number, extension?: string
     await popup.focus('#search');
     t = performance.now();
     await popup.keyboard.type('Syria');
-    // the search's answer over the whole corpus (the list is no longer busy loading it)
+    // the answer to "Syria" drawn (the list is busy until the answer to what was typed is shown)
     await popup.waitForFunction((n: number) => document.querySelectorAll('#reports .report').length !== n && document.querySelector('#corpus')?.getAttribute('aria-busy') !== 'true', { timeout: 300_000, polling: 20 }, listed[0]);
     const searchMs = performance.now() - t;
     const found = await popup.evaluate(() => document.querySelectorAll('#reports .report').length);

@@ -1,10 +1,10 @@
 /** The popup (also opened as a page by the context menu): this page's mentions and conflicts, add this article, the corpus to browse and manage. */
 import { i18n } from '#i18n';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { DictionaryTerm, Report } from '../../lib/corpus';
 import type { NewReportInput } from '../../lib/corpus/schema';
 import { CrosscheckDB, getMeta } from '../../lib/db';
-import type { PageClaim, PageMention } from '../../lib/messages';
+import { DEFAULT_FILTER, type ListFilter } from '../../lib/corpus/listing';
+import type { ListReply, PageClaim, PageMention, SearchReply } from '../../lib/messages';
 import { send, sendToTab } from '../../lib/rpc';
 import { query as askCorpus } from '../../lib/query-client';
 import type { TermKind } from '../../lib/corpus/terms';
@@ -17,14 +17,8 @@ import { PageMentions } from './PageMentions';
 import { Reading } from './Reading';
 import { EMPTY_FIELDS, ReportForm } from './ReportForm';
 import { LIST_PAGE, ReportList } from './ReportList';
-import { CorpusSearch } from './search';
 
-const NO_HITS: ReturnType<CorpusSearch['search']> = { reports: [], terms: [] };
-/** `make()` at the first call, then the same value. */
-const once = <T,>(make: () => T): (() => T) => {
-  let made: { value: T } | null = null;
-  return () => (made ??= { value: make() }).value;
-};
+const NO_HITS: SearchReply & { query: string } = { query: '', reports: [], terms: [] };
 
 export const APP_STRINGS = {
   get search() {
@@ -75,37 +69,37 @@ async function targetTabId(): Promise<number | null> {
 }
 
 export function App() {
-  const [reports, setReports] = useState<Report[]>([]);
-  const [terms, setTerms] = useState<DictionaryTerm[]>([]);
   const [query, setQuery] = useState('');
+  /** the answer to the latest search sent, with its query */
+  const [hits, setHits] = useState(NO_HITS);
+  /** bumped at each write, so the list and a search shown are asked again */
+  const [writes, setWrites] = useState(0);
+  const [filter, setFilter] = useState<ListFilter>(DEFAULT_FILTER);
+  /** how many of the listed reports are drawn */
+  const [limit, setLimit] = useState(LIST_PAGE);
+  /** the latest page of the list, with the request it answers */
+  const [listing, setListing] = useState<(ListReply & { asked: string }) | null>(null);
   const [page, setPage] = useState<PageState>({ tabId: null, site: null, mentions: null, claims: [] });
   const [enabled, setEnabled] = useState(true);
   const [notice, setNotice] = useState<{ kind: NoticeKind; text: string } | null>(null);
   const notify: Notify = (kind, text) => setNotice({ kind, text });
   const tabRef = useRef<number | null>(null);
-  /** the corpus's size while only its newest page is loaded */
-  const [total, setTotal] = useState<number | null>(null);
-  const loadedOnce = useRef(false);
-
-  const load = async () => {
-    if (!(await getMeta(db, 'indexVersion'))) await askCorpus('dictionary'); // waits for seeding
-    // a large corpus shows its first page at once (the newest dated reports, then undated ones as the
-    // list orders them); the whole list, for filters and search, follows
-    const [count, dated, first] = await db.transaction('r', db.reports, () =>
-      Promise.all([db.reports.count(), db.reports.orderBy('date').reverse().limit(LIST_PAGE).toArray(), db.reports.limit(LIST_PAGE).toArray()]),
-    );
-    if (count > LIST_PAGE && !loadedOnce.current) {
-      setReports([...new Map([...dated, ...first].map((r) => [r.id, r])).values()]);
-      setTotal(count);
-    }
-    // (a corpus of one page is already read whole)
-    const [r, t] = await db.transaction('r', db.reports, db.terms, () =>
-      Promise.all([count > LIST_PAGE ? db.reports.toArray() : first, db.terms.orderBy('label').toArray()]),
-    );
-    loadedOnce.current = true;
-    setReports(r);
-    setTerms(t);
-    setTotal(null);
+  /** The list is kept, filtered and paged where the corpus is warm: the popup reads only what it draws. */
+  const listAsked = JSON.stringify([filter, limit, writes]);
+  useEffect(() => {
+    let current = true;
+    void (async () => {
+      if (!(await getMeta(db, 'indexVersion'))) await askCorpus('dictionary'); // waits for seeding
+      const reply = await askCorpus('list', { filter, limit });
+      if (current) setListing({ ...reply, asked: listAsked });
+    })().catch((e: unknown) => current && notify('error', e instanceof Error ? e.message : String(e)));
+    return () => {
+      current = false;
+    };
+  }, [listAsked]);
+  const filterList = (f: ListFilter) => {
+    setFilter(f);
+    setLimit(LIST_PAGE);
   };
 
   /** The page's site and mentions come from its content script; none answers on browser pages. */
@@ -131,7 +125,6 @@ export function App() {
       const state = await refreshPage(await targetTabId());
       setEnabled(isSiteEnabled(await disabledSites.getValue(), state.site));
     })().catch(fail);
-    void load().catch(fail);
     // the page's sentences are judged in the tab's idle time: follow them for a while
     let polls = 0;
     const poll = setInterval(() => {
@@ -140,7 +133,7 @@ export function App() {
     }, POLL_MS);
     // any write (here, in another popup, by an import) bumps the index version: lists follow live
     const unwatch = indexVersion.watch(() => {
-      void load().catch(fail);
+      setWrites((n) => n + 1);
       setTimeout(() => void refreshPage(tabRef.current), 500); // the tab re-marks with the new terms
     });
     return () => {
@@ -150,12 +143,19 @@ export function App() {
   }, []);
 
   const searching = query.trim().length >= 2;
-  const search = useMemo(() => once(() => new CorpusSearch(reports, terms)), [reports, terms]);
-  const hits = useMemo(() => (searching ? search().search(query) : NO_HITS), [search, query, searching]);
-  const byId = useMemo(() => new Map(reports.map((r) => [r.id, r])), [reports]);
-  const termById = useMemo(() => new Map(terms.map((t) => [t.id, t])), [terms]);
-  const readCount = useMemo(() => reports.filter((r) => r.origin === 'read').length, [reports]);
-  const shownReports = searching ? hits.reports.map((h) => byId.get(h.id)!).filter(Boolean) : reports;
+  // the search is answered where the corpus is kept warm, which reads only the reports it finds
+  useEffect(() => {
+    if (!searching) return;
+    let current = true;
+    const asked = query;
+    askCorpus('search', { query: asked }).then(
+      (reply) => current && setHits({ ...reply, query: asked }),
+      (e: unknown) => current && notify('error', e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [query, searching, writes]);
 
   const toggle = async () => {
     if (!page.site) return;
@@ -169,7 +169,7 @@ export function App() {
     try {
       const { report } = await send('add-report', { report: input });
       notify('ok', APP_STRINGS.added(report.title));
-      await load();
+      setWrites((n) => n + 1);
     } catch (e) {
       notify('error', e instanceof Error ? e.message : String(e));
       throw e;
@@ -209,13 +209,17 @@ export function App() {
       <section class="pane pane-corpus" id="corpus-pane" aria-labelledby="h-corpus">
         <div class="section-head">
           <h2 id="h-corpus">{APP_STRINGS.corpus}</h2>
-          <span class="muted">{APP_STRINGS.reports(total ?? reports.length)}</span>
+          {listing && <span class="muted">{APP_STRINGS.reports(listing.total)}</span>}
         </div>
         <ReportList
-          reports={shownReports}
+          reports={searching ? hits.reports : (listing?.reports ?? [])}
           ranked={searching}
-          total={searching ? null : total}
-          busy={total !== null}
+          matched={listing?.matched ?? 0}
+          sources={listing?.sources ?? []}
+          filter={filter}
+          onFilter={filterList}
+          onMore={() => setLimit(limit + LIST_PAGE)}
+          busy={searching ? hits.query !== query : listing?.asked !== listAsked}
           heading={searching ? APP_STRINGS.matching(query.trim()) : APP_STRINGS.all}
           notify={notify}
           search={
@@ -226,10 +230,9 @@ export function App() {
           termResults={
             searching && hits.terms.length > 0 ? (
               <ul class="chips" id="term-results" aria-label={APP_STRINGS.termsFound}>
-                {hits.terms.map((h) => {
-                  const t = termById.get(h.id)!;
+                {hits.terms.map((t) => {
                   return (
-                    <li class="term" key={h.id} title={t.aliases.join(', ')}>
+                    <li class="term" key={t.id} title={t.aliases.join(', ')}>
                       {t.label} <span class="kind">{APP_STRINGS.kind(t.kind)}</span> <span class="n">{APP_STRINGS.reports(t.reportCount)}</span>
                     </li>
                   );
@@ -244,7 +247,7 @@ export function App() {
             <ReportForm initial={EMPTY_FIELDS} submitLabel={APP_STRINGS.addToCorpus} onSubmit={addPasted} resetOnSave />
           </details>
           <ImportExport notify={notify} />
-          <Reading site={page.site} count={readCount} notify={notify} />
+          <Reading site={page.site} count={listing?.read ?? 0} notify={notify} />
         </div>
       </section>
       <footer class="foot">

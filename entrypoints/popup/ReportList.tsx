@@ -1,12 +1,12 @@
 /** The corpus list: sort and filter by date and source, read a report, follow its source link, edit or delete the reader's own. */
 import { i18n } from '#i18n';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Report } from '../../lib/corpus';
 import { displayTitle, leadOf, metaLine } from '../../lib/corpus/display';
 import type { NewReportInput } from '../../lib/corpus/schema';
 import { send } from '../../lib/rpc';
-import { DEFAULT_FILTER, listReports, sourcesOf, type ListFilter, type SortOrder } from './listing';
+import { DEFAULT_FILTER, listReports, type ListFilter, type SortOrder } from '../../lib/corpus/listing';
 import type { Notify } from './notice';
 import { fieldsOf, ReportForm } from './ReportForm';
 
@@ -97,40 +97,43 @@ export const LIST_STRINGS = {
 };
 
 interface Props {
+  /** the list's first reports as the filter keeps them, or the search's results */
   reports: readonly Report[];
-  /** search results come ranked by relevance: keep that order */
+  /** search results come ranked by relevance: keep that order (the filter is applied here) */
   ranked: boolean;
+  /** how many reports the filter keeps (the list; a search counts what it shows) */
+  matched: number;
+  /** every source in the corpus, for the filter menu */
+  sources: readonly string[];
+  filter: ListFilter;
+  onFilter: (f: ListFilter) => void;
+  /** draw a page more of the list */
+  onMore: () => void;
   heading: string;
   notify: Notify;
   /** the search box, shown beside the filters button */
   search: ComponentChildren;
   /** terms found by the search, under the search row */
   termResults: ComponentChildren;
-  /** the corpus's size while `reports` is only its newest page (null once all are loaded) */
-  total?: number | null;
-  /** the whole corpus is still being read */
+  /** the list is not yet what it will show: the whole corpus is still being read, or a search is on its way */
   busy?: boolean;
 }
 
 /** Reports drawn at a time: a corpus of thousands lists its first page at once, the rest on request. */
 export const LIST_PAGE = 100;
 
-export function ReportList({ reports, ranked, heading, notify, search, termResults, total = null, busy = false }: Props) {
+export function ReportList({ reports, ranked, matched, sources, filter, onFilter, onMore, heading, notify, search, termResults, busy = false }: Props) {
   const [showFilters, setShowFilters] = useState(false);
-  const [filter, setFilter] = useState<ListFilter>(DEFAULT_FILTER);
   const [open, setOpen] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const sources = useMemo(() => sourcesOf(reports), [reports]);
   const shown = useMemo(() => {
-    const kept = listReports(reports, filter);
-    if (!ranked) return kept;
-    const keep = new Set(kept);
+    if (!ranked) return reports;
+    const keep = new Set(listReports(reports, filter));
     return reports.filter((r) => keep.has(r));
   }, [reports, filter, ranked]);
-  const [limit, setLimit] = useState(LIST_PAGE);
-  useEffect(() => setLimit(LIST_PAGE), [shown]);
-  const set = (patch: Partial<ListFilter>) => setFilter({ ...filter, ...patch });
+  const count = ranked ? shown.length : matched;
+  const set = (patch: Partial<ListFilter>) => onFilter({ ...filter, ...patch });
   /** filters in use besides the sort order, counted on the Filters button */
   const active = [filter.source, filter.origin, filter.from, filter.to].filter(Boolean).length;
   const fail = (e: unknown) => notify('error', e instanceof Error ? e.message : String(e));
@@ -211,7 +214,7 @@ export function ReportList({ reports, ranked, heading, notify, search, termResul
           <input id="filter-to" type="date" value={filter.to} onInput={(e) => set({ to: (e.currentTarget as HTMLInputElement).value })} />
         </label>
         {active > 0 && (
-          <button class="link clear" onClick={() => setFilter({ ...DEFAULT_FILTER, sort: filter.sort })}>
+          <button class="link clear" onClick={() => onFilter({ ...DEFAULT_FILTER, sort: filter.sort })}>
             {LIST_STRINGS.clearFilters}
           </button>
         )}
@@ -219,11 +222,11 @@ export function ReportList({ reports, ranked, heading, notify, search, termResul
       {termResults}
       <section id="corpus" aria-labelledby="h-list" aria-busy={busy}>
       <h3 id="h-list">
-        {heading} ({(active ? null : total) ?? shown.length})
+        {heading} ({count})
       </h3>
-      {shown.length === 0 && reports.length > 0 && <p class="muted">{LIST_STRINGS.none}</p>}
+      {shown.length === 0 && !busy && active > 0 && <p class="muted">{LIST_STRINGS.none}</p>}
       <ul id="reports">
-        {shown.slice(0, limit).map((r) => (
+        {shown.map((r) => (
           <li class="report" data-report-id={r.id} data-origin={r.origin} key={r.id}>
             <button class={r.title ? 'report-title' : 'report-title lead'} aria-expanded={open === r.id} onClick={() => setOpen(open === r.id ? null : r.id)}>
               {displayTitle(r.title, leadOf(r))}
@@ -273,9 +276,9 @@ export function ReportList({ reports, ranked, heading, notify, search, termResul
           </li>
         ))}
       </ul>
-      {shown.length > limit && (
-        <button id="more-reports" class="link" onClick={() => setLimit(limit + LIST_PAGE)}>
-          {LIST_STRINGS.more(Math.min(LIST_PAGE, shown.length - limit), shown.length - limit)}
+      {count > shown.length && (
+        <button id="more-reports" class="link" onClick={onMore}>
+          {LIST_STRINGS.more(Math.min(LIST_PAGE, count - shown.length), count - shown.length)}
         </button>
       )}
     </section>

@@ -7,7 +7,7 @@
  */
 import type { Mention, Report } from '../corpus';
 import type { CrosscheckDB, EvidencePostingsRow, EvidenceReportRow } from '../db';
-import { EvidenceIndex, evidenceVersion, mentionsBySentence, NO_ENTITIES, POSTING_WIDTH, reportDocs, type EvidenceSlice, type SentenceDoc } from '../evidence';
+import { docKey, EvidenceIndex, evidenceVersion, mentionsBySentence, NO_ENTITIES, POSTING_WIDTH, reportDocs, type EvidenceSlice, type SentenceDoc } from '../evidence';
 import { JUDGED_REPORTS, SENTENCES_PER_REPORT } from '../evidence/judged';
 import type { EntityLookup } from '../stance/frame';
 
@@ -261,4 +261,63 @@ function concat(parts: Int32Array[]): Int32Array {
     at += p.length;
   }
   return out;
+}
+
+/** Stored keys a search word may stand for (the keys that start with it); the exact key is always read. */
+const WORD_KEYS = 64;
+/** Sentences a search word may read through the keys that start with it, past its exact key. */
+const WORD_SENTENCES = 200_000;
+
+/**
+ * The reports that say what a search asks for, from the stored evidence index (no report is read):
+ * a sentence that holds every word (a word is a stem, matched as the start of a key: "quay" finds
+ * "Quayside"), or one that names a term (its `T:` key). Ranked by how many such sentences a report
+ * has, then by when it came in; at most `limit` report ids.
+ */
+export async function reportsSaying(db: CrosscheckDB, words: readonly string[], termKeys: readonly string[], limit: number): Promise<string[]> {
+  if (!words.length && !termKeys.length) return [];
+  return db.transaction('r', [db.evidenceKeys, db.evidencePostings, db.evidenceReports], async () => {
+    const postings = async (keys: readonly string[]) =>
+      concat((await Promise.all(keys.map((k) => db.evidencePostings.where('[k+b]').between([k, -Infinity], [k, Infinity], true, true).toArray()))).flat().map((r) => r.p));
+    const groups = await Promise.all(
+      words.map(async (w) => {
+        const found = await db.evidenceKeys.where('k').startsWith(w).limit(WORD_KEYS).toArray();
+        // the exact key first, then the commonest, within the budget
+        found.sort((a, b) => Number(b.k === w) - Number(a.k === w) || b.n - a.n);
+        const keys: string[] = [];
+        let n = 0;
+        for (const row of found) {
+          if (keys.length && n + row.n > WORD_SENTENCES) continue;
+          keys.push(row.k);
+          n += row.n;
+        }
+        return { keys, n };
+      }),
+    );
+    /** sentence → its report number */
+    let every: Map<number, number> | null = null;
+    // the rarest word first: each next word only keeps sentences
+    for (const g of groups.sort((a, b) => a.n - b.n)) {
+      const p = await postings(g.keys);
+      const next = new Map<number, number>();
+      for (let j = 0; j < p.length; j += POSTING_WIDTH) {
+        const key = docKey(p[j]!, p[j + 1]!);
+        if (!every || every.has(key)) next.set(key, p[j]!);
+      }
+      every = next;
+      if (!every.size) break;
+    }
+    const hits = new Map<number, number>();
+    const count = (key: number, no: number, seen: Set<number>) => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      hits.set(no, (hits.get(no) ?? 0) + 1);
+    };
+    const seen = new Set<number>();
+    for (const [key, no] of every ?? []) count(key, no, seen);
+    const named = await postings(termKeys);
+    for (let j = 0; j < named.length; j += POSTING_WIDTH) count(docKey(named[j]!, named[j + 1]!), named[j]!, seen);
+    const best = [...hits].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([no]) => no);
+    return (await db.evidenceReports.bulkGet(best)).flatMap((r) => (r ? [r.id] : []));
+  });
 }

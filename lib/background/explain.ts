@@ -13,10 +13,13 @@ import type { EvidenceIndex } from '../evidence';
 import { judgeReports, yearOf, type JudgedReport } from '../evidence/judged';
 import { isEnglish } from '../language';
 import { Matcher } from '../match';
-import type { DictionaryReply, ExplainItem, ExplainReply } from '../messages';
+import type { DictionaryReply, ExplainItem, ExplainReply, ListReply, SearchReply } from '../messages';
+import type { ListFilter } from '../corpus/listing';
 import { VERDICTS, entityLookup } from '../stance';
 import type { EntityLookup } from '../stance/claims';
 import { strongestPerReport, termsNamed } from './check';
+import { CorpusCatalogue } from './corpus-catalogue';
+import { CorpusSearch } from './corpus-search';
 import { EvidenceReader } from './evidence-store';
 import { evidenceGeneration, onIndexChange } from './store';
 
@@ -78,6 +81,8 @@ export class CorpusService {
   private loaded: Promise<Loaded> | null = null;
   private generation = 0;
   private evidence: EvidenceReader;
+  private catalogue: CorpusCatalogue;
+  private searcher: CorpusSearch;
 
   constructor(
     private db: CrosscheckDB,
@@ -89,6 +94,8 @@ export class CorpusService {
       this.loaded = null;
     });
     this.evidence = new EvidenceReader(db, () => changes.evidenceGeneration());
+    this.catalogue = new CorpusCatalogue(db, () => this.generation);
+    this.searcher = new CorpusSearch(db, this.catalogue);
   }
 
   private fresh(): Promise<Loaded> {
@@ -117,6 +124,17 @@ export class CorpusService {
     this.generation++;
     this.loaded = null;
     return (await this.fresh()).dictionary;
+  }
+
+  /** The popup's search over terms and reports. */
+  async search(query: string): Promise<SearchReply> {
+    return this.searcher.search(query, (await this.getDictionary()).terms);
+  }
+
+  /** A page of the popup's corpus list. */
+  async list(filter: ListFilter, limit: number): Promise<ListReply> {
+    await this.getDictionary(); // follows a write nobody announced
+    return this.catalogue.list(filter, limit);
   }
 
   /** Load the dictionary and build the term matcher while idle, before the first hover needs them. */

@@ -8,9 +8,10 @@
  */
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
+import { asListFilter } from '../corpus/listing';
 import type { CrosscheckDB } from '../db';
 import { ENGLISH_WORDS } from '../match/english-words';
-import { MAX_CLAIM_CHARS, MAX_SELECTED_SENTENCES, type BackgroundProtocol, type Envelope, type ReplyOf, type RequestOf } from '../messages';
+import { MAX_CLAIM_CHARS, MAX_QUERY_CHARS, MAX_SELECTED_SENTENCES, type BackgroundProtocol, type Envelope, type ReplyOf, type RequestOf } from '../messages';
 import { QUERY_HELLO, QUERY_PORT, QUERY_TYPES, type QueryMessage, type QueryReply, type QueryType } from '../query-client';
 import type { CorpusChanges, CorpusService } from './explain';
 import { onEvidenceChange, onIndexChange } from './store';
@@ -29,6 +30,8 @@ export function queryHandlers(service: CorpusService): QueryHandlers {
       if (!sentences.length) throw new Error(i18n.t('errors.noSentence'));
       return service.check(sentences.slice(0, MAX_SELECTED_SENTENCES).map((x) => x.slice(0, MAX_CLAIM_CHARS)), typeof req.published === 'string' ? req.published : undefined);
     },
+    search: async (req) => service.search(String(req.query ?? '').slice(0, MAX_QUERY_CHARS)),
+    list: async (req) => service.list(asListFilter(req.filter), Math.max(0, Math.floor(Number(req.limit) || 0))),
   };
 }
 

@@ -119,8 +119,8 @@ const POSTING_BUDGET = 6_000;
 const MIN_QUERY_KEYS = 4;
 /** BM25+ as MiniSearch computes it */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-/** a sentence's place in the maps below: report number and sentence index in one number */
-const docKey = (no: number, i: number) => no * 0x100000 + i + 1;
+/** A sentence's place in one number: its report number and sentence index (-1 is the headline). */
+export const docKey = (no: number, i: number) => no * 0x100000 + i + 1;
 
 interface Scored {
   no: number;

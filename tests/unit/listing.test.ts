@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../lib/corpus';
-import { DEFAULT_FILTER, listReports, sourcesOf } from '../../entrypoints/popup/listing';
+import { asListFilter, DEFAULT_FILTER, listReports, sourcesOf } from '../../lib/corpus/listing';
 
 const r = (id: string, date: string | null, source: string | null, origin: Report['origin'] = 'seed'): Report => ({
   id, origin, title: id, author: null, source, dateline: null, date, url: null, text: '', sentences: [],
@@ -28,5 +28,13 @@ describe('corpus list order and filters', () => {
     const copy = [...all];
     listReports(all, DEFAULT_FILTER);
     expect(all).toEqual(copy);
+  });
+});
+
+describe('a filter as a request carries it', () => {
+  it('keeps what is valid and drops the rest to the default', () => {
+    expect(asListFilter({ sort: 'title', source: 'Wire', origin: 'read', from: '2025-01', to: '2025-02-03' })).toEqual({ sort: 'title', source: 'Wire', origin: 'read', from: '2025-01', to: '2025-02-03' });
+    expect(asListFilter({ sort: 'random', source: 7, origin: 'everyone', from: 'yesterday', to: '<b>' })).toEqual(DEFAULT_FILTER);
+    expect(asListFilter(null)).toEqual(DEFAULT_FILTER);
   });
 });

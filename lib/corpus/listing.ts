@@ -1,5 +1,8 @@
 /** How the popup's corpus list is sorted and filtered (by date, source and who added a report). Pure. */
-import type { Report } from '../../lib/corpus';
+import type { Report } from '.';
+
+/** What listing a report needs of it: nothing of its text. */
+export type Listed = Pick<Report, 'id' | 'title' | 'source' | 'date' | 'origin'>;
 
 export type SortOrder = 'newest' | 'oldest' | 'source' | 'title';
 
@@ -16,15 +19,32 @@ export interface ListFilter {
 
 export const DEFAULT_FILTER: ListFilter = { sort: 'newest', source: '', origin: '', from: '', to: '' };
 
+const SORTS: readonly SortOrder[] = ['newest', 'oldest', 'source', 'title'];
+const ORIGINS: readonly ListFilter['origin'][] = ['', 'seed', 'user', 'read', 'feed'];
+const DAY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** A filter as a request carries it: anything unknown falls back to the default. */
+export function asListFilter(x: unknown): ListFilter {
+  const f = (x && typeof x === 'object' ? x : {}) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    sort: SORTS.includes(f.sort as SortOrder) ? (f.sort as SortOrder) : DEFAULT_FILTER.sort,
+    source: text(f.source),
+    origin: ORIGINS.includes(f.origin as ListFilter['origin']) ? (f.origin as ListFilter['origin']) : '',
+    from: DAY.test(text(f.from)) ? text(f.from) : '',
+    to: DAY.test(text(f.to)) ? text(f.to) : '',
+  };
+}
+
 /** Every source named in the corpus, A–Z, for the filter menu. */
-export function sourcesOf(reports: readonly Report[]): string[] {
+export function sourcesOf(reports: readonly Listed[]): string[] {
   return [...new Set(reports.map((r) => r.source).filter((s): s is string => !!s))].sort((a, b) => a.localeCompare(b));
 }
 
 const byText = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b));
 
 /** Reports kept by the filter, in its order; undated reports go last whichever way dates sort. */
-export function listReports(reports: readonly Report[], f: ListFilter): Report[] {
+export function listReports<T extends Listed>(reports: readonly T[], f: ListFilter): T[] {
   const kept = reports.filter(
     (r) =>
       (!f.source || r.source === f.source) &&
@@ -32,8 +52,8 @@ export function listReports(reports: readonly Report[], f: ListFilter): Report[]
       (!f.from || (r.date !== null && r.date >= f.from)) &&
       (!f.to || (r.date !== null && r.date.slice(0, f.to.length) <= f.to)),
   );
-  const newest = (a: Report, b: Report) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : b.date.localeCompare(a.date));
-  const compare: Record<SortOrder, (a: Report, b: Report) => number> = {
+  const newest = (a: Listed, b: Listed) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : b.date.localeCompare(a.date));
+  const compare: Record<SortOrder, (a: Listed, b: Listed) => number> = {
     newest,
     oldest: (a, b) => byText(a.date, b.date),
     source: (a, b) => byText(a.source, b.source) || newest(a, b),

@@ -1,0 +1,119 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CorpusCatalogue } from '../../lib/background/corpus-catalogue';
+import { CorpusSearch, SEARCH_LIMIT } from '../../lib/background/corpus-search';
+import { backupOf, importReports, seedCorpus, whenIndexed } from '../../lib/background/store';
+import { DEFAULT_FILTER, listReports } from '../../lib/corpus/listing';
+import { CrosscheckDB } from '../../lib/db';
+import { ID, reportsNaming, seedCorpusCompiled } from './corpus-fixture';
+
+let n = 0;
+const dbs: CrosscheckDB[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) {
+    db.close();
+    await backupOf(db).delete();
+    await db.delete();
+  }
+});
+const seeded = async () => {
+  const db = new CrosscheckDB(`corpus-search-${n++}`);
+  dbs.push(db);
+  await seedCorpus(db, seedCorpusCompiled());
+  return db;
+};
+const searcher = (db: CrosscheckDB) => {
+  let generation = 0;
+  const s = new CorpusSearch(db, new CorpusCatalogue(db, () => generation));
+  return {
+    changed: () => generation++,
+    find: async (q: string) => {
+      const reply = await s.search(q, (await db.terms.toArray()).map((t) => ({ id: t.id, label: t.label, kind: t.kind, aliases: t.aliases, reportCount: t.reportCount })));
+      return { reports: reply.reports.map((r) => r.id), terms: reply.terms.map((t) => t.id) };
+    },
+  };
+};
+
+/** Texts that share words but are not near-duplicates of each other (a near-duplicate is not imported). */
+const WORDS = 'anchor beacon cargo dredger ferry gantry hull jetty keel ledger mooring netting oar pilot quota rudder sluice tariff vessel winch'.split(' ');
+const varied = (i: number) =>
+  `The council met about the harbour budget and the ${Array.from({ length: 8 }, (_, j) => WORDS[(i * 7 + j * (i % 5 + 3)) % WORDS.length]).join(', ')} on day ${i}. Officials said the ${WORDS[i % WORDS.length]} plan ${i} would be ready soon.`;
+
+describe('the corpus catalogue (the popup list, filtered and paged where the corpus is warm)', () => {
+  it('lists a page in the filter’s order, with the counts and sources, reading only that page', async () => {
+    const db = await seeded();
+    let generation = 0;
+    const catalogue = new CorpusCatalogue(db, () => generation);
+    const seedCount = await db.reports.count();
+    await importReports(db, Array.from({ length: 12 }, (_, i) => ({ title: `Council minutes ${i}`, source: i % 2 ? 'Harbour Post' : 'Quay Wire', date: `2030-01-${String(i + 10)}`, text: varied(i) })));
+    await whenIndexed(db);
+    generation++;
+    const all = await catalogue.list(DEFAULT_FILTER, 5);
+    expect(all.total).toBe(seedCount + 12);
+    expect(all.matched).toBe(seedCount + 12);
+    expect(all.reports.map((r) => r.title)).toEqual([21, 20, 19, 18, 17].map((d) => `Council minutes ${d - 10}`));
+    expect(all.reports[0]!.text).toContain('harbour budget');
+    expect(all.sources).toEqual(expect.arrayContaining(['Harbour Post', 'Quay Wire']));
+    expect(all.read).toBe(0);
+    const wire = await catalogue.list({ ...DEFAULT_FILTER, source: 'Quay Wire', sort: 'oldest' }, 100);
+    expect(wire.matched).toBe(6);
+    expect(wire.reports.map((r) => r.date)).toEqual(['2030-01-10', '2030-01-12', '2030-01-14', '2030-01-16', '2030-01-18', '2030-01-20']);
+    // the same list as the pure listing over whole reports
+    expect((await catalogue.list({ ...DEFAULT_FILTER, sort: 'title' }, 1000)).reports.map((r) => r.id)).toEqual(listReports(await db.reports.toArray(), { ...DEFAULT_FILTER, sort: 'title' }).map((r) => r.id));
+  });
+});
+
+describe('corpus search (the popup asks the read side)', () => {
+  it('finds terms tolerating typos, then the reports that name them; titles first', async () => {
+    const db = await seeded();
+    const { find } = searcher(db);
+    const r = await find('Witkof');
+    expect(r.terms[0]).toBe('steve-witkoff');
+    // every report the dictionary counts for the term is found, however it spells the name
+    const naming = await reportsNaming(db, 'steve-witkoff');
+    expect(naming.length).toBeGreaterThan(0);
+    expect([...r.reports].sort()).toEqual(expect.arrayContaining(naming));
+    expect(r.reports).toContain(ID.kyiv);
+    expect((await find('Mar-a-Lago')).reports[0]).toBe(ID.kyiv);
+  });
+
+  it('finds the reports whose sentences hold every word, each as the start of a word', async () => {
+    const db = await seeded();
+    await importReports(db, [
+      { title: 'Storm damage', text: 'The Grimsby quay reopened after repairs to the harbour wall were finished this week.' },
+      { title: 'Nightlife', text: 'Quayside bars reopened on Friday evening after the long closure of the old town.' },
+      { title: 'Shops', text: 'An antiquay shop opened in the old market hall, selling clocks and maps.' },
+      { title: 'Walls', text: 'The harbour wall stood firm after repairs. A new quay is planned for the spring.' },
+    ]);
+    await whenIndexed(db);
+    const { find } = searcher(db);
+    const titleOf = async (ids: string[]) => (await db.reports.bulkGet(ids)).map((x) => x!.title);
+    expect(await titleOf((await find('quay')).reports)).toEqual(expect.arrayContaining(['Storm damage', 'Nightlife', 'Walls']));
+    expect(await titleOf((await find('quay')).reports)).not.toContain('Shops');
+    // both words in one sentence: "Walls" has them in two sentences only
+    expect(await titleOf((await find('quay repairs')).reports)).toEqual(['Storm damage']);
+  });
+
+  it('lists title matches before text matches, at most a page of them, and follows writes', async () => {
+    const db = await seeded();
+    const s = searcher(db);
+    await importReports(db, Array.from({ length: 30 }, (_, i) => ({ title: `Council minutes ${i}`, text: varied(i) })));
+    await whenIndexed(db);
+    s.changed();
+    const found = await s.find('Council minutes 12');
+    expect((await db.reports.get(found.reports[0]!))!.title).toBe('Council minutes 12');
+    expect(found.reports).toHaveLength(SEARCH_LIMIT);
+    expect((await s.find('harbour budget')).reports).toHaveLength(SEARCH_LIMIT);
+    await importReports(db, [{ title: 'Lighthouse keepers', text: 'The lighthouse keepers voted to strike over pay and rotas at the northern station.' }]);
+    await whenIndexed(db);
+    s.changed();
+    expect((await s.find('Lighthouse')).reports).toHaveLength(1);
+  });
+
+  it('ignores one-letter queries and says nothing for words no report holds', async () => {
+    const db = await seeded();
+    const { find } = searcher(db);
+    expect(await find('a')).toEqual({ reports: [], terms: [] });
+    expect((await find('xylophonists')).reports).toEqual([]);
+  });
+});
