@@ -14,7 +14,7 @@ import { ensureIndex, isIndexing } from '../lib/background/store';
 import { keepAwakeWhile } from '../lib/background/keep-awake';
 import { answer } from '../lib/rpc';
 import { hostPattern } from '../lib/settings';
-import { feeds, feedTimeoutMs, importProgress, indexVersion, reading, type ImportProgress } from '../lib/storage';
+import { evidenceStamp, feeds, feedTimeoutMs, importProgress, indexVersion, reading, type ImportProgress } from '../lib/storage';
 
 /** The alarm that fetches every followed feed. */
 const FEEDS_ALARM = 'crosscheck-feeds';
@@ -31,6 +31,7 @@ export default defineBackground(() => {
     ready,
     setBadge,
     setIndexVersion: (v: string) => indexVersion.setValue(v),
+    setEvidenceStamp: (stamp: number) => evidenceStamp.setValue(stamp),
     publishProgress: (p: ImportProgress) => importProgress.setValue(p),
     readingSettings: () => reading.getValue(),
     parseArticle: domParsing.article,

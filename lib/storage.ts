@@ -11,6 +11,12 @@ export const preferences = storage.defineItem<Preferences>('local:preferences', 
 /** Changes whenever the background re-indexes the corpus, so open tabs and the popup refresh live. */
 export const indexVersion = storage.defineItem<string>('local:indexVersion', { fallback: '' });
 
+/**
+ * Changes when the evidence index changed without a new index version (it is filled again after an
+ * update, or after reports were stored raw), so open tabs judge their sentences again.
+ */
+export const evidenceStamp = storage.defineItem<number>('local:evidenceStamp', { fallback: 0 });
+
 /** How far an import is: saving its reports, then indexing their terms in the background. */
 export type ImportProgress = { done: number; total: number; phase: 'saving' | 'indexing' } | null;
 

@@ -9,7 +9,7 @@ import { watchReading, type ReadingWatch } from '../../lib/page/reading';
 import { query } from '../../lib/query-client';
 import { answer, send } from '../../lib/rpc';
 import { isSiteEnabled, normalisePreferences, normaliseReading, remembersOn, siteOf, type ReadingSettings } from '../../lib/settings';
-import { disabledSites, indexVersion, preferences, reading } from '../../lib/storage';
+import { disabledSites, evidenceStamp, indexVersion, preferences, reading } from '../../lib/storage';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -65,6 +65,7 @@ export default defineContentScript({
       disabledSites.watch((v) => void apply(v ?? []).then(async () => applyReading(normaliseReading(await reading.getValue()))).catch(report)),
       preferences.watch((p) => void controller.setPreferences(normalisePreferences(p)).catch(report)),
       indexVersion.watch(() => void controller.refreshDictionary().catch(report)),
+      evidenceStamp.watch(() => controller.refreshVerdicts()),
     ];
     const onMessage = (msg: PageRequest, _sender: unknown, sendResponse: (r: unknown) => void) => {
       // every frame may hold the selection; one without (or, for the shortcut, without focus) stays silent

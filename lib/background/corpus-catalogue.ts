@@ -1,8 +1,8 @@
 /**
- * The corpus's catalogue: each report's title, source, date and origin, read from the database's
- * indexes with key cursors (no report is read), kept in memory until the corpus changes. The popup's
+ * The corpus's catalogue: each report's origin, source and date (and title, to sort by it), read from
+ * the database's indexes (no report is read), kept in memory until the corpus changes. The popup's
  * list is filtered, sorted and paged here, so that a corpus of 10,000 reports shows its first page
- * having read only that page; the search ranks titles from it (corpus-search.ts).
+ * having read only that page.
  */
 import type { Report } from '../corpus';
 import { listReports, sourcesOf, type ListFilter, type Listed } from '../corpus/listing';
@@ -12,28 +12,38 @@ import type { ListReply } from '../messages';
 /** Reports one list request may ask for (the popup asks for a page more at a time). */
 export const MAX_LISTED = 2_000;
 
+/**
+ * Each report's origin, source and date, by distinct value: one request per value an index holds
+ * (a handful of origins and sources, a date per day), none per report, and no report read.
+ */
 async function readCatalogue(db: CrosscheckDB): Promise<Listed[]> {
   return db.transaction('r', db.reports, async () => {
     const byId = new Map<string, Listed>();
-    // every report has an origin; the other fields are absent from their index when unknown
-    await db.reports.orderBy('origin').eachKey((origin, c) => {
-      const id = String(c.primaryKey);
-      byId.set(id, { id, origin: origin as Report['origin'], title: null, source: null, date: null });
-    });
-    const fill = (field: 'title' | 'source' | 'date') =>
-      db.reports.orderBy(field).eachKey((value, c) => {
-        const row = byId.get(String(c.primaryKey));
-        if (row) row[field] = String(value);
+    const each = async (field: 'origin' | 'source' | 'date', put: (row: Listed | undefined, id: string, value: string) => void) => {
+      const values = (await db.reports.orderBy(field).uniqueKeys()).map(String);
+      const ids = await Promise.all(values.map((v) => db.reports.where(field).equals(v).primaryKeys()));
+      values.forEach((v, j) => {
+        for (const id of ids[j]!) put(byId.get(String(id)), String(id), v);
       });
-    await fill('title');
-    await fill('source');
-    await fill('date');
+    };
+    // every report has an origin; source and date are absent from their index when unknown
+    await each('origin', (_, id, origin) => byId.set(id, { id, origin: origin as Report['origin'], title: null, source: null, date: null }));
+    await each('source', (row, _, source) => row && (row.source = source));
+    await each('date', (row, _, date) => row && (row.date = date));
     return [...byId.values()];
   });
 }
 
+/** Each report's title (a key cursor: one step per report), for sorting by title. */
+async function readTitles(db: CrosscheckDB): Promise<Map<string, string>> {
+  const titles = new Map<string, string>();
+  await db.reports.orderBy('title').eachKey((title, c) => void titles.set(String(c.primaryKey), String(title)));
+  return titles;
+}
+
 export class CorpusCatalogue {
   private held: { generation: number; rows: Promise<Listed[]> } | null = null;
+  private titled: { generation: number; rows: Promise<Listed[]> } | null = null;
 
   constructor(
     private db: CrosscheckDB,
@@ -54,9 +64,22 @@ export class CorpusCatalogue {
     return this.held!.rows;
   }
 
+  /** The rows with their titles too (read only when a list is sorted by title). */
+  private withTitles(): Promise<Listed[]> {
+    const generation = this.generation();
+    if (this.titled?.generation !== generation) {
+      const rows = Promise.all([this.rows(), readTitles(this.db)]).then(([rows, titles]) => rows.map((r) => ({ ...r, title: titles.get(r.id) ?? null })));
+      this.titled = { generation, rows };
+      rows.catch(() => {
+        if (this.titled?.rows === rows) this.titled = null;
+      });
+    }
+    return this.titled!.rows;
+  }
+
   /** The first `limit` reports the filter keeps, in its order, with the counts and sources the list shows. */
   async list(filter: ListFilter, limit: number): Promise<ListReply> {
-    const rows = await this.rows();
+    const rows = await (filter.sort === 'title' ? this.withTitles() : this.rows());
     const kept = listReports(rows, filter);
     const page = kept.slice(0, Math.max(0, Math.min(limit, MAX_LISTED))).map((r) => r.id);
     const reports: Report[] = (await this.db.reports.bulkGet(page)).filter((r) => r !== undefined);

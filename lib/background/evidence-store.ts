@@ -267,12 +267,15 @@ function concat(parts: Int32Array[]): Int32Array {
 const WORD_KEYS = 64;
 /** Sentences a search word may read through the keys that start with it, past its exact key. */
 const WORD_SENTENCES = 200_000;
+/** A report whose headline says it ranks as if this many of its sentences did. */
+const HEADLINE_WEIGHT = 3;
 
 /**
  * The reports that say what a search asks for, from the stored evidence index (no report is read):
- * a sentence that holds every word (a word is a stem, matched as the start of a key: "quay" finds
- * "Quayside"), or one that names a term (its `T:` key). Ranked by how many such sentences a report
- * has, then by when it came in; at most `limit` report ids.
+ * a sentence or headline that holds every word (a word is a stem, matched as the start of a key:
+ * "quay" finds "Quayside"), or one that names a term (its `T:` key). Ranked by how many such
+ * sentences a report has (a headline counts HEADLINE_WEIGHT), then by when it came in; at most
+ * `limit` report ids.
  */
 export async function reportsSaying(db: CrosscheckDB, words: readonly string[], termKeys: readonly string[], limit: number): Promise<string[]> {
   if (!words.length && !termKeys.length) return [];
@@ -294,29 +297,30 @@ export async function reportsSaying(db: CrosscheckDB, words: readonly string[], 
         return { keys, n };
       }),
     );
-    /** sentence → its report number */
-    let every: Map<number, number> | null = null;
+    /** the sentences holding every word so far: key → [report number, sentence index] */
+    let every: Map<number, [number, number]> | null = null;
     // the rarest word first: each next word only keeps sentences
     for (const g of groups.sort((a, b) => a.n - b.n)) {
       const p = await postings(g.keys);
-      const next = new Map<number, number>();
+      const next = new Map<number, [number, number]>();
       for (let j = 0; j < p.length; j += POSTING_WIDTH) {
         const key = docKey(p[j]!, p[j + 1]!);
-        if (!every || every.has(key)) next.set(key, p[j]!);
+        if (!every || every.has(key)) next.set(key, [p[j]!, p[j + 1]!]);
       }
       every = next;
       if (!every.size) break;
     }
     const hits = new Map<number, number>();
-    const count = (key: number, no: number, seen: Set<number>) => {
+    const seen = new Set<number>();
+    const count = (no: number, i: number) => {
+      const key = docKey(no, i);
       if (seen.has(key)) return;
       seen.add(key);
-      hits.set(no, (hits.get(no) ?? 0) + 1);
+      hits.set(no, (hits.get(no) ?? 0) + (i === -1 ? HEADLINE_WEIGHT : 1));
     };
-    const seen = new Set<number>();
-    for (const [key, no] of every ?? []) count(key, no, seen);
+    for (const [no, i] of every?.values() ?? []) count(no, i);
     const named = await postings(termKeys);
-    for (let j = 0; j < named.length; j += POSTING_WIDTH) count(docKey(named[j]!, named[j + 1]!), named[j]!, seen);
+    for (let j = 0; j < named.length; j += POSTING_WIDTH) count(named[j]!, named[j + 1]!);
     const best = [...hits].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([no]) => no);
     return (await db.evidenceReports.bulkGet(best)).flatMap((r) => (r ? [r.id] : []));
   });

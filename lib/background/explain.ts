@@ -95,7 +95,7 @@ export class CorpusService {
     });
     this.evidence = new EvidenceReader(db, () => changes.evidenceGeneration());
     this.catalogue = new CorpusCatalogue(db, () => this.generation);
-    this.searcher = new CorpusSearch(db, this.catalogue);
+    this.searcher = new CorpusSearch(db);
   }
 
   private fresh(): Promise<Loaded> {

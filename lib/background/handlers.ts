@@ -5,7 +5,7 @@ import { type BackgroundProtocol, type ReplyOf, type RequestOf } from '../messag
 import type { CorpusService } from './explain';
 import type { FeedService } from './feeds';
 import type { ImportProgress } from '../storage';
-import { addGathered, addUserReport, deleteUserReport, exportReports, forgetGathered, importReports, onIndexChange, onIndexingProgress, updateUserReport } from './store';
+import { addGathered, addUserReport, deleteUserReport, exportReports, forgetGathered, importReports, onEvidenceChange, onIndexChange, onIndexingProgress, updateUserReport } from './store';
 import { queryHandlers } from './queries';
 import { addedBetween, READ_CAP } from '../corpus/gathered';
 import { normaliseReading, remembersOn, siteOf, type ReadingSettings } from '../settings';
@@ -25,6 +25,8 @@ export interface BackgroundDeps {
   setBadge(tabId: number, count: number, conflicts?: number): Promise<void>;
   /** after every index change: the new version, for open tabs and the popup (the storage item in the extension) */
   setIndexVersion?(version: string): Promise<void>;
+  /** after evidence index writes (throttled): a new stamp, so open tabs judge their sentences again (the storage item) */
+  setEvidenceStamp?(stamp: number): Promise<void>;
   /** show import and indexing progress (the `importProgress` storage item); null when it ended */
   publishProgress?(progress: ImportProgress): Promise<void>;
   /** the reader's "remember what I read" settings (the `reading` storage item); off when absent */
@@ -42,6 +44,8 @@ const PROGRESS_EVERY_MS = 150;
  * new index at most this often: each new version makes every tab fetch the dictionary again.
  */
 const VERSION_EVERY_MS = 3_000;
+/** A long evidence rebuild tells open tabs at most this often (each makes them judge their sentences again). */
+const EVIDENCE_EVERY_MS = 15_000;
 
 /** Call `publish` with the first value at once, then with the latest value at most every `ms`. */
 function throttled<T>(publish: (value: T) => void, ms: number): (value: T) => void {
@@ -73,6 +77,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   };
   const publishBatchVersion = throttled(publishVersion, VERSION_EVERY_MS);
   onIndexChange(db, ({ version, batch }) => (batch ? publishBatchVersion(version) : publishVersion(version)));
+  // Verdicts given while the evidence index was being filled are out of date once it holds more.
+  const publishEvidence = throttled((stamp: number) => void deps.setEvidenceStamp?.(stamp).catch((e: unknown) => console.error('[crosscheck] could not publish the evidence stamp', e)), EVIDENCE_EVERY_MS);
+  onEvidenceChange(db, () => publishEvidence(Date.now()));
   onIndexingProgress(db, (p) => void deps.publishProgress?.(p && { ...p, phase: 'indexing' }));
   return {
     ...queryHandlers(service),

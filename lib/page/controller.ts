@@ -134,6 +134,12 @@ export class PageController {
     if (this.enabled) this.remark();
   }
 
+  /** The evidence index changed under the same dictionary: judge the sentences again. */
+  refreshVerdicts(): void {
+    this.verdicts.clear();
+    if (this.enabled && this.matcher) this.summarise();
+  }
+
   /**
    * A large dictionary is built in slices of a few ms (20,000 terms would otherwise hold the page's
    * thread for ~100 ms); a small one (the bundled corpus: 40 terms, ~1 ms) at once.

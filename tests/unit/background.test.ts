@@ -5,7 +5,7 @@ import { CorpusService } from '../../lib/background/explain';
 import { ENGLISH_WORDS } from '../../lib/match/english-words';
 import { createHandlers, dispatch, type BackgroundDeps } from '../../lib/background/handlers';
 import { createSeeder } from '../../lib/background/seeding';
-import { whenIndexed } from '../../lib/background/store';
+import { resumeIndexing, whenIndexed } from '../../lib/background/store';
 import type { ImportProgress } from '../../lib/storage';
 import { unwrap } from '../../lib/rpc';
 import { seedCorpusCompiled } from './corpus-fixture';
@@ -66,6 +66,24 @@ describe('background handlers', () => {
   it('passes a write error through as a readable message', async () => {
     const { deps, handlers } = setup();
     await expect(dispatch(handlers, deps, { type: 'add-report', report: { text: 'too short' } }, {})).rejects.toThrow(/needs some text/);
+  });
+});
+
+describe('evidence stamp', () => {
+  it('an evidence index filled again under the same dictionary tells open tabs to judge again', async () => {
+    const { db, deps, setIndexVersion } = setup();
+    await deps.ready();
+    await whenIndexed(db);
+    const setEvidenceStamp = vi.fn(async (_s: number) => undefined);
+    createHandlers({ ...deps, setEvidenceStamp });
+    setIndexVersion.mockClear();
+    setEvidenceStamp.mockClear();
+    // as after an update that builds the evidence index another way: it is emptied and filled again
+    await db.meta.put({ key: 'evidenceVersion', value: 'an older format' });
+    await resumeIndexing(db);
+    await whenIndexed(db);
+    expect(setEvidenceStamp).toHaveBeenCalled();
+    expect(setIndexVersion).not.toHaveBeenCalled();
   });
 });
 

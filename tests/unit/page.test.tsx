@@ -316,6 +316,17 @@ describe('PageController', () => {
     expect(explained).toContain('washington|Washington has not yet confirmed the meeting.');
   });
 
+  it('judges the page again when the evidence index changed under the same dictionary', async () => {
+    await ctl.enable();
+    await ctl.settled();
+    const sentence = 'washington|Washington has not yet confirmed the meeting.';
+    await vi.waitFor(() => expect(explained).toContain(sentence), { timeout: 3000 });
+    const asked = explained.filter((e) => e === sentence).length;
+    ctl.refreshVerdicts();
+    await vi.waitFor(() => expect(explained.filter((e) => e === sentence).length).toBe(asked + 1), { timeout: 3000 });
+    await vi.waitFor(() => expect(counts.at(-1)).toEqual([5, 1]), { timeout: 3000 });
+  });
+
   it('marks content added later, and keeps up with a page that changes every 100 ms', async () => {
     await ctl.enable();
     await ctl.settled();
