@@ -72,6 +72,8 @@ export async function writeEvidence(db: CrosscheckDB, put: EvidenceEntry[], remo
       s.add(r.no);
     }
   }
+  /** blocks past this one hold only numbers given out by this write: they have no stored row to read */
+  const lastOldBlock = (stats.next - 1) >> BLOCK_BITS;
   const rows: EvidenceReportRow[] = [];
   for (const e of put) {
     const no = byId.get(e.id)?.no ?? stats.next++;
@@ -97,7 +99,11 @@ export async function writeEvidence(db: CrosscheckDB, put: EvidenceEntry[], remo
     const at = key.indexOf('\u0000');
     return [key.slice(at + 1), Number(key.slice(0, at))];
   };
-  const current = await db.evidencePostings.bulkGet(touched.map(split));
+  // an import's or a rebuild's reports take new numbers: most of their rows start blocks of their own
+  const stored = touched.filter((key) => split(key)[1] <= lastOldBlock);
+  const read = await db.evidencePostings.bulkGet(stored.map(split));
+  const byRow = new Map(stored.map((key, j) => [key, read[j]]));
+  const current = touched.map((key) => byRow.get(key));
   const save: EvidencePostingsRow[] = [];
   const empty: [string, number][] = [];
   for (const [j, key] of touched.entries()) {

@@ -150,6 +150,23 @@ describe('the stored evidence index', () => {
     expect((await reader.forClaim(claim, await entities(), 'kyiv')).has(added.id)).toBe(false);
   });
 
+  it('stays in step when writes fill posting blocks past the first (rows of new blocks are not read)', async () => {
+    const db = await seeded();
+    const saved = { ...INDEXING };
+    Object.assign(INDEXING, { batchMax: 70 }); // several writes, one of them across the 256-report block boundary
+    try {
+      const words = 'anchor beacon cargo dredger ferry gantry hull jetty keel ledger mooring netting oar pilot quota rudder'.split(' ');
+      await importReports(db, Array.from({ length: 300 }, (_, i) => ({ text: `Harbour note ${i}: the ${words[i % 16]} and the ${words[(i * 5 + 3) % 16]} were checked by crew ${i * 7} in Kyiv on day ${i % 30}.` })));
+      await whenIndexed(db);
+    } finally {
+      Object.assign(INDEXING, saved);
+    }
+    expect(Math.max(...(await db.evidenceReports.toArray()).map((r) => r.no))).toBeGreaterThan(256);
+    await expectEvidenceInStep(db);
+    await deleteUserReport(db, (await db.reports.where('origin').equals('user').first())!.id);
+    await expectEvidenceInStep(db);
+  });
+
   it('is filled again in the background at start when its version is stale, or when it misses reports', async () => {
     const db = await seeded();
     const kept = await addUserReport(db, { text: TEXTS[0]! });
