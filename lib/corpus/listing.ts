@@ -19,6 +19,9 @@ export interface ListFilter {
 
 export const DEFAULT_FILTER: ListFilter = { sort: 'newest', source: '', origin: '', from: '', to: '' };
 
+/** The list as it opens: newest first, nothing filtered. */
+export const isDefaultFilter = (f: ListFilter) => f.sort === 'newest' && !f.source && !f.origin && !f.from && !f.to;
+
 const SORTS: readonly SortOrder[] = ['newest', 'oldest', 'source', 'title'];
 const ORIGINS: readonly ListFilter['origin'][] = ['', 'seed', 'user', 'read', 'feed'];
 const DAY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -38,9 +41,16 @@ export function asListFilter(x: unknown): ListFilter {
 
 /** Every source named in the corpus, A–Z, for the filter menu. */
 export function sourcesOf(reports: readonly Listed[]): string[] {
-  return [...new Set(reports.map((r) => r.source).filter((s): s is string => !!s))].sort((a, b) => a.localeCompare(b));
+  return sourceNames(reports.map((r) => r.source));
 }
 
+/** Named sources once each, A–Z. */
+export function sourceNames(names: Iterable<string | null>): string[] {
+  return [...new Set([...names].filter((s): s is string => !!s))].sort((a, b) => a.localeCompare(b));
+}
+
+/** Strings in IndexedDB's key order (code units), not the locale's. */
+export const keyOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byText = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b));
 
 /** Reports kept by the filter, in its order; undated reports go last whichever way dates sort. */
@@ -59,5 +69,6 @@ export function listReports<T extends Listed>(reports: readonly T[], f: ListFilt
     source: (a, b) => byText(a.source, b.source) || newest(a, b),
     title: (a, b) => byText(a.title, b.title),
   };
-  return kept.sort((a, b) => compare[f.sort](a, b) || a.id.localeCompare(b.id));
+  // ties in the database's key order (newest first: the last key first), as a page read from its date index has them
+  return kept.sort((a, b) => compare[f.sort](a, b) || (f.sort === 'newest' ? keyOrder(b.id, a.id) : keyOrder(a.id, b.id)));
 }

@@ -56,8 +56,14 @@ describe('the corpus catalogue (the popup list, filtered and paged where the cor
     const wire = await catalogue.list({ ...DEFAULT_FILTER, source: 'Quay Wire', sort: 'oldest' }, 100);
     expect(wire.matched).toBe(6);
     expect(wire.reports.map((r) => r.date)).toEqual(['2030-01-10', '2030-01-12', '2030-01-14', '2030-01-16', '2030-01-18', '2030-01-20']);
-    // the same list as the pure listing over whole reports
-    expect((await catalogue.list({ ...DEFAULT_FILTER, sort: 'title' }, 1000)).reports.map((r) => r.id)).toEqual(listReports(await db.reports.toArray(), { ...DEFAULT_FILTER, sort: 'title' }).map((r) => r.id));
+    // the same lists as the pure listing over whole reports, undated reports and equal dates included
+    await importReports(db, Array.from({ length: 6 }, (_, i) => ({ title: `Undated ${i}`, date: i < 3 ? null : '2030-01-15', text: varied(40 + i) })));
+    await whenIndexed(db);
+    generation++;
+    const whole = await db.reports.toArray();
+    for (const filter of [DEFAULT_FILTER, { ...DEFAULT_FILTER, sort: 'title' as const }, { ...DEFAULT_FILTER, sort: 'oldest' as const }, { ...DEFAULT_FILTER, origin: 'user' as const }])
+      expect((await catalogue.list(filter, 1000)).reports.map((r) => r.id), filter.sort).toEqual(listReports(whole, filter).map((r) => r.id));
+    expect((await catalogue.list(DEFAULT_FILTER, 25)).reports.map((r) => r.id)).toEqual(listReports(whole, DEFAULT_FILTER).slice(0, 25).map((r) => r.id));
   });
 });
 
