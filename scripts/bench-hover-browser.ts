@@ -208,7 +208,10 @@ function benchPage(labels: string[], paragraphs: number): string {
 }
 
 /** Worker-side extension API. */
-declare const chrome: { storage: { local: { set(v: object): Promise<void> } } };
+declare const chrome: {
+  storage: { local: { set(v: object): Promise<void> } };
+  runtime: { connect(o: { name: string }): { postMessage(m: unknown): void; disconnect(): void; onMessage: { addListener(l: (m: { hello?: string; id?: number }) => void): void } } };
+};
 
 export async function restartBench(n: number, hovers: number, extension?: string): Promise<void> {
   console.log(`bench:hover --browser --restart: ${n} reports (${existsSync(FNC) ? 'FNC-1 bodies' : 'generated'}), ${hovers} hovers after a worker restart${extension ? `, extension ${extension}` : ''}`);
@@ -280,6 +283,19 @@ export async function restartBench(n: number, hovers: number, extension?: string
     await popup.waitForFunction(() => document.querySelectorAll('#reports .report').length > 0, { timeout: 300_000, polling: 20 });
     const listMs = performance.now() - t;
     const listed = await popup.evaluate(() => [document.querySelectorAll('#reports .report').length, document.querySelector('#h-list')?.textContent ?? ''] as const);
+    // where the time goes: the popup page's own loading, and one list request over the query port now
+    const pageMs = await popup.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ?? NaN);
+    const portMs = await popup.evaluate(
+      () =>
+        new Promise<number>((ok) => {
+          const t0 = performance.now();
+          const port = chrome.runtime.connect({ name: 'crosscheck-queries' });
+          port.onMessage.addListener((m: { hello?: string; id?: number }) => {
+            if (m?.hello) port.postMessage({ id: 1, request: { type: 'list', filter: { sort: 'newest', source: '', origin: '', from: '', to: '' }, limit: 100 } });
+            else if (m?.id === 1) ok(performance.now() - t0), port.disconnect();
+          });
+        }),
+    );
     await popup.focus('#search');
     t = performance.now();
     await popup.keyboard.type('Syria');
@@ -288,6 +304,7 @@ export async function restartBench(n: number, hovers: number, extension?: string
     const searchMs = performance.now() - t;
     const found = await popup.evaluate(() => document.querySelectorAll('#reports .report').length);
     console.log(`popup after a worker restart: first list ${ms(listMs)} (${listed[0]} reports drawn, "${listed[1].trim()}"), search "Syria" ${ms(searchMs)} (${found} found)`);
+    console.log(`  (the popup page itself loaded in ${ms(pageMs)}; a list request over the query port afterwards: ${ms(portMs)})`);
   } finally {
     await browser.close();
     server.close();

@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { NewReportInput } from '../../lib/corpus/schema';
 import { CrosscheckDB, getMeta } from '../../lib/db';
-import { DEFAULT_FILTER, type ListFilter } from '../../lib/corpus/listing';
+import { DEFAULT_FILTER, isDefaultFilter, type ListFilter } from '../../lib/corpus/listing';
 import type { ListReply, PageClaim, PageMention, SearchReply } from '../../lib/messages';
 import { send, sendToTab } from '../../lib/rpc';
 import { query as askCorpus } from '../../lib/query-client';
@@ -16,6 +16,7 @@ import type { NoticeKind, Notify } from './notice';
 import { PageMentions } from './PageMentions';
 import { Reading } from './Reading';
 import { EMPTY_FIELDS, ReportForm } from './ReportForm';
+import { newestPage } from './newest';
 import { LIST_PAGE, ReportList } from './ReportList';
 
 const NO_HITS: SearchReply & { query: string } = { query: '', reports: [], terms: [] };
@@ -84,13 +85,13 @@ export function App() {
   const [notice, setNotice] = useState<{ kind: NoticeKind; text: string } | null>(null);
   const notify: Notify = (kind, text) => setNotice({ kind, text });
   const tabRef = useRef<number | null>(null);
-  /** The list is kept, filtered and paged where the corpus is warm: the popup reads only what it draws. */
+  /** The list as it opens is read here; filtered or re-sorted, where the corpus is warm. The popup reads only what it draws. */
   const listAsked = JSON.stringify([filter, limit, writes]);
   useEffect(() => {
     let current = true;
     void (async () => {
       if (!(await getMeta(db, 'indexVersion'))) await askCorpus('dictionary'); // waits for seeding
-      const reply = await askCorpus('list', { filter, limit });
+      const reply = isDefaultFilter(filter) ? await newestPage(db, limit) : await askCorpus('list', { filter, limit });
       if (current) setListing({ ...reply, asked: listAsked });
     })().catch((e: unknown) => current && notify('error', e instanceof Error ? e.message : String(e)));
     return () => {

@@ -1,11 +1,11 @@
 /**
  * The corpus's catalogue: each report's origin, source and date (and title, to sort by it), read from
  * the database's indexes (no report is read), kept in memory until the corpus changes. The popup's
- * list is filtered, sorted and paged here, so that a corpus of 10,000 reports shows its first page
- * having read only that page.
+ * list is filtered, sorted and paged here, reading only the page it shows (the list as it opens is
+ * read by the popup itself: entrypoints/popup/newest.ts).
  */
 import type { Report } from '../corpus';
-import { isDefaultFilter, listReports, sourceNames, sourcesOf, type ListFilter, type Listed } from '../corpus/listing';
+import { listReports, sourcesOf, type ListFilter, type Listed } from '../corpus/listing';
 import type { CrosscheckDB } from '../db';
 import type { ListReply } from '../messages';
 
@@ -77,29 +77,9 @@ export class CorpusCatalogue {
     return this.titled!.rows;
   }
 
-  /**
-   * The list as it opens, from the date index and a few counts, without the catalogue: the newest
-   * `limit` dated reports, then undated ones (last key first), as listReports orders them.
-   */
-  private async newest(limit: number): Promise<ListReply> {
-    const db = this.db;
-    return db.transaction('r', db.reports, async () => {
-      const [dated, total, read, sources] = await Promise.all([
-        db.reports.orderBy('date').reverse().limit(limit).toArray(),
-        db.reports.count(),
-        db.reports.where('origin').equals('read').count(),
-        db.reports.orderBy('source').uniqueKeys(),
-      ]);
-      // fewer dated reports than a page: every dated one is here, and undated ones follow
-      const undated = dated.length < limit ? await db.reports.toCollection().reverse().filter((r) => r.date === null).limit(limit - dated.length).toArray() : [];
-      return { reports: [...dated, ...undated], matched: total, total, read, sources: sourceNames(sources.map(String)) };
-    });
-  }
-
   /** The first `limit` reports the filter keeps, in its order, with the counts and sources the list shows. */
   async list(filter: ListFilter, limit: number): Promise<ListReply> {
     limit = Math.max(0, Math.min(limit, MAX_LISTED));
-    if (isDefaultFilter(filter)) return this.newest(limit);
     const rows = await (filter.sort === 'title' ? this.withTitles() : this.rows());
     const kept = listReports(rows, filter);
     const page = kept.slice(0, limit).map((r) => r.id);

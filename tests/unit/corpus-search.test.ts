@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CorpusCatalogue } from '../../lib/background/corpus-catalogue';
 import { CorpusSearch, SEARCH_LIMIT } from '../../lib/background/corpus-search';
+import { newestPage } from '../../entrypoints/popup/newest';
 import { backupOf, importReports, seedCorpus, whenIndexed } from '../../lib/background/store';
 import { DEFAULT_FILTER, listReports } from '../../lib/corpus/listing';
 import { CrosscheckDB } from '../../lib/db';
@@ -63,7 +64,12 @@ describe('the corpus catalogue (the popup list, filtered and paged where the cor
     const whole = await db.reports.toArray();
     for (const filter of [DEFAULT_FILTER, { ...DEFAULT_FILTER, sort: 'title' as const }, { ...DEFAULT_FILTER, sort: 'oldest' as const }, { ...DEFAULT_FILTER, origin: 'user' as const }])
       expect((await catalogue.list(filter, 1000)).reports.map((r) => r.id), filter.sort).toEqual(listReports(whole, filter).map((r) => r.id));
-    expect((await catalogue.list(DEFAULT_FILTER, 25)).reports.map((r) => r.id)).toEqual(listReports(whole, DEFAULT_FILTER).slice(0, 25).map((r) => r.id));
+    // the popup reads the list as it opens itself: the same page, counts and sources
+    for (const limit of [25, 1000]) {
+      const page = await newestPage(db, limit);
+      expect(page.reports.map((r) => r.id)).toEqual(listReports(whole, DEFAULT_FILTER).slice(0, limit).map((r) => r.id));
+      expect({ ...page, reports: [] }).toEqual({ ...(await catalogue.list(DEFAULT_FILTER, limit)), reports: [] });
+    }
   });
 });
 

@@ -1,0 +1,23 @@
+/**
+ * The popup's list as it opens (newest first, nothing filtered), read straight from the database:
+ * a page from the date index and three counts, no report past the page. A filtered or re-sorted
+ * list is asked of the read side (lib/background/corpus-catalogue.ts), which lists alike.
+ */
+import type { CrosscheckDB } from '../../lib/db';
+import { sourceNames } from '../../lib/corpus/listing';
+import type { ListReply } from '../../lib/messages';
+
+/** The newest `limit` dated reports, then undated ones (last key first), as listReports orders them. */
+export async function newestPage(db: CrosscheckDB, limit: number): Promise<ListReply> {
+  return db.transaction('r', db.reports, async () => {
+    const [dated, total, read, sources] = await Promise.all([
+      db.reports.orderBy('date').reverse().limit(limit).toArray(),
+      db.reports.count(),
+      db.reports.where('origin').equals('read').count(),
+      db.reports.orderBy('source').uniqueKeys(),
+    ]);
+    // fewer dated reports than a page: every dated one is here, and undated ones follow
+    const undated = dated.length < limit ? await db.reports.toCollection().reverse().filter((r) => r.date === null).limit(limit - dated.length).toArray() : [];
+    return { reports: [...dated, ...undated], matched: total, total, read, sources: sourceNames(sources.map(String)) };
+  });
+}
