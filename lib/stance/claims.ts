@@ -14,12 +14,14 @@ import { claimFrame, type EntityLookup, type Frame, type Quantity } from './fram
 import { compareFigures, figuresAgree } from './quantities';
 import { states } from './coverage';
 import { sameSense } from './synonyms';
+import { timesAgree } from './times';
+import { fatesConflict } from './outcomes';
 
 export type { EntityLookup } from './frame';
 export { placesCompatible } from '../evidence/places';
 
 export type ClaimVerdict = 'conflicts' | 'corroborates' | 'related';
-export type Slot = 'number' | 'day' | 'date' | 'place' | 'polarity' | 'confirmation' | 'attribution' | 'title';
+export type Slot = 'number' | 'day' | 'date' | 'time' | 'place' | 'polarity' | 'fate' | 'confirmation' | 'attribution' | 'title';
 
 export interface Finding {
   slot: Slot;
@@ -233,10 +235,52 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
     // and the words around the two figures say what they are of ("28 bundles of weapons" / "27 bundles containing weapons")
     if (!f.agree && !sameEvent && !k.startsWith('age') && !sameSurroundings(a, f.page, b, f.report)) continue;
     // a bound met by another figure ("at least six" / "11") is compatible, not the same figure
-    const compatible = f.agree && !f.page.includes(' + ') && !f.report.includes(' + ') && Math.abs(f.pageValue - f.reportValue) > 0.1 * Math.max(f.pageValue, f.reportValue);
+    const compatible = f.agree && !f.page.includes(' + ') && !f.report.includes(' + ') && (Math.abs(f.pageValue - f.reportValue) > 0.1 * Math.max(f.pageValue, f.reportValue) || !!f.oneBound);
     out.push({ slot: 'number', agree: f.agree, page: f.page, report: f.report, ...(compatible ? { compatible } : {}) });
   }
   return out;
+}
+
+/**
+ * Ranges ("2 or 3 years old", "aged 13 to 15") against ranges and figures of the same unit, where
+ * the sentences are about the same thing: the same range agrees; a figure inside the other's range is
+ * compatible (no corroboration by itself); two different ranges of the same event conflict.
+ */
+function rangeFindings(A: Frame, B: Frame, sameEvent: boolean, about: boolean): Finding[] {
+  if (!about || (!A.ranges.length && !B.ranges.length)) return [];
+  const out: Finding[] = [];
+  for (const [X, Y, flip] of [[A, B, false], [B, A, true]] as const) {
+    for (const r of X.ranges) {
+      const pair = (agree: boolean, other: string, compatible = false): Finding => ({ slot: 'number', agree, page: flip ? other : r.text, report: flip ? r.text : other, ...(compatible ? { compatible } : {}) });
+      const same = Y.ranges.find((o) => o.unit === r.unit);
+      if (same && !flip) out.push(same.lo === r.lo && same.hi === r.hi ? pair(true, same.text) : sameEvent ? pair(false, same.text) : pair(true, same.text, true));
+      if (same) continue;
+      const inside = Y.quantities.find((q) => q.unit === r.unit && q.value >= r.lo && q.value <= r.hi);
+      if (inside) out.push(pair(true, inside.text, true));
+    }
+  }
+  return out;
+}
+
+/** Times of day on both sides, compared where the sentences are about the same thing (as figures are). */
+function timeFindings(A: Frame, B: Frame, about: boolean): Finding[] {
+  if (!about || !A.times.length || !B.times.length) return [];
+  let differ: Finding | null = null;
+  for (const x of A.times) {
+    for (const y of B.times) {
+      const t = timesAgree(x, y);
+      if (t === true) return [{ slot: 'time', agree: true, page: x.text, report: y.text }];
+      if (t === false) differ ??= { slot: 'time', agree: false, page: x.text, report: y.text };
+    }
+  }
+  // a time that differs says so only when each side gives one time (others may be of other moments)
+  return differ && A.times.length === 1 && B.times.length === 1 ? [differ] : [];
+}
+
+/** The last word of each name both sides give, lower case (what a fate is said of). */
+function sharedNameWords(A: Frame, B: Frame): string[] {
+  const word = (n: string, F: Frame) => (n.startsWith('T:') ? (F.entities.get(n.slice(2)) ?? '').split(/\s+/).pop()!.toLowerCase().replace(/'s$/, '') : n);
+  return [...A.names].filter((n) => B.names.has(n)).map((n) => word(n, A)).filter((w) => w.length > 1);
 }
 
 /**
@@ -417,11 +461,17 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   const sameEvent = (!otherCast || anchored) && ((sharedKinds.length > 0 && (who >= 2 || (who >= 1 && overlap >= 0.25))) || overlap >= 0.6);
   // shared words that say what the sentences are about, besides any figure: who, what, the predicate
   const aligned = shared.filter((x) => !isDayOrMonth(x) && !/^\d/.test(x) && x.length > 2 && !GENERIC.has(x) && !SPEECH_WORDS.has(x) && !A.quantities.some((q) => q.unit === x)).length;
-  const found = [...findings(A, B, sameEvent, overlap), ...figureFindings(a, b, A, B, sameEvent, aligned, sharedNames)];
+  // the sentences are about the same thing, as figures need it: the same event, or enough shared words and no other cast
+  const differentCast = A.names.size > 0 && B.names.size > 0 && sharedNames === 0;
+  const aboutSame = sameEvent || (!differentCast && (aligned >= 3 || (sharedNames > 0 && aligned >= 2)));
+  const found = [...findings(A, B, sameEvent, overlap), ...figureFindings(a, b, A, B, sameEvent, aligned, sharedNames), ...rangeFindings(A, B, sameEvent, aboutSame), ...timeFindings(A, B, aboutSame)];
+  // what became of a person both name (or of a whole group): dead on one side, alive on the other
+  const fates = sameEvent || sharedNames > 0 || aligned >= 3 ? fatesConflict(a, b, sharedNameWords(A, B)) : null;
+  if (fates) found.push({ slot: 'fate', agree: false, ...fates });
   const kind = eventKinds[0] ?? sharedKinds[0];
   // a differing day, date or place belongs to the shared event only when it stands by the event's
   // word on both sides ("since taking charge in 2008, … killed 67" is not the killing's year)
-  const ofEvent = (f: Finding) => !kind || !['day', 'date', 'place'].includes(f.slot) || (near(a, f.page, kind) && near(b, f.report, kind));
+  const ofEvent = (f: Finding) => !kind || !['day', 'date', 'time', 'place'].includes(f.slot) || (near(a, f.page, kind) && near(b, f.report, kind));
   const conflicts = found.filter((f) => !f.agree && ofEvent(f));
   const agreements = found.filter((f) => f.agree);
 
@@ -474,7 +524,10 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
     if (f) return !f.agree && !hasFigure(B, f.pageValue);
     return bs.length > 0 && as.some((x) => !hasFigure(B, x.value) && bs.every((y) => figuresAgree(x, y) === false));
   });
-  if (((sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated) && !otherFigure) {
+  // a figure only within the other's bound or range ("more than 300" / "300", "2 or 3 years old" / "two-year-old"),
+  // and no figure the same: compatible, never the same fact
+  const onlyCompatible = figs.some((f) => f.agree && f.compatible) && !figs.some((f) => f.agree && !f.compatible);
+  if (!onlyCompatible && ((sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated) && !otherFigure) {
     // a shared source is named as the page names it (the report may word the title differently)
     const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);
     const what = checkable.length ? checkable.map(say).join(', ') : null;

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { compareClaims } from '../../lib/stance/claims';
+import { claimFrame } from '../../lib/stance/frame';
+
+const none = { find: () => [] };
+const f = (s: string) => claimFrame(s, none);
+
+describe('ages after a name, ranges and durations (lib/stance/frame.ts, claims.ts)', () => {
+  it('reads “Ellis, 25,” as the age of Ellis, and “Ellis, a 24-year-old nurse” too', () => {
+    expect(f('Nurse Tom Ellis, 25, was stabbed.').quantities[0]).toMatchObject({ value: 25, unit: 'year-old', owner: 'ellis' });
+    expect(f('Tom Ellis, a 24-year-old nurse, was stabbed.').quantities[0]).toMatchObject({ value: 24, unit: 'year-old', owner: 'ellis' });
+    // not an age: a count after a weekday, a year
+    expect(f('On Sunday, 25 people died.').quantities[0]?.unit).not.toBe('year-old');
+  });
+
+  it('two ages of one person conflict, naming both', () => {
+    const c = compareClaims('Nurse Tom Ellis, 25, was stabbed outside the Halton clinic.', 'Tom Ellis, a 24-year-old nurse, was stabbed outside the Halton clinic on Friday.', none);
+    expect(c.verdict).toBe('conflicts');
+    expect(c.reason).toContain('25');
+    expect(c.reason).toContain('24-year-old');
+  });
+
+  it('reads ranges; a figure inside a range is compatible, not the same fact; the same range corroborates', () => {
+    expect(f('The dog is 2 or 3 years old.').ranges[0]).toMatchObject({ lo: 2, hi: 3, unit: 'year-old' });
+    expect(f('The girls were aged 13 to 15.').ranges[0]).toMatchObject({ lo: 13, hi: 15, unit: 'year-old' });
+    expect(f('The charity says he is between two and three years old.').ranges[0]).toMatchObject({ lo: 2, hi: 3 });
+    expect(compareClaims('The dog is 2 or 3 years old, the charity said.', 'The charity said the two-year-old dog is doing well.', none).verdict).toBe('related');
+    expect(compareClaims('The dog is 2 or 3 years old, the charity said.', 'The charity says the dog is between two and three years old.', none).verdict).toBe('corroborates');
+  });
+
+  it('a duration is a figure: “for six days before the verdict” is how long, not an offset', () => {
+    expect(f('The jury deliberated for six days before the finding.').quantities[0]).toMatchObject({ value: 6, unit: 'day' });
+    expect(f('He returned seven days later.').quantities).toEqual([]);
+    expect(compareClaims('The jury at the Halton inquest deliberated for six days before the finding.', 'The jury at the Halton inquest returned its finding after deliberating for seven days.', none).verdict).toBe('conflicts');
+  });
+
+  it('“more than 300” and “300” are compatible, not the same fact; “at least six” holds six', () => {
+    expect(compareClaims('Rebels killed 300 soldiers in the siege of Halton, officials said.', 'Rebels killed more than 300 soldiers in the siege of Halton, officials said.', none).verdict).toBe('related');
+    expect(compareClaims('An autopsy found the boy was shot at least six times in Halton.', 'An autopsy found the boy was shot six times in Halton.', none).verdict).toBe('corroborates');
+  });
+});
