@@ -231,9 +231,12 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
     if (!f.agree && !sameEvent && castDisjoint(new Set([...A.names, ...A.topics]), A, new Set([...B.names, ...B.topics]), B)) continue;
     // a count is of the same thing only when the same thing happens to it ("7 girls fell pregnant" / "28 girls went on the trip"),
     // in the same event too: a story's counts of different moments or subsets ("taken 28 girls" / "seven girls dropped out")
-    if (!f.agree && !MEASURES.has(f.unit) && !k.startsWith('age') && (sameEvent ? differentPredicates(a, b, f.unit) : !samePredicate(a, b, f.unit))) continue;
+    // a duration is of what happens during it: the same verb, or the same words around it ("6 days of darkness" / "three days, without sunlight due to …")
+    const duration = DURATIONS.has(f.unit);
+    const around = (least = 1) => sameSurroundings(a, f.page, b, f.report, least);
+    if (!f.agree && !MEASURES.has(f.unit) && !k.startsWith('age') && (sameEvent ? differentPredicates(a, b, f.unit) : !samePredicate(a, b, f.unit) && !(duration && around(2)))) continue;
     // and the words around the two figures say what they are of ("28 bundles of weapons" / "27 bundles containing weapons")
-    if (!f.agree && !sameEvent && !k.startsWith('age') && !sameSurroundings(a, f.page, b, f.report)) continue;
+    if (!f.agree && !sameEvent && !k.startsWith('age') && !duration && !around()) continue;
     // a bound met by another figure ("at least six" / "11") is compatible, not the same figure
     const compatible = f.agree && !f.page.includes(' + ') && !f.report.includes(' + ') && (Math.abs(f.pageValue - f.reportValue) > 0.1 * Math.max(f.pageValue, f.reportValue) || !!f.oneBound);
     out.push({ slot: 'number', agree: f.agree, page: f.page, report: f.report, ...(compatible ? { compatible } : {}) });
@@ -294,6 +297,9 @@ export function unifyCompounds(keysA: Map<Quantity, string>, keysB: Map<Quantity
   for (const [q, k] of keysA) if (!b.has(k)) for (const h of b) if (head(k, h)) keysA.set(q, h);
   for (const [q, k] of keysB) if (!a.has(k)) for (const h of a) if (head(k, h)) keysB.set(q, h);
 }
+
+/** Units of time: a figure of one is a duration. */
+const DURATIONS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year'].map((u) => stem(u)));
 
 /** Units of measure: what a measure belongs to does not hang on a verb. */
 const MEASURES = new Set(['money', '%', 'pound', 'stone', 'feet', 'foot', 'ft', 'inch', 'mile', 'kilometr', 'kilomet', 'km', 'metr', 'meter', 'acr', 'acre', 'ton', 'tonn', 'kg', 'kilogram', 'gram', 'degre', 'mph', 'year-old', 'squar', 'gallon', 'litr', 'barrel', 'magnitude'].map((u) => stem(u)));
@@ -386,9 +392,9 @@ function surroundings(text: string, figure: string): Set<string> {
   return new Set(contentTokens(near.join(' ')).filter((x) => !own.has(x) && !/^\d/.test(x) && !GENERIC.has(x)));
 }
 
-function sameSurroundings(a: string, fa: string, b: string, fb: string): boolean {
+function sameSurroundings(a: string, fa: string, b: string, fb: string, least = 1): boolean {
   const sa = surroundings(a, fa);
-  return [...surroundings(b, fb)].some((x) => sa.has(x));
+  return [...surroundings(b, fb)].filter((x) => sa.has(x)).length >= least;
 }
 
 /** Words of a sentence, lower case, without punctuation. */

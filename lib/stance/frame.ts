@@ -139,7 +139,7 @@ function quantities(text: string, numbers: number[], ranges: Range[] = []): Quan
     const TIME_UNIT = /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\b/i;
     // ("for six days before the verdict" is how long, not an offset)
     const lasting = /\b(?:for|lasted|lasting)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+)?$/i.test(before);
-    if ((!lasting && /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\s+(?:later|earlier|after|before)\b/i.test(after)) || (TIME_UNIT.test(after) && /\b(?:after|within)\s+(?:some\s+|about\s+)?$/i.test(before))) continue;
+    if ((!lasting && /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\s+(?:later|earlier|after|before)\b/i.test(after)) || /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\s+ago\b/i.test(after) || (TIME_UNIT.test(after) && /\b(?:after|within)\s+(?:some\s+|about\s+)?$/i.test(before))) continue;
     // "one" is mostly an article ("one Marine team"), not a count
     if (value === 1 && !/\b1\b/.test(text)) continue;
     let unit: string;

@@ -31,6 +31,10 @@ describe('ages after a name, ranges and durations (lib/stance/frame.ts, claims.t
   it('a duration is a figure: “for six days before the verdict” is how long, not an offset', () => {
     expect(f('The jury deliberated for six days before the finding.').quantities[0]).toMatchObject({ value: 6, unit: 'day' });
     expect(f('He returned seven days later.').quantities).toEqual([]);
+    // "ten days ago" counts from each report's own day: not a figure two reports can compare
+    expect(f('He was arrested ten days ago in Halton.').quantities).toEqual([]);
+    // a duration of the same happening by its surroundings, though the verbs differ
+    expect(compareClaims('Experts say there will be 6 days of darkness due to a solar flare in Halton.', 'The town will remain for three days in darkness due to a solar flare, experts say.', none).verdict).toBe('conflicts');
     expect(compareClaims('The jury at the Halton inquest deliberated for six days before the finding.', 'The jury at the Halton inquest returned its finding after deliberating for seven days.', none).verdict).toBe('conflicts');
   });
 
