@@ -105,7 +105,8 @@ type Range = Frame['ranges'][number];
 /** A range read at its first figure ("2 or 3 years old", "aged 13 to 15", "between two and three"), or null. */
 function rangeAt(after: string, before: string, lo: number): Range | null {
   const r = after.match(/^\s*(-|–|to|or|and)\s*(\d+(?:[.,]\d+)*)(?:[\s-]+(?:of\s+)?([A-Za-z]+))?([\s-]+old\b)?/);
-  if (!r || (r[1] === 'and' && !/\bbetween\s*$/i.test(before))) return null;
+  // "between 13 and 15", "aged 13 and 14", "13 and 14 years old" (ages of a group); not "6 and 4 more"
+  if (!r || (r[1] === 'and' && !/\b(?:between|aged)\s*$/i.test(before) && !(r[3] && /^years?$/i.test(r[3]) && r[4]))) return null;
   const hi = Number(r[2]!.replace(/,(?=\d{3}\b)/g, ''));
   if (!Number.isFinite(hi) || hi <= lo) return null;
   const word = r[3]?.toLowerCase();
@@ -115,7 +116,11 @@ function rangeAt(after: string, before: string, lo: number): Range | null {
 
 function quantities(text: string, numbers: number[], ranges: Range[] = []): Quantity[] {
   // compromise turns number words into digits ("fifteen" → 15); it is only called when needed.
-  const digits = withFractions(NUMBER_WORDS.test(text) ? numberWordsToDigits(text) : text);
+  // "twice" is two times; "once" too where the sentence counts times ("shot six times, including once in the head")
+  const counted = (t: string) => t.replace(/\btwice\b/gi, '2 times').replace(/\bthrice\b/gi, '3 times');
+  let digits = counted(withFractions(NUMBER_WORDS.test(text) ? numberWordsToDigits(text) : text));
+  const once = /\bonce\b/i.test(digits) && /\d\s+times\b/i.test(digits);
+  if (once) digits = digits.replace(/\bonce\b/gi, '1 times');
   const out: Quantity[] = [];
   const re = /(\$|€|£)?(\d+(?:[.,]\d+)*)(?:\s*(%|percent|per cent|billion|million|thousand|bn\b|m\b|k\b))?(?:[\s-]+(?:of\s+)?([A-Za-z]+))?/g;
   for (const m of digits.matchAll(re)) {
@@ -141,7 +146,7 @@ function quantities(text: string, numbers: number[], ranges: Range[] = []): Quan
     const lasting = /\b(?:for|lasted|lasting)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+)?$/i.test(before);
     if ((!lasting && /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\s+(?:later|earlier|after|before)\b/i.test(after)) || /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\s+ago\b/i.test(after) || (TIME_UNIT.test(after) && /\b(?:after|within)\s+(?:some\s+|about\s+)?$/i.test(before))) continue;
     // "one" is mostly an article ("one Marine team"), not a count
-    if (value === 1 && !/\b1\b/.test(text)) continue;
+    if (value === 1 && !/\b1\b/.test(text) && !(once && /^\s*times\b/.test(digits.slice(m.index! + 1)))) continue;
     let unit: string;
     if (scale === '%' || scale === 'percent' || scale === 'per cent') unit = '%';
     else if ((scale === 'm' || scale === 'k' || scale === 'bn') && !m[1]) continue; // "5m" without a currency: metres, not money
@@ -183,7 +188,8 @@ function quantities(text: string, numbers: number[], ranges: Range[] = []): Quan
       if (owner) owner = fold(owner);
     }
     const bound = MIN_BOUND.test(before) ? 'min' : MAX_BOUND.test(before) ? 'max' : APPROX.test(before) ? 'about' : null;
-    const written = m[0].trim() + (unit === 'year-old' && /year$/i.test(m[0].trim()) ? '-old' : '');
+    const asWord = unit === 'time' && value <= 3 && !new RegExp(`\\b${value}\\s+times`).test(text) ? text.match(new RegExp(`\\b${['once', 'twice', 'thrice'][value - 1]}\\b`, 'i'))?.[0] : undefined;
+    const written = asWord ?? m[0].trim() + (unit === 'year-old' && /year$/i.test(m[0].trim()) ? '-old' : '');
     const exclusive = /\b(?:more than|over|upwards of|in excess of|just over|less than|under|fewer than|just under)\s+(?:a\s+)?$/i.test(before);
     out.push({ value, unit, approx: APPROX.test(before), bound, head, ...(owner ? { owner } : {}), ...(exclusive ? { exclusive } : {}), text: written });
   }

@@ -24,8 +24,18 @@ describe('ages after a name, ranges and durations (lib/stance/frame.ts, claims.t
     expect(f('The dog is 2 or 3 years old.').ranges[0]).toMatchObject({ lo: 2, hi: 3, unit: 'year-old' });
     expect(f('The girls were aged 13 to 15.').ranges[0]).toMatchObject({ lo: 13, hi: 15, unit: 'year-old' });
     expect(f('The charity says he is between two and three years old.').ranges[0]).toMatchObject({ lo: 2, hi: 3 });
+    expect(f('The teens are 13 and 14 years old.').ranges[0]).toMatchObject({ lo: 13, hi: 14, unit: 'year-old' });
+    expect(f('He heard 6 and then 4 more shots.').ranges).toEqual([]);
     expect(compareClaims('The dog is 2 or 3 years old, the charity said.', 'The charity said the two-year-old dog is doing well.', none).verdict).toBe('related');
     expect(compareClaims('The dog is 2 or 3 years old, the charity said.', 'The charity says the dog is between two and three years old.', none).verdict).toBe('corroborates');
+  });
+
+  it('“once” and “twice” are counts of times where the sentence counts times', () => {
+    expect(f('He was shot six times, including once in the head.').quantities.map((x) => x.value)).toEqual([6, 1]);
+    expect(f('She once lived in Halton.').quantities).toEqual([]);
+    const c = compareClaims('An autopsy showed Brown had been shot six times including once in the head.', 'The autopsy found Brown was shot 6 times, including twice in the head.', none);
+    expect(c.verdict).toBe('conflicts');
+    expect(c.reason).toMatch(/once.*twice/);
   });
 
   it('a duration is a figure: “for six days before the verdict” is how long, not an offset', () => {
