@@ -16,12 +16,13 @@ import { states } from './coverage';
 import { sameSense } from './synonyms';
 import { timesAgree } from './times';
 import { fatesConflict } from './outcomes';
+import { sameIdentity } from './identity';
 
 export type { EntityLookup } from './frame';
 export { placesCompatible } from '../evidence/places';
 
 export type ClaimVerdict = 'conflicts' | 'corroborates' | 'related';
-export type Slot = 'number' | 'day' | 'date' | 'time' | 'place' | 'polarity' | 'fate' | 'confirmation' | 'attribution' | 'title';
+export type Slot = 'number' | 'day' | 'date' | 'time' | 'place' | 'polarity' | 'fate' | 'identity' | 'confirmation' | 'attribution' | 'title';
 
 export interface Finding {
   slot: Slot;
@@ -486,6 +487,12 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // what became of a person both name (or of a whole group): dead on one side, alive on the other
   const fates = sameEvent || sharedNames > 0 || aligned >= 3 ? fatesConflict(a, b, sharedNameWords(A, B)) : null;
   if (fates) found.push({ slot: 'fate', agree: false, ...fates });
+  // both name someone as the same person ("has been named as Mohammed Emwazi" / "The man is Mohammed Emwazi")
+  const identity = !A.hasNegation && !B.hasNegation ? sameIdentity(a, b) : null;
+  if (identity) {
+    const written = (t: string) => t.match(new RegExp(`(?:[A-Z][\\w'’.-]*\\s)+?${identity.replace(/[^a-z-]/g, '')}\\b`, 'i'))?.[0] ?? identity;
+    found.push({ slot: 'identity', agree: true, page: written(a), report: written(b) });
+  }
   const kind = eventKinds[0] ?? sharedKinds[0];
   // a differing day, date or place belongs to the shared event only when it stands by the event's
   // word on both sides ("since taking charge in 2008, … killed 67" is not the killing's year)
@@ -545,7 +552,7 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // a figure only within the other's bound or range ("more than 300" / "300", "2 or 3 years old" / "two-year-old"),
   // and no figure the same: compatible, never the same fact
   const onlyCompatible = figs.some((f) => f.agree && f.compatible) && !figs.some((f) => f.agree && !f.compatible);
-  if (!onlyCompatible && ((sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated) && !otherFigure) {
+  if (!onlyCompatible && (!!identity || (sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated) && !otherFigure) {
     // a shared source is named as the page names it (the report may word the title differently)
     const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);
     const what = checkable.length ? checkable.map(say).join(', ') : null;
