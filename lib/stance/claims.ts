@@ -496,7 +496,9 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   const kind = eventKinds[0] ?? sharedKinds[0];
   // a differing day, date or place belongs to the shared event only when it stands by the event's
   // word on both sides ("since taking charge in 2008, … killed 67" is not the killing's year)
-  const ofEvent = (f: Finding) => !kind || !['day', 'date', 'time', 'place'].includes(f.slot) || (near(a, f.page, kind) && near(b, f.report, kind));
+  // and a statement dated on one side and given a weekday on the other may be two statements ("said … on Fox News Oct. 7, 2014" / "told BuzzFeed News Wednesday")
+  const speechOnly = !eventKinds.length && sharedKinds.length > 0;
+  const ofEvent = (f: Finding) => !(f.slot === 'day' && speechOnly && /\d/.test(f.page) !== /\d/.test(f.report)) && (!kind || !['day', 'date', 'time', 'place'].includes(f.slot) || (near(a, f.page, kind) && near(b, f.report, kind)));
   const conflicts = found.filter((f) => !f.agree && ofEvent(f));
   const agreements = found.filter((f) => f.agree);
 

@@ -74,7 +74,7 @@ const MAX_BOUND = /\b(?:up to|nearly|almost|less than|under|fewer than|just unde
 const APPROX_WORDS = new Set(['about', 'around', 'roughly', 'some', 'nearly', 'almost', 'approximately', 'over', 'least', 'estimated', 'under']);
 /** Counted nouns that name the same unit. */
 const UNIT_SYNONYMS: Record<string, string> = Object.fromEntries(
-  [['nations', 'countries'], ['persons', 'people'], ['residents', 'people'], ['civilians', 'people']].map(([a, b]) => [stem(a!), stem(b!)]),
+  [['nations', 'countries'], ['persons', 'people'], ['residents', 'people'], ['civilians', 'people'], ['feet', 'foot'], ['ft', 'foot'], ['meters', 'metres'], ['meter', 'metres'], ['m', 'metres'], ['kilometers', 'kilometres'], ['kilometer', 'kilometres'], ['km', 'kilometres'], ['lbs', 'pounds'], ['lb', 'pounds']].map(([a, b]) => [stem(a!), stem(b!)]),
 );
 const SKIP_AUX = new Set(['yet', 'publicly', 'officially', 'formally', 'been', 'be', 'even', 'ever', 'still', 'already', 'immediate', 'any']);
 /** A speech verb right after a place (at most one word between): the place is the speaker's ("a spokesman in Moscow said"). */
@@ -262,8 +262,15 @@ function countryOf(place: string): string {
   return chain.length >= 3 ? chain[chain.length - 2]! : chain[0]!;
 }
 
+const MONTH_ABBREVIATIONS: Record<string, string> = { jan: 'January', feb: 'February', mar: 'March', apr: 'April', jun: 'June', jul: 'July', aug: 'August', sep: 'September', sept: 'September', oct: 'October', nov: 'November', dec: 'December' };
+
+/** "Aug. 4" → "August 4", so that a date written short is the date written in full. */
+export function fullMonths(text: string): string {
+  return text.replace(/\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s+\d{1,2}\b)/g, (m, k: string) => MONTH_ABBREVIATIONS[k.toLowerCase()] ?? m);
+}
+
 function extract(sentence: string, entities: EntityLookup, year: number | undefined): Frame {
-  const text = sentence.replace(/[’‘]/g, "'");
+  const text = fullMonths(sentence.replace(/[’‘]/g, "'"));
   // "has yet to confirm" says "has not confirmed"
   const raw = tokenize(normalizeEventPhrases(text).replace(/\b(has|have|had|is|are|was|were) yet to\b/gi, '$1 not'));
   const found = entities.find(text);

@@ -53,3 +53,21 @@ describe('ages after a name, ranges and durations (lib/stance/frame.ts, claims.t
     expect(compareClaims('An autopsy found the boy was shot at least six times in Halton.', 'An autopsy found the boy was shot six times in Halton.', none).verdict).toBe('corroborates');
   });
 });
+
+describe('dates and units written short (lib/stance/frame.ts)', () => {
+  it('“Aug. 4, 2013” is August 4, 2013, and differs from “July 2013” for the same arrest', () => {
+    expect([...claimFrame('He was kidnapped on Aug. 4, 2013.', none).dates.keys()]).toContain('august 2013');
+    expect(compareClaims('Tom Ellis was arrested in northern Chad in July 2013 while reporting.', 'Tom Ellis was arrested near the Chad border on Aug. 4, 2013.', none).verdict).toBe('conflicts');
+  });
+
+  it('feet and foot, meters and metres are one unit', () => {
+    const c = compareClaims('The blast left a 16-foot-deep hole near Halton airport, officials said.', 'The blast near Halton airport left a hole about 1.5 metres (5 feet) deep.', none);
+    expect(c.verdict).toBe('conflicts');
+    expect(c.reason).toMatch(/16-foot.*5 feet/);
+  });
+
+  it('a statement dated on one side and given a weekday on the other is no conflict; a confirmation on two weekdays is', () => {
+    expect(compareClaims('The senator, speaking on Halton Radio Oct. 7, 2014, said he had learned that fighters had been caught at the border.', 'Two senators told Halton News Wednesday that fighters have been caught at the border.', none).verdict).not.toBe('conflicts');
+    expect(compareClaims('Senior officials confirmed on Wednesday that the request had been passed to Halton.', 'Senior officials confirmed on Monday that the request was formally conveyed to Halton.', none).verdict).toBe('conflicts');
+  });
+});
