@@ -538,7 +538,10 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // (a number, a denial, a confirmation) or the same words to say they state the same thing.
   const substantive = checkable.filter((f) => f.slot !== 'day' && f.slot !== 'date' && f.slot !== 'attribution');
   // a figure both give, in sentences that share what it counts and more, is the same fact
-  const sameFigure = figs.some((f) => f.agree && !f.compatible);
+  // (not when one side says it is unconfirmed or denied and the other does not: "no agency confirms … at least 10" / "claims … at least ten")
+  const NOBODY_CONFIRMS = /\b(?:no|none of the)\s+(?:[a-z]+\s+){0,3}(?:confirms?|has confirmed|have confirmed|can confirm)\b/i;
+  const unconfirmed = (F: Frame, t: string) => F.negated.has('E:confirm') || F.asserted.has('E:deny') || NOBODY_CONFIRMS.test(t);
+  const sameFigure = figs.some((f) => f.agree && !f.compatible) && unconfirmed(A, a) === unconfirmed(B, b);
   // the report sentence states every point of the claim, in its words or synonyms
   const stated = states(a, b, A, B);
   // a figure of the claim that the report gives otherwise (the same unit, another value) is no corroboration, even

@@ -24,3 +24,11 @@ describe('who someone is (lib/stance/identity.ts)', () => {
     expect(compareClaims('The arsonist has been named as Peter Lang.', 'Police denied that the man is Peter Lang.', none).verdict).not.toBe('corroborates');
   });
 });
+
+describe('a shared figure under another mood (lib/stance/claims.ts)', () => {
+  it('“no agency confirms … at least 10” and “claims … at least ten” are not the same fact', () => {
+    const c = compareClaims('No government agency confirms anything close to the idea that at least 10 fighters were nabbed at the Halton border.', 'The senator claims that at least ten fighters have been caught coming across into Halton, in an interview on Tuesday.', none);
+    expect(c.verdict).not.toBe('corroborates');
+    expect(compareClaims('Officials say at least 10 fighters have been caught crossing the Halton border.', 'At least ten fighters have been caught crossing the Halton border, officials say.', none).verdict).toBe('corroborates');
+  });
+});
