@@ -74,7 +74,7 @@ const MAX_BOUND = /\b(?:up to|nearly|almost|less than|under|fewer than|just unde
 const APPROX_WORDS = new Set(['about', 'around', 'roughly', 'some', 'nearly', 'almost', 'approximately', 'over', 'least', 'estimated', 'under']);
 /** Counted nouns that name the same unit. */
 const UNIT_SYNONYMS: Record<string, string> = Object.fromEntries(
-  [['nations', 'countries'], ['persons', 'people'], ['residents', 'people'], ['civilians', 'people'], ['feet', 'foot'], ['ft', 'foot'], ['meters', 'metres'], ['meter', 'metres'], ['m', 'metres'], ['kilometers', 'kilometres'], ['kilometer', 'kilometres'], ['km', 'kilometres'], ['lbs', 'pounds'], ['lb', 'pounds']].map(([a, b]) => [stem(a!), stem(b!)]),
+  [['nations', 'countries'], ['persons', 'people'], ['residents', 'people'], ['civilians', 'people'], ['foot', 'feet'], ['ft', 'feet'], ['meters', 'metres'], ['meter', 'metres'], ['m', 'metres'], ['kilometers', 'kilometres'], ['kilometer', 'kilometres'], ['km', 'kilometres'], ['lbs', 'pounds'], ['lb', 'pounds']].map(([a, b]) => [stem(a!), stem(b!)]),
 );
 const SKIP_AUX = new Set(['yet', 'publicly', 'officially', 'formally', 'been', 'be', 'even', 'ever', 'still', 'already', 'immediate', 'any']);
 /** A speech verb right after a place (at most one word between): the place is the speaker's ("a spokesman in Moscow said"). */
