@@ -14,12 +14,15 @@ import { claimFrame, type EntityLookup, type Frame, type Quantity } from './fram
 import { compareFigures, figuresAgree } from './quantities';
 import { states } from './coverage';
 import { sameSense } from './synonyms';
+import { timesAgree } from './times';
+import { fatesConflict } from './outcomes';
+import { sameIdentity } from './identity';
 
 export type { EntityLookup } from './frame';
 export { placesCompatible } from '../evidence/places';
 
 export type ClaimVerdict = 'conflicts' | 'corroborates' | 'related';
-export type Slot = 'number' | 'day' | 'date' | 'place' | 'polarity' | 'confirmation' | 'attribution' | 'title';
+export type Slot = 'number' | 'day' | 'date' | 'time' | 'place' | 'polarity' | 'fate' | 'identity' | 'confirmation' | 'attribution' | 'title';
 
 export interface Finding {
   slot: Slot;
@@ -229,14 +232,59 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
     if (!f.agree && !sameEvent && castDisjoint(new Set([...A.names, ...A.topics]), A, new Set([...B.names, ...B.topics]), B)) continue;
     // a count is of the same thing only when the same thing happens to it ("7 girls fell pregnant" / "28 girls went on the trip"),
     // in the same event too: a story's counts of different moments or subsets ("taken 28 girls" / "seven girls dropped out")
-    if (!f.agree && !MEASURES.has(f.unit) && !k.startsWith('age') && (sameEvent ? differentPredicates(a, b, f.unit) : !samePredicate(a, b, f.unit))) continue;
+    // a duration is of what happens during it: the same verb, or the same words around it ("6 days of darkness" / "three days, without sunlight due to …")
+    const duration = DURATIONS.has(f.unit);
+    const around = (least = 1) => sameSurroundings(a, f.page, b, f.report, least);
+    if (!f.agree && !MEASURES.has(f.unit) && !k.startsWith('age') && (sameEvent ? differentPredicates(a, b, f.unit) : !samePredicate(a, b, f.unit) && !(duration && around(2)))) continue;
     // and the words around the two figures say what they are of ("28 bundles of weapons" / "27 bundles containing weapons")
-    if (!f.agree && !sameEvent && !k.startsWith('age') && !sameSurroundings(a, f.page, b, f.report)) continue;
+    if (!f.agree && !sameEvent && !k.startsWith('age') && !duration && !around()) continue;
     // a bound met by another figure ("at least six" / "11") is compatible, not the same figure
-    const compatible = f.agree && !f.page.includes(' + ') && !f.report.includes(' + ') && Math.abs(f.pageValue - f.reportValue) > 0.1 * Math.max(f.pageValue, f.reportValue);
+    const compatible = f.agree && !f.page.includes(' + ') && !f.report.includes(' + ') && (Math.abs(f.pageValue - f.reportValue) > 0.1 * Math.max(f.pageValue, f.reportValue) || !!f.oneBound);
     out.push({ slot: 'number', agree: f.agree, page: f.page, report: f.report, ...(compatible ? { compatible } : {}) });
   }
   return out;
+}
+
+/**
+ * Ranges ("2 or 3 years old", "aged 13 to 15") against ranges and figures of the same unit, where
+ * the sentences are about the same thing: the same range agrees; a figure inside the other's range is
+ * compatible (no corroboration by itself); two different ranges of the same event conflict.
+ */
+function rangeFindings(A: Frame, B: Frame, sameEvent: boolean, about: boolean): Finding[] {
+  if (!about || (!A.ranges.length && !B.ranges.length)) return [];
+  const out: Finding[] = [];
+  for (const [X, Y, flip] of [[A, B, false], [B, A, true]] as const) {
+    for (const r of X.ranges) {
+      const pair = (agree: boolean, other: string, compatible = false): Finding => ({ slot: 'number', agree, page: flip ? other : r.text, report: flip ? r.text : other, ...(compatible ? { compatible } : {}) });
+      const same = Y.ranges.find((o) => o.unit === r.unit);
+      if (same && !flip) out.push(same.lo === r.lo && same.hi === r.hi ? pair(true, same.text) : sameEvent ? pair(false, same.text) : pair(true, same.text, true));
+      if (same) continue;
+      const inside = Y.quantities.find((q) => q.unit === r.unit && q.value >= r.lo && q.value <= r.hi);
+      if (inside) out.push(pair(true, inside.text, true));
+    }
+  }
+  return out;
+}
+
+/** Times of day on both sides, compared where the sentences are about the same thing (as figures are). */
+function timeFindings(A: Frame, B: Frame, about: boolean): Finding[] {
+  if (!about || !A.times.length || !B.times.length) return [];
+  let differ: Finding | null = null;
+  for (const x of A.times) {
+    for (const y of B.times) {
+      const t = timesAgree(x, y);
+      if (t === true) return [{ slot: 'time', agree: true, page: x.text, report: y.text }];
+      if (t === false) differ ??= { slot: 'time', agree: false, page: x.text, report: y.text };
+    }
+  }
+  // a time that differs says so only when each side gives one time (others may be of other moments)
+  return differ && A.times.length === 1 && B.times.length === 1 ? [differ] : [];
+}
+
+/** The last word of each name both sides give, lower case (what a fate is said of). */
+function sharedNameWords(A: Frame, B: Frame): string[] {
+  const word = (n: string, F: Frame) => (n.startsWith('T:') ? (F.entities.get(n.slice(2)) ?? '').split(/\s+/).pop()!.toLowerCase().replace(/'s$/, '') : n);
+  return [...A.names].filter((n) => B.names.has(n)).map((n) => word(n, A)).filter((w) => w.length > 1);
 }
 
 /**
@@ -250,6 +298,9 @@ export function unifyCompounds(keysA: Map<Quantity, string>, keysB: Map<Quantity
   for (const [q, k] of keysA) if (!b.has(k)) for (const h of b) if (head(k, h)) keysA.set(q, h);
   for (const [q, k] of keysB) if (!a.has(k)) for (const h of a) if (head(k, h)) keysB.set(q, h);
 }
+
+/** Units of time: a figure of one is a duration. */
+const DURATIONS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year'].map((u) => stem(u)));
 
 /** Units of measure: what a measure belongs to does not hang on a verb. */
 const MEASURES = new Set(['money', '%', 'pound', 'stone', 'feet', 'foot', 'ft', 'inch', 'mile', 'kilometr', 'kilomet', 'km', 'metr', 'meter', 'acr', 'acre', 'ton', 'tonn', 'kg', 'kilogram', 'gram', 'degre', 'mph', 'year-old', 'squar', 'gallon', 'litr', 'barrel', 'magnitude'].map((u) => stem(u)));
@@ -332,19 +383,31 @@ function otherPredicate(a: string, b: string, A: Frame, B: Frame, unit: string):
   return !!pa && !!pb && !predicatesAlike(pa, pb) && !names_(B, pa) && !names_(A, pb);
 }
 
+/** Number words by value, to find a figure the sentence writes in words. */
+const WORD_VALUES: Record<string, number> = Object.fromEntries(
+  'once one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' ').map((w, i) => [w, Math.max(1, i)] as [string, number]),
+);
+Object.assign(WORD_VALUES, { twice: 2, thrice: 3, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12 });
+
 /** Content stems within a few words of a figure, besides the figure's own words. */
 function surroundings(text: string, figure: string): Set<string> {
   const words = text.replace(/[’‘]/g, "'").split(/\s+/);
   const first = figure.split(/\s+/)[0]!.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
-  const at = words.findIndex((w) => w.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase().startsWith(first));
+  // "once" / "twice" stand for "1 times" / "2 times" (frame.ts); other number words are not looked up here:
+  // figures in words outside one event stay uncompared (measured: no gain on the tune part, one false conflict held out)
+  const value = Number(first.replace(/,/g, ''));
+  const at = words.findIndex((w) => {
+    const x = w.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+    return x.startsWith(first) || (Number.isFinite(value) && /^(?:once|twice|thrice)$/.test(x) && WORD_VALUES[x] === value);
+  });
   const own = new Set(contentTokens(figure));
   const near = at < 0 ? [] : words.slice(Math.max(0, at - 5), at + 6);
   return new Set(contentTokens(near.join(' ')).filter((x) => !own.has(x) && !/^\d/.test(x) && !GENERIC.has(x)));
 }
 
-function sameSurroundings(a: string, fa: string, b: string, fb: string): boolean {
+function sameSurroundings(a: string, fa: string, b: string, fb: string, least = 1): boolean {
   const sa = surroundings(a, fa);
-  return [...surroundings(b, fb)].some((x) => sa.has(x));
+  return [...surroundings(b, fb)].filter((x) => sa.has(x)).length >= least;
 }
 
 /** Words of a sentence, lower case, without punctuation. */
@@ -417,11 +480,25 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   const sameEvent = (!otherCast || anchored) && ((sharedKinds.length > 0 && (who >= 2 || (who >= 1 && overlap >= 0.25))) || overlap >= 0.6);
   // shared words that say what the sentences are about, besides any figure: who, what, the predicate
   const aligned = shared.filter((x) => !isDayOrMonth(x) && !/^\d/.test(x) && x.length > 2 && !GENERIC.has(x) && !SPEECH_WORDS.has(x) && !A.quantities.some((q) => q.unit === x)).length;
-  const found = [...findings(A, B, sameEvent, overlap), ...figureFindings(a, b, A, B, sameEvent, aligned, sharedNames)];
+  // the sentences are about the same thing, as figures need it: the same event, or enough shared words and no other cast
+  const differentCast = A.names.size > 0 && B.names.size > 0 && sharedNames === 0;
+  const aboutSame = sameEvent || (!differentCast && (aligned >= 3 || (sharedNames > 0 && aligned >= 2)));
+  const found = [...findings(A, B, sameEvent, overlap), ...figureFindings(a, b, A, B, sameEvent, aligned, sharedNames), ...rangeFindings(A, B, sameEvent, aboutSame), ...timeFindings(A, B, aboutSame)];
+  // what became of a person both name (or of a whole group): dead on one side, alive on the other
+  const fates = sameEvent || sharedNames > 0 || aligned >= 3 ? fatesConflict(a, b, sharedNameWords(A, B)) : null;
+  if (fates) found.push({ slot: 'fate', agree: false, ...fates });
+  // both name someone as the same person ("has been named as Mohammed Emwazi" / "The man is Mohammed Emwazi")
+  const identity = !A.hasNegation && !B.hasNegation ? sameIdentity(a, b) : null;
+  if (identity) {
+    const written = (t: string) => t.match(new RegExp(`(?:[A-Z][\\w'’.-]*\\s)+?${identity.replace(/[^a-z-]/g, '')}\\b`, 'i'))?.[0] ?? identity;
+    found.push({ slot: 'identity', agree: true, page: written(a), report: written(b) });
+  }
   const kind = eventKinds[0] ?? sharedKinds[0];
   // a differing day, date or place belongs to the shared event only when it stands by the event's
   // word on both sides ("since taking charge in 2008, … killed 67" is not the killing's year)
-  const ofEvent = (f: Finding) => !kind || !['day', 'date', 'place'].includes(f.slot) || (near(a, f.page, kind) && near(b, f.report, kind));
+  // and a statement dated on one side and given a weekday on the other may be two statements ("said … on Fox News Oct. 7, 2014" / "told BuzzFeed News Wednesday")
+  const speechOnly = !eventKinds.length && sharedKinds.length > 0;
+  const ofEvent = (f: Finding) => !(f.slot === 'day' && speechOnly && /\d/.test(f.page) !== /\d/.test(f.report)) && (!kind || !['day', 'date', 'time', 'place'].includes(f.slot) || (near(a, f.page, kind) && near(b, f.report, kind)));
   const conflicts = found.filter((f) => !f.agree && ofEvent(f));
   const agreements = found.filter((f) => f.agree);
 
@@ -461,7 +538,10 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // (a number, a denial, a confirmation) or the same words to say they state the same thing.
   const substantive = checkable.filter((f) => f.slot !== 'day' && f.slot !== 'date' && f.slot !== 'attribution');
   // a figure both give, in sentences that share what it counts and more, is the same fact
-  const sameFigure = figs.some((f) => f.agree && !f.compatible);
+  // (not when one side says it is unconfirmed or denied and the other does not: "no agency confirms … at least 10" / "claims … at least ten")
+  const NOBODY_CONFIRMS = /\b(?:no|none of the)\s+(?:[a-z]+\s+){0,3}(?:confirms?|has confirmed|have confirmed|can confirm)\b/i;
+  const unconfirmed = (F: Frame, t: string) => F.negated.has('E:confirm') || F.asserted.has('E:deny') || NOBODY_CONFIRMS.test(t);
+  const sameFigure = figs.some((f) => f.agree && !f.compatible) && unconfirmed(A, a) === unconfirmed(B, b);
   // the report sentence states every point of the claim, in its words or synonyms
   const stated = states(a, b, A, B);
   // a figure of the claim that the report gives otherwise (the same unit, another value) is no corroboration, even
@@ -474,7 +554,10 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
     if (f) return !f.agree && !hasFigure(B, f.pageValue);
     return bs.length > 0 && as.some((x) => !hasFigure(B, x.value) && bs.every((y) => figuresAgree(x, y) === false));
   });
-  if (((sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated) && !otherFigure) {
+  // a figure only within the other's bound or range ("more than 300" / "300", "2 or 3 years old" / "two-year-old"),
+  // and no figure the same: compatible, never the same fact
+  const onlyCompatible = figs.some((f) => f.agree && f.compatible) && !figs.some((f) => f.agree && !f.compatible);
+  if (!onlyCompatible && (!!identity || (sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated) && !otherFigure) {
     // a shared source is named as the page names it (the report may word the title differently)
     const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);
     const what = checkable.length ? checkable.map(say).join(', ') : null;

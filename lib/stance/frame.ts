@@ -7,6 +7,7 @@ import nlp from 'compromise';
 import { ancestors, canonicalPlace, demonymPlace, findPlaces, placeKey } from '../evidence/places';
 import { MONTHS, NEGATORS, STOP_WORDS, WEEKDAYS, contentTokens, fold, stem, tokenize } from '../text';
 import { eventKind, eventsIn, normalizeEventPhrases } from './events';
+import { timesOfDay, type TimeOfDay } from './times';
 
 /** What the comparator needs to know about named things, supplied by the term dictionary. */
 export interface EntityLookup {
@@ -24,6 +25,8 @@ export interface Quantity {
   head: string;
   /** for an age, the person it is given for ("the 40-year-old rapist, Suresh Kumar", "Chandler, 41") */
   owner?: string;
+  /** a bound that excludes its figure ("more than 300", "under 20"; not "at least 300") */
+  exclusive?: boolean;
   text: string;
 }
 
@@ -38,6 +41,10 @@ export interface Frame {
   quantities: Quantity[];
   /** every figure in the sentence, with or without a unit (a total may be given as its parts) */
   numbers: number[];
+  /** ranges ("2 or 3 years old", "aged 13 to 15", "between two and three"), with what they count */
+  ranges: { lo: number; hi: number; unit: string; text: string }[];
+  /** times of day ("1:38 pm", "18:18 GMT") */
+  times: TimeOfDay[];
   /** weekday → surface text ("late Sunday", "January 5" when the year is known) */
   days: Map<string, string>;
   /** month, "month day", year, "month year" → surface text */
@@ -67,7 +74,7 @@ const MAX_BOUND = /\b(?:up to|nearly|almost|less than|under|fewer than|just unde
 const APPROX_WORDS = new Set(['about', 'around', 'roughly', 'some', 'nearly', 'almost', 'approximately', 'over', 'least', 'estimated', 'under']);
 /** Counted nouns that name the same unit. */
 const UNIT_SYNONYMS: Record<string, string> = Object.fromEntries(
-  [['nations', 'countries'], ['persons', 'people'], ['residents', 'people'], ['civilians', 'people']].map(([a, b]) => [stem(a!), stem(b!)]),
+  [['nations', 'countries'], ['persons', 'people'], ['residents', 'people'], ['civilians', 'people'], ['foot', 'feet'], ['ft', 'feet'], ['meters', 'metres'], ['meter', 'metres'], ['m', 'metres'], ['kilometers', 'kilometres'], ['kilometer', 'kilometres'], ['km', 'kilometres'], ['lbs', 'pounds'], ['lb', 'pounds']].map(([a, b]) => [stem(a!), stem(b!)]),
 );
 const SKIP_AUX = new Set(['yet', 'publicly', 'officially', 'formally', 'been', 'be', 'even', 'ever', 'still', 'already', 'immediate', 'any']);
 /** A speech verb right after a place (at most one word between): the place is the speaker's ("a spokesman in Moscow said"). */
@@ -93,9 +100,27 @@ export function weekdayOf(year: number, month: number, day: number): string | un
 
 const VERBISH = /(?:ing|ed)$|^(?:came|was|is|has|had|were|said|says|went|got|made)$/;
 
-function quantities(text: string, numbers: number[]): Quantity[] {
+type Range = Frame['ranges'][number];
+
+/** A range read at its first figure ("2 or 3 years old", "aged 13 to 15", "between two and three"), or null. */
+function rangeAt(after: string, before: string, lo: number): Range | null {
+  const r = after.match(/^\s*(-|–|to|or|and)\s*(\d+(?:[.,]\d+)*)(?:[\s-]+(?:of\s+)?([A-Za-z]+))?([\s-]+old\b)?/);
+  // "between 13 and 15", "aged 13 and 14", "13 and 14 years old" (ages of a group); not "6 and 4 more"
+  if (!r || (r[1] === 'and' && !/\b(?:between|aged)\s*$/i.test(before) && !(r[3] && /^years?$/i.test(r[3]) && r[4]))) return null;
+  const hi = Number(r[2]!.replace(/,(?=\d{3}\b)/g, ''));
+  if (!Number.isFinite(hi) || hi <= lo) return null;
+  const word = r[3]?.toLowerCase();
+  const unit = word && /^years?$/.test(word) && r[4] ? 'year-old' : word && !STOP_WORDS.has(word) ? stem(word) : /\baged\s+(?:between\s+)?$/i.test(before) ? 'year-old' : '';
+  return unit ? { lo, hi, unit, text: '' } : null;
+}
+
+function quantities(text: string, numbers: number[], ranges: Range[] = []): Quantity[] {
   // compromise turns number words into digits ("fifteen" → 15); it is only called when needed.
-  const digits = withFractions(NUMBER_WORDS.test(text) ? numberWordsToDigits(text) : text);
+  // "twice" is two times; "once" too where the sentence counts times ("shot six times, including once in the head")
+  const counted = (t: string) => t.replace(/\btwice\b/gi, '2 times').replace(/\bthrice\b/gi, '3 times');
+  let digits = counted(withFractions(NUMBER_WORDS.test(text) ? numberWordsToDigits(text) : text));
+  const once = /\bonce\b/i.test(digits) && /\d\s+times\b/i.test(digits);
+  if (once) digits = digits.replace(/\bonce\b/gi, '1 times');
   const out: Quantity[] = [];
   const re = /(\$|€|£)?(\d+(?:[.,]\d+)*)(?:\s*(%|percent|per cent|billion|million|thousand|bn\b|m\b|k\b))?(?:[\s-]+(?:of\s+)?([A-Za-z]+))?/g;
   for (const m of digits.matchAll(re)) {
@@ -110,18 +135,29 @@ function quantities(text: string, numbers: number[]): Quantity[] {
     numbers.push(value);
     // a fraction, a range or a ratio ("6 1/2", "9-12 months", "between 13 and 15") is not one figure
     const after = digits.slice(m.index! + (m[1]?.length ?? 0) + m[2]!.length);
-    if (/^\/|^\s*(?:-|–|to|and|or)\s*\d/.test(after) || /(?:\d\s*(?:-|–|to|or|and)|\/|\bbetween)\s*$/.test(before)) continue;
+    if (/^\/|^\s*(?:-|–|to|and|or)\s*\d/.test(after) || /(?:\d\s*(?:-|–|to|or|and)|\/|\bbetween)\s*$/.test(before)) {
+      const r = !/^\//.test(after) && !/\d\s*(?:-|–|to|or|and)\s*$/.test(before) ? rangeAt(after, before, value) : null;
+      if (r) ranges.push({ ...r, text: digits.slice(m.index!, m.index! + (m[1]?.length ?? 0) + m[2]!.length + (after.match(/^\s*(?:-|–|to|or|and)\s*\d+(?:[.,]\d+)*(?:[\s-]+[A-Za-z]+)?(?:[\s-]+old\b)?/)?.[0].length ?? 0)) });
+      continue;
+    }
     // an offset from a moment the sentence does not fix ("seven days later", "after three days") is not a figure of the event
     const TIME_UNIT = /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\b/i;
-    if (/^[\s-]*(?:second|minute|hour|day|week|month|year)s?\s+(?:later|earlier|after|before)\b/i.test(after) || (TIME_UNIT.test(after) && /\b(?:after|within)\s+(?:some\s+|about\s+)?$/i.test(before))) continue;
+    // ("for six days before the verdict" is how long, not an offset)
+    const lasting = /\b(?:for|lasted|lasting)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+)?$/i.test(before);
+    if ((!lasting && /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\s+(?:later|earlier|after|before)\b/i.test(after)) || /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\s+ago\b/i.test(after) || (TIME_UNIT.test(after) && /\b(?:after|within)\s+(?:some\s+|about\s+)?$/i.test(before))) continue;
     // "one" is mostly an article ("one Marine team"), not a count
-    if (value === 1 && !/\b1\b/.test(text)) continue;
+    if (value === 1 && !/\b1\b/.test(text) && !(once && /^\s*times\b/.test(digits.slice(m.index! + 1)))) continue;
     let unit: string;
     if (scale === '%' || scale === 'percent' || scale === 'per cent') unit = '%';
     else if ((scale === 'm' || scale === 'k' || scale === 'bn') && !m[1]) continue; // "5m" without a currency: metres, not money
     else if (m[1] || scale) {
       unit = 'money';
       value *= scale === 'billion' || scale === 'bn' ? 1e9 : scale === 'million' || scale === 'm' ? 1e6 : scale === 'thousand' || scale === 'k' ? 1e3 : 1;
+    } else if (Number.isInteger(value) && value >= 1 && value <= 115 && /(?:^|[^\w])[A-Z][\w'-]+,\s*$/.test(before) && /^\s*(?:,|\)|;|\.(?:\s|$)|$)/.test(after)) {
+      // "Cirillo, 25, stood guard": an age after a name
+      const owner = fold(before.match(/([A-Z][\w'-]+),\s*$/)![1]!);
+      out.push({ value, unit: 'year-old', approx: false, bound: null, head: '', owner, text: `${before.match(/([A-Z][\w'-]+,\s*)$/)![1]}${m[2]}` });
+      continue;
     } else {
       // the counted noun follows ("18 countries") or, for a measure, comes first ("magnitude 5.9")
       // "two of the four helicopters": the part counts what the whole counts
@@ -148,11 +184,14 @@ function quantities(text: string, numbers: number[]): Quantity[] {
       const [w1, w2] = (rest.match(/^[\s-]*old((?:\s+[A-Za-z]+){1,2})/)?.[1] ?? '').toLowerCase().trim().split(/\s+/);
       const noun = w2 && !STOP_WORDS.has(w2) && !VERBISH.test(w2) ? w2 : w1;
       head = noun && !STOP_WORDS.has(noun) && !VERBISH.test(noun) ? stem(noun) : '';
-      owner = rest.match(/^[\s-]*old(?:\s+[a-z]+){0,2},?\s+(?:[A-Z][a-z'-]+\s+)?([A-Z][a-z'-]+)/)?.[1] ?? before.match(/([A-Z][a-z'-]+),\s*$/)?.[1];
+      owner = rest.match(/^[\s-]*old(?:\s+[a-z]+){0,2},?\s+(?:[A-Z][a-z'-]+\s+)?([A-Z][\w'-]+)/)?.[1] ?? before.match(/([A-Z][\w'-]+),\s*(?:an?\s+)?$/)?.[1];
       if (owner) owner = fold(owner);
     }
     const bound = MIN_BOUND.test(before) ? 'min' : MAX_BOUND.test(before) ? 'max' : APPROX.test(before) ? 'about' : null;
-    out.push({ value, unit, approx: APPROX.test(before), bound, head, ...(owner ? { owner } : {}), text: m[0].trim() });
+    const asWord = unit === 'time' && value <= 3 && !new RegExp(`\\b${value}\\s+times`).test(text) ? text.match(new RegExp(`\\b${['once', 'twice', 'thrice'][value - 1]}\\b`, 'i'))?.[0] : undefined;
+    const written = asWord ?? m[0].trim() + (unit === 'year-old' && /year$/i.test(m[0].trim()) ? '-old' : '');
+    const exclusive = /\b(?:more than|over|upwards of|in excess of|just over|less than|under|fewer than|just under)\s+(?:a\s+)?$/i.test(before);
+    out.push({ value, unit, approx: APPROX.test(before), bound, head, ...(owner ? { owner } : {}), ...(exclusive ? { exclusive } : {}), text: written });
   }
   for (const m of fold(text).matchAll(/\b(?:(about|around|roughly|nearly|almost|some) )?an? (half|third|quarter|fifth|tenth) of\b/g)) {
     out.push({ value: FRACTIONS[m[2]!]!, unit: '%', approx: true, bound: 'about', head: '%', text: m[0] });
@@ -223,8 +262,15 @@ function countryOf(place: string): string {
   return chain.length >= 3 ? chain[chain.length - 2]! : chain[0]!;
 }
 
+const MONTH_ABBREVIATIONS: Record<string, string> = { jan: 'January', feb: 'February', mar: 'March', apr: 'April', jun: 'June', jul: 'July', aug: 'August', sep: 'September', sept: 'September', oct: 'October', nov: 'November', dec: 'December' };
+
+/** "Aug. 4" → "August 4", so that a date written short is the date written in full. */
+export function fullMonths(text: string): string {
+  return text.replace(/\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s+\d{1,2}\b)/g, (m, k: string) => MONTH_ABBREVIATIONS[k.toLowerCase()] ?? m);
+}
+
 function extract(sentence: string, entities: EntityLookup, year: number | undefined): Frame {
-  const text = sentence.replace(/[’‘]/g, "'");
+  const text = fullMonths(sentence.replace(/[’‘]/g, "'"));
   // "has yet to confirm" says "has not confirmed"
   const raw = tokenize(normalizeEventPhrases(text).replace(/\b(has|have|had|is|are|was|were) yet to\b/gi, '$1 not'));
   const found = entities.find(text);
@@ -332,6 +378,7 @@ function extract(sentence: string, entities: EntityLookup, year: number | undefi
   const fe = text.match(ASSERTIVE_FUTURE);
   const futureAsked = fe && /\b(?:whether|if)\b[^,;]*$/i.test(text.slice(0, fe.index));
   const numbers: number[] = [];
+  const ranges: Range[] = [];
   const stems = new Set(contentTokens(text));
   for (const id of entityMap.keys()) stems.add(`T:${id}`);
   return {
@@ -339,8 +386,10 @@ function extract(sentence: string, entities: EntityLookup, year: number | undefi
     events: eventsIn(text),
     entities: entityMap,
     places,
-    quantities: quantities(text, numbers),
+    quantities: quantities(text, numbers, ranges),
     numbers,
+    ranges,
+    times: timesOfDay(text),
     ...dates(text, year),
     titles,
     negated,

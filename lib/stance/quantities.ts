@@ -55,6 +55,8 @@ export interface FigureFinding {
   unit: string;
   pageValue: number;
   reportValue: number;
+  /** the same figure, bounded away on one side only ("more than 300" / "300"): compatible, not the same figure */
+  oneBound?: boolean;
 }
 
 const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, a, b);
@@ -77,7 +79,7 @@ export function compareFigures(as: Quantity[], bs: Quantity[]): FigureFinding | 
     restA.splice(restA.indexOf(a), 1);
   }
   const sum = (qs: Quantity[]) => qs.reduce((t, q) => t + q.value, 0);
-  const finding = (agree: boolean, a: Quantity, b: Quantity, page = a.text, report = b.text): FigureFinding => ({ agree, page, report, unit: a.unit, pageValue: a.value, reportValue: b.value });
+  const finding = (agree: boolean, a: Quantity, b: Quantity, page = a.text, report = b.text): FigureFinding => ({ agree, page, report, unit: a.unit, pageValue: a.value, reportValue: b.value, ...(a.value === b.value && !!a.exclusive !== !!b.exclusive ? { oneBound: true } : {}) });
   const agreeing = (): FigureFinding | null => (first ? finding(true, first[0], first[1]) : null);
   if (!restA.length && !restB.length) return agreeing();
   // a total on one side and its parts on the other ("10 shots" / "six, then four more")
