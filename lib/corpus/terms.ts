@@ -6,7 +6,7 @@
  */
 import nlp from './fast-nlp';
 import { capitalisedNames, headlineLines, lineNames, OFFICE_WORDS, onlyInHeadlines } from './extract/names';
-import { isCompoundNoun, isDistinctive, TOPIC_RANK } from './extract/topics';
+import { isCompoundNoun, isDistinctive, isRolePhrase, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
 import { languageOf } from '../language';
@@ -547,7 +547,8 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
       : compound
         ? named >= 2 || isDistinctive(words, TOPIC_RANK.single)
         : named >= 2 && isDistinctive(words, TOPIC_RANK.twice);
-    if (!topic) continue;
+    // a kind of person named by frequent words is a role, not a topic ("government spokeswoman")
+    if (!topic || isRolePhrase(words)) continue;
     // "national security advisers" gives way to "security advisers" when that is a topic itself
     if (words.length === 3 && (stats.phrases.get(words.slice(1).join(' '))?.docs ?? 0) >= minTopicReports) continue;
     rank({ key, c, topic: true });

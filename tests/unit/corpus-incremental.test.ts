@@ -3,7 +3,7 @@ import { readSeeds } from '../../corpus/seeds';
 import { toReport, type Report } from '../../lib/corpus';
 import { bloomHas, bloomOf } from '../../lib/corpus/bloom';
 import { buildIndex, indexRow, LiveIndex, type ReportIndexRow } from '../../lib/corpus/live-index';
-import { isCompoundNoun } from '../../lib/corpus/extract/topics';
+import { isCompoundNoun, isRolePhrase } from '../../lib/corpus/extract/topics';
 import { deriveTerms, extractReportTerms, TERM_LIMITS, TermStats } from '../../lib/corpus/terms';
 
 /** Deterministic PRNG (mulberry32) so a failing sequence can be replayed. */
@@ -190,6 +190,20 @@ describe('compound nouns', () => {
     expect(isCompoundNoun('solitary confinement')).toBe(true);
     expect(isCompoundNoun('Life sentences')).toBe(true);
     expect(isCompoundNoun('next week')).toBe(false);
+  });
+
+  it('a kind of person named by frequent words is a role, not a topic ("government spokeswoman"); an office or a rare qualifier is one', () => {
+    const stats = new TermStats();
+    stats.add(extractReportTerms('A government spokeswoman in Elling said local scientists had found the dam cracked. The defence minister flew in, and a dermatology specialist treated the workers.'));
+    stats.add(extractReportTerms('Local scientists studied the crack in Elling, a government spokeswoman said. The defence minister called a dermatology specialist.'));
+    const labels = deriveTerms(stats).filter((t) => t.kind === 'topic').map((t) => t.label);
+    expect(labels).not.toContain('government spokeswoman');
+    expect(labels).not.toContain('local scientists');
+    expect(labels).toContain('defence minister');
+    expect(labels).toContain('dermatology specialist');
+    expect(isRolePhrase(['international', 'expert'])).toBe(true);
+    expect(isRolePhrase(['security', 'advisor'])).toBe(false); // an office
+    expect(isRolePhrase(['web', 'browser'])).toBe(false); // a browser is software too
   });
 });
 
