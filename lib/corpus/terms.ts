@@ -5,7 +5,7 @@
  * transliterations, inflections, titles stripped) plus abbreviations no tagger can infer.
  */
 import nlp from './fast-nlp';
-import { capitalisedNames, headlineLines, lineNames, OFFICE_WORDS, onlyInHeadlines } from './extract/names';
+import { capitalisedNames, headlineLines, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInHeadlines } from './extract/names';
 import { isCompoundNoun, isDistinctive, isRolePhrase, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
@@ -195,6 +195,10 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     const office = / (\p{Lu}\p{Ll}+)$/u.exec(name);
     if (office && OFFICE_WORDS.has(office[1]!.toLowerCase()) && PERSON_TITLES.has(clipped.slice(clipped.indexOf(name) + name.length).match(/^\s+(\p{L}+)/u)?.[1]?.toLowerCase() ?? ''))
       name = name.slice(0, office.index);
+    // … and so are the office and its title that end a tagged name ("Brooklyn District Attorney" → Brooklyn)
+    const titled = / (\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+)$/u.exec(name);
+    if (titled && OFFICE_WORDS.has(titled[1]!.toLowerCase()) && (PERSON_TITLES.has(titled[2]!.toLowerCase()) || OFFICE_TITLES.has(titled[2]!.toLowerCase())))
+      name = name.slice(0, titled.index);
     if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase())) return;
     if (kind !== 'person' && /(?:ian|ean|ese|ish|ern)$/.test(name) && !name.includes(' ')) return; // demonyms, "Western"
     if (name.split(' ').some((w) => w.length > 1 && STOP_WORDS.has(w.toLowerCase()) && !/^(of|de)$/.test(w))) return;

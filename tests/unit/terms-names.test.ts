@@ -236,3 +236,20 @@ describe('a tagger’s name found only in Title Case lines', () => {
     expect(forms).toContain('Elling');
   });
 });
+
+describe('initials and offices around names', () => {
+  it('keeps a firm named with initials whole, across the full stops ("D.A. Davidson")', () => {
+    const terms = extractTerms(['Analysts at the K.J. Harrow brokerage, who follow the grocer closely, expect more stores. Jan Olsen of K.J. Harrow agreed.']);
+    expect(terms.map((t) => t.label)).toContain('K.J. Harrow');
+    const { terms: dict } = buildIndex([toReport({ id: 'a', origin: 'user', text: 'A director at the K.J. Harrow brokerage said the grocer was growing.' })]);
+    expect(dict.map((t) => t.label)).toContain('K.J. Harrow');
+  });
+  it('takes the office and its title off a tagged name, and marks the place before them ("Brooklyn District Attorney X")', () => {
+    const text = 'Some lawyers were unhappy with the change. Brooklyn District Attorney Kari Nes, who took office this year, said she would not prosecute.';
+    const rt = extractReportTerms(text);
+    expect(rt.entities.flatMap((e) => e.forms.map(([f]) => f))).not.toContain('Brooklyn District Attorney');
+    const { terms } = buildIndex([toReport({ id: 'a', origin: 'user', text })]);
+    expect(terms.map((t) => t.label)).toContain('Brooklyn');
+    expect(new Matcher(terms).find('On Monday Brooklyn District Attorney Kari Nes spoke.').map((m) => m.text)).toEqual(['Brooklyn', 'Kari Nes']);
+  });
+});

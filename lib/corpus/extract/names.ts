@@ -80,7 +80,7 @@ const common = (t: string) =>
 const NAME_STARTS = new Set(['new', 'one', 'two', 'will', 'like', 'us']);
 const isStop = (f: string) => STOP_WORDS.has(f) && !NAME_STARTS.has(f);
 /** Titles of legal offices, a title before a capitalised name ("District Attorney Kenneth Thompson"). */
-const OFFICE_TITLES = new Set(['attorney', 'prosecutor', 'solicitor']);
+export const OFFICE_TITLES = new Set(['attorney', 'prosecutor', 'solicitor']);
 /** Words that name an office with the title after them ("Press Secretary", "District Attorney", "Defence Minister"). */
 export const OFFICE_WORDS = new Set(
   'press district defence defense foreign home health interior finance trade education energy transport labour labor environment culture communications'.split(' '),
