@@ -253,3 +253,16 @@ describe('initials and offices around names', () => {
     expect(new Matcher(terms).find('On Monday Brooklyn District Attorney Kari Nes spoke.').map((m) => m.text)).toEqual(['Brooklyn', 'Kari Nes']);
   });
 });
+
+describe('names beside legal suffixes and in lines of names', () => {
+  it('marks a company named before its legal suffix ("Harlow Insider Inc")', () => {
+    const text = 'Provided by Harlow Insider Inc. The game maker surprised the world this year, Harlow Insider reported.';
+    const { terms } = buildIndex([toReport({ id: 'a', origin: 'user', text })]);
+    expect(terms.map((t) => t.label)).toContain('Harlow Insider');
+    expect(new Matcher(terms).find('A photo by Harlow Insider Inc shows the phone.').map((m) => m.text)).toEqual(['Harlow Insider']);
+  });
+  it('reads an agency named with a place and a foreign institution word in a line of names ("Agence France Presse, Reuters")', () => {
+    expect(lineNames(['Agence France Presse, Reuters'], new Set()).map((n) => n.name)).toEqual(['Agence France Presse', 'Reuters']);
+    expect(lineNames(['Read more: Movie Stars to Agents'], new Set())).toEqual([]);
+  });
+});

@@ -402,8 +402,10 @@ export function lineNames(lines: readonly string[], firstNames: Set<string>): Na
     const words = name.split(/\s+/);
     return words.every((w, k) => {
       const f = foldToken(w);
-      if (!common(w) || isAcronymToken(w) || firstNames.has(f) || CONNECTORS.has(w)) return true;
-      return k > 0 && k === words.length - 1 && (ORG_CUES.has(f) || PLACE_CUES.has(f));
+      // (a known place is no everyday word: "Agence France Presse", though "France" stems like "franc")
+      if (!common(w) || isAcronymToken(w) || firstNames.has(f) || CONNECTORS.has(w) || isPlace(placeKey(w))) return true;
+      // an institution's word ends the name, in another language's spelling too ("Presse")
+      return k > 0 && k === words.length - 1 && (ORG_CUES.has(f) || PLACE_CUES.has(f) || ORG_CUES.has(tokenKey(w)));
     });
   });
 }
