@@ -254,6 +254,13 @@ describe('initials and offices around names', () => {
   });
 });
 
+describe('words that only open sentences', () => {
+  it('takes no rarer word for a name where it is capitalised only at a sentence start and written in lower case elsewhere', () => {
+    expect(names('Counterterrorism officials met in Elling. They said counterterrorism work goes on.')).toEqual(['Elling']);
+    expect(names('Staff moved into the new HQ off Elling Square last week.')).toEqual(['Elling Square']);
+  });
+});
+
 describe('names beside legal suffixes and in lines of names', () => {
   it('marks a company named before its legal suffix ("Harlow Insider Inc")', () => {
     const text = 'Provided by Harlow Insider Inc. The game maker surprised the world this year, Harlow Insider reported.';

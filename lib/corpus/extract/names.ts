@@ -37,7 +37,7 @@ const PLACE_CUES = new Set(
 /** Lower-case words that end a place's or an institution's name written before them ("Ninety Mile beach"). */
 const LOWER_CUE = /^ (hospital|beach|police|airport|university|college|school|island|river|lake|station|bridge)\b/;
 /** Acronyms that are units, times or shouting rather than names. */
-const NOT_ACRONYMS = new Set('am pm et pt pst est edt gmt bst cet aest utc ok tv pdf ps usd gbp eur km mph cm mm kg'.split(' '));
+const NOT_ACRONYMS = new Set('am pm et pt pst est edt gmt bst cet aest utc ok tv pdf ps usd gbp eur km mph cm mm kg hq'.split(' '));
 const TIME_WORDS = new Set([...MONTHS, ...WEEKDAYS, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'today', 'yesterday', 'tomorrow']);
 /** A speech verb after a name says the name is a person's ("…, Nandakumar said"). */
 const SPEECH = /^['’]?,?\s+(?:said|says|told|added|explained|wrote|apologi[sz]ed|insisted|admitted|warned|denied)\b/;
@@ -373,7 +373,7 @@ function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, t
     } else if (common(w) && !isInnerCapital(w)) {
       // a common word is a name only where the text never writes it in lower case
       if (!mid.has(f) || lower.has(w.toLowerCase())) return;
-    }
+    } else if (!mid.has(f) && lower.has(w.toLowerCase()) && !isInnerCapital(w)) return; // a rarer word capitalised only where a sentence opens, written in lower case elsewhere ("Counterterrorism")
     if (isDemonym(w)) return;
     if (/(?:ern)$/.test(w) && kindOfWord(w) !== null) return;
   } else if (words.every((w) => STOP_WORDS.has(foldToken(w)) || CONNECTORS.has(w) || NOT_ACRONYMS.has(foldToken(w)) || /^\d+$/.test(w))) return;
