@@ -387,10 +387,33 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     for (const h of headlines) written += occurrences(lowerText.slice(h.start, h.end), form.toLowerCase()) - occurrences(clipped.slice(h.start, h.end), form);
     if (written > [...e.forms.values()].reduce((a, b) => a + b, 0)) e.forms.set(form, n + written - [...e.forms.values()].reduce((a, b) => a + b, 0));
   }
+  // A two-word phrase named once whose words the report keeps writing is its subject ("an asset sale like
+  // this" in a report of sales and assets, "pygmy whales" among whales): it counts as named twice, so a
+  // distinctive one is a topic. Not a modifier that is a name, a plural, a participle, a number or a place
+  // word ("Nicaraguan impact", "whales beach", "related assets", "billion sale", "crater near").
+  const wordCount = new Map<string, number>();
+  for (const t of tokenize(clipped)) {
+    const k = tokenKey(t);
+    wordCount.set(k, (wordCount.get(k) ?? 0) + 1);
+  }
+  for (const [key, e] of phrases) {
+    const stems = key.split(' ');
+    if (stems.length !== 2 || e.forms.size !== 1) continue;
+    const [form, n] = [...e.forms][0]!;
+    const [modifier, head] = form.split(' ') as [string, string];
+    if (n !== 1 || !/^[a-z]/.test(modifier) || /[^su]s$|ed$/.test(modifier) || /ing$/.test(head) || [modifier, head].some((w) => NOT_SUBJECT_WORDS.has(w))) continue;
+    const counts = stems.map((w) => wordCount.get(w) ?? 0);
+    if (Math.max(...counts) >= SUBJECT_WORD_COUNT && Math.min(...counts) >= 2) e.forms.set(form, 2);
+  }
 
   return { entities: topKeys(entities, TERM_LIMITS.entitiesPerReport), phrases: topKeys(phrases, TERM_LIMITS.phrasesPerReport) };
 }
 
+
+/** A report's subject words: one of a phrase's words written this often, the other at least twice. */
+const SUBJECT_WORD_COUNT = 3;
+/** Words that qualify no subject: places, times and amounts ("crater near", "item online", "billion sale"). */
+const NOT_SUBJECT_WORDS = new Set('near nearby online overseas abroad ahead million billion thousand hundred dozen'.split(' '));
 
 /** "Capitalised Words of the Name (CWN)": an expansion followed by its acronym in brackets. */
 const EXPANSION = /(\p{Lu}[\p{L}-]*(?:\s+(?:(?:of|for|and|the|on|to|de)\s+)?\p{Lu}[\p{L}-]*)+)\s+\((\p{Lu}{2,8})\)/gu;
