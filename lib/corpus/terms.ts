@@ -5,7 +5,7 @@
  * transliterations, inflections, titles stripped) plus abbreviations no tagger can infer.
  */
 import nlp from './fast-nlp';
-import { capitalisedNames, headlineLines, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInHeadlines } from './extract/names';
+import { capitalisedNames, headlineLines, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInHeadlines, TITLE_HALVES } from './extract/names';
 import { isCompoundNoun, isDistinctive, isRolePhrase, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
@@ -67,8 +67,11 @@ export function cleanName(raw: string): string {
     .replace(/([^A-Z])\.$/, '$1') // "Russia." -> "Russia"; "U.S." stays
     .replace(/,?\s+(?:Inc|Ltd|LLC|PLC|GmbH)\b.*$/, '') // a legal suffix ends a company's name: "Business Insider Inc Nintendo/Apple"
     .trim();
-  // Keep only the leading run of capitalised words ("Kherson region" -> "Kherson").
+  // Keep only the leading run of capitalised words ("Kherson region" -> "Kherson"), up to a comma ("of Prime, Amazon's" -> "Prime").
   const words = s.split(/\s+/);
+  const comma = words.findIndex((w) => w.endsWith(','));
+  if (comma >= 0) words.splice(comma + 1);
+  if (comma >= 0) words[comma] = words[comma]!.slice(0, -1);
   const kept: string[] = [];
   for (const w of words) {
     if (/^[A-Z\p{Lu}]/u.test(w) || (kept.length && /^(of|de|la|von|van|al|bin)$/.test(w))) kept.push(w);
@@ -212,7 +215,8 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
   };
   /** a capitalised span, already whole and clean ("Surface Pro 3", "iPhone", "al-Shabab") */
   const addName = (kind: TermKind, name: string) => {
-    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase())) return;
+    // (a title's first half alone is a name there: "Prime" of "Prime membership")
+    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || (TITLE_WORDS.has(name.toLowerCase()) && !TITLE_HALVES.has(name.toLowerCase()))) return;
     const { key, kind: k } = entityKey(kind, name);
     const e = entities.get(key) ?? { kind: k, forms: new Map() };
     e.forms.set(name, (e.forms.get(name) ?? 0) + 1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { capitalisedNames, lineNames, onlyInHeadlines } from '../../lib/corpus/extract/names';
 import { toReport } from '../../lib/corpus';
 import { buildIndex } from '../../lib/corpus/live-index';
-import { extractReportTerms, extractTerms, isEnglishPiece, numberVariants } from '../../lib/corpus/terms';
+import { cleanName, extractReportTerms, extractTerms, isEnglishPiece, numberVariants } from '../../lib/corpus/terms';
 import { Matcher } from '../../lib/match';
 import { americanSpelling } from '../../lib/match/tokens';
 
@@ -251,6 +251,19 @@ describe('initials and offices around names', () => {
     const { terms } = buildIndex([toReport({ id: 'a', origin: 'user', text })]);
     expect(terms.map((t) => t.label)).toContain('Brooklyn');
     expect(new Matcher(terms).find('On Monday Brooklyn District Attorney Kari Nes spoke.').map((m) => m.text)).toEqual(['Brooklyn', 'Kari Nes']);
+  });
+});
+
+describe('the first half of a title alone', () => {
+  it('is a name where no title follows ("Prime membership"), a title before one ("Prime Minister X")', () => {
+    expect(names('The grocer will push its Prime membership program. In the stores, Prime works as a discount club.')).toEqual(['Prime', 'Prime']);
+    expect(names('He met the Prime Minister of Elling, Jan Olsen, on Monday.')).not.toContain('Prime');
+    const labels = extractTerms(['The grocer will push its Prime membership program. In the stores, Prime works as a discount club, the chain said.']).map((t) => t.label);
+    expect(labels).toContain('Prime');
+    expect(labels.some((l) => l.includes(','))).toBe(false);
+  });
+  it('cuts a tagged name at a comma ("of Prime, Amazon\'s")', () => {
+    expect(cleanName('Prime, Amazon’s')).toBe('Prime');
   });
 });
 

@@ -85,6 +85,9 @@ export const OFFICE_TITLES = new Set(['attorney', 'prosecutor', 'solicitor']);
 export const OFFICE_WORDS = new Set(
   'press district defence defense foreign home health interior finance trade education energy transport labour labor environment culture communications'.split(' '),
 );
+/** Words that are a title only before another title ("Prime Minister", "Vice President", "Rear Admiral"): "Prime" alone is a name (Amazon's). */
+export const TITLE_HALVES = new Set(['prime', 'vice', 'rear']);
+const isTitle = (folded: string, next: string) => PERSON_TITLES.has(folded) && !(TITLE_HALVES.has(folded) && !PERSON_TITLES.has(foldToken(next)));
 /** "They're", "It'll", "I'd": a contraction is never a name. */
 const CONTRACTION = /['’](?:re|ll|d|ve|m|t)$/i;
 const DIRECTIONS = new Set('north south east west northern southern eastern western central northeast northwest southeast southwest'.split(' '));
@@ -218,7 +221,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
         flush();
         continue;
       }
-      if ((PERSON_TITLES.has(folded.replace(/\.$/, '')) || (OFFICE_TITLES.has(folded) && isUpperStart(next))) && (isUpperStart(t) || span.length)) {
+      if ((isTitle(folded.replace(/\.$/, ''), next) || (OFFICE_TITLES.has(folded) && isUpperStart(next))) && (isUpperStart(t) || span.length)) {
         // the word of an office before its title is the title's, not the name's ("Pentagon Press Secretary", "Brooklyn District Attorney")
         const alone = span.length === 1;
         if (span.length > 1 && OFFICE_WORDS.has(foldToken(span[span.length - 1]!.text))) span.pop();
@@ -367,7 +370,7 @@ function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, t
   if (words.length === 1) {
     const w = words[0]!;
     const f = foldToken(w);
-    if (w.length < 2 || STOP_WORDS.has(f) || PERSON_TITLES.has(f) || DIRECTIONS.has(f)) return;
+    if (w.length < 2 || STOP_WORDS.has(f) || (PERSON_TITLES.has(f) && !TITLE_HALVES.has(f)) || DIRECTIONS.has(f)) return;
     if (isAcronymToken(w)) {
       if (NOT_ACRONYMS.has(f) || wordKind(f) === 'common') return;
     } else if (common(w) && !isInnerCapital(w)) {
