@@ -380,6 +380,14 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     entities.delete(key);
   }
 
+  // An English compound noun the tagger split ("Kindle vending machines": "vending" read as a verb) is a phrase too
+  for (const m of clipped.matchAll(/(?<![\p{L}-])([a-z]{3,}) ([a-z]{3,})(?![\p{L}-])/gu)) {
+    const seq = [m[1]!, m[2]!];
+    const key = seq.map((w) => tokenKey(w));
+    // (of frequent words only, a compound says little: "local time", "first step")
+    if (!STOP_WORDS.has(seq[0]!) && !STOP_WORDS.has(seq[1]!) && !phrases.has(key.join(' ')) && isCompoundNoun(seq.join(' ')) && isDistinctive(key, TOPIC_RANK.shared)) addPhrase(seq);
+  }
+
   // A phrase the tagger read as a noun phrase once may stand twice in the text ("sell prescription inserts that
   // clip on", tagged as a verb there): its count is how often the text writes it
   // (as written, or capitalised in a headline: "Ukrainian President" before a name is no "Ukrainian president")

@@ -198,6 +198,14 @@ describe('compound nouns', () => {
     expect(labels).not.toContain('whales beach');
   });
 
+  it('an English compound noun the tagger split is a phrase ("Kindle vending machines": "vending" read as a verb); frequent words only are not ("local time")', () => {
+    const stats = new TermStats();
+    stats.add(extractReportTerms('Last year, the grocer put Kindle vending machines in malls across Elling. The doors open at nine, local time.'));
+    const labels = deriveTerms(stats).filter((t) => t.kind === 'topic').map((t) => t.label);
+    expect(labels).toContain('vending machines');
+    expect(labels).not.toContain('local time');
+  });
+
   it('knows plurals of listed compounds and nothing outside the list', () => {
     expect(isCompoundNoun('solitary confinement')).toBe(true);
     expect(isCompoundNoun('Life sentences')).toBe(true);
