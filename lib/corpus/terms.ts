@@ -381,11 +381,13 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
   }
 
   // An English compound noun the tagger split ("Kindle vending machines": "vending" read as a verb) is a phrase too
-  for (const m of clipped.matchAll(/(?<![\p{L}-])([a-z]{3,}) ([a-z]{3,})(?![\p{L}-])/gu)) {
+  // (each pair of neighbouring words: the second is matched ahead, so it can open the next pair)
+  for (const m of clipped.matchAll(/(?<![\p{L}-])([a-z]{3,})(?= ([a-z]{3,})(?![\p{L}-]))/gu)) {
     const seq = [m[1]!, m[2]!];
+    if (STOP_WORDS.has(seq[0]!) || STOP_WORDS.has(seq[1]!) || !isCompoundNoun(`${seq[0]} ${seq[1]}`)) continue;
     const key = seq.map((w) => tokenKey(w));
     // (of frequent words only, a compound says little: "local time", "first step")
-    if (!STOP_WORDS.has(seq[0]!) && !STOP_WORDS.has(seq[1]!) && !phrases.has(key.join(' ')) && isCompoundNoun(seq.join(' ')) && isDistinctive(key, TOPIC_RANK.shared)) addPhrase(seq);
+    if (!phrases.has(key.join(' ')) && isDistinctive(key, TOPIC_RANK.shared)) addPhrase(seq);
   }
 
   // A phrase the tagger read as a noun phrase once may stand twice in the text ("sell prescription inserts that
