@@ -34,6 +34,11 @@ export interface SentenceSpan {
  * Split text into sentences with their character offsets. Handles abbreviations such as
  * "U.S." and "Mr." and quotes that close after the full stop.
  */
+/** Initials before a name ("D.A. Davidson"), not an abbreviation that ends a sentence ("… D.C. The mayor"). */
+function initialsBeforeName(before: string, next: string): boolean {
+  return /(?:^|\s)(?:[A-Z]\.){2,}$/.test(before) && !STOP_WORDS.has(fold(/^[\p{L}']+/u.exec(next)?.[0] ?? ''));
+}
+
 export function splitSentencesWithOffsets(text: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   const re = /[.!?…]+["'”’)\]]*(?=\s+|$)|\n\s*\n|\n/g;
@@ -43,10 +48,10 @@ export function splitSentencesWithOffsets(text: string): SentenceSpan[] {
     const end = m.index + m[0].length;
     const isNewline = m[0].includes('\n');
     if (!isNewline) {
-      // Do not split after an abbreviation ("U.S. President", "Mr. Zelenskyy") or an initial ("J. Smith").
+      // Do not split after an abbreviation ("U.S. President", "Mr. Zelenskyy") or initials ("J. Smith", "D.A. Davidson").
       const before = text.slice(start, m.index + 1);
       const next = text.slice(end).trimStart();
-      if (next && (ABBREVIATIONS.test(before) || /(?:^|\s)[A-Z]\.$/.test(before) || /^[a-z]/.test(next))) continue;
+      if (next && (ABBREVIATIONS.test(before) || /(?:^|\s)[A-Z]\.$/.test(before) || initialsBeforeName(before, next) || /^[a-z]/.test(next))) continue;
     }
     pushSpan(out, text, start, isNewline ? m.index : end);
     start = end;

@@ -5,8 +5,8 @@
  * transliterations, inflections, titles stripped) plus abbreviations no tagger can infer.
  */
 import nlp from './fast-nlp';
-import { capitalisedNames, headlineLines, lineNames, OFFICE_WORDS, onlyInHeadlines } from './extract/names';
-import { isCompoundNoun, isDistinctive, TOPIC_RANK } from './extract/topics';
+import { capitalisedNames, headlineLines, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInHeadlines, TITLE_HALVES } from './extract/names';
+import { isCompoundNoun, isDistinctive, isRolePhrase, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
 import { languageOf } from '../language';
@@ -67,8 +67,11 @@ export function cleanName(raw: string): string {
     .replace(/([^A-Z])\.$/, '$1') // "Russia." -> "Russia"; "U.S." stays
     .replace(/,?\s+(?:Inc|Ltd|LLC|PLC|GmbH)\b.*$/, '') // a legal suffix ends a company's name: "Business Insider Inc Nintendo/Apple"
     .trim();
-  // Keep only the leading run of capitalised words ("Kherson region" -> "Kherson").
+  // Keep only the leading run of capitalised words ("Kherson region" -> "Kherson"), up to a comma ("of Prime, Amazon's" -> "Prime").
   const words = s.split(/\s+/);
+  const comma = words.findIndex((w) => w.endsWith(','));
+  if (comma >= 0) words.splice(comma + 1);
+  if (comma >= 0) words[comma] = words[comma]!.slice(0, -1);
   const kept: string[] = [];
   for (const w of words) {
     if (/^[A-Z\p{Lu}]/u.test(w) || (kept.length && /^(of|de|la|von|van|al|bin)$/.test(w))) kept.push(w);
@@ -195,6 +198,10 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     const office = / (\p{Lu}\p{Ll}+)$/u.exec(name);
     if (office && OFFICE_WORDS.has(office[1]!.toLowerCase()) && PERSON_TITLES.has(clipped.slice(clipped.indexOf(name) + name.length).match(/^\s+(\p{L}+)/u)?.[1]?.toLowerCase() ?? ''))
       name = name.slice(0, office.index);
+    // … and so are the office and its title that end a tagged name ("Brooklyn District Attorney" → Brooklyn)
+    const titled = / (\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+)$/u.exec(name);
+    if (titled && OFFICE_WORDS.has(titled[1]!.toLowerCase()) && (PERSON_TITLES.has(titled[2]!.toLowerCase()) || OFFICE_TITLES.has(titled[2]!.toLowerCase())))
+      name = name.slice(0, titled.index);
     if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase())) return;
     if (kind !== 'person' && /(?:ian|ean|ese|ish|ern)$/.test(name) && !name.includes(' ')) return; // demonyms, "Western"
     if (name.split(' ').some((w) => w.length > 1 && STOP_WORDS.has(w.toLowerCase()) && !/^(of|de)$/.test(w))) return;
@@ -208,7 +215,8 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
   };
   /** a capitalised span, already whole and clean ("Surface Pro 3", "iPhone", "al-Shabab") */
   const addName = (kind: TermKind, name: string) => {
-    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase())) return;
+    // (a title's first half alone is a name there: "Prime" of "Prime membership")
+    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || (TITLE_WORDS.has(name.toLowerCase()) && !TITLE_HALVES.has(name.toLowerCase()))) return;
     const { key, kind: k } = entityKey(kind, name);
     const e = entities.get(key) ?? { kind: k, forms: new Map() };
     e.forms.set(name, (e.forms.get(name) ?? 0) + 1);
@@ -372,6 +380,16 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     entities.delete(key);
   }
 
+  // An English compound noun the tagger split ("Kindle vending machines": "vending" read as a verb) is a phrase too
+  // (each pair of neighbouring words: the second is matched ahead, so it can open the next pair)
+  for (const m of clipped.matchAll(/(?<![\p{L}-])([a-z]{3,})(?= ([a-z]{3,})(?![\p{L}-]))/gu)) {
+    const seq = [m[1]!, m[2]!];
+    if (STOP_WORDS.has(seq[0]!) || STOP_WORDS.has(seq[1]!) || !isCompoundNoun(`${seq[0]} ${seq[1]}`)) continue;
+    const key = seq.map((w) => tokenKey(w));
+    // (of frequent words only, a compound says little: "local time", "first step")
+    if (!phrases.has(key.join(' ')) && isDistinctive(key, TOPIC_RANK.shared)) addPhrase(seq);
+  }
+
   // A phrase the tagger read as a noun phrase once may stand twice in the text ("sell prescription inserts that
   // clip on", tagged as a verb there): its count is how often the text writes it
   // (as written, or capitalised in a headline: "Ukrainian President" before a name is no "Ukrainian president")
@@ -383,10 +401,33 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     for (const h of headlines) written += occurrences(lowerText.slice(h.start, h.end), form.toLowerCase()) - occurrences(clipped.slice(h.start, h.end), form);
     if (written > [...e.forms.values()].reduce((a, b) => a + b, 0)) e.forms.set(form, n + written - [...e.forms.values()].reduce((a, b) => a + b, 0));
   }
+  // A two-word phrase named once whose words the report keeps writing is its subject ("an asset sale like
+  // this" in a report of sales and assets, "pygmy whales" among whales): it counts as named twice, so a
+  // distinctive one is a topic. Not a modifier that is a name, a plural, a participle, a number or a place
+  // word ("Nicaraguan impact", "whales beach", "related assets", "billion sale", "crater near").
+  const wordCount = new Map<string, number>();
+  for (const t of tokenize(clipped)) {
+    const k = tokenKey(t);
+    wordCount.set(k, (wordCount.get(k) ?? 0) + 1);
+  }
+  for (const [key, e] of phrases) {
+    const stems = key.split(' ');
+    if (stems.length !== 2 || e.forms.size !== 1) continue;
+    const [form, n] = [...e.forms][0]!;
+    const [modifier, head] = form.split(' ') as [string, string];
+    if (n !== 1 || !/^[a-z]/.test(modifier) || /[^su]s$|ed$/.test(modifier) || /ing$/.test(head) || [modifier, head].some((w) => NOT_SUBJECT_WORDS.has(w))) continue;
+    const counts = stems.map((w) => wordCount.get(w) ?? 0);
+    if (Math.max(...counts) >= SUBJECT_WORD_COUNT && Math.min(...counts) >= 2) e.forms.set(form, 2);
+  }
 
   return { entities: topKeys(entities, TERM_LIMITS.entitiesPerReport), phrases: topKeys(phrases, TERM_LIMITS.phrasesPerReport) };
 }
 
+
+/** A report's subject words: one of a phrase's words written this often, the other at least twice. */
+const SUBJECT_WORD_COUNT = 3;
+/** Words that qualify no subject: places, times and amounts ("crater near", "item online", "billion sale"). */
+const NOT_SUBJECT_WORDS = new Set('near nearby online overseas abroad ahead million billion thousand hundred dozen'.split(' '));
 
 /** "Capitalised Words of the Name (CWN)": an expansion followed by its acronym in brackets. */
 const EXPANSION = /(\p{Lu}[\p{L}-]*(?:\s+(?:(?:of|for|and|the|on|to|de)\s+)?\p{Lu}[\p{L}-]*)+)\s+\((\p{Lu}{2,8})\)/gu;
@@ -547,7 +588,8 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
       : compound
         ? named >= 2 || isDistinctive(words, TOPIC_RANK.single)
         : named >= 2 && isDistinctive(words, TOPIC_RANK.twice);
-    if (!topic) continue;
+    // a kind of person named by frequent words is a role, not a topic ("government spokeswoman")
+    if (!topic || isRolePhrase(words)) continue;
     // "national security advisers" gives way to "security advisers" when that is a topic itself
     if (words.length === 3 && (stats.phrases.get(words.slice(1).join(' '))?.docs ?? 0) >= minTopicReports) continue;
     rank({ key, c, topic: true });

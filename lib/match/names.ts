@@ -14,7 +14,7 @@ const BESIDE_NAMES = new Set(
     'congressman congresswoman governor gov mayor ambassador envoy special general gen admiral colonel col lieutenant lt sergeant ' +
     'captain king queen prince princess pope leader chief spokesman spokeswoman spokesperson commander judge justice premier ' +
     'former then acting deputy sir dame lord lady mr mrs ms dr prof officials official forces troops government administration ' +
-    'state mp mep ceo chairman chairwoman chair director founder candidate nominee dc ' +
+    'state mp mep ceo chairman chairwoman chair director founder candidate nominee dc district attorney prosecutor inc ltd llc plc gmbh ' +
     'embassy embassies consulate congress senate parliament army navy military treasury ministry department ' +
     'monday tuesday wednesday thursday friday saturday sunday today yesterday tonight ' +
     'january february march april may june july august september october november december'

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { capitalisedNames, lineNames, onlyInHeadlines } from '../../lib/corpus/extract/names';
 import { toReport } from '../../lib/corpus';
 import { buildIndex } from '../../lib/corpus/live-index';
-import { extractReportTerms, extractTerms, isEnglishPiece, numberVariants } from '../../lib/corpus/terms';
+import { cleanName, extractReportTerms, extractTerms, isEnglishPiece, numberVariants } from '../../lib/corpus/terms';
 import { Matcher } from '../../lib/match';
 import { americanSpelling } from '../../lib/match/tokens';
 
@@ -234,5 +234,55 @@ describe('a tagger’s name found only in Title Case lines', () => {
     const forms = extractReportTerms(text).entities.flatMap((e) => e.forms.map(([f]) => f));
     expect(forms).not.toContain('First Cook');
     expect(forms).toContain('Elling');
+  });
+});
+
+describe('initials and offices around names', () => {
+  it('keeps a firm named with initials whole, across the full stops ("D.A. Davidson")', () => {
+    const terms = extractTerms(['Analysts at the K.J. Harrow brokerage, who follow the grocer closely, expect more stores. Jan Olsen of K.J. Harrow agreed.']);
+    expect(terms.map((t) => t.label)).toContain('K.J. Harrow');
+    const { terms: dict } = buildIndex([toReport({ id: 'a', origin: 'user', text: 'A director at the K.J. Harrow brokerage said the grocer was growing.' })]);
+    expect(dict.map((t) => t.label)).toContain('K.J. Harrow');
+  });
+  it('takes the office and its title off a tagged name, and marks the place before them ("Brooklyn District Attorney X")', () => {
+    const text = 'Some lawyers were unhappy with the change. Brooklyn District Attorney Kari Nes, who took office this year, said she would not prosecute.';
+    const rt = extractReportTerms(text);
+    expect(rt.entities.flatMap((e) => e.forms.map(([f]) => f))).not.toContain('Brooklyn District Attorney');
+    const { terms } = buildIndex([toReport({ id: 'a', origin: 'user', text })]);
+    expect(terms.map((t) => t.label)).toContain('Brooklyn');
+    expect(new Matcher(terms).find('On Monday Brooklyn District Attorney Kari Nes spoke.').map((m) => m.text)).toEqual(['Brooklyn', 'Kari Nes']);
+  });
+});
+
+describe('the first half of a title alone', () => {
+  it('is a name where no title follows ("Prime membership"), a title before one ("Prime Minister X")', () => {
+    expect(names('The grocer will push its Prime membership program. In the stores, Prime works as a discount club.')).toEqual(['Prime', 'Prime']);
+    expect(names('He met the Prime Minister of Elling, Jan Olsen, on Monday.')).not.toContain('Prime');
+    const labels = extractTerms(['The grocer will push its Prime membership program. In the stores, Prime works as a discount club, the chain said.']).map((t) => t.label);
+    expect(labels).toContain('Prime');
+    expect(labels.some((l) => l.includes(','))).toBe(false);
+  });
+  it('cuts a tagged name at a comma ("of Prime, Amazon\'s")', () => {
+    expect(cleanName('Prime, Amazon’s')).toBe('Prime');
+  });
+});
+
+describe('words that only open sentences', () => {
+  it('takes no rarer word for a name where it is capitalised only at a sentence start and written in lower case elsewhere', () => {
+    expect(names('Counterterrorism officials met in Elling. They said counterterrorism work goes on.')).toEqual(['Elling']);
+    expect(names('Staff moved into the new HQ off Elling Square last week.')).toEqual(['Elling Square']);
+  });
+});
+
+describe('names beside legal suffixes and in lines of names', () => {
+  it('marks a company named before its legal suffix ("Harlow Insider Inc")', () => {
+    const text = 'Provided by Harlow Insider Inc. The game maker surprised the world this year, Harlow Insider reported.';
+    const { terms } = buildIndex([toReport({ id: 'a', origin: 'user', text })]);
+    expect(terms.map((t) => t.label)).toContain('Harlow Insider');
+    expect(new Matcher(terms).find('A photo by Harlow Insider Inc shows the phone.').map((m) => m.text)).toEqual(['Harlow Insider']);
+  });
+  it('reads an agency named with a place and a foreign institution word in a line of names ("Agence France Presse, Reuters")', () => {
+    expect(lineNames(['Agence France Presse, Reuters'], new Set()).map((n) => n.name)).toEqual(['Agence France Presse', 'Reuters']);
+    expect(lineNames(['Read more: Movie Stars to Agents'], new Set())).toEqual([]);
   });
 });

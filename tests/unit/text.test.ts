@@ -36,3 +36,10 @@ describe('tokens', () => {
     expect(contentTokens('The security guarantees were discussed')).toEqual(['security', 'guarante', 'discuss']);
   });
 });
+
+describe('sentences around initials', () => {
+  it('does not split after initials before a name, but does before a sentence\'s first word', () => {
+    expect(splitSentences('He works at the D.A. Davidson brokerage. It grew.')).toEqual(['He works at the D.A. Davidson brokerage.', 'It grew.']);
+    expect(splitSentences('She lives in Washington, D.C. The mayor called.')).toEqual(['She lives in Washington, D.C.', 'The mayor called.']);
+  });
+});

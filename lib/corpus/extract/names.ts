@@ -37,7 +37,7 @@ const PLACE_CUES = new Set(
 /** Lower-case words that end a place's or an institution's name written before them ("Ninety Mile beach"). */
 const LOWER_CUE = /^ (hospital|beach|police|airport|university|college|school|island|river|lake|station|bridge)\b/;
 /** Acronyms that are units, times or shouting rather than names. */
-const NOT_ACRONYMS = new Set('am pm et pt pst est edt gmt bst cet aest utc ok tv pdf ps usd gbp eur km mph cm mm kg'.split(' '));
+const NOT_ACRONYMS = new Set('am pm et pt pst est edt gmt bst cet aest utc ok tv pdf ps usd gbp eur km mph cm mm kg hq'.split(' '));
 const TIME_WORDS = new Set([...MONTHS, ...WEEKDAYS, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'today', 'yesterday', 'tomorrow']);
 /** A speech verb after a name says the name is a person's ("…, Nandakumar said"). */
 const SPEECH = /^['’]?,?\s+(?:said|says|told|added|explained|wrote|apologi[sz]ed|insisted|admitted|warned|denied)\b/;
@@ -80,11 +80,14 @@ const common = (t: string) =>
 const NAME_STARTS = new Set(['new', 'one', 'two', 'will', 'like', 'us']);
 const isStop = (f: string) => STOP_WORDS.has(f) && !NAME_STARTS.has(f);
 /** Titles of legal offices, a title before a capitalised name ("District Attorney Kenneth Thompson"). */
-const OFFICE_TITLES = new Set(['attorney', 'prosecutor', 'solicitor']);
+export const OFFICE_TITLES = new Set(['attorney', 'prosecutor', 'solicitor']);
 /** Words that name an office with the title after them ("Press Secretary", "District Attorney", "Defence Minister"). */
 export const OFFICE_WORDS = new Set(
   'press district defence defense foreign home health interior finance trade education energy transport labour labor environment culture communications'.split(' '),
 );
+/** Words that are a title only before another title ("Prime Minister", "Vice President", "Rear Admiral"): "Prime" alone is a name (Amazon's). */
+export const TITLE_HALVES = new Set(['prime', 'vice', 'rear']);
+const isTitle = (folded: string, next: string) => PERSON_TITLES.has(folded) && !(TITLE_HALVES.has(folded) && !PERSON_TITLES.has(foldToken(next)));
 /** "They're", "It'll", "I'd": a contraction is never a name. */
 const CONTRACTION = /['’](?:re|ll|d|ve|m|t)$/i;
 const DIRECTIONS = new Set('north south east west northern southern eastern western central northeast northwest southeast southwest'.split(' '));
@@ -218,7 +221,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
         flush();
         continue;
       }
-      if ((PERSON_TITLES.has(folded.replace(/\.$/, '')) || (OFFICE_TITLES.has(folded) && isUpperStart(next))) && (isUpperStart(t) || span.length)) {
+      if ((isTitle(folded.replace(/\.$/, ''), next) || (OFFICE_TITLES.has(folded) && isUpperStart(next))) && (isUpperStart(t) || span.length)) {
         // the word of an office before its title is the title's, not the name's ("Pentagon Press Secretary", "Brooklyn District Attorney")
         const alone = span.length === 1;
         if (span.length > 1 && OFFICE_WORDS.has(foldToken(span[span.length - 1]!.text))) span.pop();
@@ -367,13 +370,13 @@ function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, t
   if (words.length === 1) {
     const w = words[0]!;
     const f = foldToken(w);
-    if (w.length < 2 || STOP_WORDS.has(f) || PERSON_TITLES.has(f) || DIRECTIONS.has(f)) return;
+    if (w.length < 2 || STOP_WORDS.has(f) || (PERSON_TITLES.has(f) && !TITLE_HALVES.has(f)) || DIRECTIONS.has(f)) return;
     if (isAcronymToken(w)) {
       if (NOT_ACRONYMS.has(f) || wordKind(f) === 'common') return;
     } else if (common(w) && !isInnerCapital(w)) {
       // a common word is a name only where the text never writes it in lower case
       if (!mid.has(f) || lower.has(w.toLowerCase())) return;
-    }
+    } else if (!mid.has(f) && lower.has(w.toLowerCase()) && !isInnerCapital(w)) return; // a rarer word capitalised only where a sentence opens, written in lower case elsewhere ("Counterterrorism")
     if (isDemonym(w)) return;
     if (/(?:ern)$/.test(w) && kindOfWord(w) !== null) return;
   } else if (words.every((w) => STOP_WORDS.has(foldToken(w)) || CONNECTORS.has(w) || NOT_ACRONYMS.has(foldToken(w)) || /^\d+$/.test(w))) return;
@@ -402,8 +405,10 @@ export function lineNames(lines: readonly string[], firstNames: Set<string>): Na
     const words = name.split(/\s+/);
     return words.every((w, k) => {
       const f = foldToken(w);
-      if (!common(w) || isAcronymToken(w) || firstNames.has(f) || CONNECTORS.has(w)) return true;
-      return k > 0 && k === words.length - 1 && (ORG_CUES.has(f) || PLACE_CUES.has(f));
+      // (a known place is no everyday word: "Agence France Presse", though "France" stems like "franc")
+      if (!common(w) || isAcronymToken(w) || firstNames.has(f) || CONNECTORS.has(w) || isPlace(placeKey(w))) return true;
+      // an institution's word ends the name, in another language's spelling too ("Presse")
+      return k > 0 && k === words.length - 1 && (ORG_CUES.has(f) || PLACE_CUES.has(f) || ORG_CUES.has(tokenKey(w)));
     });
   });
 }

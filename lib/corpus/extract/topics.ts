@@ -3,11 +3,14 @@
  * made only of frequent English words ("years old", "lovely dog") is no topic; one with a rare
  * word ("ankle surgery", "trade sanctions") is, even when one report names it, as long as that
  * report names it twice; so is an English compound noun ("black box", "solitary confinement").
- * Word frequencies: common-words.ts (SUBTLEX-US); compounds: collocations.ts (WordNet). Both are
+ * A phrase that names a role by frequent words ("government spokeswoman") is none.
+ * Word frequencies: common-words.ts (SUBTLEX-US); compounds: collocations.ts (WordNet); persons: person-nouns.ts (WordNet). Both are
  * kept out of the content script (only term extraction and the dictionary's derivation import this file).
  */
 import { COLLOCATIONS } from './collocations';
 import { COMMON_STEMS } from './common-words';
+import { PERSON_NOUNS } from './person-nouns';
+import { tokenKey } from '../../match/tokens';
 
 /**
  * Frequency ranks a phrase needs one word past: a phrase several reports share must not be made of
@@ -41,4 +44,29 @@ export function isCompoundNoun(phrase: string): boolean {
   compounds ??= new Set(COLLOCATIONS.split('|'));
   const p = phrase.toLowerCase();
   return [p, p.replace(/ies$/, 'y'), p.replace(/es$/, ''), p.replace(/s$/, '')].some((f) => compounds!.has(f));
+}
+
+let persons: Set<string> | null = null;
+
+/**
+ * Offices: a kind of person a reader looks up as a post ("defence minister", "national security
+ * advisers", "district attorney"), unlike a role anyone may hold ("government spokeswoman").
+ */
+const OFFICES = new Set(
+  'minister secretary adviser advisor attorney ambassador envoy chancellor governor mayor senator president premier commissioner general admiral marshal director editor chairman chairwoman'
+    .split(' ')
+    .map((w) => tokenKey(w)),
+);
+
+/**
+ * A phrase (its words' stems) that names a kind of person with frequent words only ("government
+ * spokeswoman", "local scientists", "international experts", "staff member") is a role any report
+ * may mention, not a topic; an office is a topic ("defence minister"), and so is a role qualified by
+ * a rare word ("dermatology specialist"). Persons: nouns whose every WordNet sense is a person (not "browser", "guard").
+ */
+export function isRolePhrase(stems: readonly string[]): boolean {
+  persons ??= new Set(PERSON_NOUNS.split(' ').map((w) => tokenKey(w)));
+  const head = stems[stems.length - 1]!;
+  if (stems.length < 2 || !persons.has(head) || OFFICES.has(head)) return false;
+  return stems.slice(0, -1).every((s) => s.split('-').every((part) => stemRank(part) < TOPIC_RANK.single));
 }
