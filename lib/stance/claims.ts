@@ -498,8 +498,11 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // word on both sides ("since taking charge in 2008, … killed 67" is not the killing's year)
   // and a statement dated on one side and given a weekday on the other may be two statements ("said … on Fox News Oct. 7, 2014" / "told BuzzFeed News Wednesday")
   const speechOnly = !eventKinds.length && sharedKinds.length > 0;
-  const ofEvent = (f: Finding) => !(f.slot === 'day' && speechOnly && /\d/.test(f.page) !== /\d/.test(f.report)) && (!kind || !['day', 'date', 'time', 'place'].includes(f.slot) || (near(a, f.page, kind) && near(b, f.report, kind)));
+  // and two sayings on other days or dates ("said on Monday" / "said on Tuesday") are two statements unless they say the same
+  const twoSayings = (f: Finding) => speechOnly && !f.agree && (f.slot === 'day' || f.slot === 'date') && overlap < 0.6;
+  const ofEvent = (f: Finding) => !twoSayings(f) && !(f.slot === 'day' && speechOnly && /\d/.test(f.page) !== /\d/.test(f.report)) && (!kind || !['day', 'date', 'time', 'place'].includes(f.slot) || (near(a, f.page, kind) && near(b, f.report, kind)));
   const conflicts = found.filter((f) => !f.agree && ofEvent(f));
+  const otherSaying = found.some(twoSayings);
   const agreements = found.filter((f) => f.agree);
 
   const placeAgree = agreements.find((f) => f.slot === 'place');
@@ -557,7 +560,7 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // a figure only within the other's bound or range ("more than 300" / "300", "2 or 3 years old" / "two-year-old"),
   // and no figure the same: compatible, never the same fact
   const onlyCompatible = figs.some((f) => f.agree && f.compatible) && !figs.some((f) => f.agree && !f.compatible);
-  if (!onlyCompatible && (!!identity || (sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated) && !otherFigure) {
+  if (!onlyCompatible && (!!identity || (sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated) && !otherFigure && !otherSaying) {
     // a shared source is named as the page names it (the report may word the title differently)
     const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);
     const what = checkable.length ? checkable.map(say).join(', ') : null;

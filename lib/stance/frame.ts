@@ -205,10 +205,18 @@ export function withFractions(text: string): string {
   return text.replace(/\b(\d+)(?:\s+|-)?(1\/2|1\/4|3\/4|½|¼|¾)(?![\d/])/g, (_, n: string, f: string) => `${n}.${F[f]}`);
 }
 
+const SMALL_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+/** "one of six people": a part and its whole, which the number parser would read as a fraction (0.167). */
+const PART_OF_WHOLE = new RegExp(`\\b(${SMALL_NUMBERS.join('|')}) of (${SMALL_NUMBERS.join('|')})\\b`, 'gi');
+
 function numberWordsToDigits(text: string): string {
+  const digits = (w: string) => String(SMALL_NUMBERS.indexOf(w.toLowerCase()));
+  // held out of the parser's sight, which reads "1 of 6" as a fraction too, and put back as digits
+  const held: string[] = [];
+  text = text.replace(PART_OF_WHOLE, (_, part: string, whole: string) => `partofwhole${held.push(`${digits(part)} of ${digits(whole)}`) - 1}x`);
   const doc = nlp(text);
   doc.numbers().toNumber();
-  return doc.text();
+  return held.length ? doc.text().replace(/partofwhole(\d+)x/g, (_, i: string) => held[Number(i)]!) : doc.text();
 }
 
 function dates(text: string, year: number | undefined): { days: Map<string, string>; dates: Map<string, string> } {

@@ -17,6 +17,14 @@ describe('figures written in parts, fractions and compounds', () => {
     expect(q('He said two of the four boats in the convoy had been hit.')).toEqual(['2 boat', '4 boat']);
   });
 
+  it('“one of six people” is a part and its whole, never the fraction 1/6', () => {
+    for (const s of ['The commander is believed to be one of six people killed when the convoy was hit.', 'The commander is believed one of six people killed when a drone hit his two-car convoy.']) {
+      const got = q(s);
+      expect(got.some((x) => x.startsWith('0.')), s).toBe(false);
+      expect(got, s).toContain('6 peopl');
+    }
+  });
+
   it('“out of the 30 pupils, six …” counts pupils: the part and the whole', () => {
     expect(q('Out of the 30 pupils, six reportedly failed the test.')).toEqual(['30 pupil', '6 pupil']);
     expect(compareClaims('Six pupils failed the maths test after the school trip.', 'Out of the 30 pupils, six reportedly failed the maths test.', none).verdict).toBe('corroborates');

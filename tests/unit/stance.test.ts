@@ -106,6 +106,14 @@ describe('claim comparison on the seed corpus', () => {
     expect(compareClaims('The agency assessed that no attack had taken place at the residence.', 'U.S. national security officials concluded Ukraine did not target Putin or one of his residences in a drone strike.', entities).verdict).not.toBe('conflicts');
     expect(compareClaims('Asked whether Maduro came up in the call with Putin, Trump said it had not.', 'Trump said he did not discuss Maduro with Putin during a phone call on Monday.', entities).verdict).not.toBe('conflicts');
   });
+  it('two sayings on other days about other things are two statements: related, neither conflict nor corroboration', () => {
+    const none = { find: () => [] };
+    const page = 'Officials in Valdera said on Monday that talks with the dock union had stalled.';
+    expect(compareClaims(page, 'Officials in Valdera said on Tuesday that no new cases of the fever had been found.', none).verdict).toBe('related');
+    expect(compareClaims('Officials in Valdera said on Monday that four people were killed after talks stalled.', '(Valdera Wire) - No suspected cases of fever have been found in Valdera, health officials said on Tuesday.', none).verdict).toBe('related');
+    // the same statement reported with another day is still a conflict
+    expect(compareClaims(page, 'Officials in Valdera said on Thursday that talks with the dock union had stalled.', none)).toMatchObject({ verdict: 'conflicts', reason: expect.stringMatching(/Monday.*Thursday/) });
+  });
   it('counts of one story on different verbs are different facts, not a conflict (event alignment)', () => {
     const none = { find: () => [] };
     expect(compareClaims('The school took 28 pupils on a five-day trip to the capital.', 'Seven pupils fell ill after the five-day trip to the capital.', none).verdict).not.toBe('conflicts');
