@@ -93,6 +93,8 @@ export function App() {
       if (!(await getMeta(db, 'indexVersion'))) await askCorpus('dictionary'); // waits for seeding
       const reply = isDefaultFilter(filter) ? await newestPage(db, limit) : await askCorpus('list', { filter, limit });
       if (current) setListing({ ...reply, asked: listAsked });
+      // the read side reads its catalogue now, so that filters answer at once when opened (no report is sent)
+      if (isDefaultFilter(filter)) void askCorpus('list', { filter: { ...filter, sort: 'oldest' }, limit: 0 }).catch(() => undefined);
     })().catch((e: unknown) => current && notify('error', e instanceof Error ? e.message : String(e)));
     return () => {
       current = false;

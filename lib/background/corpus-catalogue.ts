@@ -5,7 +5,7 @@
  * read by the popup itself: entrypoints/popup/newest.ts).
  */
 import type { Report } from '../corpus';
-import { listReports, sourcesOf, type ListFilter, type Listed } from '../corpus/listing';
+import { listReports, REPORT_ORIGINS, sourcesOf, type ListFilter, type Listed } from '../corpus/listing';
 import type { CrosscheckDB } from '../db';
 import type { ListReply } from '../messages';
 
@@ -20,7 +20,8 @@ async function readCatalogue(db: CrosscheckDB): Promise<Listed[]> {
   return db.transaction('r', db.reports, async () => {
     const byId = new Map<string, Listed>();
     const each = async (field: 'origin' | 'source' | 'date', put: (row: Listed | undefined, id: string, value: string) => void) => {
-      const values = (await db.reports.orderBy(field).uniqueKeys()).map(String);
+      // the origins are known; the sources and dates are read as the index's distinct keys
+      const values = field === 'origin' ? REPORT_ORIGINS : (await db.reports.orderBy(field).uniqueKeys()).map(String);
       const ids = await Promise.all(values.map((v) => db.reports.where(field).equals(v).primaryKeys()));
       values.forEach((v, j) => {
         for (const id of ids[j]!) put(byId.get(String(id)), String(id), v);

@@ -1,5 +1,5 @@
 /** How the popup's corpus list is sorted and filtered (by date, source and who added a report). Pure. */
-import type { Report } from '.';
+import type { Report, ReportOrigin } from '.';
 
 /** What listing a report needs of it: nothing of its text. */
 export type Listed = Pick<Report, 'id' | 'title' | 'source' | 'date' | 'origin'>;
@@ -23,7 +23,9 @@ export const DEFAULT_FILTER: ListFilter = { sort: 'newest', source: '', origin: 
 export const isDefaultFilter = (f: ListFilter) => f.sort === 'newest' && !f.source && !f.origin && !f.from && !f.to;
 
 const SORTS: readonly SortOrder[] = ['newest', 'oldest', 'source', 'title'];
-const ORIGINS: readonly ListFilter['origin'][] = ['', 'seed', 'user', 'read', 'feed'];
+/** Every origin a report can have. */
+export const REPORT_ORIGINS: readonly ReportOrigin[] = ['seed', 'user', 'read', 'feed'];
+const ORIGINS: readonly ListFilter['origin'][] = ['', ...REPORT_ORIGINS];
 const DAY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 /** A filter as a request carries it: anything unknown falls back to the default. */

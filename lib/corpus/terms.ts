@@ -13,7 +13,7 @@ import { languageOf } from '../language';
 import { PERSON_TITLES } from '../match/names';
 import { tokenKey } from '../match/tokens';
 import { wordKind } from '../match/words';
-import { fold, normalizeQuotes, STOP_WORDS, tokenize } from '../text';
+import { escapeRegExp, fold, MONTHS, normalizeQuotes, STOP_WORDS, tokenize } from '../text';
 
 export type TermKind = 'person' | 'place' | 'organization' | 'topic';
 
@@ -185,6 +185,17 @@ function pieces(text: string): string[] {
 }
 
 /**
+ * A name the tagger took for a person that starts with a month after a preposition of time ("In
+ * June Islamic State militants …", "since May Theresa …") is the month and the name after it.
+ */
+function afterDatePreposition(text: string, name: string): boolean {
+  const [first] = name.split(/\s+/);
+  if (!first || !MONTHS.includes(fold(first))) return false;
+  const at = new RegExp(`\\b(?:in|on|since|by|until|till|from|through|during|of|last|next|early|late|mid|mid-)\\s+${escapeRegExp(name)}`, 'i');
+  return at.test(text);
+}
+
+/**
  * The entities and candidate key phrases of one report (title and body), one step per piece of
  * text so a caller can yield between steps. Only the first TERM_LIMITS.extractChars characters
  * are tagged, so a 1 MB report costs what a long article costs.
@@ -257,7 +268,7 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
       tagged.set(name, kind);
       if ((english || kind === 'person') && !headlineOnly(name)) add(kind, raw);
     };
-    for (const p of doc.people().out('array') as string[]) for (const part of p.split(/,\s*/)) typed('person', part);
+    for (const p of doc.people().out('array') as string[]) for (const part of p.split(/,\s*/)) if (!afterDatePreposition(piece, part)) typed('person', part);
     for (const p of doc.places().out('array') as string[]) for (const part of p.split(/,\s*|\s+and\s+/)) typed('place', part);
     for (const o of doc.organizations().out('array') as string[]) typed('organization', o);
     const firstNames = new Set<string>();

@@ -22,6 +22,12 @@ describe('capitalised names (lib/corpus/extract/names.ts)', () => {
     expect(names('Rumor: Vogue\'s Rat Problem Is Getting Worse Every Single Day')).toEqual([]);
     expect(names('Captain said nothing.')).toEqual([]);
   });
+  it('a month after a preposition of time is no first name: "In June Islamic State militants …"', () => {
+    const forms = (text: string) => extractReportTerms(text).entities.flatMap((e) => e.forms.map(([f]) => `${e.kind}:${f}`));
+    const got = forms('In June Islamic State militants took control of the second city of Mosul. Islamic State fighters then moved south.');
+    expect(got.some((f) => f.includes('June'))).toBe(false);
+    expect(got).toContain('place:Islamic State');
+  });
   it('keeps acronyms and inner capitals, not units or times', () => {
     expect(names('It said Apple skipped CES and showed the iPhone at 9 AM ET.')).toEqual(['Apple', 'CES', 'iPhone']);
     expect(names('It said Apple skipped CES and showed the iPhone at 9 AM ET.')).not.toContain('AM');
