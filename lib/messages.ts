@@ -1,7 +1,6 @@
 /** Messages between content script, popup and background, with their replies. */
 import type { Report } from './corpus';
 import type { FollowedFeed } from './background/feeds';
-import type { ArticleDraft } from './corpus/article';
 import type { NewReportInput } from './corpus/schema';
 import type { ListFilter } from './corpus/listing';
 import type { Term } from './corpus/terms';

@@ -1,6 +1,6 @@
 /** The popup (also opened as a page by the context menu): this page's mentions and conflicts, add this article, the corpus to browse and manage. */
 import { i18n } from '#i18n';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NewReportInput } from '../../lib/corpus/schema';
 import { CrosscheckDB, getMeta } from '../../lib/db';
 import { DEFAULT_FILTER, isDefaultFilter, type ListFilter } from '../../lib/corpus/listing';

@@ -369,19 +369,7 @@ export function namedBy(text: string, unit: string, verb: string, within = 4): b
   return ws.slice(Math.max(0, at - within), at + within + 1).some((w) => !!w && (stem(w) === stem(v) || (!!k && eventKind(w) === k)));
 }
 
-/** Does a sentence name this verb or its kind of event anywhere ("left two people dead" names a killing)? */
-const names_ = (F: Frame, verb: string) => {
-  const w = verb.split(' ')[0]!;
-  const k = eventKind(w);
-  return F.stems.has(stem(w)) || (!!k && F.events.has(k));
-};
 
-/** Both counts hang on a verb, not the same one, and neither sentence names the other's. */
-function otherPredicate(a: string, b: string, A: Frame, B: Frame, unit: string): boolean {
-  const pa = predicateOf(a, unit);
-  const pb = predicateOf(b, unit);
-  return !!pa && !!pb && !predicatesAlike(pa, pb) && !names_(B, pa) && !names_(A, pb);
-}
 
 /** Number words by value, to find a figure the sentence writes in words. */
 const WORD_VALUES: Record<string, number> = Object.fromEntries(
@@ -422,8 +410,6 @@ function near(text: string, slot: string, kind: string, within = 12): boolean {
   if (!at.length || !ev.length) return true; // not found as written: no evidence either way
   return at.some((i) => ev.some((j) => Math.abs(i - j) <= within));
 }
-
-const disjoint = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));
 
 /** The head word of a dictionary term ("T:stone-catfish" → catfish, "T:michael-brown" → brown), stemmed. */
 const headOf = (id: string) => stem(id.slice(2).split('-').pop() ?? '');
