@@ -441,6 +441,9 @@ describe('robust on hostile and busy pages', () => {
       let at = await locateMark(page, '#summary crosscheck-mark');
       await page.mouse.click(at.x, at.y);
       expect(await page.$eval('#details', (d) => (d as HTMLDetailsElement).open)).toBe(true);
+      // the pointer rested on the summary's mark, whose popover may now cover the label: away first
+      await page.mouse.move(1, 1);
+      await waitForNoPopover(page);
       at = await locateMark(page, '#label crosscheck-mark');
       await page.mouse.click(at.x, at.y);
       expect(await page.$eval('#check', (c) => (c as HTMLInputElement).checked)).toBe(true);
