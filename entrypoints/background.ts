@@ -10,7 +10,8 @@ import { createHandlers, dispatch } from '../lib/background/handlers';
 import { ensureOffscreen, hasOffscreen } from '../lib/background/offscreen';
 import { broadcastChanges, queryHandlers, serveQueries } from '../lib/background/queries';
 import { createSeeder } from '../lib/background/seeding';
-import { ensureIndex, isIndexing } from '../lib/background/store';
+import { extractInOffscreen, workerPool } from '../lib/background/extraction';
+import { ensureIndex, extractWith, isIndexing } from '../lib/background/store';
 import { keepAwakeWhile } from '../lib/background/keep-awake';
 import { answer } from '../lib/rpc';
 import { hostPattern } from '../lib/settings';
@@ -47,6 +48,7 @@ export default defineBackground(() => {
     }),
   };
   const handlers = createHandlers(deps);
+  const pool = hasOffscreen() ? null : workerPool();
 
   browser.runtime.onInstalled.addListener(() => {
     installContextMenu();
@@ -62,6 +64,8 @@ export default defineBackground(() => {
   });
   // The read side (dictionary, hovers, checks) is answered where it stays warm: in Chrome the
   // offscreen document, opened once seeded and told of every write; in Firefox this background page.
+  // an import's terms are extracted in workers on every core, started by a page (offscreen document, or this one)
+  extractWith(db, hasOffscreen() ? extractInOffscreen : typeof Worker !== 'undefined' ? (reports) => pool!.extract(reports) : null);
   if (hasOffscreen()) {
     broadcastChanges(db);
     void ready()

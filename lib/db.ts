@@ -27,16 +27,25 @@ export interface StoredReport extends Report {
   nearKeys: string[];
 }
 
-/** The evidence index's sentence count of one retrieval key (lib/background/evidence-store.ts). */
-export interface EvidenceKeyRow {
-  k: string;
-  n: number;
+/**
+ * The evidence index's sentence counts of the retrieval keys of one shard (keys are spread over
+ * shards by hash; lib/background/evidence-store.ts): `n[j]` sentences hold `keys[j]`.
+ */
+export interface EvidenceCountsRow {
+  s: number;
+  keys: string[];
+  n: number[];
 }
 
-/** The postings of one key for one block of report numbers (`no >> 8`), as lib/evidence/index.ts lays them out. */
-export interface EvidencePostingsRow {
-  k: string;
+/**
+ * The postings of the keys of one shard for one block of report numbers (`no >> 8`), as
+ * lib/evidence/index.ts lays them out: those of `keys[j]` are `p[at[j]]` up to `p[at[j + 1]]`.
+ */
+export interface EvidenceBlockRow {
+  s: number;
   b: number;
+  keys: string[];
+  at: Int32Array;
   p: Int32Array;
 }
 
@@ -54,8 +63,8 @@ export class CrosscheckDB extends Dexie {
   terms!: Table<DictionaryTerm, string>;
   reportIndex!: Table<ReportIndexRow, string>;
   meta!: Table<MetaRow, string>;
-  evidenceKeys!: Table<EvidenceKeyRow, string>;
-  evidencePostings!: Table<EvidencePostingsRow, [string, number]>;
+  evidenceCounts!: Table<EvidenceCountsRow, number>;
+  evidenceBlocks!: Table<EvidenceBlockRow, [number, number]>;
   evidenceReports!: Table<EvidenceReportRow, number>;
 
   constructor(name = 'crosscheck') {
@@ -129,6 +138,15 @@ export class CrosscheckDB extends Dexie {
     // background reads the few keys and reports a hover needs instead of rebuilding it. It starts
     // empty and is built in the background (its meta 'evidenceVersion' is absent: stale).
     this.version(5).stores({ evidenceKeys: 'k', evidencePostings: '[k+b]', evidenceReports: 'no, &id' });
+    // Version 6 keeps the evidence index's counts and postings by shard of keys, not by key: an
+    // import's batch of 160 reports wrote 16,000 rows (key counts and postings), 12 s in Chromium;
+    // now at most 256 count rows and 256 rows a block. It is built again in the background.
+    this.version(6)
+      .stores({ evidenceKeys: null, evidencePostings: null, evidenceCounts: 's', evidenceBlocks: '[s+b]' })
+      .upgrade(async (tx) => {
+        await tx.table('evidenceReports').clear();
+        await tx.table('meta').bulkDelete(['evidenceVersion', 'evidenceStats']);
+      });
   }
 }
 

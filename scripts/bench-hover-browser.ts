@@ -272,7 +272,15 @@ export async function restartBench(n: number, hovers: number, extension?: string
       console.log(`  restart ${k + 1}: ${ms(h.ms)} to a ready popover (${h.items} reports shown)`);
     }
     const warm: number[] = [];
-    for (let k = 0; k < WARM; k++) warm.push((await timeHover(page, `#p${FILLERS + hovers + k} crosscheck-mark`)).ms);
+    const slow: string[] = [];
+    for (let k = 0; k < WARM; k++) {
+      const selector = `#p${FILLERS + hovers + k} crosscheck-mark`;
+      const label = await page.$eval(selector, (m) => m.textContent ?? '').catch(() => '?');
+      const h = await timeHover(page, selector);
+      warm.push(h.ms);
+      if (h.ms > 300) slow.push(`"${label}" ${ms(h.ms)} (${h.items} shown)`);
+    }
+    if (slow.length) console.log(`  warm hovers over 300 ms: ${slow.join('; ')}`);
     console.log(`after a worker restart: first hover median ${ms(median(cold))}, max ${ms(Math.max(...cold))}`);
     console.log(`warm hovers (${warm.length} sentences never asked before): p50 ${ms(q(warm, 0.5))}, p95 ${ms(q(warm, 0.95))}`);
     // the popup after a restart: its first list of reports, then a search

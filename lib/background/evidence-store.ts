@@ -1,25 +1,78 @@
 /**
- * The evidence index in IndexedDB: per retrieval key its sentence count (evidenceKeys) and its
- * postings in blocks of 256 report numbers (evidencePostings), per report its number and keys
- * (evidenceReports), totals in meta. The store's writes keep it in step inside their own
- * transactions (writeEvidence); a hover reads only its claim's keys and best reports
- * (EvidenceReader), so a restarted background answers without rebuilding anything.
+ * The evidence index in IndexedDB. Retrieval keys are spread over SHARDS shards by hash: per shard
+ * the sentence count of each of its keys (evidenceCounts), and per shard and block of 256 report
+ * numbers the postings of its keys (evidenceBlocks); per report its number and keys
+ * (evidenceReports), totals in meta. A write touches at most one count row per shard and one block
+ * row per shard and block, however many keys its reports hold (IndexedDB's cost is per row). The
+ * store's writes keep it in step inside their own transactions (writeEvidence); a hover reads only
+ * its claim's shards and best reports (EvidenceReader), so a restarted background answers without
+ * rebuilding anything.
  */
 import type { Mention, Report } from '../corpus';
-import type { CrosscheckDB, EvidencePostingsRow, EvidenceReportRow } from '../db';
+import type { CrosscheckDB, EvidenceBlockRow, EvidenceCountsRow, EvidenceReportRow } from '../db';
+import { hash32 } from '../text';
 import { docKey, EvidenceIndex, evidenceVersion, mentionsBySentence, NO_ENTITIES, POSTING_WIDTH, reportDocs, type EvidenceSlice, type SentenceDoc } from '../evidence';
 import { JUDGED_REPORTS, SENTENCES_PER_REPORT } from '../evidence/judged';
 import type { EntityLookup } from '../stance/frame';
 
 /** Report numbers per postings row: a write rewrites only the rows of its reports' blocks. */
 const BLOCK_BITS = 8;
+/** Shards of keys (a power of two): the rows a write touches per block, and the count rows. */
+const SHARDS = 256;
+export const shardOf = (key: string): number => hash32(key) & (SHARDS - 1);
 /** Postings kept in memory between hovers (numbers); past it the cache starts again. */
 const CACHE_POSTINGS = 8_000_000;
 
 export const EVIDENCE_VERSION = evidenceVersion();
 
 /** The tables a write that changes the evidence index must hold in its transaction. */
-export const evidenceTables = (db: CrosscheckDB) => [db.evidenceKeys, db.evidencePostings, db.evidenceReports, db.meta];
+export const evidenceTables = (db: CrosscheckDB) => [db.evidenceCounts, db.evidenceBlocks, db.evidenceReports, db.meta];
+
+/** The postings of each key a block row holds. */
+export function blockPostings(row: EvidenceBlockRow): Map<string, Int32Array> {
+  return new Map(row.keys.map((k, j) => [k, row.p.subarray(row.at[j]!, row.at[j + 1]!)]));
+}
+
+/** A block row holding `postings` (keys with none left out); null when none has any. */
+function blockRow(s: number, b: number, postings: Map<string, ArrayLike<number>>): EvidenceBlockRow | null {
+  const keys = [...postings.keys()].filter((k) => postings.get(k)!.length);
+  if (!keys.length) return null;
+  const at = new Int32Array(keys.length + 1);
+  keys.forEach((k, j) => (at[j + 1] = at[j]! + postings.get(k)!.length));
+  const p = new Int32Array(at[keys.length]!);
+  keys.forEach((k, j) => p.set(postings.get(k)!, at[j]!));
+  return { s, b, keys, at, p };
+}
+
+/** The postings of `keys` (all blocks, in report order), reading each shard's rows once. */
+async function readPostings(db: CrosscheckDB, keys: readonly string[]): Promise<Map<string, Int32Array>> {
+  const byShard = new Map<number, string[]>();
+  for (const k of keys) byShard.set(shardOf(k), [...(byShard.get(shardOf(k)) ?? []), k]);
+  const out = new Map<string, Int32Array>();
+  await Promise.all(
+    [...byShard].map(async ([s, ks]) => {
+      const rows = await db.evidenceBlocks.where('[s+b]').between([s, -Infinity], [s, Infinity], true, true).toArray();
+      for (const k of ks) {
+        const parts: Int32Array[] = [];
+        for (const row of rows) {
+          const j = row.keys.indexOf(k);
+          if (j >= 0) parts.push(row.p.subarray(row.at[j]!, row.at[j + 1]!));
+        }
+        out.set(k, parts.length === 1 ? parts[0]!.slice() : concat(parts)); // a copy: not the whole row kept alive
+      }
+    }),
+  );
+  return out;
+}
+
+/** The sentence counts of `keys` (0 for a key no sentence holds), reading each shard's count row once. */
+async function readCounts(db: CrosscheckDB, keys: readonly string[]): Promise<Map<string, number>> {
+  const shards = [...new Set(keys.map(shardOf))];
+  const rows = await db.evidenceCounts.bulkGet(shards);
+  const known = new Map<string, number>();
+  for (const row of rows) row?.keys.forEach((k, j) => known.set(k, row.n[j]!));
+  return new Map(keys.map((k) => [k, known.get(k) ?? 0]));
+}
 
 interface Stats {
   docs: number;
@@ -94,57 +147,92 @@ export async function writeEvidence(db: CrosscheckDB, put: EvidenceEntry[], remo
     stats.length += length;
     rows.push({ no, id: e.id, keys: [...keys].join('\n'), docs: e.docs.length, length });
   }
-  const touched = [...new Set([...drop.keys(), ...addTo.keys()])];
+  // the rows to rewrite: one per shard and block that a dropped or added posting falls in
   const split = (key: string): [string, number] => {
     const at = key.indexOf('\u0000');
     return [key.slice(at + 1), Number(key.slice(0, at))];
   };
-  // an import's or a rebuild's reports take new numbers: most of their rows start blocks of their own
-  const stored = touched.filter((key) => split(key)[1] <= lastOldBlock);
-  const read = await db.evidencePostings.bulkGet(stored.map(split));
-  const byRow = new Map(stored.map((key, j) => [key, read[j]]));
-  const current = touched.map((key) => byRow.get(key));
-  const save: EvidencePostingsRow[] = [];
-  const empty: [string, number][] = [];
-  for (const [j, key] of touched.entries()) {
+  const rowsTouched = new Map<string, [number, number]>();
+  for (const key of [...drop.keys(), ...addTo.keys()]) {
     const [k, b] = split(key);
-    const was = current[j]?.p ?? new Int32Array(0);
-    const gone = drop.get(key);
-    const kept: number[] = [];
-    for (let x = 0; x < was.length; x += POSTING_WIDTH) {
-      if (gone?.has(was[x]!)) dfDelta.set(k, (dfDelta.get(k) ?? 0) - 1);
-      else kept.push(was[x]!, was[x + 1]!, was[x + 2]!, was[x + 3]!);
-    }
-    const added = addTo.get(key) ?? [];
-    const all = kept.concat(added);
-    if (!all.length) {
-      if (current[j]) empty.push([k, b]);
-      continue;
-    }
-    // ordered by report number then sentence (an edited report keeps its number, so its entries may fall in between)
-    if (kept.length && added.length && added[0]! < kept[kept.length - POSTING_WIDTH]!) sortPostings(all);
-    save.push({ k, b, p: Int32Array.from(all) });
+    const s = shardOf(k);
+    rowsTouched.set(`${s}|${b}`, [s, b]);
   }
-  const dfKeys = [...dfDelta.keys()].filter((k) => dfDelta.get(k) !== 0);
-  const dfRows = await db.evidenceKeys.bulkGet(dfKeys);
-  const dfPut: { k: string; n: number }[] = [];
-  const dfGone: string[] = [];
-  for (const [j, k] of dfKeys.entries()) {
-    const n = (dfRows[j]?.n ?? 0) + dfDelta.get(k)!;
-    if (n > 0) dfPut.push({ k, n });
-    else dfGone.push(k);
+  const touched = [...rowsTouched.values()];
+  // an import's or a rebuild's reports take new numbers: most of their rows start blocks of their own
+  const stored = touched.filter(([, b]) => b <= lastOldBlock);
+  const read = await db.evidenceBlocks.bulkGet(stored);
+  const current = new Map(stored.map(([s, b], j) => [`${s}|${b}`, read[j]]));
+  /** the keys each touched row gains or loses postings for */
+  const keysOf = new Map<string, Set<string>>();
+  for (const key of [...drop.keys(), ...addTo.keys()]) {
+    const [k, b] = split(key);
+    const id = `${shardOf(k)}|${b}`;
+    let l = keysOf.get(id);
+    if (!l) keysOf.set(id, (l = new Set()));
+    l.add(k);
+  }
+  const save: EvidenceBlockRow[] = [];
+  const empty: [number, number][] = [];
+  for (const [s, b] of touched) {
+    const id = `${s}|${b}`;
+    const row = current.get(id);
+    const postings: Map<string, ArrayLike<number>> = row ? blockPostings(row) : new Map();
+    for (const k of keysOf.get(id)!) {
+      const key = rowKey(k, b << BLOCK_BITS);
+      const was = postings.get(k) ?? [];
+      const gone = drop.get(key);
+      const kept: number[] = [];
+      for (let x = 0; x < was.length; x += POSTING_WIDTH) {
+        if (gone?.has(was[x]!)) dfDelta.set(k, (dfDelta.get(k) ?? 0) - 1);
+        else kept.push(was[x]!, was[x + 1]!, was[x + 2]!, was[x + 3]!);
+      }
+      const added = addTo.get(key) ?? [];
+      const all = kept.concat(added);
+      // ordered by report number then sentence (an edited or re-seeded report keeps its number, so its entries may fall anywhere)
+      if (!inOrder(all)) sortPostings(all);
+      postings.set(k, all);
+    }
+    const next = blockRow(s, b, postings);
+    if (next) save.push(next);
+    else if (row) empty.push([s, b]);
+  }
+  // the sentence counts, a row per shard
+  const dfShards = new Map<number, string[]>();
+  for (const [k, d] of dfDelta) if (d) dfShards.set(shardOf(k), [...(dfShards.get(shardOf(k)) ?? []), k]);
+  const shards = [...dfShards.keys()];
+  const countRows = await db.evidenceCounts.bulkGet(shards);
+  const countsPut: EvidenceCountsRow[] = [];
+  const countsGone: number[] = [];
+  for (const [j, s] of shards.entries()) {
+    const counts = new Map<string, number>((countRows[j]?.keys ?? []).map((k, x) => [k, countRows[j]!.n[x]!]));
+    for (const k of dfShards.get(s)!) {
+      const n = (counts.get(k) ?? 0) + dfDelta.get(k)!;
+      if (n > 0) counts.set(k, n);
+      else counts.delete(k);
+    }
+    if (counts.size) countsPut.push({ s, keys: [...counts.keys()], n: [...counts.values()] });
+    else if (countRows[j]) countsGone.push(s);
   }
   const removedNos = old.filter((r) => !put.some((e) => e.id === r.id)).map((r) => r.no);
   await Promise.all([
-    db.evidencePostings.bulkPut(save),
-    db.evidencePostings.bulkDelete(empty),
-    db.evidenceKeys.bulkPut(dfPut),
-    db.evidenceKeys.bulkDelete(dfGone),
+    db.evidenceBlocks.bulkPut(save),
+    db.evidenceBlocks.bulkDelete(empty),
+    db.evidenceCounts.bulkPut(countsPut),
+    db.evidenceCounts.bulkDelete(countsGone),
     db.evidenceReports.bulkDelete(removedNos),
   ]);
   await db.evidenceReports.bulkPut(rows);
   stats.writes = (stats.writes ?? 0) + 1;
   await db.meta.put({ key: 'evidenceStats', value: JSON.stringify(stats) });
+}
+
+function inOrder(all: readonly number[]): boolean {
+  for (let x = POSTING_WIDTH; x < all.length; x += POSTING_WIDTH) {
+    const d = all[x]! - all[x - POSTING_WIDTH]!;
+    if (d < 0 || (d === 0 && all[x + 1]! <= all[x + 1 - POSTING_WIDTH]!)) return false;
+  }
+  return true;
 }
 
 function sortPostings(all: number[]): void {
@@ -158,7 +246,7 @@ function sortPostings(all: number[]): void {
 
 /** Empty the evidence index and stamp it with the current version (inside a transaction holding evidenceTables). */
 export async function clearEvidence(db: CrosscheckDB): Promise<void> {
-  await Promise.all([db.evidenceKeys.clear(), db.evidencePostings.clear(), db.evidenceReports.clear()]);
+  await Promise.all([db.evidenceCounts.clear(), db.evidenceBlocks.clear(), db.evidenceReports.clear()]);
   await db.meta.bulkPut([
     { key: 'evidenceStats', value: JSON.stringify(ZERO) },
     { key: 'evidenceVersion', value: EVIDENCE_VERSION },
@@ -201,7 +289,7 @@ export class EvidenceReader {
     const slice: EvidenceSlice = { docs: 0, length: 0, df: new Map(), postings: new Map(), reports: new Map() };
     const boost = termId ? `T:${termId}` : null;
     const keys = [...EvidenceIndex.fromSlice(entities, slice).claimKeys(claim), ...(boost ? [boost] : [])];
-    await db.transaction('r', [db.evidenceKeys, db.evidencePostings, db.evidenceReports, db.reports, db.reportIndex, db.meta], async () => {
+    await db.transaction('r', [db.evidenceCounts, db.evidenceBlocks, db.evidenceReports, db.reports, db.reportIndex, db.meta], async () => {
       // The stored stats change with every write: what was kept from before a write nobody told
       // this reader of (a writer in another context) is dropped here.
       const stamp = (await db.meta.get('evidenceStats'))?.value ?? '';
@@ -209,8 +297,7 @@ export class EvidenceReader {
       this.stamp = stamp;
       const stats = (this.stats ??= stamp ? (JSON.parse(stamp) as Stats) : { ...ZERO });
       const unknown = keys.filter((k) => !this.df.has(k));
-      const counts = await db.evidenceKeys.bulkGet(unknown);
-      unknown.forEach((k, j) => this.df.set(k, counts[j]?.n ?? 0));
+      for (const [k, n] of await readCounts(db, unknown)) this.df.set(k, n);
       slice.docs = stats.docs;
       slice.length = stats.length;
       for (const k of keys) if (this.df.get(k)) slice.df.set(k, this.df.get(k)!);
@@ -218,8 +305,7 @@ export class EvidenceReader {
       const probe = EvidenceIndex.fromSlice(entities, slice);
       const wanted = probe.postingKeys(claim, termId);
       const missing = wanted.filter((k) => !this.postings.has(k));
-      const blocks = await Promise.all(missing.map((k) => db.evidencePostings.where('[k+b]').between([k, -Infinity], [k, Infinity], true, true).toArray()));
-      missing.forEach((k, j) => this.keep(k, concat(blocks[j]!.map((r) => r.p))));
+      for (const [k, p] of await readPostings(db, missing)) this.keep(k, p);
       for (const k of wanted) slice.postings.set(k, this.postings.get(k)!);
       const nos = probe.hitReports(claim, { limit: JUDGED_REPORTS * SENTENCES_PER_REPORT, boostTermId: termId, perReport: SENTENCES_PER_REPORT });
       const load = nos.filter((no) => !this.reports.has(no));
@@ -269,6 +355,43 @@ function concat(parts: Int32Array[]): Int32Array {
   return out;
 }
 
+/** Every stored key in order, with its sentence count: a search word finds the keys it starts. */
+class Vocabulary {
+  constructor(
+    private keys: string[],
+    private counts: Map<string, number>,
+  ) {}
+
+  /** At most `limit` keys that start with `prefix` (the first in order), with their counts. */
+  startingWith(prefix: string, limit: number): { k: string; n: number }[] {
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.keys[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: { k: string; n: number }[] = [];
+    for (let j = lo; j < this.keys.length && out.length < limit && this.keys[j]!.startsWith(prefix); j++) out.push({ k: this.keys[j]!, n: this.counts.get(this.keys[j]!)! });
+    return out;
+  }
+}
+
+/** The vocabulary read last, per database, while the stored stats say nothing was written since. */
+const vocabularies = new WeakMap<CrosscheckDB, { stamp: string; vocabulary: Vocabulary }>();
+
+/** The stored keys (all the count rows: read once, then again only after a write). Inside a transaction holding evidenceCounts and meta. */
+async function keysByPrefix(db: CrosscheckDB): Promise<Vocabulary> {
+  const stamp = (await db.meta.get('evidenceStats'))?.value ?? '';
+  const kept = vocabularies.get(db);
+  if (kept?.stamp === stamp) return kept.vocabulary;
+  const counts = new Map<string, number>();
+  for (const row of await db.evidenceCounts.toArray()) row.keys.forEach((k, j) => counts.set(k, row.n[j]!));
+  const vocabulary = new Vocabulary([...counts.keys()].sort(), counts);
+  vocabularies.set(db, { stamp, vocabulary });
+  return vocabulary;
+}
+
 /** Stored keys a search word may stand for (the keys that start with it); the exact key is always read. */
 const WORD_KEYS = 64;
 /** Sentences a search word may read through the keys that start with it, past its exact key. */
@@ -285,12 +408,12 @@ const HEADLINE_WEIGHT = 3;
  */
 export async function reportsSaying(db: CrosscheckDB, words: readonly string[], termKeys: readonly string[], limit: number): Promise<string[]> {
   if (!words.length && !termKeys.length) return [];
-  return db.transaction('r', [db.evidenceKeys, db.evidencePostings, db.evidenceReports], async () => {
-    const postings = async (keys: readonly string[]) =>
-      concat((await Promise.all(keys.map((k) => db.evidencePostings.where('[k+b]').between([k, -Infinity], [k, Infinity], true, true).toArray()))).flat().map((r) => r.p));
+  return db.transaction('r', [db.evidenceCounts, db.evidenceBlocks, db.evidenceReports, db.meta], async () => {
+    const postings = async (keys: readonly string[]) => concat([...(await readPostings(db, keys)).values()]);
+    const vocabulary = await keysByPrefix(db);
     const groups = await Promise.all(
       words.map(async (w) => {
-        const found = await db.evidenceKeys.where('k').startsWith(w).limit(WORD_KEYS).toArray();
+        const found = vocabulary.startingWith(w, WORD_KEYS);
         // the exact key first, then the commonest, within the budget
         found.sort((a, b) => Number(b.k === w) - Number(a.k === w) || b.n - a.n);
         const keys: string[] = [];

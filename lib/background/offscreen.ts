@@ -1,6 +1,7 @@
 /**
  * Chrome's offscreen document (entrypoints/offscreen): one per extension, opened once and left open.
- * It parses what needs a DOM (lib/background/dom-parse.ts) and answers the corpus's read side
+ * It parses what needs a DOM (lib/background/dom-parse.ts), runs the workers that extract an
+ * import's terms (lib/background/extraction.ts) and answers the corpus's read side
  * (lib/background/queries.ts) from memory that outlives the service worker.
  */
 import { browser } from 'wxt/browser';
@@ -24,8 +25,8 @@ export async function ensureOffscreen(): Promise<void> {
   creating ??= offscreen
     .createDocument({
       url: browser.runtime.getURL('/offscreen.html'),
-      reasons: ['DOM_PARSER'],
-      justification: 'Read the feeds the reader follows, and answer hovers from a corpus kept in memory.',
+      reasons: ['DOM_PARSER', 'WORKERS'],
+      justification: 'Read the feeds the reader follows, extract the terms of imported reports in workers, and answer hovers from a corpus kept in memory.',
     })
     .catch((e: unknown) => {
       if (!/single offscreen|already/i.test(String(e))) throw e;

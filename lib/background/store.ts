@@ -55,7 +55,12 @@ export const INDEXING = {
   rematchBatch: 300,
   /** matching work per re-matching batch, so a write queued behind one waits little */
   rematchMs: 150,
+  /** reports per batch when extraction runs in workers (off this thread): about a second of work on two cores */
+  parallelBatch: 160,
 };
+
+/** Term extraction somewhere else (workers on every core): index rows for reports, in their order. */
+export type Extractor = (reports: StoredReport[]) => Promise<ReportIndexRow[]>;
 
 export interface IndexChange {
   /** the new index version (also stored as meta 'indexVersion') */
@@ -89,6 +94,8 @@ interface StoreState {
   evidenceGeneration: number;
   /** told of every change of the evidence index (readers in other contexts: lib/background/queries.ts) */
   evidenceListeners: Set<() => void>;
+  /** where the reports of an import are extracted when not on this thread (null: here, a slice at a time) */
+  extractor: Extractor | null;
 }
 
 const states = new WeakMap<CrosscheckDB, StoreState>();
@@ -96,7 +103,7 @@ function state(db: CrosscheckDB): StoreState {
   let s = states.get(db);
   if (!s) {
     const backup = new BackupDB(`${db.name}-backup`);
-    states.set(db, (s = { queue: Promise.resolve(), index: null, backup, listeners: new Set(), pending: new Set(), stale: new Set(), indexing: null, progress: new Set(), waiting: 0, evidence: new Set(), evidenceGeneration: 0, evidenceListeners: new Set() }));
+    states.set(db, (s = { queue: Promise.resolve(), index: null, backup, listeners: new Set(), pending: new Set(), stale: new Set(), indexing: null, progress: new Set(), waiting: 0, evidence: new Set(), evidenceGeneration: 0, evidenceListeners: new Set(), extractor: null }));
   }
   return s;
 }
@@ -127,6 +134,14 @@ export function onEvidenceChange(db: CrosscheckDB, listener: () => void): () => 
 export function onIndexingProgress(db: CrosscheckDB, listener: (progress: IndexingProgress) => void): () => void {
   state(db).progress.add(listener);
   return () => state(db).progress.delete(listener);
+}
+
+/**
+ * Extract the reports of an import with `extractor` (workers on every core) instead of on this
+ * thread; a batch it fails is extracted here, and so is everything after that failure.
+ */
+export function extractWith(db: CrosscheckDB, extractor: Extractor | null): void {
+  state(db).extractor = extractor;
 }
 
 /** Whether an indexing run (extraction, matching, the evidence index) is under way. */
@@ -290,17 +305,27 @@ function queueIndexing(db: CrosscheckDB, work: { extract?: string[]; rematch?: s
     // reports waiting for their terms are told at once, so a progress bar shows from the start
     let told = s.pending.size > 0;
     if (told) tellProgress(db, { done, total: s.pending.size });
+    /** the next batch, extracted elsewhere while this thread writes the one before */
+    let ahead: Promise<Extracted | null> | null = null;
+    let aheadSize = 0;
     try {
-      while (s.pending.size || s.stale.size || s.evidence.size) {
-        const extracted = await serial(db, () => (s.pending.size ? extractBatch(db) : s.stale.size ? rematchBatch(db) : evidenceBatch(db)), true);
+      while (s.pending.size || s.stale.size || s.evidence.size || ahead) {
+        let extracted: number;
+        if (ahead || (s.pending.size && s.extractor)) {
+          const batch = await (ahead ?? extractElsewhere(db));
+          aheadSize = s.pending.size && s.extractor ? Math.min(s.pending.size, INDEXING.parallelBatch) : 0;
+          ahead = aheadSize ? extractElsewhere(db) : null;
+          extracted = batch ? await serial(db, () => commitExtracted(db, batch), true) : 0;
+        } else extracted = await serial(db, () => (s.pending.size ? extractBatch(db) : s.stale.size ? rematchBatch(db) : evidenceBatch(db)), true);
         if (!extracted && !told) continue;
         done += extracted;
         told = true;
-        tellProgress(db, { done, total: done + s.pending.size });
+        tellProgress(db, { done, total: done + s.pending.size + aheadSize });
       }
     } catch (e) {
       console.error('[crosscheck] indexing stopped; it goes on at the next start', e);
     } finally {
+      await ahead?.catch(() => undefined); // a batch taken but not written is extracted again at the next start
       s.indexing = null;
       if (told) tellProgress(db, null);
     }
@@ -331,6 +356,52 @@ async function extractBatch(db: CrosscheckDB): Promise<number> {
     notify(db, { version, reportIds: reports.map((r) => r.id), batch: true });
   }
   return taken;
+}
+
+/** A batch of pending reports and their rows, extracted off this thread. */
+interface Extracted {
+  ids: string[];
+  reports: StoredReport[];
+  rows: ReportIndexRow[];
+}
+
+/**
+ * Take the next pending reports and have the extractor extract them (outside the write queue, so
+ * writes and hovers go on meanwhile). When it fails, the reports go back to the pending ones and
+ * this thread extracts them, and the rest (null).
+ */
+async function extractElsewhere(db: CrosscheckDB): Promise<Extracted | null> {
+  const s = state(db);
+  const ids = [...s.pending].slice(0, INDEXING.parallelBatch);
+  for (const id of ids) s.pending.delete(id);
+  const reports = (await db.reports.bulkGet(ids)).filter((r): r is StoredReport => !!r);
+  try {
+    return { ids, reports, rows: reports.length ? await s.extractor!(reports) : [] };
+  } catch (e) {
+    console.warn('[crosscheck] extraction in workers failed; it goes on in this thread', e);
+    s.extractor = null;
+    for (const id of ids) s.pending.add(id);
+    return null;
+  }
+}
+
+/** Write a batch extracted elsewhere: the reports still stored as they were, and not indexed by an edit since. */
+async function commitExtracted(db: CrosscheckDB, batch: Extracted): Promise<number> {
+  const index = await loadIndex(db);
+  const now = await db.reports.bulkGet(batch.reports.map((r) => r.id));
+  const reports: StoredReport[] = [];
+  const rows: ReportIndexRow[] = [];
+  for (const [i, r] of batch.reports.entries()) {
+    const current = now[i];
+    if (!current || current.text !== r.text || current.title !== r.title || index.row(r.id)) continue;
+    reports.push(current);
+    rows.push(batch.rows[i]!);
+  }
+  if (reports.length) {
+    const version = await commit(db, index, { reports, rows });
+    notify(db, { version, reportIds: reports.map((r) => r.id), batch: true });
+  }
+  return batch.ids.length;
 }
 
 /** Match the next stale reports against the dictionary as it now is, as one write. */

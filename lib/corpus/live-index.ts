@@ -24,14 +24,17 @@ export interface ReportIndexRow {
 }
 
 /** What matching reads: the headline (sentence -1) then the sentences. */
-const matchTexts = (r: Report) => [r.title ?? '', ...r.sentences];
+const matchTexts = (r: Pick<Report, 'title' | 'sentences'>) => [r.title ?? '', ...r.sentences];
 
 /** What extraction reads: the headline and the paragraphs (the short lines are read for names only). */
-const extractionText = (r: Report) => [r.title ?? '', r.text].join('\n\n');
-const bloomOfReport = (r: Report) => bloomOf([...matchTexts(r), ...(r.headings ?? [])].flatMap((s) => tokens(s).map((t) => t.key)));
+const extractionText = (r: Pick<Report, 'title' | 'text'>) => [r.title ?? '', r.text].join('\n\n');
+const bloomOfReport = (r: ExtractedFields) => bloomOf([...matchTexts(r), ...(r.headings ?? [])].flatMap((s) => tokens(s).map((t) => t.key)));
+
+/** What extraction reads of a report. */
+export type ExtractedFields = Pick<Report, 'id' | 'title' | 'text' | 'headings' | 'sentences'>;
 
 /** Extract one report's terms and filter: the NLP part of indexing, done once per report. */
-export function indexRow(r: Report): ReportIndexRow {
+export function indexRow(r: ExtractedFields): ReportIndexRow {
   return { reportId: r.id, terms: extractReportTerms(extractionText(r), r.headings), bloom: bloomOfReport(r), hits: {}, mentions: [] };
 }
 

@@ -58,7 +58,7 @@ describe('schema version 2', () => {
     const db = new CrosscheckDB(NAME);
     await createSeeder(db, corpus)(); // the start-up an updated extension runs
     await whenIndexed(db);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const stored = await db.reports.where('origin').equals('user').toArray();
     expect(stored.map((r) => r.id).sort()).toEqual(['user-a-1', 'user-b-2', 'user-c-3']);
     expect(stored.find((r) => r.id === 'user-a-1')?.title).toBe('Mine');
@@ -111,7 +111,7 @@ describe('schema version 3', () => {
     const db = new CrosscheckDB(NAME);
     await createSeeder(db, corpus)();
     await whenIndexed(db);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(db.tables.map((t) => t.name)).not.toContain('mentions');
     expect((await db.reports.get('user-a-1'))?.title).toBe('Mine');
     const rows = await db.reportIndex.toArray();
@@ -139,7 +139,7 @@ describe('schema version 3', () => {
     const db = new CrosscheckDB(NAME);
     await createSeeder(db, corpus)();
     await whenIndexed(db);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect((await db.reports.get('user-mine'))?.nearKeys).toEqual(nearKeys(mine.text));
     expect((await db.reports.get('user-short'))?.nearKeys).toEqual([]); // too short: the exact rule only
     for (const r of corpus.reports) expect((await db.reports.get(r.id))?.nearKeys).toHaveLength(16);
@@ -172,7 +172,7 @@ describe('schema version 4', () => {
     const db = new CrosscheckDB(NAME);
     await createSeeder(db, corpus)();
     await whenIndexed(db);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await getMeta(db, 'indexVersion')).toBe('v3'); // nothing was indexed again
     const terms = await db.terms.toArray();
     expect(terms).toHaveLength(old.length);
@@ -208,10 +208,54 @@ describe('schema version 5', () => {
     const db = new CrosscheckDB(NAME);
     await createSeeder(db, corpus)();
     await whenIndexed(db);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await getMeta(db, 'indexVersion')).toBe('v4'); // the corpus index was not rebuilt
     expect(await getMeta(db, 'evidenceVersion')).toBe(EVIDENCE_VERSION);
     expect((await db.evidenceReports.toArray()).map((r) => r.id).sort()).toEqual(corpus.reports.map((r) => r.id).sort());
+    const e = await new CorpusService(db).explain('kyiv', 'Advisers from 15 countries met in Kyiv on Saturday to discuss the peace plan.');
+    expect(e?.items.length).toBeGreaterThan(0);
+    await backupOf(db).delete();
+    db.close();
+  });
+});
+
+describe('schema version 6', () => {
+  it('drops the evidence index kept per key and fills it again by shard in the background, keeping everything else', async () => {
+    const v5 = new Dexie(NAME);
+    v5.version(5).stores({
+      reports: 'id, origin, title, source, date, &textKey, &urlKey, *nearKeys',
+      terms: 'id, kind, label, *aliases',
+      reportIndex: 'reportId',
+      meta: 'key',
+      evidenceKeys: 'k',
+      evidencePostings: '[k+b]',
+      evidenceReports: 'no, &id',
+    });
+    const corpus = seedCorpusCompiled();
+    await v5.table('reports').bulkPut(corpus.reports.map((r) => ({ ...r, origin: 'seed', textKey: textKey(r.text), nearKeys: nearKeys(r.text) })));
+    await v5.table('terms').bulkPut(corpus.terms);
+    await v5.table('reportIndex').bulkPut(corpus.index);
+    // an evidence index of the old layout that says it is current: the upgrade must not trust it
+    await v5.table('evidenceKeys').put({ k: 'kyiv', n: 1 });
+    await v5.table('evidencePostings').put({ k: 'kyiv', b: 0, p: new Int32Array([0, 0, 1, 5]) });
+    await v5.table('evidenceReports').bulkPut(corpus.reports.map((r, no) => ({ no, id: r.id, keys: 'kyiv', docs: 1, length: 5 })));
+    await v5.table('meta').bulkPut([
+      { key: 'seedVersion', value: corpus.version },
+      { key: 'indexVersion', value: 'v5' },
+      { key: 'evidenceVersion', value: EVIDENCE_VERSION },
+      { key: 'evidenceStats', value: JSON.stringify({ docs: 5, length: 25, next: 5 }) },
+    ]);
+    v5.close();
+
+    const db = new CrosscheckDB(NAME);
+    await createSeeder(db, corpus)();
+    await whenIndexed(db);
+    expect(db.verno).toBe(6);
+    expect(db.tables.map((t) => t.name)).not.toContain('evidencePostings');
+    expect(await getMeta(db, 'indexVersion')).toBe('v5'); // the corpus index was not rebuilt
+    expect(await getMeta(db, 'evidenceVersion')).toBe(EVIDENCE_VERSION);
+    expect((await db.evidenceReports.toArray()).map((r) => r.id).sort()).toEqual(corpus.reports.map((r) => r.id).sort());
+    expect(await db.evidenceCounts.count()).toBeGreaterThan(100);
     const e = await new CorpusService(db).explain('kyiv', 'Advisers from 15 countries met in Kyiv on Saturday to discuss the peace plan.');
     expect(e?.items.length).toBeGreaterThan(0);
     await backupOf(db).delete();

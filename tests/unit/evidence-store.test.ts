@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSeeder } from '../../lib/background/seeding';
-import { EVIDENCE_VERSION, EvidenceReader, evidenceEntry } from '../../lib/background/evidence-store';
+import { blockPostings, EVIDENCE_VERSION, EvidenceReader, evidenceEntry, shardOf } from '../../lib/background/evidence-store';
 import { addUserReport, backupOf, deleteUserReport, evidenceGeneration, importReports, INDEXING, seedCorpus, updateUserReport, whenIndexed } from '../../lib/background/store';
 import { CrosscheckDB, getMeta } from '../../lib/db';
 import { EvidenceIndex, POSTING_WIDTH } from '../../lib/evidence';
@@ -45,8 +45,8 @@ async function expectEvidenceInStep(db: CrosscheckDB): Promise<void> {
   const [reports, rows, keys, postings, held, stats] = await Promise.all([
     db.reports.toArray(),
     db.reportIndex.toArray(),
-    db.evidenceKeys.toArray(),
-    db.evidencePostings.toArray(),
+    db.evidenceCounts.toArray(),
+    db.evidenceBlocks.toArray(),
     db.evidenceReports.toArray(),
     getMeta(db, 'evidenceStats'),
   ]);
@@ -68,13 +68,22 @@ async function expectEvidenceInStep(db: CrosscheckDB): Promise<void> {
   }
   expect(held.map((r) => r.id).sort()).toEqual(rows.map((r) => r.reportId).sort());
   expect(new Set(held.map((r) => r.no)).size).toBe(held.length);
-  expect(new Map(keys.map((r) => [r.k, r.n]))).toEqual(df);
+  // each key's count in its shard's row, once; no row without a key
+  expect(keys.every((r) => r.keys.length === r.n.length && r.keys.length > 0 && r.keys.every((k) => shardOf(k) === r.s))).toBe(true);
+  expect(new Map(keys.flatMap((r) => r.keys.map((k, j) => [k, r.n[j]!] as const)))).toEqual(df);
+  expect(keys.reduce((n, r) => n + r.keys.length, 0)).toBe(df.size);
   const idOf = new Map(held.map((r) => [r.no, r.id]));
   const got = new Set<string>();
   for (const row of postings) {
-    for (let j = 0; j < row.p.length; j += POSTING_WIDTH) {
-      expect(row.p[j]! >> 8).toBe(row.b);
-      got.add(`${row.k}|${idOf.get(row.p[j]!)}|${row.p[j + 1]}|${row.p[j + 2]}|${row.p[j + 3]}`);
+    expect(row.keys.length).toBeGreaterThan(0);
+    for (const [k, p] of blockPostings(row)) {
+      expect(shardOf(k)).toBe(row.s);
+      expect(p.length).toBeGreaterThan(0);
+      for (let j = 0; j < p.length; j += POSTING_WIDTH) {
+        expect(p[j]! >> 8).toBe(row.b);
+        if (j) expect(p[j]! > p[j - POSTING_WIDTH]! || (p[j] === p[j - POSTING_WIDTH] && p[j + 1]! > p[j + 1 - POSTING_WIDTH]!), `${k}: ${[...p].join(",")}`).toBe(true);
+        got.add(`${k}|${idOf.get(p[j]!)}|${p[j + 1]}|${p[j + 2]}|${p[j + 3]}`);
+      }
     }
   }
   expect(got).toEqual(want);
@@ -172,7 +181,7 @@ describe('the stored evidence index', () => {
     const kept = await addUserReport(db, { text: TEXTS[0]! });
     await addUserReport(db, { text: TEXTS[1]! });
     await db.meta.put({ key: 'evidenceVersion', value: 'built-another-way' });
-    await db.evidencePostings.clear();
+    await db.evidenceBlocks.clear();
     let again = new CrosscheckDB(db.name);
     dbs.push(again);
     await createSeeder(again, seedCorpusCompiled())();

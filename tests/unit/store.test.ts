@@ -3,12 +3,13 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readSeeds } from '../../corpus/seeds';
 import { textKey } from '../../lib/corpus/identity';
-import { buildIndex, type ReportIndexRow } from '../../lib/corpus/live-index';
+import { buildIndex, indexRow, type ReportIndexRow } from '../../lib/corpus/live-index';
 import { CrosscheckDB, getMeta } from '../../lib/db';
 import {
   addUserReport,
   backupOf,
   deleteUserReport,
+  extractWith,
   STORE_MESSAGES,
   exportReports,
   importReports,
@@ -308,6 +309,46 @@ describe('import and export', () => {
       await whenIndexed(db);
       expect(await db.reportIndex.count()).toBe(6 + added);
       await expectEqualsFullRebuild(db);
+    } finally {
+      Object.assign(INDEXING, saved);
+    }
+  });
+
+  it('extracts an import elsewhere (workers) while it writes, a batch ahead; an edit meanwhile wins; a failure goes on in this thread', async () => {
+    const saved = { ...INDEXING };
+    Object.assign(INDEXING, { parallelBatch: 3 });
+    try {
+      const db = await seeded();
+      const asked: string[][] = [];
+      let failAt = -1;
+      const extractor = async (reports: { id: string }[]) => {
+        asked.push(reports.map((r) => r.id));
+        await new Promise((r) => setTimeout(r, 5));
+        if (asked.length === failAt) throw new Error('the workers are gone');
+        return (reports as Parameters<typeof indexRow>[0][]).map((r) => indexRow(r));
+      };
+      extractWith(db, extractor);
+      const texts = [DONBAS, ...paragraphs.slice(8, 16)];
+      const { added } = await importReports(db, texts.map((text) => ({ text })));
+      const donbas = (await db.reports.where('origin').equals('user').toArray()).find((u) => u.text === DONBAS)!;
+      await updateUserReport(db, donbas.id, { text: `${DONBAS} Kramatorsk was shelled overnight.` });
+      await whenIndexed(db);
+      expect(asked.length).toBeGreaterThanOrEqual(3); // batches of 3
+      expect(asked.flat()).toHaveLength(new Set(asked.flat()).size);
+      expect(await db.reportIndex.count()).toBe(5 + added);
+      expect(await reportsNaming(db, 'kramatorsk')).toContain(donbas.id); // the edit's text, not the imported one
+      await expectEqualsFullRebuild(db);
+
+      // the extractor fails on its second batch: everything is indexed all the same, in this thread
+      const again = await seeded();
+      asked.length = 0;
+      failAt = 2;
+      extractWith(again, extractor);
+      const more = await importReports(again, paragraphs.slice(20, 29).map((text) => ({ text })));
+      await whenIndexed(again);
+      expect(asked).toHaveLength(2);
+      expect(await again.reportIndex.count()).toBe(5 + more.added);
+      await expectEqualsFullRebuild(again);
     } finally {
       Object.assign(INDEXING, saved);
     }
