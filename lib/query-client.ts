@@ -29,6 +29,8 @@ type Port = ReturnType<typeof browser.runtime.connect>;
 const RETRY_MS = 3_000;
 /** A port whose serving end has not said hello by then is served by nobody. */
 export const HELLO_MS = 1_500;
+/** How long a port given up on stays open, so that the runtime's late answer to it is read, not logged. */
+const CLOSE_UNSERVED_MS = 30_000;
 
 let port: { port: Port; served: Promise<boolean> } | null = null;
 let nobodyUntil = 0;
@@ -56,13 +58,23 @@ function openPort(): { port: Port; served: Promise<boolean> } | null {
     if (!said) nobodyUntil = Date.now() + RETRY_MS;
     hello(false);
   };
+  // No hello in time: requests go to the background meanwhile, but the port is left to the runtime
+  // for a while. A connection that fails late (a service worker slow to wake) is then answered to our
+  // onDisconnect, which reads its error; a port closed here first would log it as unchecked on the page.
+  let closer: ReturnType<typeof setTimeout> | undefined;
   const timer = setTimeout(() => {
     nobody();
-    p.disconnect();
+    closer = setTimeout(() => p.disconnect(), CLOSE_UNSERVED_MS);
   }, HELLO_MS);
   p.onMessage.addListener((msg: QueryReply | typeof QUERY_HELLO) => {
     if (msg && 'hello' in msg) {
       clearTimeout(timer);
+      if (port?.port !== p) {
+        // served too late: this port was given up on
+        clearTimeout(closer);
+        p.disconnect();
+        return;
+      }
       said = true;
       hello(true);
       return;
@@ -75,6 +87,7 @@ function openPort(): { port: Port; served: Promise<boolean> } | null {
   p.onDisconnect.addListener(() => {
     void browser.runtime.lastError; // read: "no receiving end" is expected here, not an error to log
     clearTimeout(timer);
+    clearTimeout(closer);
     nobody();
     for (const [id, waiting] of pending) {
       pending.delete(id);

@@ -122,11 +122,23 @@ describe('queries over a port', () => {
   it('go to the service worker when the port is connected but nobody serves it (no hello)', async () => {
     vi.setSystemTime(Date.now() + 10_000); // past any wait an earlier test left
     // a context that listens for connections without serving queries
-    runtime.connectListeners.push(() => undefined);
+    let unserved: FakePort | undefined;
+    runtime.connectListeners.push((p) => void (unserved = p));
     const t = performance.now();
     expect(await query('dictionary')).toBe('from the worker: dictionary');
     expect(performance.now() - t).toBeGreaterThanOrEqual(HELLO_MS - 50);
     expect(runtime.sendMessage).toHaveBeenCalledWith({ type: 'dictionary' });
+    // the port given up on is left open, so that a connection the runtime fails late is answered to
+    // the client's listener (which reads the error) instead of logged on the page as unchecked
+    let closed = false;
+    unserved!.onDisconnect.addListener(() => void (closed = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(closed).toBe(false);
+    // a hello that comes too late: the client closes that port and keeps sending to the worker
+    unserved!.postMessage({ hello: 'crosscheck-queries' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(closed).toBe(true);
+    expect(await query('english-words')).toBe('from the worker: english-words');
   });
 
 });
