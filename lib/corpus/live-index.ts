@@ -4,6 +4,7 @@
  * term (by their Bloom filter) are matched again. Applying changes equals a full rebuild.
  */
 import { Matcher, tokens } from '../match';
+import { Tokenizer } from '../match/tokens';
 import { hash32 } from '../text';
 import { bloomHas, bloomOf } from './bloom';
 import type { DictionaryTerm, Mention, Report } from './index';
@@ -63,6 +64,8 @@ export class LiveIndex {
   private dirty = new Set<string>();
   private terms: Term[] = [];
   private matcher: Matcher;
+  /** kept across the matcher's rebuilds (one at every write that changes the dictionary): its word stems are remembered */
+  private readonly tokenizer = new Tokenizer();
 
   constructor(rows: Iterable<ReportIndexRow> = []) {
     for (const given of rows) {
@@ -72,7 +75,7 @@ export class LiveIndex {
       this.countHits(row.reportId, row.hits, 1);
     }
     this.terms = deriveTerms(this.stats);
-    this.matcher = new Matcher(this.terms, { fuzzy: false });
+    this.matcher = new Matcher(this.terms, { fuzzy: false, tokenizer: this.tokenizer });
     this.dirty.clear();
   }
 
@@ -115,7 +118,7 @@ export class LiveIndex {
       if (old) changed.push(old);
     }
     changed.push(...before.values());
-    if (changed.length) this.matcher = new Matcher(this.terms, { fuzzy: false }); // else the same terms: the same matcher
+    if (changed.length) this.matcher = new Matcher(this.terms, { fuzzy: false, tokenizer: this.tokenizer }); // else the same terms: the same matcher
     for (const t of changed) this.dirty.add(t.id);
     const surfaces = changed.flatMap((t) => [t.label, ...t.aliases].map((s) => tokens(s).map((k) => k.key))).filter((k) => k.length);
 

@@ -586,23 +586,9 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
   };
   for (const [key, c] of stats.entities) if (c.forms.size) rank({ key, c, topic: false });
   for (const [key, c] of stats.phrases) {
-    if (!c.forms.size) continue;
-    const words = key.split(' ');
-    // A topic is distinctive for the corpus. A phrase one report names is a topic when it is rarer
-    // and named twice ("ankle surgery"); an English compound noun, when named twice ("black box")
-    // or rarer ("solitary confinement").
-    const named = [...c.forms.values()].reduce((a, b) => a + b, 0);
-    // An English compound noun that several reports name is a topic whatever its words ("blood pressure").
-    const compound = [...c.forms.keys()].some(isCompoundNoun);
-    const topic = c.docs >= minTopicReports
-      ? compound || isDistinctive(words, TOPIC_RANK.shared)
-      : compound
-        ? named >= 2 || isDistinctive(words, TOPIC_RANK.single)
-        : named >= 2 && isDistinctive(words, TOPIC_RANK.twice);
-    // a kind of person named by frequent words is a role, not a topic ("government spokeswoman")
-    if (!topic || isRolePhrase(words)) continue;
+    if (!c.forms.size || !isTopicPhrase(key, c, minTopicReports)) continue;
     // "national security advisers" gives way to "security advisers" when that is a topic itself
-    if (words.length === 3 && (stats.phrases.get(words.slice(1).join(' '))?.docs ?? 0) >= minTopicReports) continue;
+    if (key.split(' ').length === 3 && (stats.phrases.get(key.slice(key.indexOf(' ') + 1))?.docs ?? 0) >= minTopicReports) continue;
     rank({ key, c, topic: true });
   }
   const terms: Term[] = [];
@@ -632,21 +618,56 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
   return terms.sort((a, b) => (a.kind === b.kind ? (a.label < b.label ? -1 : 1) : a.kind < b.kind ? -1 : 1));
 }
 
+/** Whether a phrase is a topic, by its own counts, remembered until they move (deriveTerms runs on every corpus write). */
+const topicDecided = new WeakMap<Counted, { rev: number; min: number; topic: boolean }>();
+
+function isTopicPhrase(key: string, c: Counted, minTopicReports: number): boolean {
+  const hit = topicDecided.get(c);
+  if (hit?.rev === c.rev && hit.min === minTopicReports) return hit.topic;
+  const words = key.split(' ');
+  // A topic is distinctive for the corpus. A phrase one report names is a topic when it is rarer
+  // and named twice ("ankle surgery"); an English compound noun, when named twice ("black box")
+  // or rarer ("solitary confinement").
+  const named = [...c.forms.values()].reduce((a, b) => a + b, 0);
+  // An English compound noun that several reports name is a topic whatever its words ("blood pressure").
+  const compound = [...c.forms.keys()].some(isCompoundNoun);
+  const topic =
+    (c.docs >= minTopicReports
+      ? compound || isDistinctive(words, TOPIC_RANK.shared)
+      : compound
+        ? named >= 2 || isDistinctive(words, TOPIC_RANK.single)
+        : named >= 2 && isDistinctive(words, TOPIC_RANK.twice)) &&
+    // a kind of person named by frequent words is a role, not a topic ("government spokeswoman")
+    !isRolePhrase(words);
+  topicDecided.set(c, { rev: c.rev, min: minTopicReports, topic });
+  return topic;
+}
+
 /**
  * Two names written side by side and read as one ("Apple MacBook Air", "Nintendo/Apple Nintendo"):
  * a form whose first word is a one-word name of the corpus and whose rest is a name of the corpus
  * too (no everyday word alone: "Samsung Gear", "Washington Post" stay whole; no demonym first:
  * "Nicaraguan Institute of …"). Persons excluded.
  */
+const folded = new WeakMap<Counted, { rev: number; forms: string[] }>();
+
+/** A name's forms, folded (and a known name's abbreviations: "U.S. State Department"), remembered until its counts move. */
+function foldedForms(key: string, c: Counted): string[] {
+  const hit = folded.get(c);
+  if (hit?.rev === c.rev) return hit.forms;
+  const forms = [...c.forms.keys(), ...(key.startsWith('eq:') ? KNOWN_EQUIVALENTS[key.slice(3)]?.aliases ?? [] : [])].map(fold);
+  folded.set(c, { rev: c.rev, forms });
+  return forms;
+}
+
 function joinedNames(stats: TermStats): (form: string) => boolean {
   const single = new Set<string>();
   const all = new Set<string>();
   for (const [key, c] of stats.entities) {
     if (c.kind === 'person' || !c.docs) continue;
-    // (a known name's abbreviations too: "U.S. State Department")
-    for (const f of [...c.forms.keys(), ...(key.startsWith('eq:') ? KNOWN_EQUIVALENTS[key.slice(3)]?.aliases ?? [] : [])]) {
-      all.add(fold(f));
-      if (!f.includes(' ')) single.add(fold(f));
+    for (const f of foldedForms(key, c)) {
+      all.add(f);
+      if (!f.includes(' ')) single.add(f);
     }
   }
   return (form) => {

@@ -29,6 +29,8 @@ export interface MatcherOptions {
   fuzzy?: boolean;
   /** only terms of these kinds are found (default: all); `terms` still holds every term */
   kinds?: readonly TermKind[];
+  /** a tokenizer kept across matchers (its memo of word stems), for one rebuilt at every write */
+  tokenizer?: Tokenizer;
 }
 
 /** One surface form (label or alias) of a term, as the automaton reports it. */
@@ -74,10 +76,11 @@ export class Matcher {
   private readonly fuzzyCache = new Map<string, FuzzyTarget | null>();
   /** person term id -> folded given names of its multi-word forms ("steve" for Steve Witkoff) */
   private readonly givenNames = new Map<string, string[]>();
-  private readonly tokenizer = new Tokenizer();
+  private readonly tokenizer: Tokenizer;
 
   constructor(terms: Term[], private readonly options: MatcherOptions = {}) {
     this.terms = new Map();
+    this.tokenizer = options.tokenizer ?? new Tokenizer();
     for (const term of terms) this.add(term);
     this.automaton.compile();
   }
@@ -131,7 +134,7 @@ export class Matcher {
         if (!names) this.givenNames.set(term.id, [given]);
         else if (!names.includes(given)) names.push(given);
       }
-      if (term.kind !== 'topic' && single && toks[0]!.text.length >= 5 && !isAcronym(toks[0]!.text)) {
+      if (this.options.fuzzy !== false && term.kind !== 'topic' && single && toks[0]!.text.length >= 5 && !isAcronym(toks[0]!.text)) {
         this.fuzzyIndex.add(toks[0]!.folded, { termId: term.id, kind: term.kind });
       }
     }

@@ -43,7 +43,9 @@ let compounds: Set<string> | null = null;
 export function isCompoundNoun(phrase: string): boolean {
   compounds ??= new Set(COLLOCATIONS.split('|'));
   const p = phrase.toLowerCase();
-  return [p, p.replace(/ies$/, 'y'), p.replace(/es$/, ''), p.replace(/s$/, '')].some((f) => compounds!.has(f));
+  if (compounds.has(p)) return true;
+  if (p.endsWith('ies') && compounds.has(`${p.slice(0, -3)}y`)) return true;
+  return p.endsWith('s') && (compounds.has(p.slice(0, -1)) || (p.endsWith('es') && compounds.has(p.slice(0, -2))));
 }
 
 let persons: Set<string> | null = null;
