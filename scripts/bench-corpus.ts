@@ -1,9 +1,10 @@
 /**
- * npm run bench:corpus -- --reports 100,1000,10000 [--browser [--parts seed,import] [--index-wait S]] [--adds 7]: what corpus writes cost
+ * npm run bench:corpus -- --reports 100,1000,10000 [--browser [--parts seed,import | --firefox] [--index-wait S]] [--adds 7]: what corpus writes cost
  * at N reports — seeding N (precomputed index, the install path), importing (with extraction), adding,
  * editing and deleting one report, dictionary size and download bytes, and the longest wait of a
  * 'dictionary' request during a bulk add. Node + fake-indexeddb by default; --browser measures through
- * the built extension in Chromium (run it under the browser lock). Prints figures; asserts nothing.
+ * the built extension in Chromium, --browser --firefox the import alone in firefox-esr (run them under
+ * the browser lock). Prints figures; asserts nothing.
  */
 import '../tests/unit/setup-i18n'; // the background's messages (locales/en.yml) outside an extension
 import 'fake-indexeddb/auto';
@@ -198,7 +199,11 @@ async function nodeBench(n: number): Promise<void> {
   await db.delete();
 }
 
-if (args.includes('--browser')) {
+if (args.includes('--browser') && args.includes('--firefox')) {
+  const { firefoxImportBench } = await import('./bench-corpus-firefox');
+  console.log(`bench:corpus in firefox-esr through the built extension's messages (import with extraction, up to --import-max ${IMPORT_MAX})`);
+  for (const n of SIZES.filter((x) => x <= IMPORT_MAX)) await firefoxImportBench(n, texts(n), INDEX_WAIT_S * 1000);
+} else if (args.includes('--browser')) {
   const { browserBench, pageBench } = await import('./bench-corpus-browser');
   console.log(`bench:corpus in Chromium's IndexedDB, store code bundled into a page (${existsSync(FNC) ? 'FNC-1 bodies' : 'generated reports'})`);
   for (const n of PARTS.includes('seed') ? SIZES : []) {
