@@ -29,12 +29,15 @@ export interface StoredReport extends Report {
 
 /**
  * The evidence index's sentence counts of the retrieval keys of one shard (keys are spread over
- * shards by hash; lib/background/evidence-store.ts): `n[j]` sentences hold `keys[j]`.
+ * shards by hash; lib/background/evidence-store.ts): `n[j]` sentences hold `keys[j]`, in the blocks
+ * of report numbers `bl[bo[j]]` up to `bl[bo[j + 1]]` (ascending), so a reader reads only those rows.
  */
 export interface EvidenceCountsRow {
   s: number;
   keys: string[];
   n: number[];
+  bo: Int32Array;
+  bl: Int32Array;
 }
 
 /**

@@ -17,7 +17,7 @@ import corpus from '../corpus/dist/corpus.json';
 import { toReport, type CompiledCorpus, type Report } from '../lib/corpus';
 import { textKey } from '../lib/corpus/identity';
 import { buildIndex, indexRow, unmatched, type ReportIndexRow } from '../lib/corpus/live-index';
-import { launch, locateMark, openLocal, pageState, readPopover, ROOT, startServer, waitForMarks } from '../tests/e2e/harness';
+import { launch, locateMark, markTexts, openLocal, pageState, readPopover, ROOT, startServer, waitForMarks } from '../tests/e2e/harness';
 import { readBodies } from './fnc';
 
 const args = process.argv.slice(2);
@@ -275,7 +275,7 @@ export async function restartBench(n: number, hovers: number, extension?: string
     const slow: string[] = [];
     for (let k = 0; k < WARM; k++) {
       const selector = `#p${FILLERS + hovers + k} crosscheck-mark`;
-      const label = await page.$eval(selector, (m) => m.textContent ?? '').catch(() => '?');
+      const label = (await markTexts(page, `#p${FILLERS + hovers + k}`))[0] ?? '?'; // marks are the content script's (a probe reads them)
       const h = await timeHover(page, selector);
       warm.push(h.ms);
       if (h.ms > 300) slow.push(`"${label}" ${ms(h.ms)} (${h.items} shown)`);
@@ -285,6 +285,13 @@ export async function restartBench(n: number, hovers: number, extension?: string
     console.log(`warm hovers (${warm.length} sentences never asked before): p50 ${ms(q(warm, 0.5))}, p95 ${ms(q(warm, 0.95))}`);
     // the popup after a restart: its first list of reports, then a search
     await stopWorker(cdp, watch);
+    // BENCH_PROFILE=file.cpuprofile: a CPU profile of the offscreen document (the read side) over the popup's part
+    const offscreen = process.env.BENCH_PROFILE ? await browser.targets().find((x) => x.url().endsWith('/offscreen.html'))?.createCDPSession() : undefined;
+    if (offscreen) {
+      await offscreen.send('Profiler.enable');
+      await offscreen.send('Profiler.setSamplingInterval', { interval: 500 });
+      await offscreen.send('Profiler.start');
+    }
     const popup = await browser.newPage();
     t = performance.now();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
@@ -313,6 +320,7 @@ export async function restartBench(n: number, hovers: number, extension?: string
     const found = await popup.evaluate(() => document.querySelectorAll('#reports .report').length);
     console.log(`popup after a worker restart: first list ${ms(listMs)} (${listed[0]} reports drawn, "${listed[1].trim()}"), search "Syria" ${ms(searchMs)} (${found} found)`);
     console.log(`  (the popup page itself loaded in ${ms(pageMs)}; a list request over the query port afterwards: ${ms(portMs)})`);
+    if (offscreen) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await offscreen.send('Profiler.stop')).profile));
   } finally {
     await browser.close();
     server.close();

@@ -44,34 +44,62 @@ function blockRow(s: number, b: number, postings: Map<string, ArrayLike<number>>
   return { s, b, keys, at, p };
 }
 
-/** The postings of `keys` (all blocks, in report order), reading each shard's rows once. */
-async function readPostings(db: CrosscheckDB, keys: readonly string[]): Promise<Map<string, Int32Array>> {
-  const byShard = new Map<number, string[]>();
-  for (const k of keys) byShard.set(shardOf(k), [...(byShard.get(shardOf(k)) ?? []), k]);
+/** A key's sentence count and the blocks of report numbers that hold its postings (ascending). */
+interface KeyCount {
+  n: number;
+  blocks: Int32Array;
+}
+
+const NONE: KeyCount = { n: 0, blocks: new Int32Array(0) };
+
+function countsOf(row: EvidenceCountsRow): Map<string, KeyCount> {
+  return new Map(row.keys.map((k, j) => [k, { n: row.n[j]!, blocks: row.bl.subarray(row.bo[j]!, row.bo[j + 1]!) }]));
+}
+
+/** A count row holding `counts` (keys no sentence holds left out); null when none is left. */
+function countsRow(s: number, counts: Map<string, KeyCount>): EvidenceCountsRow | null {
+  const keys = [...counts.keys()].filter((k) => counts.get(k)!.n > 0);
+  if (!keys.length) return null;
+  const bo = new Int32Array(keys.length + 1);
+  keys.forEach((k, j) => (bo[j + 1] = bo[j]! + counts.get(k)!.blocks.length));
+  const bl = new Int32Array(bo[keys.length]!);
+  keys.forEach((k, j) => bl.set(counts.get(k)!.blocks, bo[j]!));
+  return { s, keys, n: keys.map((k) => counts.get(k)!.n), bo, bl };
+}
+
+/**
+ * The postings of `keys` (in report order), reading only the block rows that hold them: the blocks
+ * each key is in come from `known` (its count rows, as read before) or are read here first.
+ */
+async function readPostings(db: CrosscheckDB, keys: readonly string[], known: ReadonlyMap<string, KeyCount> = new Map()): Promise<Map<string, Int32Array>> {
+  const unknown = keys.filter((k) => !known.has(k));
+  const read = unknown.length ? await readCounts(db, unknown) : null;
+  const countOf = (k: string) => known.get(k) ?? read?.get(k) ?? NONE;
+  const wanted = new Map<string, [number, number]>();
+  for (const k of keys) for (const b of countOf(k).blocks) wanted.set(`${shardOf(k)}|${b}`, [shardOf(k), b]);
+  const pairs = [...wanted.values()];
+  const rows = await db.evidenceBlocks.bulkGet(pairs);
+  const byPair = new Map(pairs.map(([s, b], j) => [`${s}|${b}`, rows[j]]));
   const out = new Map<string, Int32Array>();
-  await Promise.all(
-    [...byShard].map(async ([s, ks]) => {
-      const rows = await db.evidenceBlocks.where('[s+b]').between([s, -Infinity], [s, Infinity], true, true).toArray();
-      for (const k of ks) {
-        const parts: Int32Array[] = [];
-        for (const row of rows) {
-          const j = row.keys.indexOf(k);
-          if (j >= 0) parts.push(row.p.subarray(row.at[j]!, row.at[j + 1]!));
-        }
-        out.set(k, parts.length === 1 ? parts[0]!.slice() : concat(parts)); // a copy: not the whole row kept alive
-      }
-    }),
-  );
+  for (const k of keys) {
+    const parts: Int32Array[] = [];
+    for (const b of countOf(k).blocks) {
+      const row = byPair.get(`${shardOf(k)}|${b}`);
+      const j = row ? row.keys.indexOf(k) : -1;
+      if (j >= 0) parts.push(row!.p.subarray(row!.at[j]!, row!.at[j + 1]!));
+    }
+    out.set(k, parts.length === 1 ? parts[0]!.slice() : concat(parts)); // a copy: not the whole row kept alive
+  }
   return out;
 }
 
-/** The sentence counts of `keys` (0 for a key no sentence holds), reading each shard's count row once. */
-async function readCounts(db: CrosscheckDB, keys: readonly string[]): Promise<Map<string, number>> {
+/** The sentence counts and blocks of `keys` (none for a key no sentence holds), reading each shard's count row once. */
+async function readCounts(db: CrosscheckDB, keys: readonly string[]): Promise<Map<string, KeyCount>> {
   const shards = [...new Set(keys.map(shardOf))];
   const rows = await db.evidenceCounts.bulkGet(shards);
-  const known = new Map<string, number>();
-  for (const row of rows) row?.keys.forEach((k, j) => known.set(k, row.n[j]!));
-  return new Map(keys.map((k) => [k, known.get(k) ?? 0]));
+  const known = new Map<string, KeyCount>();
+  for (const row of rows) if (row) for (const [k, c] of countsOf(row)) known.set(k, c);
+  return new Map(keys.map((k) => [k, known.get(k) ?? NONE]));
 }
 
 interface Stats {
@@ -174,6 +202,8 @@ export async function writeEvidence(db: CrosscheckDB, put: EvidenceEntry[], remo
   }
   const save: EvidenceBlockRow[] = [];
   const empty: [number, number][] = [];
+  /** keys that come to have postings in a block (true) or no longer have any there (false) */
+  const moved = new Map<string, Map<number, boolean>>();
   for (const [s, b] of touched) {
     const id = `${s}|${b}`;
     const row = current.get(id);
@@ -192,26 +222,39 @@ export async function writeEvidence(db: CrosscheckDB, put: EvidenceEntry[], remo
       // ordered by report number then sentence (an edited or re-seeded report keeps its number, so its entries may fall anywhere)
       if (!inOrder(all)) sortPostings(all);
       postings.set(k, all);
+      if (!was.length !== !all.length) {
+        let m = moved.get(k);
+        if (!m) moved.set(k, (m = new Map()));
+        m.set(b, all.length > 0);
+      }
     }
     const next = blockRow(s, b, postings);
     if (next) save.push(next);
     else if (row) empty.push([s, b]);
   }
-  // the sentence counts, a row per shard
-  const dfShards = new Map<number, string[]>();
-  for (const [k, d] of dfDelta) if (d) dfShards.set(shardOf(k), [...(dfShards.get(shardOf(k)) ?? []), k]);
+  // the sentence counts and blocks of the keys, a row per shard
+  const dfShards = new Map<number, Set<string>>();
+  for (const k of [...dfDelta.keys(), ...moved.keys()]) {
+    if (!dfDelta.get(k) && !moved.has(k)) continue;
+    const s = shardOf(k);
+    let l = dfShards.get(s);
+    if (!l) dfShards.set(s, (l = new Set()));
+    l.add(k);
+  }
   const shards = [...dfShards.keys()];
   const countRows = await db.evidenceCounts.bulkGet(shards);
   const countsPut: EvidenceCountsRow[] = [];
   const countsGone: number[] = [];
   for (const [j, s] of shards.entries()) {
-    const counts = new Map<string, number>((countRows[j]?.keys ?? []).map((k, x) => [k, countRows[j]!.n[x]!]));
+    const counts = countRows[j] ? countsOf(countRows[j]!) : new Map<string, KeyCount>();
     for (const k of dfShards.get(s)!) {
-      const n = (counts.get(k) ?? 0) + dfDelta.get(k)!;
-      if (n > 0) counts.set(k, n);
-      else counts.delete(k);
+      const was = counts.get(k) ?? NONE;
+      const change = moved.get(k);
+      const blocks = change ? Int32Array.from(new Set([...was.blocks].filter((b) => change.get(b) !== false).concat([...change].filter(([, has]) => has).map(([b]) => b)))).sort() : was.blocks;
+      counts.set(k, { n: was.n + (dfDelta.get(k) ?? 0), blocks });
     }
-    if (counts.size) countsPut.push({ s, keys: [...counts.keys()], n: [...counts.values()] });
+    const row = countsRow(s, counts);
+    if (row) countsPut.push(row);
     else if (countRows[j]) countsGone.push(s);
   }
   const removedNos = old.filter((r) => !put.some((e) => e.id === r.id)).map((r) => r.no);
@@ -267,7 +310,8 @@ export class EvidenceReader {
   private seen = -1;
   private stamp: string | null = null;
   private stats: Stats | null = null;
-  private df = new Map<string, number>();
+  /** each key's sentence count and blocks, as read */
+  private counts = new Map<string, KeyCount>();
   private postings = new Map<string, Int32Array>();
   private held = 0;
   private reports = new Map<number, { report: Report; mentions: Mention[] } | null>();
@@ -296,16 +340,16 @@ export class EvidenceReader {
       if (stamp !== this.stamp) this.forget();
       this.stamp = stamp;
       const stats = (this.stats ??= stamp ? (JSON.parse(stamp) as Stats) : { ...ZERO });
-      const unknown = keys.filter((k) => !this.df.has(k));
-      for (const [k, n] of await readCounts(db, unknown)) this.df.set(k, n);
+      const unknown = keys.filter((k) => !this.counts.has(k));
+      for (const [k, c] of await readCounts(db, unknown)) this.counts.set(k, c);
       slice.docs = stats.docs;
       slice.length = stats.length;
-      for (const k of keys) if (this.df.get(k)) slice.df.set(k, this.df.get(k)!);
+      for (const k of keys) if (this.counts.get(k)?.n) slice.df.set(k, this.counts.get(k)!.n);
       // the slice so far (counts, then postings): enough to rank the claim's sentences and know which reports to read
       const probe = EvidenceIndex.fromSlice(entities, slice);
       const wanted = probe.postingKeys(claim, termId);
       const missing = wanted.filter((k) => !this.postings.has(k));
-      for (const [k, p] of await readPostings(db, missing)) this.keep(k, p);
+      for (const [k, p] of await readPostings(db, missing, this.counts)) this.keep(k, p);
       for (const k of wanted) slice.postings.set(k, this.postings.get(k)!);
       const nos = probe.hitReports(claim, { limit: JUDGED_REPORTS * SENTENCES_PER_REPORT, boostTermId: termId, perReport: SENTENCES_PER_REPORT });
       const load = nos.filter((no) => !this.reports.has(no));
@@ -328,7 +372,7 @@ export class EvidenceReader {
 
   private forget(): void {
     this.stats = null;
-    this.df.clear();
+    this.counts.clear();
     this.postings.clear();
     this.held = 0;
     this.reports.clear();
@@ -359,7 +403,7 @@ function concat(parts: Int32Array[]): Int32Array {
 class Vocabulary {
   constructor(
     private keys: string[],
-    private counts: Map<string, number>,
+    readonly counts: Map<string, KeyCount>,
   ) {}
 
   /** At most `limit` keys that start with `prefix` (the first in order), with their counts. */
@@ -372,7 +416,7 @@ class Vocabulary {
       else hi = mid;
     }
     const out: { k: string; n: number }[] = [];
-    for (let j = lo; j < this.keys.length && out.length < limit && this.keys[j]!.startsWith(prefix); j++) out.push({ k: this.keys[j]!, n: this.counts.get(this.keys[j]!)! });
+    for (let j = lo; j < this.keys.length && out.length < limit && this.keys[j]!.startsWith(prefix); j++) out.push({ k: this.keys[j]!, n: this.counts.get(this.keys[j]!)!.n });
     return out;
   }
 }
@@ -385,8 +429,8 @@ async function keysByPrefix(db: CrosscheckDB): Promise<Vocabulary> {
   const stamp = (await db.meta.get('evidenceStats'))?.value ?? '';
   const kept = vocabularies.get(db);
   if (kept?.stamp === stamp) return kept.vocabulary;
-  const counts = new Map<string, number>();
-  for (const row of await db.evidenceCounts.toArray()) row.keys.forEach((k, j) => counts.set(k, row.n[j]!));
+  const counts = new Map<string, KeyCount>();
+  for (const row of await db.evidenceCounts.toArray()) for (const [k, c] of countsOf(row)) counts.set(k, c);
   const vocabulary = new Vocabulary([...counts.keys()].sort(), counts);
   vocabularies.set(db, { stamp, vocabulary });
   return vocabulary;
@@ -409,8 +453,8 @@ const HEADLINE_WEIGHT = 3;
 export async function reportsSaying(db: CrosscheckDB, words: readonly string[], termKeys: readonly string[], limit: number): Promise<string[]> {
   if (!words.length && !termKeys.length) return [];
   return db.transaction('r', [db.evidenceCounts, db.evidenceBlocks, db.evidenceReports, db.meta], async () => {
-    const postings = async (keys: readonly string[]) => concat([...(await readPostings(db, keys)).values()]);
     const vocabulary = await keysByPrefix(db);
+    const postings = async (keys: readonly string[]) => concat([...(await readPostings(db, keys, vocabulary.counts)).values()]);
     const groups = await Promise.all(
       words.map(async (w) => {
         const found = vocabulary.startingWith(w, WORD_KEYS);

@@ -74,9 +74,12 @@ async function expectEvidenceInStep(db: CrosscheckDB): Promise<void> {
   expect(keys.reduce((n, r) => n + r.keys.length, 0)).toBe(df.size);
   const idOf = new Map(held.map((r) => [r.no, r.id]));
   const got = new Set<string>();
+  /** the blocks each key has postings in, as the block rows say */
+  const blocksHeld = new Map<string, number[]>();
   for (const row of postings) {
     expect(row.keys.length).toBeGreaterThan(0);
     for (const [k, p] of blockPostings(row)) {
+      blocksHeld.set(k, [...(blocksHeld.get(k) ?? []), row.b].sort((a, b) => a - b));
       expect(shardOf(k)).toBe(row.s);
       expect(p.length).toBeGreaterThan(0);
       for (let j = 0; j < p.length; j += POSTING_WIDTH) {
@@ -87,6 +90,8 @@ async function expectEvidenceInStep(db: CrosscheckDB): Promise<void> {
     }
   }
   expect(got).toEqual(want);
+  // each key's count row names exactly the blocks that hold its postings, in order (a reader reads only those)
+  expect(new Map(keys.flatMap((r) => r.keys.map((k, j) => [k, [...r.bl.subarray(r.bo[j]!, r.bo[j + 1]!)]] as const)))).toEqual(blocksHeld);
   expect(JSON.parse(stats!)).toMatchObject({ docs, length });
 }
 
@@ -172,6 +177,17 @@ describe('the stored evidence index', () => {
     }
     expect(Math.max(...(await db.evidenceReports.toArray()).map((r) => r.no))).toBeGreaterThan(256);
     await expectEvidenceInStep(db);
+    // a hover reads only the block rows that hold its keys: "crew 2093" is in one report of the last block
+    const read: [number, number][] = [];
+    const bulkGet = db.evidenceBlocks.bulkGet.bind(db.evidenceBlocks);
+    db.evidenceBlocks.bulkGet = ((keys: [number, number][]) => (read.push(...keys), bulkGet(keys))) as typeof bulkGet;
+    const claim = 'The ledger was checked by crew 2093 in Kyiv.';
+    const slice = await new EvidenceReader(db, () => evidenceGeneration(db)).forClaim(claim, entityLookup(new Matcher(await db.terms.toArray())), 'kyiv');
+    const lastBlock = Math.max(...(await db.evidenceReports.toArray()).map((r) => r.no)) >> 8;
+    expect(slice.search(claim, { limit: 1 })[0]?.reportId).toBe((await db.reports.filter((r) => r.text.includes('crew 2093 ')).first())!.id);
+    expect(read.filter(([, b]) => b === lastBlock).length).toBeGreaterThan(0);
+    expect(read.length).toBeLessThan((await db.evidenceBlocks.count()) / 4);
+    db.evidenceBlocks.bulkGet = bulkGet;
     await deleteUserReport(db, (await db.reports.where('origin').equals('user').first())!.id);
     await expectEvidenceInStep(db);
   });
