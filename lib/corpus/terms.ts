@@ -56,6 +56,9 @@ const DEGREE_MODIFIERS = new Set(
 const DEMONYM = /^[A-Z][a-z]+(?:an|ian|ean|ese|ish|ch)$/;
 const GENERIC_HEADS = new Set(('time way level part need aim effort efforts end moment thing things people stake stakes').split(' '));
 
+/** A title alone ("Captain", "Inspector"); a title's first half alone is a name ("Prime" of "Prime membership"). */
+const bareTitle = (name: string) => PERSON_TITLES.has(name.toLowerCase().replace(/\.$/, '')) && !TITLE_HALVES.has(name.toLowerCase());
+
 /** Strip quotes, punctuation, possessives and honorifics around a tagged name. */
 export function cleanName(raw: string): string {
   let s = normalizeQuotes(raw)
@@ -213,7 +216,8 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     const titled = / (\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+)$/u.exec(name);
     if (titled && OFFICE_WORDS.has(titled[1]!.toLowerCase()) && (PERSON_TITLES.has(titled[2]!.toLowerCase()) || OFFICE_TITLES.has(titled[2]!.toLowerCase())))
       name = name.slice(0, titled.index);
-    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase())) return;
+    // (a bare title is no name: the tagger reads "Captain" of "Captain Solberg" as a person)
+    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase()) || bareTitle(name)) return;
     if (kind !== 'person' && /(?:ian|ean|ese|ish|ern)$/.test(name) && !name.includes(' ')) return; // demonyms, "Western"
     if (name.split(' ').some((w) => w.length > 1 && STOP_WORDS.has(w.toLowerCase()) && !/^(of|de)$/.test(w))) return;
     // a single common English word the report also writes in lower case is no name ("Rest", "Web")
@@ -227,7 +231,7 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
   /** a capitalised span, already whole and clean ("Surface Pro 3", "iPhone", "al-Shabab") */
   const addName = (kind: TermKind, name: string) => {
     // (a title's first half alone is a name there: "Prime" of "Prime membership")
-    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || (TITLE_WORDS.has(name.toLowerCase()) && !TITLE_HALVES.has(name.toLowerCase()))) return;
+    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || (TITLE_WORDS.has(name.toLowerCase()) && !TITLE_HALVES.has(name.toLowerCase())) || bareTitle(name)) return;
     const { key, kind: k } = entityKey(kind, name);
     const e = entities.get(key) ?? { kind: k, forms: new Map() };
     e.forms.set(name, (e.forms.get(name) ?? 0) + 1);

@@ -292,3 +292,16 @@ describe('names beside legal suffixes and in lines of names', () => {
     expect(lineNames(['Read more: Movie Stars to Agents'], new Set())).toEqual([]);
   });
 });
+
+describe('a title before a name', () => {
+  const kinds = (texts: string[]) => extractTerms(texts).map((t) => `${t.kind}:${t.label}`);
+  it('is no person: "Captain Solberg" is the person Solberg', () => {
+    const got = kinds(['Captain Solberg said the plane was fine. Later Captain Solberg told reporters he had no warning.', 'Captain Solberg landed safely, officials said.']);
+    expect(got).toContain('person:Solberg');
+    expect(got.some((k) => /captain/i.test(k))).toBe(false);
+  });
+  it('is the institution’s word before an institution’s word ("General Assembly")', () => {
+    expect(names('The resolution went to the General Assembly on Friday.')).toEqual(['General Assembly']);
+    expect(names('It was confirmed by General Mark Milley on Friday.')).toEqual(['Mark Milley']);
+  });
+});

@@ -125,12 +125,17 @@ interface Tok {
   end: number;
 }
 
-function kindOf(name: string, words: string[], tagged: Map<string, TermKind>, firstNames: Set<string>, personCue: boolean): TermKind {
+/** What says a name is a person's: a title before it ("Captain Solberg") or a speech verb after it ("…, Nandakumar said"). */
+type PersonCue = 'title' | 'speech' | null;
+
+function kindOf(name: string, words: string[], tagged: Map<string, TermKind>, firstNames: Set<string>, personCue: PersonCue): TermKind {
   const last = foldToken(words[words.length - 1]!);
   if (ORG_CUES.has(last)) return 'organization';
   if (PLACE_CUES.has(last)) return 'place';
   // a title before it or a speech verb after it: a person, when it reads like a name ("Priya Nandakumar said")
   if (personCue && words.length >= 2 && words.length <= 3 && !/\d/.test(name) && kindOfWord(words[words.length - 1]!) !== 'common') return 'person';
+  // a title before one word that is no English word: a surname ("Captain Solberg"; a speech verb follows organisations too)
+  if (personCue === 'title' && words.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(name) && kindOfWord(name) === null) return 'person';
   const known = tagged.get(name);
   if (known) return known;
   if (isPlace(placeKey(name))) return 'place';
@@ -185,7 +190,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
           span.push({ text: cue[1]!, start, end: start + cue[1]!.length });
         }
         const after = text.slice(span[span.length - 1]!.end, span[span.length - 1]!.end + 14);
-        emit(span, text, mid, lower, tagged, firstNames, afterTitle || SPEECH.test(after), out);
+        emit(span, text, mid, lower, tagged, firstNames, afterTitle ? 'title' : SPEECH.test(after) ? 'speech' : null, out);
         afterTitle = false;
       }
       span = [];
@@ -221,7 +226,9 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
         flush();
         continue;
       }
-      if ((isTitle(folded.replace(/\.$/, ''), next) || (OFFICE_TITLES.has(folded) && isUpperStart(next))) && (isUpperStart(t) || span.length)) {
+      // (a title before an institution's word is the institution's: "General Assembly")
+      const institution = isUpperStart(next) && ORG_CUES.has(foldToken(next)) && spacesOnly(text, tok.end, ts[i + 1]!.start);
+      if ((isTitle(folded.replace(/\.$/, ''), next) || (OFFICE_TITLES.has(folded) && isUpperStart(next))) && (isUpperStart(t) || span.length) && !institution) {
         // the word of an office before its title is the title's, not the name's ("Pentagon Press Secretary", "Brooklyn District Attorney")
         const alone = span.length === 1;
         if (span.length > 1 && OFFICE_WORDS.has(foldToken(span[span.length - 1]!.text))) span.pop();
@@ -357,7 +364,7 @@ function spacesOnly(text: string, from: number, to: number): boolean {
   return true;
 }
 
-function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, tagged: Map<string, TermKind>, firstNames: Set<string>, personCue: boolean, out: NameSpan[]): void {
+function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, tagged: Map<string, TermKind>, firstNames: Set<string>, personCue: PersonCue, out: NameSpan[]): void {
   let words = span.map((t) => t.text);
   words[words.length - 1] = words[words.length - 1]!.replace(/['’]s?$/, '');
   words[words.length - 1] = trimSuffix(words[words.length - 1]!);
