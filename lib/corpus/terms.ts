@@ -77,12 +77,12 @@ export function cleanName(raw: string): string {
   if (comma >= 0) words[comma] = words[comma]!.slice(0, -1);
   const kept: string[] = [];
   for (const w of words) {
-    if (/^[A-Z\p{Lu}]/u.test(w) || (kept.length && /^(of|de|la|von|van|al|bin)$/.test(w))) kept.push(w);
+    if (/^[A-Z\p{Lu}]/u.test(w) || (kept.length && (w === 'of' || SURNAME_PARTICLES.has(w)))) kept.push(w);
     else if (kept.length) break;
   }
   const title = (w: string) => TITLE_WORDS.has(w) || PERSON_TITLES.has(w);
   while (kept.length > 1 && title(kept[0]!.toLowerCase().replace(/\.$/, ''))) kept.shift();
-  while (kept.length && /^(of|de|la|von|van|al|bin)$/.test(kept[kept.length - 1]!)) kept.pop();
+  while (kept.length && (kept[kept.length - 1] === 'of' || SURNAME_PARTICLES.has(kept[kept.length - 1]!))) kept.pop();
   s = kept.join(' ');
   // a shouted word ("KYIV") is written as a name; an acronym ("AAIB", "NASA") stays in capitals
   if (/^[A-Z]{3,}$/.test(s) && !KNOWN_EQUIVALENTS[s] && (isPlace(placeKey(s)) || wordKind(s.toLowerCase()) !== null)) s = s.charAt(0) + s.slice(1).toLowerCase(); // KYIV -> Kyiv
@@ -245,6 +245,8 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
       const seq = words.slice(end - len, end);
       if (seq.length !== len || !seq.every((w, k) => modifierOk(w, k, len))) continue;
       if (seq.some((w) => STOP_WORDS.has(w) || GENERIC_MODIFIERS.has(w))) continue;
+      // the particles of a name ("van der" of "Rafael van der Vaart") are no phrase
+      if (seq.every((w) => SURNAME_PARTICLES.has(w))) continue;
       if (GENERIC_HEADS.has(seq[len - 1]!)) continue;
       // a size or degree is no kind of thing ("large blast"), unless English names the pair ("small arms")
       if (DEGREE_MODIFIERS.has(seq[0]!) && !isCompoundNoun(seq.join(' '))) continue;

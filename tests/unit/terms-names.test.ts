@@ -305,3 +305,12 @@ describe('a title before a name', () => {
     expect(names('It was confirmed by General Mark Milley on Friday.')).toEqual(['Mark Milley']);
   });
 });
+
+describe('name connectors', () => {
+  it('keeps "van der", "de la" inside one name', () => {
+    expect(names('The goal came from Rafael van der Vaart on Sunday.')).toEqual(['Rafael van der Vaart']);
+    const terms = extractTerms(['Rafael van der Vaart scored twice on Sunday, his coach said. Rafael van der Vaart was substituted later.', 'Rafael van der Vaart was substituted later, the club said.']);
+    expect(terms.map((t) => `${t.kind}:${t.label}`)).toEqual(['person:Rafael van der Vaart']);
+    expect(new Matcher(terms).find('Van der Vaart left; Vaart was tired.').map((m) => m.termId)).toEqual(['rafael-van-der-vaart', 'rafael-van-der-vaart']);
+  });
+});

@@ -258,6 +258,11 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       // "and" inside an institution's name only ("Office for Product Safety and Standards")
       const andOk = t === 'and' && span.some((x) => x.text === 'of' || x.text === 'for');
       if (span.length && (CONNECTORS.has(t) || t === 'for' || andOk) && isUpperStart(next) && ofOk) span.push(tok);
+      // two connectors before a name ("Rafael van der Vaart", "Ana de la Cruz")
+      else if (span.length && CONNECTORS.has(t) && CONNECTORS.has(next) && isUpperStart(ts[i + 2]?.text ?? '') && spacesOnly(text, tok.end, ts[i + 1]!.start) && spacesOnly(text, ts[i + 1]!.end, ts[i + 2]!.start)) {
+        span.push(tok, ts[i + 1]!);
+        i++;
+      }
       // "Institute for the Study of War", "Bank of the West"
       else if (span.length && (t === 'of' || t === 'for') && ofOk && span.length >= 1 && next === 'the' && isUpperStart(ts[i + 2]?.text ?? '') && ORG_CUES.has(lastWord)) {
         span.push(tok, ts[i + 1]!);
