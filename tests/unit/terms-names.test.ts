@@ -314,3 +314,12 @@ describe('name connectors', () => {
     expect(new Matcher(terms).find('Van der Vaart left; Vaart was tired.').map((m) => m.termId)).toEqual(['rafael-van-der-vaart', 'rafael-van-der-vaart']);
   });
 });
+
+describe('a model number inside a name', () => {
+  it('keeps letters, a hyphenated number and the capitalised word after it one name', () => {
+    expect(names('The Boeing 787-8 Dreamliner landed in Delhi on Friday.')).toEqual(['Boeing 787-8 Dreamliner', 'Delhi']);
+    expect(names('It flew a Boeing 737-800 to Oslo.')).toEqual(['Boeing 737-800', 'Oslo']);
+    const terms = extractTerms(['The Boeing 787-8 Dreamliner landed in Delhi. A Boeing 787-8 Dreamliner has two engines.', 'Investigators examined the Boeing 787-8 Dreamliner wreck.']);
+    expect(new Matcher(terms).find('A Boeing 787-8 Dreamliner crashed.').map((m) => m.text)).toEqual(['Boeing 787-8 Dreamliner']);
+  });
+});

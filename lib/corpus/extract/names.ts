@@ -268,7 +268,8 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
         span.push(tok, ts[i + 1]!);
         i++;
       }
-      else if (span.length && /^\d{1,3}[a-z]?$/i.test(t) && !/^\d+$/.test(span[span.length - 1]!.text)) span.push(tok);
+      // (a model's number may have a hyphenated variant: "Boeing 787-8 Dreamliner", "Boeing 737-800")
+      else if (span.length && /^\d{1,3}(?:-\d{1,3})?[a-z]?$/i.test(t) && !/^\d+$/.test(span[span.length - 1]!.text)) span.push(tok);
       else if ((/^\d+(?:st|nd|rd|th)$/.test(t) && isUpperStart(next)) || (/^(?:\d|\d{4})$/.test(t) && isAcronymToken(next) && !NOT_ACRONYMS.has(next.toLowerCase()))) {
         flush();
         span.push(tok);
