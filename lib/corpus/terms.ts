@@ -223,6 +223,8 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     // a single common English word the report also writes in lower case is no name ("Rest", "Web")
     if (!name.includes(' ') && /^\p{Lu}\p{Ll}+$/u.test(name) && wordKind(tokenKey(name)) === 'common' && new RegExp(`\\b${name.toLowerCase()}\\b`).test(clipped)) return;
     if (/^(?:AM|PM|ET|PT|PST|EST|GMT|BST|UTC|AEST)$/.test(name)) return;
+    // the letters of a flight's or a model's code ("QK" of "QK 482", "QK-482") are no name of their own
+    if (/^\p{Lu}{1,3}$/u.test(name) && onlyBeforeNumber(clipped, name)) return;
     const { key, kind: k } = entityKey(kind, name);
     const e = entities.get(key) ?? { kind: k, forms: new Map() };
     e.forms.set(name, (e.forms.get(name) ?? 0) + 1);
@@ -473,6 +475,19 @@ function opensSentence(text: string, words: string): boolean {
 function capitalisedInside(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) if (/[\p{Ll},] $/u.test(text.slice(Math.max(0, at - 2), at))) return true;
   return false;
+}
+
+/** Does `name` stand in `text` (as a whole word, once at least) only before a number ("QK 482", "QK-482")? */
+function onlyBeforeNumber(text: string, name: string): boolean {
+  let seen = false;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+    if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ')) continue;
+    const after = text.slice(at + name.length, at + name.length + 2);
+    if (/^\p{L}/u.test(after)) continue;
+    if (!/^[ -]?\d/.test(after)) return false;
+    seen = true;
+  }
+  return seen;
 }
 
 /** How often `name` stands in `text` as whole words. */

@@ -323,3 +323,13 @@ describe('a model number inside a name', () => {
     expect(new Matcher(terms).find('A Boeing 787-8 Dreamliner crashed.').map((m) => m.text)).toEqual(['Boeing 787-8 Dreamliner']);
   });
 });
+
+describe('a flight number', () => {
+  it('is one term however it is spaced, and its letters alone are no name', () => {
+    const terms = extractTerms(['Flight QK482 left at noon. QK482 carried 200 people.', 'The QK 482 was delayed. Passengers on QK-482 were told to wait.']);
+    expect(terms.map((t) => t.label)).toEqual(['QK 482']);
+    const found = new Matcher(terms).find('QK482, QK 482 and QK-482 are one flight.');
+    expect(found.map((m) => m.text)).toEqual(['QK482', 'QK 482', 'QK-482']);
+    expect(new Set(found.map((m) => m.termId)).size).toBe(1);
+  });
+});
