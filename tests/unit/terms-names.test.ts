@@ -333,3 +333,12 @@ describe('a flight number', () => {
     expect(new Set(found.map((m) => m.termId)).size).toBe(1);
   });
 });
+
+describe('time zones', () => {
+  it('are never names, as abbreviations or written out', () => {
+    expect(names('The blast happened at 9 GMT in Oslo, or 4 a.m. Eastern Time, and at 3 BST.')).toEqual(['Oslo']);
+    expect(names('The launch is at noon British Summer Time near Leeds.')).toEqual(['Leeds']);
+    const terms = extractTerms(['The blast happened at 9 GMT on Friday. Officials spoke at 10 a.m. Eastern Time and again at 3 BST.', 'By 5 EST the fire was out. At 4 p.m. Eastern Time, police left.']);
+    expect(terms).toEqual([]);
+  });
+});

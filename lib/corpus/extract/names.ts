@@ -37,7 +37,20 @@ const PLACE_CUES = new Set(
 /** Lower-case words that end a place's or an institution's name written before them ("Ninety Mile beach"). */
 const LOWER_CUE = /^ (hospital|beach|police|airport|university|college|school|island|river|lake|station|bridge)\b/;
 /** Acronyms that are units, times or shouting rather than names. */
-const NOT_ACRONYMS = new Set('am pm et pt pst est edt gmt bst cet aest utc ok tv pdf ps usd gbp eur km mph cm mm kg hq'.split(' '));
+const TIME_ZONE_ACRONYMS = 'am pm et pt pst pdt est edt cst cdt mst mdt gmt bst cet cest eet eest wet aest aedt awst ist jst kst hkt msk utc';
+const NOT_ACRONYMS = new Set(`${TIME_ZONE_ACRONYMS} ok tv pdf ps usd gbp eur km mph cm mm kg hq`.split(' '));
+const ZONE_ACRONYMS = new Set(TIME_ZONE_ACRONYMS.split(' '));
+/** The words of a time zone's name before "Time" ("Eastern Time", "British Summer Time", "Greenwich Mean Time"). */
+const ZONE_WORDS = new Set(
+  'eastern central mountain pacific atlantic alaska hawaii greenwich british irish indian australian european western japan india china korea moscow arabia gulf coordinated universal standard daylight saving summer mean'.split(' '),
+);
+
+/** A time zone ("GMT", "EST", "Eastern Time", "British Summer Time"): never a name. */
+export function isTimeZone(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length === 1) return ZONE_ACRONYMS.has(name.toLowerCase()) && /^\p{Lu}+$/u.test(name);
+  return words[words.length - 1] === 'Time' && words.slice(0, -1).every((w) => ZONE_WORDS.has(w.toLowerCase()));
+}
 const TIME_WORDS = new Set([...MONTHS, ...WEEKDAYS, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'today', 'yesterday', 'tomorrow']);
 /** A speech verb after a name says the name is a person's ("…, Nandakumar said"). */
 const SPEECH = /^['’]?,?\s+(?:said|says|told|added|explained|wrote|apologi[sz]ed|insisted|admitted|warned|denied)\b/;
@@ -392,7 +405,7 @@ function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, t
     } else if (!mid.has(f) && lower.has(w.toLowerCase()) && !isInnerCapital(w)) return; // a rarer word capitalised only where a sentence opens, written in lower case elsewhere ("Counterterrorism")
     if (isDemonym(w)) return;
     if (/(?:ern)$/.test(w) && kindOfWord(w) !== null) return;
-  } else if (words.every((w) => STOP_WORDS.has(foldToken(w)) || CONNECTORS.has(w) || NOT_ACRONYMS.has(foldToken(w)) || /^\d+$/.test(w))) return;
+  } else if (words.every((w) => STOP_WORDS.has(foldToken(w)) || CONNECTORS.has(w) || NOT_ACRONYMS.has(foldToken(w)) || /^\d+$/.test(w)) || isTimeZone(label)) return;
   out.push({ name: label, kind: kindOf(label, words, tagged, firstNames, personCue) });
 }
 
