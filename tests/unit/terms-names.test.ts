@@ -26,7 +26,7 @@ describe('capitalised names (lib/corpus/extract/names.ts)', () => {
     const forms = (text: string) => extractReportTerms(text).entities.flatMap((e) => e.forms.map(([f]) => `${e.kind}:${f}`));
     const got = forms('In June Islamic State militants took control of the second city of Mosul. Islamic State fighters then moved south.');
     expect(got.some((f) => f.includes('June'))).toBe(false);
-    expect(got).toContain('place:Islamic State');
+    expect(got).toContain('organization:Islamic State');
   });
   it('keeps acronyms and inner capitals, not units or times', () => {
     expect(names('It said Apple skipped CES and showed the iPhone at 9 AM ET.')).toEqual(['Apple', 'CES', 'iPhone']);
@@ -340,5 +340,13 @@ describe('time zones', () => {
     expect(names('The launch is at noon British Summer Time near Leeds.')).toEqual(['Leeds']);
     const terms = extractTerms(['The blast happened at 9 GMT on Friday. Officials spoke at 10 a.m. Eastern Time and again at 3 BST.', 'By 5 EST the fire was out. At 4 p.m. Eastern Time, police left.']);
     expect(terms).toEqual([]);
+  });
+});
+
+describe('"State" in a name', () => {
+  it('is a movement after an adjective of a creed, a territory after a place', () => {
+    const kinds = (text: string) => capitalisedNames(text, new Map(), new Set()).map((n) => `${n.kind}:${n.name}`);
+    expect(kinds('Fighters loyal to Islamic State fled.')).toEqual(['organization:Islamic State']);
+    expect(kinds('Farmers in Washington State and Rivers State agreed.')).toEqual(['place:Washington State', 'place:Rivers State']);
   });
 });

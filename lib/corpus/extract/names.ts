@@ -144,6 +144,8 @@ type PersonCue = 'title' | 'speech' | null;
 function kindOf(name: string, words: string[], tagged: Map<string, TermKind>, firstNames: Set<string>, personCue: PersonCue): TermKind {
   const last = foldToken(words[words.length - 1]!);
   if (ORG_CUES.has(last)) return 'organization';
+  // "State" after an adjective of a faith or a creed is a movement's name ("Islamic State"), not a territory's ("Ohio State")
+  if (last === 'state' && words.length === 2 && /\p{Ll}ic$/u.test(words[0]!)) return 'organization';
   if (PLACE_CUES.has(last)) return 'place';
   // a title before it or a speech verb after it: a person, when it reads like a name ("Priya Nandakumar said")
   if (personCue && words.length >= 2 && words.length <= 3 && !/\d/.test(name) && kindOfWord(words[words.length - 1]!) !== 'common') return 'person';
