@@ -350,3 +350,11 @@ describe('"State" in a name', () => {
     expect(kinds('Farmers in Washington State and Rivers State agreed.')).toEqual(['place:Washington State', 'place:Rivers State']);
   });
 });
+
+describe('British and American compounds', () => {
+  it('"air defence" is the English compound "air defense", one term for both spellings', () => {
+    const terms = extractTerms(['Russia said its air defence shot down drones. The air defence was on alert all night.', 'Ukraine asked its allies for more help on Sunday.']);
+    expect(terms.find((t) => t.label === 'air defence')?.kind).toBe('topic');
+    expect(new Matcher(terms).find('Air defense units and air defences were moved.').map((m) => m.termId)).toEqual(['air-defence', 'air-defence']);
+  });
+});

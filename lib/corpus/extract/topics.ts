@@ -10,7 +10,7 @@
 import { COLLOCATIONS } from './collocations';
 import { COMMON_STEMS } from './common-words';
 import { PERSON_NOUNS } from './person-nouns';
-import { tokenKey } from '../../match/tokens';
+import { americanSpelling, tokenKey } from '../../match/tokens';
 
 /**
  * Frequency ranks a phrase needs one word past: a phrase several reports share must not be made of
@@ -39,10 +39,10 @@ export function isDistinctive(stems: readonly string[], minRank: number): boolea
 
 let compounds: Set<string> | null = null;
 
-/** The phrase (as written) is an English compound noun, its last word singular or plural ("water mains"). */
+/** The phrase (as written) is an English compound noun, its last word singular or plural ("water mains"), in British spelling too ("air defence"). */
 export function isCompoundNoun(phrase: string): boolean {
   compounds ??= new Set(COLLOCATIONS.split('|'));
-  const p = phrase.toLowerCase();
+  const p = phrase.toLowerCase().split(' ').map(americanSpelling).join(' ');
   return [p, p.replace(/ies$/, 'y'), p.replace(/es$/, ''), p.replace(/s$/, '')].some((f) => compounds!.has(f));
 }
 
