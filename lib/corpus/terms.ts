@@ -342,6 +342,18 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
         i = k - 1;
       }
     }
+    // "charged with attempted murder", "denied attempted murder": a past participle the tagger read as a verb,
+    // after a preposition or another verb, with a noun after it, qualifies that noun
+    for (const sentence of doc.docs) {
+      for (let i = 1; i + 1 < sentence.length; i++) {
+        const [before, word, noun, after] = [sentence[i - 1]!, sentence[i]!, sentence[i + 1]!, sentence[i + 2]];
+        if (!word.tags?.has('PastTense') || !/^[a-z]{3,}ed$/.test(word.text) || /[^\s]/.test(before.post ?? '') || /[^\s]/.test(word.post ?? '')) continue;
+        if (!(before.tags?.has('Preposition') || (before.tags?.has('Verb') && !before.tags?.has('Auxiliary') && !before.tags?.has('Copula')))) continue;
+        if (!noun.tags?.has('Noun') || noun.tags?.has('Pronoun') || noun.tags?.has('ProperNoun') || !/^[a-z]+$/.test(noun.text)) continue;
+        if (after && !/[^\s]/.test(noun.post ?? '') && after.tags?.has('Noun') && !after.tags?.has('Pronoun')) continue;
+        addPhrases([word.text, noun.text], [2]);
+      }
+    }
     yield;
   }
 
@@ -407,6 +419,11 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     const key = seq.map((w) => tokenKey(w));
     // (of frequent words only, a compound says little: "local time", "first step")
     if (!phrases.has(key.join(' ')) && isDistinctive(key, TOPIC_RANK.shared)) addPhrase(seq);
+  }
+
+  // An English compound with "of" inside ("chief of staff", "state of emergency") is a phrase too
+  for (const m of clipped.matchAll(/(?<![\p{L}-])([a-z]{3,}) of ([a-z]{3,})(?![\p{L}-])/gu)) {
+    if (!STOP_WORDS.has(m[1]!) && !STOP_WORDS.has(m[2]!) && isCompoundNoun(m[0])) addPhrase([m[1]!, 'of', m[2]!]);
   }
 
   // A phrase the tagger read as a noun phrase once may stand twice in the text ("sell prescription inserts that

@@ -358,3 +358,17 @@ describe('British and American compounds', () => {
     expect(new Matcher(terms).find('Air defense units and air defences were moved.').map((m) => m.termId)).toEqual(['air-defence', 'air-defence']);
   });
 });
+
+describe('topics the tagger splits', () => {
+  it('"chief of staff": an English compound with "of" inside', () => {
+    const terms = extractTerms(['Trump named a new chief of staff on Monday. The chief of staff will start soon.', 'The chief of staff met Putin in Moscow.']);
+    expect(terms.find((t) => t.label === 'chief of staff')?.kind).toBe('topic');
+    expect(new Matcher(terms).find('His chief of staff said no.').map((m) => m.text)).toEqual(['chief of staff']);
+  });
+  it('"attempted murder": a past participle read as a verb before a noun', () => {
+    const terms = extractTerms(['He was charged with attempted murder after the attack in Leeds.', 'The man denied attempted murder in court in Leeds.']);
+    expect(terms.find((t) => t.label === 'attempted murder')?.kind).toBe('topic');
+    // (a verb with its object is none: "police arrested suspects")
+    expect(extractTerms(['Police arrested suspects in Leeds.', 'Police arrested suspects in York.']).map((t) => t.kind)).not.toContain('topic');
+  });
+});
