@@ -372,3 +372,15 @@ describe('topics the tagger splits', () => {
     expect(extractTerms(['Police arrested suspects in Leeds.', 'Police arrested suspects in York.']).map((t) => t.kind)).not.toContain('topic');
   });
 });
+
+describe('French elision', () => {
+  it('cuts an elided article off the name after it ("l\'UMP" → UMP), not a name\'s own D\'', () => {
+    const french = (text: string) => capitalisedNames(text, new Map(), new Set(), true).map((n) => n.name);
+    expect(french("Le président de l'UMP a parlé hier soir. Les militants de l'UMP et de l'Assemblée ont voté.")).toEqual(['UMP', 'UMP', 'Assemblée']);
+    expect(names("The film starred Vincent D'Onofrio in Paris.")).toEqual(["Vincent D'Onofrio", 'Paris']);
+    const text =
+      "Le président de l'UMP a parlé hier soir devant les militants. Selon l'UMP, la loi sur le travail doit changer avant l'été, et les députés de l'UMP voteront contre le texte du gouvernement. " +
+      "La direction de l'UMP refuse de commenter les chiffres publiés par le ministère.";
+    expect(extractTerms([text, text.replace('hier soir', 'ce matin')]).map((t) => t.label)).toContain('UMP');
+  });
+});

@@ -64,6 +64,12 @@ function isDemonym(w: string): boolean {
   return demonymsAnIch.has(w.toLowerCase()) || demonymPlace(w) !== undefined;
 }
 
+/**
+ * A French article or pronoun elided before a name ("l'UMP", "L'Assemblée", "d'Orsay", "qu'Amazon"): not
+ * the name's. A capital D' starts names ("D'Angelo"), so only l' and qu' are cut when capitalised.
+ */
+export const ELISION = /^(?:[lL]|[Qq]u|[dnjsc])['’](?=\p{Lu})/u;
+
 const isUpperStart = (t: string) => /^\p{Lu}/u.test(t);
 /** iPhone, eBay, iGen, 9to5Mac: lower-case or digit start, capital inside. */
 const isInnerCapital = (t: string) => /^[\p{Ll}\p{N}][\p{Ll}\p{N}]*\p{Lu}/u.test(t) && !/^\p{Ll}+-/u.test(t);
@@ -136,6 +142,8 @@ interface Tok {
   text: string;
   start: number;
   end: number;
+  /** after an elided French article ("l'UMP"): a name, though it spells an English word */
+  elided?: boolean;
 }
 
 /** What says a name is a person's: a title before it ("Captain Solberg") or a speech verb after it ("…, Nandakumar said"). */
@@ -170,7 +178,12 @@ function kindOf(name: string, words: string[], tagged: Map<string, TermKind>, fi
  */
 export function capitalisedNames(text: string, tagged: Map<string, TermKind>, firstNames: Set<string>, foreign = false, shortLines = false): NameSpan[] {
   const sentences = splitSentencesWithOffsets(text).flatMap(splitRunTogether);
-  const toks: Tok[][] = sentences.map((s) => [...s.text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: s.start + m.index!, end: s.start + m.index! + m[0].length })));
+  const toks: Tok[][] = sentences.map((s) =>
+    [...s.text.matchAll(TOKEN)].map((m) => {
+      const cut = ELISION.exec(m[0])?.[0].length ?? 0;
+      return { text: m[0].slice(cut), start: s.start + m.index! + cut, end: s.start + m.index! + m[0].length, ...(cut ? { elided: true } : {}) };
+    }),
+  );
   // words this text capitalises inside a sentence, and words it writes in lower case
   const mid = new Set<string>();
   const lower = new Set<string>();
@@ -234,7 +247,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
           !CONTRACTION.test(t) &&
           !isMachineToken(t) &&
           !(isStop(folded) && !isAcronymToken(t) && !/^the$/i.test(t)) &&
-          !(initial && (foreign || common(t)) && !mid.has(folded) && quotedTitle(text, tok.start) < 0) &&
+          !(initial && (foreign || common(t)) && !mid.has(folded) && quotedTitle(text, tok.start) < 0 && !tok.elided) &&
           !(isAllCaps(t) && t.length > 6));
       // a company's legal suffix ends its name and is no part of how it is called ("Business Insider Inc Nintendo/Apple")
       if (span.length && /^(?:inc|ltd|llc|plc|gmbh)$/.test(folded.replace(/\.$/, ''))) {
@@ -400,7 +413,7 @@ function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, t
     const f = foldToken(w);
     if (w.length < 2 || STOP_WORDS.has(f) || (PERSON_TITLES.has(f) && !TITLE_HALVES.has(f)) || DIRECTIONS.has(f)) return;
     if (isAcronymToken(w)) {
-      if (NOT_ACRONYMS.has(f) || wordKind(f) === 'common') return;
+      if (NOT_ACRONYMS.has(f) || (wordKind(f) === 'common' && !span[0]!.elided)) return;
     } else if (common(w) && !isInnerCapital(w)) {
       // a common word is a name only where the text never writes it in lower case
       if (!mid.has(f) || lower.has(w.toLowerCase())) return;
