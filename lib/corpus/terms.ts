@@ -5,7 +5,7 @@
  * transliterations, inflections, titles stripped) plus abbreviations no tagger can infer.
  */
 import nlp from './fast-nlp';
-import { capitalisedNames, ELISION, headlineLines, isTimeZone, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInHeadlines, TITLE_HALVES } from './extract/names';
+import { capitalisedNames, ELISION, headlineLines, isCalendarDate, isTimeZone, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInHeadlines, TITLE_HALVES } from './extract/names';
 import { isCompoundNoun, isDistinctive, isRolePhrase, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
@@ -40,10 +40,8 @@ const TITLE_WORDS = new Set(
     'ukrainian u.s. us american russian french german british foreign defence defense of the king queen pope chancellor ambassador')
     .split(' '),
 );
-const NOT_NAMES = new Set(
-  ('january february march april may june july august september october november december monday tuesday wednesday thursday ' +
-    'friday saturday sunday president the a an it he she they this that').split(' '),
-);
+/** (days and months: isCalendarDate) */
+const NOT_NAMES = new Set('president the a an it he she they this that'.split(' '));
 const GENERIC_MODIFIERS = new Set(
   ('future potential several other recent many some new key senior significant major critical further such any all both ' +
     'coming high-level first last next previous possible certain various own same different whole').split(' '),
@@ -218,7 +216,7 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     if (titled && OFFICE_WORDS.has(titled[1]!.toLowerCase()) && (PERSON_TITLES.has(titled[2]!.toLowerCase()) || OFFICE_TITLES.has(titled[2]!.toLowerCase())))
       name = name.slice(0, titled.index);
     // (a bare title is no name: the tagger reads "Captain" of "Captain Solberg" as a person)
-    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase()) || bareTitle(name)) return;
+    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase()) || bareTitle(name) || isCalendarDate(name)) return;
     if (kind !== 'person' && /(?:ian|ean|ese|ish|ern)$/.test(name) && !name.includes(' ')) return; // demonyms, "Western"
     if (name.split(' ').some((w) => w.length > 1 && STOP_WORDS.has(w.toLowerCase()) && !/^(of|de)$/.test(w))) return;
     // a single common English word the report also writes in lower case is no name ("Rest", "Web")
@@ -234,7 +232,7 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
   /** a capitalised span, already whole and clean ("Surface Pro 3", "iPhone", "al-Shabab") */
   const addName = (kind: TermKind, name: string) => {
     // (a title's first half alone is a name there: "Prime" of "Prime membership")
-    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || (TITLE_WORDS.has(name.toLowerCase()) && !TITLE_HALVES.has(name.toLowerCase())) || bareTitle(name)) return;
+    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || (TITLE_WORDS.has(name.toLowerCase()) && !TITLE_HALVES.has(name.toLowerCase())) || bareTitle(name) || isCalendarDate(name)) return;
     const { key, kind: k } = entityKey(kind, name);
     const e = entities.get(key) ?? { kind: k, forms: new Map() };
     e.forms.set(name, (e.forms.get(name) ?? 0) + 1);

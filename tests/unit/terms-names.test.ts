@@ -384,3 +384,13 @@ describe('French elision', () => {
     expect(extractTerms([text, text.replace('hier soir', 'ce matin')]).map((t) => t.label)).toContain('UMP');
   });
 });
+
+describe('calendar days', () => {
+  it('are never names, plural, possessive or abbreviated; a newspaper named after a day is one', () => {
+    const labels = extractTerms([
+      "On Monday's vote the Senate split. Mondays are slow. The June 5th deadline passed; on 5 June 2014 it ended.",
+      'The Sunday Times said Wed. was busy; Sept. 11 is remembered. Monday, June 5, was quiet. On Thurs. the Senate met.',
+    ]).map((t) => t.label);
+    expect(labels).toEqual(['Senate', 'Sunday Times']);
+  });
+});

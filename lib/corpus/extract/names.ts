@@ -51,7 +51,16 @@ export function isTimeZone(name: string): boolean {
   if (words.length === 1) return ZONE_ACRONYMS.has(name.toLowerCase()) && /^\p{Lu}+$/u.test(name);
   return words[words.length - 1] === 'Time' && words.slice(0, -1).every((w) => ZONE_WORDS.has(w.toLowerCase()));
 }
-const TIME_WORDS = new Set([...MONTHS, ...WEEKDAYS, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'today', 'yesterday', 'tomorrow']);
+const TIME_WORDS = new Set([
+  ...MONTHS,
+  ...WEEKDAYS,
+  ...WEEKDAYS.map((d) => `${d}s`),
+  ...'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat today yesterday tomorrow'.split(' '),
+]);
+/** A day, a month or their abbreviations, plural or possessive too ("Monday's", "Mondays", "Wed.", "Sept."). */
+const isTimeWord = (word: string) => TIME_WORDS.has(foldToken(word).replace(/\.$/, ''));
+/** A calendar date ("Monday", "June 5", "Friday, March 3"): never a name. */
+export const isCalendarDate = (name: string) => name.split(/[\s,]+/).filter(Boolean).every((w) => isTimeWord(w) || /^\d{1,4}(?:st|nd|rd|th)?$/.test(w)) && /\p{L}/u.test(name);
 /** A speech verb after a name says the name is a person's ("…, Nandakumar said"). */
 const SPEECH = /^['’]?,?\s+(?:said|says|told|added|explained|wrote|apologi[sz]ed|insisted|admitted|warned|denied)\b/;
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|ch|i)$/u;
@@ -243,7 +252,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       const name =
         initialLetter ||
         ((isUpperStart(t) || isInnerCapital(t) || isConnectedName(t)) &&
-          !TIME_WORDS.has(folded) &&
+          !isTimeWord(t) &&
           !CONTRACTION.test(t) &&
           !isMachineToken(t) &&
           !(isStop(folded) && !isAcronymToken(t) && !/^the$/i.test(t)) &&
