@@ -410,6 +410,18 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     entities.delete(key);
   }
 
+  // A name the text never writes outside a longer name of the report is a fragment of it ("University College"
+  // and "College London" of "University College London"), no name of its own
+  const named = [...entities].filter(([k, e]) => !k.startsWith('p:') && !k.startsWith('eq:') && e.forms.size > 0);
+  const longer = named.flatMap(([, e]) => [...e.forms.keys()]).filter((f) => f.includes(' '));
+  for (const [key, e] of named) {
+    const fragment = [...e.forms.keys()].every((f) => {
+      const within = longer.filter((g) => g !== f && g.length > f.length && occurrences(g, f) > 0);
+      return within.length > 0 && occurrences(clipped, f) <= within.reduce((n, g) => n + occurrences(clipped, g) * occurrences(g, f), 0);
+    });
+    if (fragment) entities.delete(key);
+  }
+
   // An English compound noun the tagger split ("Kindle vending machines": "vending" read as a verb) is a phrase too
   // (each pair of neighbouring words: the second is matched ahead, so it can open the next pair)
   for (const m of clipped.matchAll(/(?<![\p{L}-])([a-z]{3,})(?= ([a-z]{3,})(?![\p{L}-]))/gu)) {

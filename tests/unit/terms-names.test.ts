@@ -394,3 +394,11 @@ describe('calendar days', () => {
     expect(labels).toEqual(['Senate', 'Sunday Times']);
   });
 });
+
+describe('a fragment of a longer name', () => {
+  it('is no term where the text never writes it alone ("College London", "University College")', () => {
+    const labels = (text: string) => extractReportTerms(text).entities.flatMap((e) => e.forms.map(([f]) => f));
+    expect(labels('University College London researchers found the gene. The study was published on Monday.')).toEqual(['University College London']);
+    expect(labels('Researchers at University College London found it. Critics in London were not surprised.')).toEqual(expect.arrayContaining(['University College London', 'London']));
+  });
+});

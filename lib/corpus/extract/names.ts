@@ -207,6 +207,9 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       else if (i > 0 && /^\p{Ll}/u.test(ts[i - 1]!.text) && (spacesOnly(text, ts[i - 1]!.end, ts[i]!.start) || /^, +$/.test(text.slice(ts[i - 1]!.end, ts[i]!.start)))) mid.add(foldToken(t));
     }
   }
+  // the first two words of the tagger's names: a sentence's first word that opens one is a name's ("University College London …")
+  const taggedStarts = new Set<string>();
+  for (const [name, kind] of tagged) if (kind !== 'person' && /^\S+ \S+/.test(name)) taggedStarts.add(name.split(' ', 2).join(' '));
   const out: NameSpan[] = [];
   for (const ts of toks) {
     const sentenceCaps = ts.filter((t) => /\p{L}/u.test(t.text)).every((t) => !/\p{Ll}/u.test(t.text));
@@ -256,7 +259,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
           !CONTRACTION.test(t) &&
           !isMachineToken(t) &&
           !(isStop(folded) && !isAcronymToken(t) && !/^the$/i.test(t)) &&
-          !(initial && (foreign || common(t)) && !mid.has(folded) && quotedTitle(text, tok.start) < 0 && !tok.elided) &&
+          !(initial && (foreign || common(t)) && !mid.has(folded) && quotedTitle(text, tok.start) < 0 && !tok.elided && !taggedStarts.has(`${t} ${next}`)) &&
           !(isAllCaps(t) && t.length > 6));
       // a company's legal suffix ends its name and is no part of how it is called ("Business Insider Inc Nintendo/Apple")
       if (span.length && /^(?:inc|ltd|llc|plc|gmbh)$/.test(folded.replace(/\.$/, ''))) {
