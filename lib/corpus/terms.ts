@@ -6,7 +6,7 @@
  */
 import nlp from './fast-nlp';
 import { capitalisedNames, ELISION, headlineLines, isCalendarDate, isTimeZone, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInHeadlines, TITLE_HALVES } from './extract/names';
-import { isCompoundNoun, isDistinctive, isRolePhrase, TOPIC_RANK } from './extract/topics';
+import { isCompoundNoun, isDistinctive, isEverydayWord, isRolePhrase, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
 import { languageOf } from '../language';
@@ -671,6 +671,8 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
         if (!name.includes(' ') && stats.entities.has('p:' + nameKey(name))) continue;
       }
       if (!topic && c.forms.size === 1 && spelledOut.has([...c.forms.keys()][0]!)) continue;
+      // a single everyday word is no name ("People", "News"), unless a person's
+      if (!topic && c.kind !== 'person' && !key.startsWith('eq:') && [...c.forms.keys()].every(isEverydayWord)) continue;
       if (!topic && c.kind !== 'person' && [...c.forms.keys()].every(joined)) continue;
       const t = derivedTerm(key, c, topic);
       if (!t.id || taken.has(t.id)) continue;

@@ -402,3 +402,10 @@ describe('a fragment of a longer name', () => {
     expect(labels('Researchers at University College London found it. Critics in London were not surprised.')).toEqual(expect.arrayContaining(['University College London', 'London']));
   });
 });
+
+describe('a single everyday word', () => {
+  it('is no term, though texts capitalise it ("People", "News"); a rarer one is ("Pentagon")', () => {
+    const labels = extractTerms(['She told People on Monday that the Pentagon was wrong.', 'A source told People and News that the Pentagon had lied.']).map((t) => t.label);
+    expect(labels).toEqual(['Pentagon']);
+  });
+});

@@ -37,6 +37,15 @@ export function isDistinctive(stems: readonly string[], minRank: number): boolea
   return stems.some((s) => s.split('-').some((part) => stemRank(part) >= minRank));
 }
 
+/**
+ * One of general English's thousand most frequent words, capitalised ("People", "News", "Time", "Year"):
+ * never a name of its own, whatever capitalises it (a sentence, a heading, a longer name it was cut from).
+ */
+export function isEverydayWord(word: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && stemRank(tokenKey(word)) < EVERYDAY_RANK;
+}
+const EVERYDAY_RANK = 1_000;
+
 let compounds: Set<string> | null = null;
 
 /** The phrase (as written) is an English compound noun, its last word singular or plural ("water mains"), in British spelling too ("air defence"). */
