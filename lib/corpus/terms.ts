@@ -232,7 +232,7 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
   /** a capitalised span, already whole and clean ("Surface Pro 3", "iPhone", "al-Shabab") */
   const addName = (kind: TermKind, name: string) => {
     // (a title's first half alone is a name there: "Prime" of "Prime membership")
-    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || (TITLE_WORDS.has(name.toLowerCase()) && !TITLE_HALVES.has(name.toLowerCase())) || bareTitle(name) || isCalendarDate(name)) return;
+    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || (TITLE_WORDS.has(name.toLowerCase()) && !TITLE_HALVES.has(name.toLowerCase())) || bareTitle(name)) return;
     const { key, kind: k } = entityKey(kind, name);
     const e = entities.get(key) ?? { kind: k, forms: new Map() };
     e.forms.set(name, (e.forms.get(name) ?? 0) + 1);

@@ -299,6 +299,7 @@ describe('a title before a name', () => {
     const got = kinds(['Captain Solberg said the plane was fine. Later Captain Solberg told reporters he had no warning.', 'Captain Solberg landed safely, officials said.']);
     expect(got).toContain('person:Solberg');
     expect(got.some((k) => /captain/i.test(k))).toBe(false);
+    expect(extractTerms(['Prayers were said by the Archbishop in Canterbury.', 'Crowds met the Archbishop in Canterbury again.']).map((t) => t.label)).toEqual(['Canterbury']);
   });
   it('is the institution’s word before an institution’s word ("General Assembly")', () => {
     expect(names('The resolution went to the General Assembly on Friday.')).toEqual(['General Assembly']);
@@ -392,6 +393,9 @@ describe('calendar days', () => {
       'The Sunday Times said Wed. was busy; Sept. 11 is remembered. Monday, June 5, was quiet. On Thurs. the Senate met.',
     ]).map((t) => t.label);
     expect(labels).toEqual(['Senate', 'Sunday Times']);
+  });
+  it('nor are holidays', () => {
+    expect(names('Sales rose at Christmas and over New Year in Leeds, and fell after Easter Monday.')).toEqual(['Leeds']);
   });
 });
 

@@ -59,8 +59,11 @@ const TIME_WORDS = new Set([
 ]);
 /** A day, a month or their abbreviations, plural or possessive too ("Monday's", "Mondays", "Wed.", "Sept."). */
 const isTimeWord = (word: string) => TIME_WORDS.has(foldToken(word).replace(/\.$/, ''));
-/** A calendar date ("Monday", "June 5", "Friday, March 3"): never a name. */
-export const isCalendarDate = (name: string) => name.split(/[\s,]+/).filter(Boolean).every((w) => isTimeWord(w) || /^\d{1,4}(?:st|nd|rd|th)?$/.test(w)) && /\p{L}/u.test(name);
+/** Holidays: days of the calendar too. */
+const HOLIDAY = /^(?:New Year(?:['’]s(?: Day| Eve)?)?|Christmas(?: Day| Eve)?|Easter(?: Sunday| Monday)?|Thanksgiving(?: Day)?|Halloween|Boxing Day)$/;
+/** A calendar date ("Monday", "June 5", "Friday, March 3", "New Year"): never a name. */
+export const isCalendarDate = (name: string) =>
+  HOLIDAY.test(name) || (name.split(/[\s,]+/).filter(Boolean).every((w) => isTimeWord(w) || /^\d{1,4}(?:st|nd|rd|th)?$/.test(w)) && /\p{L}/u.test(name));
 /** A speech verb after a name says the name is a person's ("…, Nandakumar said"). */
 const SPEECH = /^['’]?,?\s+(?:said|says|told|added|explained|wrote|apologi[sz]ed|insisted|admitted|warned|denied)\b/;
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|ch|i)$/u;
@@ -433,6 +436,7 @@ function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, t
     if (isDemonym(w)) return;
     if (/(?:ern)$/.test(w) && kindOfWord(w) !== null) return;
   } else if (words.every((w) => STOP_WORDS.has(foldToken(w)) || CONNECTORS.has(w) || NOT_ACRONYMS.has(foldToken(w)) || /^\d+$/.test(w)) || isTimeZone(label)) return;
+  if (isCalendarDate(label)) return;
   out.push({ name: label, kind: kindOf(label, words, tagged, firstNames, personCue) });
 }
 
