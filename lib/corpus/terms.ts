@@ -671,8 +671,8 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
         if (!name.includes(' ') && stats.entities.has('p:' + nameKey(name))) continue;
       }
       if (!topic && c.forms.size === 1 && spelledOut.has([...c.forms.keys()][0]!)) continue;
-      // a single everyday word is no name ("People", "News"), unless a person's
-      if (!topic && c.kind !== 'person' && !key.startsWith('eq:') && [...c.forms.keys()].every(isEverydayWord)) continue;
+      // a single everyday word is no name ("People", "News", shouted too: "PEOPLE"), unless a person's
+      if (!topic && c.kind !== 'person' && !key.startsWith('eq:') && everydayWordOnly([...c.forms.keys()])) continue;
       if (!topic && c.kind !== 'person' && [...c.forms.keys()].every(joined)) continue;
       const t = derivedTerm(key, c, topic);
       if (!t.id || taken.has(t.id)) continue;
@@ -681,6 +681,11 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
     }
   }
   return terms.sort((a, b) => (a.kind === b.kind ? (a.label < b.label ? -1 : 1) : a.kind < b.kind ? -1 : 1));
+}
+
+/** Forms that are one everyday word, capitalised or shouted beside it ("People", "PEOPLE"; not "WHO" alone). */
+function everydayWordOnly(forms: string[]): boolean {
+  return forms.some(isEverydayWord) && forms.every((f) => isEverydayWord(f) || forms.some((g) => g !== f && isEverydayWord(g) && g.toUpperCase() === f));
 }
 
 /**

@@ -411,5 +411,7 @@ describe('a single everyday word', () => {
   it('is no term, though texts capitalise it ("People", "News"); a rarer one is ("Pentagon")', () => {
     const labels = extractTerms(['She told People on Monday that the Pentagon was wrong.', 'A source told People and News that the Pentagon had lied.']).map((t) => t.label);
     expect(labels).toEqual(['Pentagon']);
+    // (shouted beside it too)
+    expect(extractTerms(['She told People on Monday that the Pentagon was wrong.', 'A source told PEOPLE that the Pentagon had lied.']).map((t) => t.label)).toEqual(['Pentagon']);
   });
 });
