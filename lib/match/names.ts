@@ -27,7 +27,7 @@ export const PERSON_TITLES = new Set(
     'president vice prime minister secretary chancellor senator sen rep representative congressman congresswoman governor gov mayor ' +
     'ambassador envoy general gen admiral adm rear colonel col lieutenant lt sergeant sgt captain capt king queen prince princess pope ' +
     'chief spokesman spokeswoman spokesperson commander judge justice premier former acting deputy sir dame lord lady mr mrs ms dr prof ' +
-    'professor sheikh inspector insp detective det officer father rev reverend bishop cardinal dj director editor ceo chairman chairwoman ' +
+    'professor sheikh inspector insp detective det officer father rev reverend bishop archbishop cardinal dj director editor ceo chairman chairwoman ' +
     'founder commissioner attorney-general editor-in-chief pilot co-pilot first-officer superintendent constable marshal'
   ).split(' '),
 );

@@ -26,7 +26,7 @@ describe('capitalised names (lib/corpus/extract/names.ts)', () => {
     const forms = (text: string) => extractReportTerms(text).entities.flatMap((e) => e.forms.map(([f]) => `${e.kind}:${f}`));
     const got = forms('In June Islamic State militants took control of the second city of Mosul. Islamic State fighters then moved south.');
     expect(got.some((f) => f.includes('June'))).toBe(false);
-    expect(got).toContain('place:Islamic State');
+    expect(got).toContain('organization:Islamic State');
   });
   it('keeps acronyms and inner capitals, not units or times', () => {
     expect(names('It said Apple skipped CES and showed the iPhone at 9 AM ET.')).toEqual(['Apple', 'CES', 'iPhone']);
@@ -290,5 +290,128 @@ describe('names beside legal suffixes and in lines of names', () => {
   it('reads an agency named with a place and a foreign institution word in a line of names ("Agence France Presse, Reuters")', () => {
     expect(lineNames(['Agence France Presse, Reuters'], new Set()).map((n) => n.name)).toEqual(['Agence France Presse', 'Reuters']);
     expect(lineNames(['Read more: Movie Stars to Agents'], new Set())).toEqual([]);
+  });
+});
+
+describe('a title before a name', () => {
+  const kinds = (texts: string[]) => extractTerms(texts).map((t) => `${t.kind}:${t.label}`);
+  it('is no person: "Captain Solberg" is the person Solberg', () => {
+    const got = kinds(['Captain Solberg said the plane was fine. Later Captain Solberg told reporters he had no warning.', 'Captain Solberg landed safely, officials said.']);
+    expect(got).toContain('person:Solberg');
+    expect(got.some((k) => /captain/i.test(k))).toBe(false);
+    expect(extractTerms(['Prayers were said by the Archbishop in Canterbury.', 'Crowds met the Archbishop in Canterbury again.']).map((t) => t.label)).toEqual(['Canterbury']);
+  });
+  it('is the institution’s word before an institution’s word ("General Assembly")', () => {
+    expect(names('The resolution went to the General Assembly on Friday.')).toEqual(['General Assembly']);
+    expect(names('It was confirmed by General Mark Milley on Friday.')).toEqual(['Mark Milley']);
+  });
+});
+
+describe('name connectors', () => {
+  it('keeps "van der", "de la" inside one name', () => {
+    expect(names('The goal came from Rafael van der Vaart on Sunday.')).toEqual(['Rafael van der Vaart']);
+    const terms = extractTerms(['Rafael van der Vaart scored twice on Sunday, his coach said. Rafael van der Vaart was substituted later.', 'Rafael van der Vaart was substituted later, the club said.']);
+    expect(terms.map((t) => `${t.kind}:${t.label}`)).toEqual(['person:Rafael van der Vaart']);
+    expect(new Matcher(terms).find('Van der Vaart left; Vaart was tired.').map((m) => m.termId)).toEqual(['rafael-van-der-vaart', 'rafael-van-der-vaart']);
+  });
+});
+
+describe('a model number inside a name', () => {
+  it('keeps letters, a hyphenated number and the capitalised word after it one name', () => {
+    expect(names('The Boeing 787-8 Dreamliner landed in Delhi on Friday.')).toEqual(['Boeing 787-8 Dreamliner', 'Delhi']);
+    expect(names('It flew a Boeing 737-800 to Oslo.')).toEqual(['Boeing 737-800', 'Oslo']);
+    const terms = extractTerms(['The Boeing 787-8 Dreamliner landed in Delhi. A Boeing 787-8 Dreamliner has two engines.', 'Investigators examined the Boeing 787-8 Dreamliner wreck.']);
+    expect(new Matcher(terms).find('A Boeing 787-8 Dreamliner crashed.').map((m) => m.text)).toEqual(['Boeing 787-8 Dreamliner']);
+  });
+});
+
+describe('a flight number', () => {
+  it('is one term however it is spaced, and its letters alone are no name', () => {
+    const terms = extractTerms(['Flight QK482 left at noon. QK482 carried 200 people.', 'The QK 482 was delayed. Passengers on QK-482 were told to wait.']);
+    expect(terms.map((t) => t.label)).toEqual(['QK 482']);
+    const found = new Matcher(terms).find('QK482, QK 482 and QK-482 are one flight.');
+    expect(found.map((m) => m.text)).toEqual(['QK482', 'QK 482', 'QK-482']);
+    expect(new Set(found.map((m) => m.termId)).size).toBe(1);
+  });
+});
+
+describe('time zones', () => {
+  it('are never names, as abbreviations or written out', () => {
+    expect(names('The blast happened at 9 GMT in Oslo, or 4 a.m. Eastern Time, and at 3 BST.')).toEqual(['Oslo']);
+    expect(names('The launch is at noon British Summer Time near Leeds.')).toEqual(['Leeds']);
+    const terms = extractTerms(['The blast happened at 9 GMT on Friday. Officials spoke at 10 a.m. Eastern Time and again at 3 BST.', 'By 5 EST the fire was out. At 4 p.m. Eastern Time, police left.']);
+    expect(terms).toEqual([]);
+  });
+});
+
+describe('"State" in a name', () => {
+  it('is a movement after an adjective of a creed, a territory after a place', () => {
+    const kinds = (text: string) => capitalisedNames(text, new Map(), new Set()).map((n) => `${n.kind}:${n.name}`);
+    expect(kinds('Fighters loyal to Islamic State fled.')).toEqual(['organization:Islamic State']);
+    expect(kinds('Farmers in Washington State and Rivers State agreed.')).toEqual(['place:Washington State', 'place:Rivers State']);
+  });
+});
+
+describe('British and American compounds', () => {
+  it('"air defence" is the English compound "air defense", one term for both spellings', () => {
+    const terms = extractTerms(['Russia said its air defence shot down drones. The air defence was on alert all night.', 'Ukraine asked its allies for more help on Sunday.']);
+    expect(terms.find((t) => t.label === 'air defence')?.kind).toBe('topic');
+    expect(new Matcher(terms).find('Air defense units and air defences were moved.').map((m) => m.termId)).toEqual(['air-defence', 'air-defence']);
+  });
+});
+
+describe('topics the tagger splits', () => {
+  it('"chief of staff": an English compound with "of" inside', () => {
+    const terms = extractTerms(['Trump named a new chief of staff on Monday. The chief of staff will start soon.', 'The chief of staff met Putin in Moscow.']);
+    expect(terms.find((t) => t.label === 'chief of staff')?.kind).toBe('topic');
+    expect(new Matcher(terms).find('His chief of staff said no.').map((m) => m.text)).toEqual(['chief of staff']);
+  });
+  it('"attempted murder": a past participle read as a verb before a noun', () => {
+    const terms = extractTerms(['He was charged with attempted murder after the attack in Leeds.', 'The man denied attempted murder in court in Leeds.']);
+    expect(terms.find((t) => t.label === 'attempted murder')?.kind).toBe('topic');
+    // (a verb with its object is none: "police arrested suspects")
+    expect(extractTerms(['Police arrested suspects in Leeds.', 'Police arrested suspects in York.']).map((t) => t.kind)).not.toContain('topic');
+  });
+});
+
+describe('French elision', () => {
+  it('cuts an elided article off the name after it ("l\'UMP" → UMP), not a name\'s own D\'', () => {
+    const french = (text: string) => capitalisedNames(text, new Map(), new Set(), true).map((n) => n.name);
+    expect(french("Le président de l'UMP a parlé hier soir. Les militants de l'UMP et de l'Assemblée ont voté.")).toEqual(['UMP', 'UMP', 'Assemblée']);
+    expect(names("The film starred Vincent D'Onofrio in Paris.")).toEqual(["Vincent D'Onofrio", 'Paris']);
+    const text =
+      "Le président de l'UMP a parlé hier soir devant les militants. Selon l'UMP, la loi sur le travail doit changer avant l'été, et les députés de l'UMP voteront contre le texte du gouvernement. " +
+      "La direction de l'UMP refuse de commenter les chiffres publiés par le ministère.";
+    expect(extractTerms([text, text.replace('hier soir', 'ce matin')]).map((t) => t.label)).toContain('UMP');
+  });
+});
+
+describe('calendar days', () => {
+  it('are never names, plural, possessive or abbreviated; a newspaper named after a day is one', () => {
+    const labels = extractTerms([
+      "On Monday's vote the Senate split. Mondays are slow. The June 5th deadline passed; on 5 June 2014 it ended.",
+      'The Sunday Times said Wed. was busy; Sept. 11 is remembered. Monday, June 5, was quiet. On Thurs. the Senate met.',
+    ]).map((t) => t.label);
+    expect(labels).toEqual(['Senate', 'Sunday Times']);
+  });
+  it('nor are holidays', () => {
+    expect(names('Sales rose at Christmas and over New Year in Leeds, and fell after Easter Monday.')).toEqual(['Leeds']);
+  });
+});
+
+describe('a fragment of a longer name', () => {
+  it('is no term where the text never writes it alone ("College London", "University College")', () => {
+    const labels = (text: string) => extractReportTerms(text).entities.flatMap((e) => e.forms.map(([f]) => f));
+    expect(labels('University College London researchers found the gene. The study was published on Monday.')).toEqual(['University College London']);
+    expect(labels('Researchers at University College London found it. Critics in London were not surprised.')).toEqual(expect.arrayContaining(['University College London', 'London']));
+  });
+});
+
+describe('a single everyday word', () => {
+  it('is no term, though texts capitalise it ("People", "News"); a rarer one is ("Pentagon")', () => {
+    const labels = extractTerms(['She told People on Monday that the Pentagon was wrong.', 'A source told People and News that the Pentagon had lied.']).map((t) => t.label);
+    expect(labels).toEqual(['Pentagon']);
+    // (shouted beside it too)
+    expect(extractTerms(['She told People on Monday that the Pentagon was wrong.', 'A source told PEOPLE that the Pentagon had lied.']).map((t) => t.label)).toEqual(['Pentagon']);
   });
 });

@@ -37,8 +37,33 @@ const PLACE_CUES = new Set(
 /** Lower-case words that end a place's or an institution's name written before them ("Ninety Mile beach"). */
 const LOWER_CUE = /^ (hospital|beach|police|airport|university|college|school|island|river|lake|station|bridge)\b/;
 /** Acronyms that are units, times or shouting rather than names. */
-const NOT_ACRONYMS = new Set('am pm et pt pst est edt gmt bst cet aest utc ok tv pdf ps usd gbp eur km mph cm mm kg hq'.split(' '));
-const TIME_WORDS = new Set([...MONTHS, ...WEEKDAYS, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'today', 'yesterday', 'tomorrow']);
+const TIME_ZONE_ACRONYMS = 'am pm et pt pst pdt est edt cst cdt mst mdt gmt bst cet cest eet eest wet aest aedt awst ist jst kst hkt msk utc';
+const NOT_ACRONYMS = new Set(`${TIME_ZONE_ACRONYMS} ok tv pdf ps usd gbp eur km mph cm mm kg hq`.split(' '));
+const ZONE_ACRONYMS = new Set(TIME_ZONE_ACRONYMS.split(' '));
+/** The words of a time zone's name before "Time" ("Eastern Time", "British Summer Time", "Greenwich Mean Time"). */
+const ZONE_WORDS = new Set(
+  'eastern central mountain pacific atlantic alaska hawaii greenwich british irish indian australian european western japan india china korea moscow arabia gulf coordinated universal standard daylight saving summer mean'.split(' '),
+);
+
+/** A time zone ("GMT", "EST", "Eastern Time", "British Summer Time"): never a name. */
+export function isTimeZone(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length === 1) return ZONE_ACRONYMS.has(name.toLowerCase()) && /^\p{Lu}+$/u.test(name);
+  return words[words.length - 1] === 'Time' && words.slice(0, -1).every((w) => ZONE_WORDS.has(w.toLowerCase()));
+}
+const TIME_WORDS = new Set([
+  ...MONTHS,
+  ...WEEKDAYS,
+  ...WEEKDAYS.map((d) => `${d}s`),
+  ...'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat today yesterday tomorrow'.split(' '),
+]);
+/** A day, a month or their abbreviations, plural or possessive too ("Monday's", "Mondays", "Wed.", "Sept."). */
+const isTimeWord = (word: string) => TIME_WORDS.has(foldToken(word).replace(/\.$/, ''));
+/** Holidays: days of the calendar too. */
+const HOLIDAY = /^(?:New Year(?:['’]s(?: Day| Eve)?)?|Christmas(?: Day| Eve)?|Easter(?: Sunday| Monday)?|Thanksgiving(?: Day)?|Halloween|Boxing Day)$/;
+/** A calendar date ("Monday", "June 5", "Friday, March 3", "New Year"): never a name. */
+export const isCalendarDate = (name: string) =>
+  HOLIDAY.test(name) || (name.split(/[\s,]+/).filter(Boolean).every((w) => isTimeWord(w) || /^\d{1,4}(?:st|nd|rd|th)?$/.test(w)) && /\p{L}/u.test(name));
 /** A speech verb after a name says the name is a person's ("…, Nandakumar said"). */
 const SPEECH = /^['’]?,?\s+(?:said|says|told|added|explained|wrote|apologi[sz]ed|insisted|admitted|warned|denied)\b/;
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|ch|i)$/u;
@@ -50,6 +75,12 @@ function isDemonym(w: string): boolean {
   demonymsAnIch ??= new Set(DEMONYMS_AN_I_CH.split(' '));
   return demonymsAnIch.has(w.toLowerCase()) || demonymPlace(w) !== undefined;
 }
+
+/**
+ * A French article or pronoun elided before a name ("l'UMP", "L'Assemblée", "d'Orsay", "qu'Amazon"): not
+ * the name's. A capital D' starts names ("D'Angelo"), so only l' and qu' are cut when capitalised.
+ */
+export const ELISION = /^(?:[lL]|[Qq]u|[dnjsc])['’](?=\p{Lu})/u;
 
 const isUpperStart = (t: string) => /^\p{Lu}/u.test(t);
 /** iPhone, eBay, iGen, 9to5Mac: lower-case or digit start, capital inside. */
@@ -123,14 +154,23 @@ interface Tok {
   text: string;
   start: number;
   end: number;
+  /** after an elided French article ("l'UMP"): a name, though it spells an English word */
+  elided?: boolean;
 }
 
-function kindOf(name: string, words: string[], tagged: Map<string, TermKind>, firstNames: Set<string>, personCue: boolean): TermKind {
+/** What says a name is a person's: a title before it ("Captain Solberg") or a speech verb after it ("…, Nandakumar said"). */
+type PersonCue = 'title' | 'speech' | null;
+
+function kindOf(name: string, words: string[], tagged: Map<string, TermKind>, firstNames: Set<string>, personCue: PersonCue): TermKind {
   const last = foldToken(words[words.length - 1]!);
   if (ORG_CUES.has(last)) return 'organization';
+  // "State" after an adjective of a faith or a creed is a movement's name ("Islamic State"), not a territory's ("Ohio State")
+  if (last === 'state' && words.length === 2 && /\p{Ll}ic$/u.test(words[0]!)) return 'organization';
   if (PLACE_CUES.has(last)) return 'place';
   // a title before it or a speech verb after it: a person, when it reads like a name ("Priya Nandakumar said")
   if (personCue && words.length >= 2 && words.length <= 3 && !/\d/.test(name) && kindOfWord(words[words.length - 1]!) !== 'common') return 'person';
+  // a title before one word that is no English word: a surname ("Captain Solberg"; a speech verb follows organisations too)
+  if (personCue === 'title' && words.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(name) && kindOfWord(name) === null) return 'person';
   const known = tagged.get(name);
   if (known) return known;
   if (isPlace(placeKey(name))) return 'place';
@@ -150,7 +190,12 @@ function kindOf(name: string, words: string[], tagged: Map<string, TermKind>, fi
  */
 export function capitalisedNames(text: string, tagged: Map<string, TermKind>, firstNames: Set<string>, foreign = false, shortLines = false): NameSpan[] {
   const sentences = splitSentencesWithOffsets(text).flatMap(splitRunTogether);
-  const toks: Tok[][] = sentences.map((s) => [...s.text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: s.start + m.index!, end: s.start + m.index! + m[0].length })));
+  const toks: Tok[][] = sentences.map((s) =>
+    [...s.text.matchAll(TOKEN)].map((m) => {
+      const cut = ELISION.exec(m[0])?.[0].length ?? 0;
+      return { text: m[0].slice(cut), start: s.start + m.index! + cut, end: s.start + m.index! + m[0].length, ...(cut ? { elided: true } : {}) };
+    }),
+  );
   // words this text capitalises inside a sentence, and words it writes in lower case
   const mid = new Set<string>();
   const lower = new Set<string>();
@@ -165,6 +210,9 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       else if (i > 0 && /^\p{Ll}/u.test(ts[i - 1]!.text) && (spacesOnly(text, ts[i - 1]!.end, ts[i]!.start) || /^, +$/.test(text.slice(ts[i - 1]!.end, ts[i]!.start)))) mid.add(foldToken(t));
     }
   }
+  // the first two words of the tagger's names: a sentence's first word that opens one is a name's ("University College London …")
+  const taggedStarts = new Set<string>();
+  for (const [name, kind] of tagged) if (kind !== 'person' && /^\S+ \S+/.test(name)) taggedStarts.add(name.split(' ', 2).join(' '));
   const out: NameSpan[] = [];
   for (const ts of toks) {
     const sentenceCaps = ts.filter((t) => /\p{L}/u.test(t.text)).every((t) => !/\p{Ll}/u.test(t.text));
@@ -185,7 +233,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
           span.push({ text: cue[1]!, start, end: start + cue[1]!.length });
         }
         const after = text.slice(span[span.length - 1]!.end, span[span.length - 1]!.end + 14);
-        emit(span, text, mid, lower, tagged, firstNames, afterTitle || SPEECH.test(after), out);
+        emit(span, text, mid, lower, tagged, firstNames, afterTitle ? 'title' : SPEECH.test(after) ? 'speech' : null, out);
         afterTitle = false;
       }
       span = [];
@@ -210,18 +258,20 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       const name =
         initialLetter ||
         ((isUpperStart(t) || isInnerCapital(t) || isConnectedName(t)) &&
-          !TIME_WORDS.has(folded) &&
+          !isTimeWord(t) &&
           !CONTRACTION.test(t) &&
           !isMachineToken(t) &&
           !(isStop(folded) && !isAcronymToken(t) && !/^the$/i.test(t)) &&
-          !(initial && (foreign || common(t)) && !mid.has(folded) && quotedTitle(text, tok.start) < 0) &&
+          !(initial && (foreign || common(t)) && !mid.has(folded) && quotedTitle(text, tok.start) < 0 && !tok.elided && !taggedStarts.has(`${t} ${next}`)) &&
           !(isAllCaps(t) && t.length > 6));
       // a company's legal suffix ends its name and is no part of how it is called ("Business Insider Inc Nintendo/Apple")
       if (span.length && /^(?:inc|ltd|llc|plc|gmbh)$/.test(folded.replace(/\.$/, ''))) {
         flush();
         continue;
       }
-      if ((isTitle(folded.replace(/\.$/, ''), next) || (OFFICE_TITLES.has(folded) && isUpperStart(next))) && (isUpperStart(t) || span.length)) {
+      // (a title before an institution's word is the institution's: "General Assembly")
+      const institution = isUpperStart(next) && ORG_CUES.has(foldToken(next)) && spacesOnly(text, tok.end, ts[i + 1]!.start);
+      if ((isTitle(folded.replace(/\.$/, ''), next) || (OFFICE_TITLES.has(folded) && isUpperStart(next))) && (isUpperStart(t) || span.length) && !institution) {
         // the word of an office before its title is the title's, not the name's ("Pentagon Press Secretary", "Brooklyn District Attorney")
         const alone = span.length === 1;
         if (span.length > 1 && OFFICE_WORDS.has(foldToken(span[span.length - 1]!.text))) span.pop();
@@ -251,12 +301,18 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       // "and" inside an institution's name only ("Office for Product Safety and Standards")
       const andOk = t === 'and' && span.some((x) => x.text === 'of' || x.text === 'for');
       if (span.length && (CONNECTORS.has(t) || t === 'for' || andOk) && isUpperStart(next) && ofOk) span.push(tok);
+      // two connectors before a name ("Rafael van der Vaart", "Ana de la Cruz")
+      else if (span.length && CONNECTORS.has(t) && CONNECTORS.has(next) && isUpperStart(ts[i + 2]?.text ?? '') && spacesOnly(text, tok.end, ts[i + 1]!.start) && spacesOnly(text, ts[i + 1]!.end, ts[i + 2]!.start)) {
+        span.push(tok, ts[i + 1]!);
+        i++;
+      }
       // "Institute for the Study of War", "Bank of the West"
       else if (span.length && (t === 'of' || t === 'for') && ofOk && span.length >= 1 && next === 'the' && isUpperStart(ts[i + 2]?.text ?? '') && ORG_CUES.has(lastWord)) {
         span.push(tok, ts[i + 1]!);
         i++;
       }
-      else if (span.length && /^\d{1,3}[a-z]?$/i.test(t) && !/^\d+$/.test(span[span.length - 1]!.text)) span.push(tok);
+      // (a model's number may have a hyphenated variant: "Boeing 787-8 Dreamliner", "Boeing 737-800")
+      else if (span.length && /^\d{1,3}(?:-\d{1,3})?[a-z]?$/i.test(t) && !/^\d+$/.test(span[span.length - 1]!.text)) span.push(tok);
       else if ((/^\d+(?:st|nd|rd|th)$/.test(t) && isUpperStart(next)) || (/^(?:\d|\d{4})$/.test(t) && isAcronymToken(next) && !NOT_ACRONYMS.has(next.toLowerCase()))) {
         flush();
         span.push(tok);
@@ -357,7 +413,7 @@ function spacesOnly(text: string, from: number, to: number): boolean {
   return true;
 }
 
-function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, tagged: Map<string, TermKind>, firstNames: Set<string>, personCue: boolean, out: NameSpan[]): void {
+function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, tagged: Map<string, TermKind>, firstNames: Set<string>, personCue: PersonCue, out: NameSpan[]): void {
   let words = span.map((t) => t.text);
   words[words.length - 1] = words[words.length - 1]!.replace(/['’]s?$/, '');
   words[words.length - 1] = trimSuffix(words[words.length - 1]!);
@@ -372,14 +428,15 @@ function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, t
     const f = foldToken(w);
     if (w.length < 2 || STOP_WORDS.has(f) || (PERSON_TITLES.has(f) && !TITLE_HALVES.has(f)) || DIRECTIONS.has(f)) return;
     if (isAcronymToken(w)) {
-      if (NOT_ACRONYMS.has(f) || wordKind(f) === 'common') return;
+      if (NOT_ACRONYMS.has(f) || (wordKind(f) === 'common' && !span[0]!.elided)) return;
     } else if (common(w) && !isInnerCapital(w)) {
       // a common word is a name only where the text never writes it in lower case
       if (!mid.has(f) || lower.has(w.toLowerCase())) return;
     } else if (!mid.has(f) && lower.has(w.toLowerCase()) && !isInnerCapital(w)) return; // a rarer word capitalised only where a sentence opens, written in lower case elsewhere ("Counterterrorism")
     if (isDemonym(w)) return;
     if (/(?:ern)$/.test(w) && kindOfWord(w) !== null) return;
-  } else if (words.every((w) => STOP_WORDS.has(foldToken(w)) || CONNECTORS.has(w) || NOT_ACRONYMS.has(foldToken(w)) || /^\d+$/.test(w))) return;
+  } else if (words.every((w) => STOP_WORDS.has(foldToken(w)) || CONNECTORS.has(w) || NOT_ACRONYMS.has(foldToken(w)) || /^\d+$/.test(w)) || isTimeZone(label)) return;
+  if (isCalendarDate(label)) return;
   out.push({ name: label, kind: kindOf(label, words, tagged, firstNames, personCue) });
 }
 

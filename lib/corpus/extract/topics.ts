@@ -10,7 +10,7 @@
 import { COLLOCATIONS } from './collocations';
 import { COMMON_STEMS } from './common-words';
 import { PERSON_NOUNS } from './person-nouns';
-import { tokenKey } from '../../match/tokens';
+import { americanSpelling, tokenKey } from '../../match/tokens';
 
 /**
  * Frequency ranks a phrase needs one word past: a phrase several reports share must not be made of
@@ -37,12 +37,21 @@ export function isDistinctive(stems: readonly string[], minRank: number): boolea
   return stems.some((s) => s.split('-').some((part) => stemRank(part) >= minRank));
 }
 
+/**
+ * One of general English's thousand most frequent words, capitalised ("People", "News", "Time", "Year"):
+ * never a name of its own, whatever capitalises it (a sentence, a heading, a longer name it was cut from).
+ */
+export function isEverydayWord(word: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && stemRank(tokenKey(word)) < EVERYDAY_RANK;
+}
+const EVERYDAY_RANK = 1_000;
+
 let compounds: Set<string> | null = null;
 
-/** The phrase (as written) is an English compound noun, its last word singular or plural ("water mains"). */
+/** The phrase (as written) is an English compound noun, its last word singular or plural ("water mains"), in British spelling too ("air defence"). */
 export function isCompoundNoun(phrase: string): boolean {
   compounds ??= new Set(COLLOCATIONS.split('|'));
-  const p = phrase.toLowerCase();
+  const p = phrase.toLowerCase().split(' ').map(americanSpelling).join(' ');
   if (compounds.has(p)) return true;
   if (p.endsWith('ies') && compounds.has(`${p.slice(0, -3)}y`)) return true;
   return p.endsWith('s') && (compounds.has(p.slice(0, -1)) || (p.endsWith('es') && compounds.has(p.slice(0, -2))));
