@@ -271,6 +271,13 @@ export async function restartBench(n: number, hovers: number, extension?: string
       cold.push(h.ms);
       console.log(`  restart ${k + 1}: ${ms(h.ms)} to a ready popover (${h.items} reports shown)`);
     }
+    // BENCH_PROFILE=file.cpuprofile: a CPU profile of the extension's pages' thread (the offscreen read side, the popup) over the warm hovers and the popup
+    const offscreen = process.env.BENCH_PROFILE ? await browser.targets().find((x) => x.url().endsWith('/offscreen.html'))?.createCDPSession() : undefined;
+    if (offscreen) {
+      await offscreen.send('Profiler.enable');
+      await offscreen.send('Profiler.setSamplingInterval', { interval: 500 });
+      await offscreen.send('Profiler.start');
+    }
     const warm: number[] = [];
     const slow: string[] = [];
     for (let k = 0; k < WARM; k++) {
@@ -285,13 +292,6 @@ export async function restartBench(n: number, hovers: number, extension?: string
     console.log(`warm hovers (${warm.length} sentences never asked before): p50 ${ms(q(warm, 0.5))}, p95 ${ms(q(warm, 0.95))}`);
     // the popup after a restart: its first list of reports, then a search
     await stopWorker(cdp, watch);
-    // BENCH_PROFILE=file.cpuprofile: a CPU profile of the offscreen document (the read side) over the popup's part
-    const offscreen = process.env.BENCH_PROFILE ? await browser.targets().find((x) => x.url().endsWith('/offscreen.html'))?.createCDPSession() : undefined;
-    if (offscreen) {
-      await offscreen.send('Profiler.enable');
-      await offscreen.send('Profiler.setSamplingInterval', { interval: 500 });
-      await offscreen.send('Profiler.start');
-    }
     const popup = await browser.newPage();
     t = performance.now();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
