@@ -17,7 +17,7 @@ import { base, sameSense } from './synonyms';
 import { timesAgree } from './times';
 import { fatesConflict } from './outcomes';
 import { sameIdentity } from './identity';
-import { debunks } from './debunk';
+import { ALLEGED, debunks } from './debunk';
 
 export type { EntityLookup } from './frame';
 export { placesCompatible } from '../evidence/places';
@@ -135,15 +135,12 @@ function negatedBases(text: string): Map<string, string> {
  * rumour it goes on to refute: left to the event lexicon's polarity.)
  */
 function polarityFlip(a: string, b: string, A: Frame, B: Frame, sharedFigure: boolean, sharedNames: number, aligned: number): Finding | null {
-  if (A.hasNegation || !B.hasNegation || A.hedged || B.hedged || A.speakers.size || ALLEGED_REPORT.test(a) || /\bif not\b/i.test(b)) return null;
+  if (A.hasNegation || !B.hasNegation || A.hedged || B.hedged || A.speakers.size || ALLEGED.test(a) || /\bif not\b/i.test(b)) return null;
   if (!(sharedFigure || (sharedNames >= 1 && aligned >= 2))) return null;
   const plain = new Map(wordsOf(a).filter((w) => w.length > 2).map((w) => [base(w), w]));
   const flipped = [...negatedBases(b)].find(([w]) => plain.has(w) && !GENERIC.has(w));
   return flipped ? { slot: 'polarity', agree: false, page: plain.get(flipped[0])!, report: `not ${flipped[1]}` } : null;
 }
-
-/** A sentence that reports a claim rather than making it. */
-const ALLEGED_REPORT = /\b(?:allegedly|purportedly|supposedly|rumou?red|claims?|claimed|claiming)\b/i;
 
 /** A denial, which negates all that follows it. */
 const DENIAL = /\b(?:deny|denies|denied|denying)\b/i;

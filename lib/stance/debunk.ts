@@ -18,8 +18,8 @@ import type { Frame } from './frame';
 const DEBUNK =
   /\b(?:hoax(?:es)?|fake[ds]?|false(?:ly)?|untrue|not true|debunked|fabricated|bogus|phony|phoney|made[- ]up|satirical|satire|no truth|baseless|doctored|photoshopped|rumou?rs? (?:are|is|were|was) (?:false|untrue|baseless))\b/i;
 
-/** The page only reports an allegation, which a debunking does not contradict. */
-const ALLEGED = /\b(?:allegedly|purportedly|supposedly|rumou?red|rumou?rs?|claims?|claimed|claiming)\b/i;
+/** The sentence only reports an allegation or a rumour, which a debunking or a denial does not contradict. */
+export const ALLEGED = /\b(?:allegedly|purportedly|supposedly|rumou?red|rumou?rs?|claims?|claimed|claiming)\b/i;
 
 /** A negation just before the debunking word: "is not a hoax", "no fake". */
 const NEGATED_BEFORE = /\b(?:not|no|never|n't|nothing)\s+(?:\S+\s+){0,2}$/i;
@@ -100,7 +100,8 @@ function plainClaim(a: string, A: Frame): boolean {
  * negated, not a question, not hedged. Returns the sentence index (-1 the title) and the words.
  */
 export function storyDebunked(a: string, A: Frame, sentences: { i: number; text: string }[], generic: (stem: string) => boolean): { i: number; report: string } | null {
-  if (!plainClaim(a, A) || /\b(?:allegedly|purportedly|supposedly|rumou?red|reportedly)\b/i.test(a)) return null;
+  // (a page naming a claim, "wakes up claiming God is a woman", still states the story the report calls made up)
+  if (!plainClaim(a, A) || /\b(?:allegedly|purportedly|supposedly|rumou?red)\b/i.test(a)) return null;
   const claim = new Set(contentTokens(a).filter((x) => !generic(x)));
   for (const { i, text } of sentences) {
     const m = text.match(DEBUNK);
