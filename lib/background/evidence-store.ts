@@ -12,7 +12,7 @@ import type { Mention, Report } from '../corpus';
 import type { CrosscheckDB, EvidenceBlockRow, EvidenceCountsRow, EvidenceReportRow } from '../db';
 import { hash32 } from '../text';
 import { docKey, EvidenceIndex, evidenceVersion, mentionsBySentence, NO_ENTITIES, POSTING_WIDTH, reportDocs, type EvidenceSlice, type SentenceDoc } from '../evidence';
-import { JUDGED_REPORTS, SENTENCES_PER_REPORT } from '../evidence/judged';
+import { judgedSearch } from '../evidence/judged';
 import type { EntityLookup } from '../stance/frame';
 
 /** Report numbers per postings row: a write rewrites only the rows of its reports' blocks. */
@@ -351,7 +351,7 @@ export class EvidenceReader {
       const missing = wanted.filter((k) => !this.postings.has(k));
       for (const [k, p] of await readPostings(db, missing, this.counts)) this.keep(k, p);
       for (const k of wanted) slice.postings.set(k, this.postings.get(k)!);
-      const nos = probe.hitReports(claim, { limit: JUDGED_REPORTS * SENTENCES_PER_REPORT, boostTermId: termId, perReport: SENTENCES_PER_REPORT });
+      const nos = probe.hitReports(claim, judgedSearch(termId));
       const load = nos.filter((no) => !this.reports.has(no));
       if (load.length) {
         const named = await db.evidenceReports.bulkGet(load);

@@ -29,6 +29,8 @@ export interface SearchOptions {
   boostTermId?: string;
   /** keep at most this many sentences per report */
   perReport?: number;
+  /** of `limit`, places kept for the boosted term's own sentences when the best-ranked leave it out */
+  reserve?: number;
 }
 
 /** What the index keeps of a report: enough to judge it and show it in a popover without reading the database. */
@@ -328,17 +330,42 @@ export class EvidenceIndex {
     return [...out];
   }
 
-  /** Visit the ranked sentences under the per-report cap until `limit` were taken (`take` says whether one was). */
+  /** The sentences (docKey) holding a key, from its postings. */
+  private sentencesWith(key: string): Set<number> {
+    const out = new Set<number>();
+    const p = this.postings.get(key);
+    if (p) for (let j = 0; j < p.length; j += POSTING_WIDTH) out.add(docKey(p[j]!, p[j + 1]!));
+    return out;
+  }
+
+  /**
+   * Visit the ranked sentences under the per-report cap until `limit` were taken (`take` says whether
+   * one was). With a reserve, the last places go to the boosted term's own best sentences when the
+   * best-ranked hold fewer of them (a hover's own term is always among what is judged).
+   */
   private walk(claim: string, opts: SearchOptions, take: (s: Scored) => boolean): void {
     const limit = opts.limit ?? 20;
     const perReport = new Map<number, number>();
-    let taken = 0;
-    for (const s of this.rank(claim, opts.boostTermId)) {
+    const ranked = this.rank(claim, opts.boostTermId);
+    const own = opts.reserve && opts.boostTermId ? this.sentencesWith(`T:${opts.boostTermId}`) : new Set<number>();
+    const reserve = Math.min(opts.reserve ?? 0, own.size, limit);
+    const taken = new Set<number>();
+    let owned = 0;
+    const visit = (s: Scored) => {
       const n = perReport.get(s.no) ?? 0;
-      if (opts.perReport && n >= opts.perReport) continue;
+      if (opts.perReport && n >= opts.perReport) return;
       perReport.set(s.no, n + 1);
-      if (!take(s)) continue;
-      if (++taken >= limit) break;
+      if (!take(s)) return;
+      taken.add(docKey(s.no, s.i));
+      if (own.has(docKey(s.no, s.i))) owned++;
+    };
+    for (const s of ranked) {
+      if (taken.size >= limit - Math.max(0, reserve - owned)) break;
+      visit(s);
+    }
+    for (const s of ranked) {
+      if (owned >= reserve || taken.size >= limit) break;
+      if (own.has(docKey(s.no, s.i)) && !taken.has(docKey(s.no, s.i))) visit(s);
     }
   }
 

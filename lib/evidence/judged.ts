@@ -6,13 +6,24 @@
  */
 import { judge, type Judgement } from '../stance';
 import type { CompareContext, EntityLookup } from '../stance/claims';
-import type { EvidenceIndex, EvidenceReport } from './index';
+import type { EvidenceIndex, EvidenceReport, SearchOptions } from './index';
 
 /** Reports judged per claim: only the best retrieved candidates, never every report with the term. */
 export const JUDGED_REPORTS = 12;
 export const SENTENCES_PER_REPORT = 3;
 /** Word overlap (Dice) with the claim that lists a merely related report not naming the hovered term: the same story in other words. */
 export const RELATED_CLOSENESS = 0.3;
+/** Sentences of the judged budget kept for the hovered term's own sentences when the best-ranked name it less often. */
+export const TERM_RESERVE = 2;
+
+/**
+ * How a popover searches the evidence for a claim hovered on `termId`: the best sentences, a few per
+ * report, the last places kept for the hovered term's own sentences. The stored index's slice loader
+ * (lib/background/evidence-store.ts) reads the reports of exactly these.
+ */
+export function judgedSearch(termId?: string): SearchOptions {
+  return { limit: JUDGED_REPORTS * SENTENCES_PER_REPORT, boostTermId: termId, perReport: SENTENCES_PER_REPORT, ...(termId ? { reserve: TERM_RESERVE } : {}) };
+}
 
 export interface JudgedReport {
   report: EvidenceReport;
@@ -41,12 +52,18 @@ export const yearOf = (date: string | null | undefined): number | undefined => {
  */
 export function judgeReports(index: EvidenceIndex, claim: string, entities: EntityLookup, opts: JudgeOptions = {}): JudgedReport[] {
   const { termId } = opts;
-  const hits = index.search(claim, { limit: JUDGED_REPORTS * SENTENCES_PER_REPORT, boostTermId: termId, perReport: SENTENCES_PER_REPORT });
+  const hits = index.search(claim, judgedSearch(termId));
   const candidates = new Map<string, number[]>();
+  let extra = 0;
   for (const h of hits) {
     const l = candidates.get(h.reportId);
     if (l) l.push(h.sentenceIndex);
     else if (candidates.size < JUDGED_REPORTS) candidates.set(h.reportId, [h.sentenceIndex]);
+    // beyond the dozen, as many reports as the reserve, for the hovered term's own sentences
+    else if (extra < TERM_RESERVE && termId !== undefined && index.mentions(h.reportId, h.sentenceIndex, termId)) {
+      extra++;
+      candidates.set(h.reportId, [h.sentenceIndex]);
+    }
   }
   const out: JudgedReport[] = [];
   for (const [id, sentences] of candidates) {

@@ -13,10 +13,11 @@ const KIN: Record<string, string> = { meet: 'discuss', discuss: 'meet', kill: 's
 import { claimFrame, type EntityLookup, type Frame, type Quantity } from './frame';
 import { compareFigures, figuresAgree } from './quantities';
 import { states } from './coverage';
-import { sameSense } from './synonyms';
+import { base, sameSense } from './synonyms';
 import { timesAgree } from './times';
 import { fatesConflict } from './outcomes';
 import { sameIdentity } from './identity';
+import { ALLEGED, debunks } from './debunk';
 
 export type { EntityLookup } from './frame';
 export { placesCompatible } from '../evidence/places';
@@ -109,15 +110,51 @@ function sharedWords(a: string, stems: string[]): string {
   return out.join(', ');
 }
 
-/** Words by which a report says a claim is untrue. */
-const DEBUNK = /\b(?:hoax(?:es)?|fake|false(?:ly)?|untrue|not true|debunked|fabricated|bogus|satirical|satire|no evidence|a rumou?r|rumou?rs? (?:are|is|were|was) (?:false|untrue|baseless)|baseless)\b/i;
-
-const ALLEGED = /\b(?:allegedly|purportedly|supposedly|rumou?red|claims?|claimed)\b/i;
-
 /** Verbs of saying: shared by any two reports of statements. */
 const SPEECH_WORDS = new Set(['said', 'say', 'told', 'tell', 'report', 'claim', 'accord', 'ad']);
 
+/** Words right after a negator (its scope: the next word that is not a particle), by base ("did not make" → make → make). */
+function negatedBases(text: string): Map<string, string> {
+  const ws = wordsOf(text.replace(/n't\b/gi, ' not'));
+  const out = new Map<string, string>();
+  for (let i = 0; i < ws.length; i++) {
+    if (ws[i] !== 'not' && ws[i] !== 'never') continue;
+    const next = ws.slice(i + 1, i + 4).find((w) => w && !AUX.test(w) && !['the', 'a', 'an', 'be', 'been', 'being', 'get', 'got'].includes(w));
+    if (next && next.length > 2) out.set(base(next), next);
+  }
+  return out;
+}
+
+/**
+ * The page says plainly what the report says did not happen, about the same figure or the same named
+ * person ("made $72 million" / "says he did not make $72 million"; "the wife of Baghdadi was held" /
+ * "the woman … was not the wife of Baghdadi"): a conflict of polarity, naming both words. Only the
+ * report negates, not conditionally ("if not dead"); neither side hedges; the page neither reports an
+ * allegation nor gives the claim to a source (a source's claim and another's denial are two voices).
+ * (A page that negates against a report sentence that affirms is mostly a report retelling the
+ * rumour it goes on to refute: left to the event lexicon's polarity.)
+ */
+function polarityFlip(a: string, b: string, A: Frame, B: Frame, sharedFigure: boolean, sharedNames: number, aligned: number): Finding | null {
+  if (A.hasNegation || !B.hasNegation || A.hedged || B.hedged || A.speakers.size || ALLEGED.test(a) || /\bif not\b/i.test(b)) return null;
+  if (!(sharedFigure || (sharedNames >= 1 && aligned >= 2))) return null;
+  const plain = new Map(wordsOf(a).filter((w) => w.length > 2).map((w) => [base(w), w]));
+  const flipped = [...negatedBases(b)].find(([w]) => plain.has(w) && !GENERIC.has(w));
+  return flipped ? { slot: 'polarity', agree: false, page: plain.get(flipped[0])!, report: `not ${flipped[1]}` } : null;
+}
+
+/** A denial, which negates all that follows it. */
+const DENIAL = /\b(?:deny|denies|denied|denying)\b/i;
+
+/** Does `x` deny what the other sentence states: a denial followed by two or more of its words ("denied rumours that it launched …")? */
+function deniesWhat(x: string, Y: Frame): boolean {
+  const m = x.match(DENIAL);
+  return !!m && contentTokens(x.slice(m.index! + m[0].length)).filter((w) => Y.asserted.has(w) && !GENERIC.has(w)).length >= 2;
+}
+
 const isDayOrMonth = (s: string) => WEEKDAYS.includes(s) || MONTHS.includes(s);
+
+/** Stems that say nothing of what is claimed: saying, time words, figures, generic words. */
+export const uninformative = (x: string) => GENERIC.has(x) || SPEECH_WORDS.has(x) || isDayOrMonth(x) || /^\d/.test(x);
 
 /** Does a frame name this source other than as a speaker (a country, a term, a name)? */
 function names(F: Frame, key: string): boolean {
@@ -228,6 +265,9 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
     if (!f) continue;
     // a figure that the other sentence also gives, or the total of its figures, is not contradicted
     if (!f.agree && (hasFigure(B, f.pageValue) || hasFigure(A, f.reportValue))) continue;
+    // two counts differ only when both count a noun they give, the same ("killed 10" / "12 soldiers were killed" may count other things)
+    const counts = !MEASURES.has(f.unit) && !DURATIONS.has(f.unit) && !k.startsWith('age');
+    if (!f.agree && counts && ![...keysA, ...keysB].every(([q, key]) => key !== k || q.counted)) continue;
     // named things on both sides, none shared: the figure may be another one's (another fish, another deal)
     if (!f.agree && !sameEvent && castDisjoint(new Set([...A.names, ...A.topics]), A, new Set([...B.names, ...B.topics]), B)) continue;
     // a count is of the same thing only when the same thing happens to it ("7 girls fell pregnant" / "28 girls went on the trip"),
@@ -498,16 +538,13 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   const about = kind ? '' : sharedWords(a, shared.filter((x) => !isDayOrMonth(x) && !/^\d/.test(x) && !GENERIC.has(x) && !SPEECH_WORDS.has(x)));
   const context = kind || !about ? `the same ${kind ? eventNoun(kind) : 'event'}${anyPlace ? ` in ${anyPlace}` : ''}` : `both about ${about}`;
 
-  // The report calls the claim a hoax or false, in a sentence about the same thing: the page asserts it, the report denies it.
-  const debunkB = b.match(DEBUNK);
-  // what is called untrue must be what the page says, not only whom it names: shared words in lower case
-  const saidAlike = new Set(contentTokens(a.replace(/\b[A-Z][\w'-]*/g, ' ')).filter((x) => B.stems.has(x) && !GENERIC.has(x) && !SPEECH_WORDS.has(x))).size;
-  if (!conflicts.length && debunkB && !DEBUNK.test(a) && !A.hasNegation && !A.hedged && !ALLEGED.test(a) && saidAlike >= 2 && (sameEvent || (aligned >= 3 && overlap >= 0.25))) {
-    const words = b.slice(0, debunkB.index! + debunkB[0].length + 30).split(/\s+/);
-    const at = b.slice(0, debunkB.index!).split(/\s+/).length - 1;
-    const report = words.slice(Math.max(0, at - 2), at + 4).join(' ').replace(/[,;:.]+$/, '');
-    conflicts.push({ slot: 'polarity', agree: false, page: 'stated as fact', report });
-  }
+  // (a count or a sum, not a span of time: "would not have access for two weeks" / "until I have access again in 2 weeks")
+  const sharedFigure = A.quantities.some((x) => !DURATIONS.has(x.unit) && x.unit !== 'year-old' && B.quantities.some((y) => y.unit === x.unit && y.value === x.value && x.value > 1));
+  const flip = conflicts.length ? null : polarityFlip(a, b, A, B, sharedFigure, sharedNames, aligned);
+  if (flip) conflicts.push(flip);
+  // The report calls the claim a hoax or false, about what the page says: the page asserts it, the report denies it (debunk.ts).
+  const debunked = conflicts.length ? null : debunks(a, b, A, B, sameEvent, uninformative);
+  if (debunked) conflicts.push({ slot: 'polarity', agree: false, page: 'stated as fact', report: debunked.report });
   if (conflicts.length) {
     const c = conflicts.find((f) => f.slot !== 'title') ?? conflicts[0]!;
     const ctxText = c.slot === 'title' ? `the same person` : c.slot === 'place' ? `the same ${kind ? eventNoun(kind) : 'event'}` : context;
@@ -546,7 +583,12 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // a figure only within the other's bound or range ("more than 300" / "300", "2 or 3 years old" / "two-year-old"),
   // and no figure the same: compatible, never the same fact
   const onlyCompatible = figs.some((f) => f.agree && f.compatible) && !figs.some((f) => f.agree && !f.compatible);
-  if (!onlyCompatible && (!!identity || (sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated) && !otherFigure && !otherSaying) {
+  // never the same fact when exactly one side negates a word the other affirms ("was not closed" / "was closed"),
+  // or denies what the other states ("denied rumours that it launched …" / "launched …": a denial scopes over all it says)
+  const negatedOnce = (X: Frame, Y: Frame, x: string) =>
+    X.hasNegation && !Y.hasNegation && (deniesWhat(x, Y) || [...X.negated].some((w) => !w.startsWith('E:') && w.length > 2 && !GENERIC.has(w) && Y.asserted.has(w)));
+  const oneSided = negatedOnce(A, B, a) || negatedOnce(B, A, b);
+  if (!onlyCompatible && !oneSided && (!!identity || (sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated) && !otherFigure && !otherSaying) {
     // a shared source is named as the page names it (the report may word the title differently)
     const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);
     const what = checkable.length ? checkable.map(say).join(', ') : null;

@@ -27,6 +27,8 @@ export interface Quantity {
   owner?: string;
   /** a bound that excludes its figure ("more than 300", "under 20"; not "at least 300") */
   exclusive?: boolean;
+  /** what it counts is a noun the sentence gives ("18 countries", "six shots, then four more"), not a word before the figure ("killed 10") */
+  counted?: boolean;
   text: string;
 }
 
@@ -74,8 +76,34 @@ const MAX_BOUND = /\b(?:up to|nearly|almost|less than|under|fewer than|just unde
 const APPROX_WORDS = new Set(['about', 'around', 'roughly', 'some', 'nearly', 'almost', 'approximately', 'over', 'least', 'estimated', 'under']);
 /** Counted nouns that name the same unit. */
 const UNIT_SYNONYMS: Record<string, string> = Object.fromEntries(
-  [['nations', 'countries'], ['persons', 'people'], ['residents', 'people'], ['civilians', 'people'], ['foot', 'feet'], ['ft', 'feet'], ['meters', 'metres'], ['meter', 'metres'], ['m', 'metres'], ['kilometers', 'kilometres'], ['kilometer', 'kilometres'], ['km', 'kilometres'], ['lbs', 'pounds'], ['lb', 'pounds']].map(([a, b]) => [stem(a!), stem(b!)]),
+  [
+    ['nations', 'countries'], ['persons', 'people'], ['residents', 'people'], ['civilians', 'people'], ['foot', 'feet'], ['ft', 'feet'],
+    ['meters', 'metres'], ['meter', 'metres'], ['m', 'metres'], ['kilometers', 'kilometres'], ['kilometer', 'kilometres'], ['km', 'kilometres'],
+    ['centimeters', 'centimetres'], ['cm', 'centimetres'], ['millimeters', 'millimetres'], ['mm', 'millimetres'], ['lbs', 'pounds'], ['lb', 'pounds'],
+    ['kg', 'kilograms'], ['kgs', 'kilograms'], ['kilos', 'kilograms'], ['kilo', 'kilograms'], ['mins', 'minutes'], ['min', 'minutes'],
+    ['hrs', 'hours'], ['hr', 'hours'], ['yrs', 'years'], ['secs', 'seconds'], ['sec', 'seconds'],
+  ].map(([a, b]) => [stem(a!), stem(b!)]),
 );
+/** Speeds written out, as their abbreviations ("90 miles per hour" = "90 mph"). */
+const SPEEDS: [RegExp, string][] = [
+  [/\bmiles (?:per|an|a) hour\b/gi, 'mph'],
+  [/\b(?:kilometres|kilometers) (?:per|an|a) hour\b|\bkm\/h\b|\bkmh\b/gi, 'kph'],
+];
+
+/**
+ * A news outlet named as the one spoken to ("told Reuters", "said to AFP", "in an interview with CNN"):
+ * where a statement was made, not who took part in what it is about.
+ */
+const OUTLET =
+  '(?:Reuters|AFP|AP|Associated Press|Agence France-Presse|Bloomberg(?: News)?|CNN|CNBC|BBC|NBC|CBS|ABC|MSNBC|NPR|PBS|TASS|Interfax|RIA Novosti|Xinhua|Al Jazeera|Sky News|Politico|Axios|BuzzFeed(?: News)?|TMZ|Variety|Fox News|' +
+  "(?:[A-Z][\\w.'-]*\\s+){0,3}(?:News|Times|Post|Journal|Telegraph|Guardian|Mail|Herald|Tribune|Press|Reporter|Magazine|Radio|Television|TV))";
+const ADDRESSEE = new RegExp(`\\b(told|tells|telling|said to|says to|speaking to|spoke to|an interview with)\\s+(?:the\\s+)?${OUTLET}(?![\\w-])`, 'g');
+
+/** The sentence without the outlet it was told to (the verb stays, so "told" still marks a statement). */
+export function withoutAddressee(text: string): string {
+  return text.replace(ADDRESSEE, '$1');
+}
+
 const SKIP_AUX = new Set(['yet', 'publicly', 'officially', 'formally', 'been', 'be', 'even', 'ever', 'still', 'already', 'immediate', 'any']);
 /** A speech verb right after a place (at most one word between): the place is the speaker's ("a spokesman in Moscow said"). */
 const SPOKEN_FROM = /^(?:\s+[\p{L}-]+)?\s+(?:said|says|told|tells|added|announced|stated|claimed|confirmed|denied|insisted)\b/u;
@@ -122,7 +150,7 @@ function quantities(text: string, numbers: number[], ranges: Range[] = []): Quan
   const once = /\bonce\b/i.test(digits) && /\d\s+times\b/i.test(digits);
   if (once) digits = digits.replace(/\bonce\b/gi, '1 times');
   const out: Quantity[] = [];
-  const re = /(\$|€|£)?(\d+(?:[.,]\d+)*)(?:\s*(%|percent|per cent|billion|million|thousand|bn\b|m\b|k\b))?(?:[\s-]+(?:of\s+)?([A-Za-z]+))?/g;
+  const re = /(\$|€|£)?(\d+(?:[.,]\d+)*)(?:\s*(%|percent|per cent|billion|million|thousand|bn\b|m\b|k\b))?(?:[\s-]+(?:of\s+)?([A-Za-z]+))?/gi;
   for (const m of digits.matchAll(re)) {
     const raw = m[2]!.replace(/,(?=\d{3}\b)/g, '');
     let value = Number(raw.replace(',', '.'));
@@ -148,6 +176,7 @@ function quantities(text: string, numbers: number[], ranges: Range[] = []): Quan
     // "one" is mostly an article ("one Marine team"), not a count
     if (value === 1 && !/\b1\b/.test(text) && !(once && /^\s*times\b/.test(digits.slice(m.index! + 1)))) continue;
     let unit: string;
+    let counted = false;
     if (scale === '%' || scale === 'percent' || scale === 'per cent') unit = '%';
     else if ((scale === 'm' || scale === 'k' || scale === 'bn') && !m[1]) continue; // "5m" without a currency: metres, not money
     else if (m[1] || scale) {
@@ -166,13 +195,21 @@ function quantities(text: string, numbers: number[], ranges: Range[] = []): Quan
       const prev = before.toLowerCase().match(/([a-z]+)(?:\s+of)?\s*$/)?.[1];
       // "9 fishing boats": a participle before the counted noun
       const next2 = /(?:ing|ed)$/.test(next ?? '') ? digits.slice(m.index! + m[0].length).match(/^\s+([a-z]+)/)?.[1] : undefined;
-      unit = next && !STOP_WORDS.has(next) && !/(?:ing|ed)$/.test(next) ? stem(next) : next2 && !STOP_WORDS.has(next2) && !VERBISH.test(next2) ? stem(next2) : prev && !STOP_WORDS.has(prev) && !APPROX_WORDS.has(prev) ? stem(prev) : '';
+      const byNoun = next && !STOP_WORDS.has(next) && !/(?:ing|ed)$/.test(next) ? stem(next) : next2 && !STOP_WORDS.has(next2) && !VERBISH.test(next2) ? stem(next2) : '';
+      counted = !!byNoun;
+      unit = byNoun || (prev && !STOP_WORDS.has(prev) && !APPROX_WORDS.has(prev) ? stem(prev) : '');
       unit = UNIT_SYNONYMS[unit] ?? unit;
       // "out of the 28 girls, seven …": the part counts what the whole counts
       const ofThe = digits.slice(Math.max(0, m.index! - 60), m.index!).match(/\b(?:out )?of (?:the|these|those|its|their) \d+(?:[.,]\d+)* ([a-z]+),\s*$/i)?.[1];
-      if (ofThe && (!unit || /ly$/.test(next ?? '') || VERBISH.test(next ?? ''))) unit = UNIT_SYNONYMS[stem(ofThe.toLowerCase())] ?? stem(ofThe.toLowerCase());
+      if (ofThe && (!unit || /ly$/.test(next ?? '') || VERBISH.test(next ?? ''))) {
+        unit = UNIT_SYNONYMS[stem(ofThe.toLowerCase())] ?? stem(ofThe.toLowerCase());
+        counted = true;
+      }
       // "six shots, then four more", "another four": the same unit as the figure before
-      if ((/^(?:more|others?|additional|extra)$/.test(next ?? '') || /\banother\s+$/i.test(before)) && out.length) unit = out[out.length - 1]!.unit;
+      if ((/^(?:more|others?|additional|extra)$/.test(next ?? '') || /\banother\s+$/i.test(before)) && out.length) {
+        unit = out[out.length - 1]!.unit;
+        counted = !!out[out.length - 1]!.counted;
+      }
     }
     if (!unit || STOP_WORDS.has(unit) || unit === 'and' || unit === 'to') continue;
     const rest = digits.slice(m.index! + m[0].length);
@@ -191,7 +228,7 @@ function quantities(text: string, numbers: number[], ranges: Range[] = []): Quan
     const asWord = unit === 'time' && value <= 3 && !new RegExp(`\\b${value}\\s+times`).test(text) ? text.match(new RegExp(`\\b${['once', 'twice', 'thrice'][value - 1]}\\b`, 'i'))?.[0] : undefined;
     const written = asWord ?? m[0].trim() + (unit === 'year-old' && /year$/i.test(m[0].trim()) ? '-old' : '');
     const exclusive = /\b(?:more than|over|upwards of|in excess of|just over|less than|under|fewer than|just under)\s+(?:a\s+)?$/i.test(before);
-    out.push({ value, unit, approx: APPROX.test(before), bound, head, ...(owner ? { owner } : {}), ...(exclusive ? { exclusive } : {}), text: written });
+    out.push({ value, unit, approx: APPROX.test(before), bound, head, ...(owner ? { owner } : {}), ...(exclusive ? { exclusive } : {}), ...(counted ? { counted } : {}), text: written });
   }
   for (const m of fold(text).matchAll(/\b(?:(about|around|roughly|nearly|almost|some) )?an? (half|third|quarter|fifth|tenth) of\b/g)) {
     out.push({ value: FRACTIONS[m[2]!]!, unit: '%', approx: true, bound: 'about', head: '%', text: m[0] });
@@ -278,7 +315,7 @@ export function fullMonths(text: string): string {
 }
 
 function extract(sentence: string, entities: EntityLookup, year: number | undefined): Frame {
-  const text = fullMonths(sentence.replace(/[’‘]/g, "'"));
+  const text = withoutAddressee(SPEEDS.reduce((t, [re, abbr]) => t.replace(re, abbr), fullMonths(sentence.replace(/[’‘]/g, "'"))));
   // "has yet to confirm" says "has not confirmed"
   const raw = tokenize(normalizeEventPhrases(text).replace(/\b(has|have|had|is|are|was|were) yet to\b/gi, '$1 not'));
   const found = entities.find(text);
@@ -339,6 +376,8 @@ function extract(sentence: string, entities: EntityLookup, year: number | undefi
   let nominal = false;
   for (let i = 0; i < raw.length; i++) {
     const w = raw[i]!;
+    // "if not dead, close to death": a condition, not a denial
+    if (w === 'not' && raw[i - 1] === 'if') continue;
     if (NEGATORS.has(w)) {
       scope = 1;
       nominal = w === 'no' || w === 'nothing';

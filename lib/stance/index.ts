@@ -5,8 +5,9 @@
  */
 import type { Report } from '../corpus';
 import type { Matcher } from '../match';
-import { compareClaims, stemOverlap, type Comparison, type CompareContext, type EntityLookup } from './claims';
+import { compareClaims, stemOverlap, uninformative, type Comparison, type CompareContext, type EntityLookup } from './claims';
 import { statesAcross } from './coverage';
+import { storyDebunked } from './debunk';
 import { claimFrame, type Frame } from './frame';
 
 export type Verdict = 'corroborates' | 'conflicts' | 'disputed' | 'related';
@@ -59,6 +60,9 @@ function closeness(A: Frame, B: Frame): number {
   return stemOverlap(words(A), words(B)).overlap;
 }
 
+/** Word overlap with the claim at which a report sentence retells it (as the popover lists a related report). */
+const RETOLD = 0.3;
+
 function certainty(c: Comparison): Certainty {
   const checked = c.findings.length;
   if (c.verdict === 'related') return c.overlap < 0.15 ? 'clear' : 'tentative';
@@ -83,6 +87,22 @@ export function judge(
   // sentence about a neighbouring point must not outvote the one that restates the claim.
   const checkable = compared.filter((x) => x.c.verdict !== 'related').sort((a, b) => b.c.overlap - a.c.overlap || (a.c.verdict === 'conflicts' ? -1 : 1));
   const decisive = checkable[0] ?? [...compared].sort((a, b) => b.c.strength - a.c.strength)[0];
+  // the report retells the claim, and elsewhere calls the story itself untrue ("It is a hoax …"): a conflict (debunk.ts)
+  const retold = decisive && decisive.c.verdict !== 'conflicts' && (decisive.c.verdict === 'corroborates' || decisive.c.overlap >= RETOLD);
+  const sentences = [{ i: -1, text: report.title ?? '' }, ...report.sentences.map((text, i) => ({ i, text }))];
+  const debunk = retold ? storyDebunked(claim, claimFrame(claim, entities, ctx.pageYear), sentences, uninformative) : null;
+  if (debunk) {
+    return {
+      verdict: 'conflicts',
+      reason: `This page: “stated as fact”. The report: “${debunk.report}” — the story itself.`,
+      parts: { page: 'stated as fact', report: debunk.report, context: 'the story itself' },
+      sides: null,
+      certainty: 'likely',
+      strength: 0.6 + 0.4 * Math.min(1, decisive!.c.overlap * 2),
+      sentenceIndex: debunk.i,
+      sentence: sentenceAt(report, debunk.i),
+    };
+  }
   // no one sentence states it, but the report does, point by point, in plain assertions
   if (decisive && !checkable.length && statesAcross(claim, claimFrame(claim, entities, ctx.pageYear), compared.map((x) => ({ text: x.s, frame: claimFrame(x.s, entities, ctx.reportYear) })))) {
     return {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EvidenceIndex } from '../../lib/evidence';
+import { judgeReports, judgedSearch } from '../../lib/evidence/judged';
+import type { EntityLookup } from '../../lib/stance/claims';
 import { ancestors, demonymPlace, findPlaces, placesCompatible } from '../../lib/evidence/places';
 import { Matcher } from '../../lib/match';
 import { entityLookup } from '../../lib/stance';
@@ -66,5 +68,26 @@ describe('EvidenceIndex', () => {
     expect(index.report('user-1')).toBeUndefined();
     expect(index.has('user-1')).toBe(false);
     expect(index.search('A hurricane made landfall close to Porto.', { limit: 5 }).some((h) => h.reportId === 'user-1')).toBe(false);
+  });
+});
+
+describe('the judged budget keeps places for the hovered term (judgedSearch)', () => {
+  const aurora: EntityLookup = {
+    find: (text) => (text.includes('Aurora Mine') ? [{ id: 'aurora-mine', kind: 'organization', text: 'Aurora Mine', start: text.indexOf('Aurora Mine') }] : []),
+  };
+  const index = new EvidenceIndex(aurora);
+  for (let k = 0; k < 30; k++) {
+    index.add({ id: `flood-${k}`, origin: 'user', title: null, sentences: [`Heavy rains flooded the valley road near the river bridge on Monday, officials said (${k}).`] } as never, []);
+  }
+  for (let k = 0; k < 40; k++) {
+    index.add({ id: `output-${k}`, origin: 'user', title: null, sentences: [`The Aurora Mine reported record output in March (${k}).`] } as never, [{ termId: 'aurora-mine', sentence: 0 }]);
+  }
+  index.add({ id: 'mine', origin: 'user', title: null, sentences: ['Work at the Aurora Mine went on despite the rains.'] } as never, [{ termId: 'aurora-mine', sentence: 0 }]);
+  const claim = 'Heavy rains flooded the valley road near the Aurora Mine on Monday.';
+  it('without a reserve the best-ranked fill the budget; with it the term’s own sentence is judged', () => {
+    expect(index.search(claim, { limit: 6, boostTermId: 'aurora-mine', perReport: 3 }).some((h) => h.reportId === 'mine')).toBe(false);
+    expect(index.search(claim, { limit: 6, boostTermId: 'aurora-mine', perReport: 3, reserve: 1 }).some((h) => h.reportId === 'mine')).toBe(true);
+    expect(judgedSearch('aurora-mine')).toMatchObject({ boostTermId: 'aurora-mine', reserve: 2 });
+    expect(judgeReports(index, claim, aurora, { termId: 'aurora-mine' }).some((j) => j.report.id === 'mine')).toBe(true);
   });
 });
