@@ -17,6 +17,7 @@ import { PageMentions } from './PageMentions';
 import { Reading } from './Reading';
 import { EMPTY_FIELDS, ReportForm } from './ReportForm';
 import { newestPage } from './newest';
+import { newestOnly } from './newest-only';
 import { LIST_PAGE, ReportList } from './ReportList';
 
 const NO_HITS: SearchReply & { query: string } = { query: '', reports: [], terms: [] };
@@ -53,6 +54,8 @@ const db = new CrosscheckDB();
 const POLL_MS = 1500;
 const POLLS = 20;
 const params = new URLSearchParams(location.search);
+/** the corpus search as the reader types: one request under way, then the newest typed meanwhile */
+const searchCorpus = newestOnly((q: string) => askCorpus('search', { query: q }));
 
 interface PageState {
   tabId: number | null;
@@ -124,6 +127,8 @@ export function App() {
 
   useEffect(() => {
     const fail = (e: unknown) => notify('error', e instanceof Error ? e.message : String(e));
+    // adds and edits start here: the background loads what writes need while the reader reads
+    void send('warm-writes', {}).catch(() => undefined);
     void (async () => {
       const state = await refreshPage(await targetTabId());
       setEnabled(isSiteEnabled(await disabledSites.getValue(), state.site));
@@ -151,8 +156,8 @@ export function App() {
     if (!searching) return;
     let current = true;
     const asked = query;
-    askCorpus('search', { query: asked }).then(
-      (reply) => current && setHits({ ...reply, query: asked }),
+    searchCorpus(asked).then(
+      (reply) => current && reply && setHits({ ...reply, query: asked }),
       (e: unknown) => current && notify('error', e instanceof Error ? e.message : String(e)),
     );
     return () => {
