@@ -11,7 +11,7 @@ import { ensureOffscreen, hasOffscreen } from '../lib/background/offscreen';
 import { broadcastChanges, queryHandlers, serveQueries } from '../lib/background/queries';
 import { createSeeder } from '../lib/background/seeding';
 import { extractInOffscreen, workerPool } from '../lib/background/extraction';
-import { ensureIndex, extractWith, isIndexing } from '../lib/background/store';
+import { extractWith, isIndexing } from '../lib/background/store';
 import { keepAwakeWhile } from '../lib/background/keep-awake';
 import { answer } from '../lib/rpc';
 import { hostPattern } from '../lib/settings';
@@ -19,9 +19,6 @@ import { evidenceStamp, feeds, feedTimeoutMs, importProgress, indexVersion, read
 
 /** The alarm that fetches every followed feed. */
 const FEEDS_ALARM = 'crosscheck-feeds';
-
-/** How long after start the corpus index is loaded for writes (seconds of reading at 10,000 reports). */
-const WRITE_INDEX_AFTER_MS = 5_000;
 
 export default defineBackground(() => {
   const db = new CrosscheckDB();
@@ -76,12 +73,11 @@ export default defineBackground(() => {
   keepAwakeWhile(() => isIndexing(db), () => browser.runtime.getPlatformInfo());
   // an import cut short by a restart of the background leaves no stale progress bar
   void importProgress.setValue(null);
-  // While idle: the dictionary and its matcher for the first hover (where this context answers
-  // hovers), then (later, so a hover that woke the worker goes first) the corpus index that writes need.
-  void ready()
-    .then(() => (hasOffscreen() ? undefined : deps.service.warm()))
-    .then(() => setTimeout(() => void ensureIndex(db).catch((e: unknown) => console.warn('[crosscheck] corpus index', e)), WRITE_INDEX_AFTER_MS))
-    .catch((e: unknown) => console.warn('[crosscheck] dictionary', e));
+  // While idle, where this context answers hovers: the dictionary and its matcher for the first one.
+  // The corpus index that writes need (every report's index row: ~50 MB at 10,000 reports) is not
+  // loaded at start, which is at every page the worker wakes for, but at the first write or when the
+  // popup opens ('warm-writes').
+  if (!hasOffscreen()) void ready().then(() => deps.service.warm()).catch((e: unknown) => console.warn('[crosscheck] dictionary', e));
   browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) =>
     answer(() => dispatch(handlers, deps, msg, { tabId: sender.tab?.id, url: sender.url }), sendResponse),
   );

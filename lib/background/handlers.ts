@@ -5,7 +5,7 @@ import { type BackgroundProtocol, type ReplyOf, type RequestOf } from '../messag
 import type { CorpusService } from './explain';
 import type { FeedService } from './feeds';
 import type { ImportProgress } from '../storage';
-import { addGathered, addUserReport, deleteUserReport, exportReports, forgetGathered, importReports, onEvidenceChange, onIndexChange, onIndexingProgress, updateUserReport } from './store';
+import { addGathered, addUserReport, deleteUserReport, ensureIndex, exportReports, forgetGathered, importReports, onEvidenceChange, onIndexChange, onIndexingProgress, updateUserReport } from './store';
 import { queryHandlers } from './queries';
 import { addedBetween, READ_CAP } from '../corpus/gathered';
 import { normaliseReading, remembersOn, siteOf, type ReadingSettings } from '../settings';
@@ -85,6 +85,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...queryHandlers(service),
     'mention-count': async (req, sender) => {
       if (sender.tabId !== undefined) await deps.setBadge(sender.tabId, req.count, req.conflicts ?? 0);
+      return null;
+    },
+    'warm-writes': async () => {
+      void ensureIndex(db).catch((e: unknown) => console.warn('[crosscheck] corpus index', e));
       return null;
     },
     'add-report': async (req) => ({ report: await addUserReport(db, req.report) }),

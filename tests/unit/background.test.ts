@@ -90,6 +90,28 @@ describe('evidence stamp', () => {
 describe('corpus management handlers', () => {
   const TEXT = 'The harbour authority of Port Elling said on Monday that the new ferry terminal will open in June.';
 
+  it('a restarted background reads the index rows writes need only when the popup opens or a write comes, once', async () => {
+    const first = setup();
+    await first.deps.ready();
+    await whenIndexed(first.db);
+    // the worker restarts: the same database, nothing in memory
+    const db = new CrosscheckDB(first.db.name);
+    const rows = vi.spyOn(db.reportIndex, 'toArray');
+    const deps: BackgroundDeps = { db, service: new CorpusService(db), ready: createSeeder(db, seedCorpusCompiled()) };
+    const handlers = createHandlers(deps);
+    await dispatch(handlers, deps, { type: 'dictionary' }, {});
+    const term = seedCorpusCompiled().terms[0]!;
+    await dispatch(handlers, deps, { type: 'explain', termId: term.id, claim: `${term.label} said on Monday that talks would go on.` }, {});
+    expect(rows).not.toHaveBeenCalled(); // what a page needs does not load them
+    expect(await dispatch(handlers, deps, { type: 'warm-writes' }, {})).toBeNull(); // answered at once; the rows load meanwhile
+    await vi.waitFor(() => expect(rows).toHaveBeenCalledTimes(1));
+    await dispatch(handlers, deps, { type: 'add-report', report: { text: TEXT } }, {});
+    await dispatch(handlers, deps, { type: 'warm-writes' }, {});
+    await whenIndexed(db);
+    expect(rows).toHaveBeenCalledTimes(1);
+    db.close();
+  });
+
   it('add, edit, delete a user report; each write publishes the new index version', async () => {
     const { deps, handlers, setIndexVersion } = setup();
     await deps.ready(); // seeding publishes a version of its own
