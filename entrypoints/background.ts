@@ -76,7 +76,7 @@ export default defineBackground(() => {
   // While idle, where this context answers hovers: the dictionary and its matcher for the first one.
   // The corpus index that writes need (every report's index row: ~50 MB at 10,000 reports) is not
   // loaded at start, which is at every page the worker wakes for, but at the first write or when the
-  // popup opens ('warm-writes').
+  // reader opens an add or edit form ('warm-writes').
   if (!hasOffscreen()) void ready().then(() => deps.service.warm()).catch((e: unknown) => console.warn('[crosscheck] dictionary', e));
   browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) =>
     answer(() => dispatch(handlers, deps, msg, { tabId: sender.tab?.id, url: sender.url }), sendResponse),

@@ -143,7 +143,7 @@ export interface BackgroundProtocol {
   /** a page of the popup's corpus list (lib/background/corpus-catalogue.ts) */
   list: { request: { filter: ListFilter; limit: number }; reply: ListReply };
   'mention-count': { request: { count: number; conflicts?: number }; reply: null };
-  /** the popup opened: load the corpus index that writes need now, so that an add or edit from it does not wait for it */
+  /** the reader opened an add or edit form: load the corpus index that writes need now, so that the save does not wait for it */
   'warm-writes': { request: {}; reply: null };
   'add-report': { request: { report: NewReportInput }; reply: { report: Report } };
   'update-report': { request: { id: string; report: NewReportInput }; reply: { report: Report } };

@@ -6,6 +6,7 @@ import type { NewReportInput } from '../../lib/corpus/schema';
 import { send, sendToTab } from '../../lib/rpc';
 import { fieldsOf, ReportForm, type ReportFields } from './ReportForm';
 import type { Notify } from './notice';
+import { warmWrites } from './warm-writes';
 
 export const ADD_ARTICLE_STRINGS = {
   get button() {
@@ -44,6 +45,7 @@ export function AddArticle({ tabId, available, autoStart, notify }: Props) {
 
   const extract = async () => {
     if (tabId === null) return notify('error', ADD_ARTICLE_STRINGS.noPage);
+    warmWrites();
     setReading(true);
     try {
       const page = await sendToTab(tabId, 'extract-article');

@@ -18,6 +18,7 @@ import { Reading } from './Reading';
 import { EMPTY_FIELDS, ReportForm } from './ReportForm';
 import { newestPage } from './newest';
 import { newestOnly } from './newest-only';
+import { warmWrites } from './warm-writes';
 import { LIST_PAGE, ReportList } from './ReportList';
 
 const NO_HITS: SearchReply & { query: string } = { query: '', reports: [], terms: [] };
@@ -127,8 +128,6 @@ export function App() {
 
   useEffect(() => {
     const fail = (e: unknown) => notify('error', e instanceof Error ? e.message : String(e));
-    // adds and edits start here: the background loads what writes need while the reader reads
-    void send('warm-writes', {}).catch(() => undefined);
     void (async () => {
       const state = await refreshPage(await targetTabId());
       setEnabled(isSiteEnabled(await disabledSites.getValue(), state.site));
@@ -250,7 +249,7 @@ export function App() {
           }
         />
         <div class="corpus-tools">
-          <details id="add-report">
+          <details id="add-report" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && warmWrites()}>
             <summary>{APP_STRINGS.addReport}</summary>
             <ReportForm initial={EMPTY_FIELDS} submitLabel={APP_STRINGS.addToCorpus} onSubmit={addPasted} resetOnSave />
           </details>

@@ -9,6 +9,7 @@ import { send } from '../../lib/rpc';
 import { DEFAULT_FILTER, listReports, type ListFilter, type SortOrder } from '../../lib/corpus/listing';
 import type { Notify } from './notice';
 import { fieldsOf, ReportForm } from './ReportForm';
+import { warmWrites } from './warm-writes';
 
 const SORT_ORDERS: SortOrder[] = ['newest', 'oldest', 'source', 'title'];
 const ORDER_KEYS = { newest: 'list.newest', oldest: 'list.oldest', source: 'list.bySource', title: 'list.byTitle' } as const satisfies Record<SortOrder, string>;
@@ -250,7 +251,7 @@ export function ReportList({ reports, ranked, matched, sources, filter, onFilter
                 {r.origin !== 'seed' && (
                   <div class="row actions">
                     {r.origin === 'user' && (
-                      <button class="edit" onClick={() => setEditing(r.id)}>
+                      <button class="edit" onClick={() => (warmWrites(), setEditing(r.id))}>
                         {LIST_STRINGS.edit}
                       </button>
                     )}

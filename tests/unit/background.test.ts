@@ -90,14 +90,14 @@ describe('evidence stamp', () => {
 describe('corpus management handlers', () => {
   const TEXT = 'The harbour authority of Port Elling said on Monday that the new ferry terminal will open in June.';
 
-  it('a restarted background reads the index rows writes need only when the popup opens or a write comes, once', async () => {
+  it('a restarted background reads the index rows writes need only when a form is opened or a write comes, once', async () => {
     const first = setup();
     await first.deps.ready();
     await whenIndexed(first.db);
     // the worker restarts: the same database, nothing in memory
     const db = new CrosscheckDB(first.db.name);
     const rows = vi.spyOn(db.reportIndex, 'toArray');
-    const deps: BackgroundDeps = { db, service: new CorpusService(db), ready: createSeeder(db, seedCorpusCompiled()) };
+    const deps: BackgroundDeps = { db, service: new CorpusService(db), ready: createSeeder(db, seedCorpusCompiled()), setBadge: async () => undefined };
     const handlers = createHandlers(deps);
     await dispatch(handlers, deps, { type: 'dictionary' }, {});
     const term = seedCorpusCompiled().terms[0]!;
