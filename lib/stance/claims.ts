@@ -18,6 +18,7 @@ import { timesAgree } from './times';
 import { fatesConflict } from './outcomes';
 import { sameIdentity } from './identity';
 import { ALLEGED, debunks } from './debunk';
+import { relays } from './relay';
 
 export type { EntityLookup } from './frame';
 export { placesCompatible } from '../evidence/places';
@@ -162,6 +163,21 @@ function names(F: Frame, key: string): boolean {
   return F.names.has(key) || F.stems.has(stem(key)) || [...F.places.keys()].some((p) => placesCompatible(p, key));
 }
 
+/** Not a source's name: a phrase the parse cut at a preposition or a verb ("in Nigeria despite", "Boko Haram has"). */
+const CUT_SOURCE = /^(?:in|on|at|despite|after|before|and|but|of|for|with|from|to|by)\b|\b(?:and|or|has|have|had|was|were|is|are)$/i;
+
+/**
+ * Two speakers that are two sources: both names of one (not a phrase the parse cut), sharing no
+ * capitalised word, neither's the start of the other's ("Boko Haram" / "Boko Haram leader Abubakar
+ * Shekau", "Iraq" / "An Iraqi official", "Nigeria" / "Nigeria's official news agency" are one).
+ */
+export function twoSources(a: string, b: string): boolean {
+  if (CUT_SOURCE.test(a.trim()) || CUT_SOURCE.test(b.trim())) return false;
+  const caps = (t: string) => (t.match(/\b[A-Z][\p{L}-]{2,}/gu) ?? []).map((w) => w.toLowerCase()).filter((w) => !/^(?:the|an?|this|that|its|his|her|their)$/.test(w));
+  const wb = caps(b);
+  return !caps(a).some((x) => wb.some((y) => x === y || (x.length >= 4 && y.startsWith(x)) || (y.length >= 4 && x.startsWith(y))));
+}
+
 /** Compare the facts of two frames that may describe the same event. */
 function findings(A: Frame, B: Frame, sameEvent: boolean, overlap: number): Finding[] {
   const out: Finding[] = [];
@@ -230,7 +246,7 @@ function findings(A: Frame, B: Frame, sameEvent: boolean, overlap: number): Find
     // Another source for the same claim is context, not a conflict; it is one only when the report
     // gives the claim to the other side ("Ukraine said …" / "Russia accused Ukraine of …").
     if (match) out.push({ slot: 'attribution', agree: true, page: A.speakers.get(a0!)!, report: B.speakers.get(match)! });
-    else if (!speaks(A, b0!) && /[A-Z]/.test(A.speakers.get(a0!)!) && /[A-Z]/.test(B.speakers.get(b0!)!) && (names(B, a0!) || names(A, b0!))) out.push({ slot: 'attribution', agree: false, page: `according to ${A.speakers.get(a0!)}`, report: `according to ${B.speakers.get(b0!)}` });
+    else if (!speaks(A, b0!) && twoSources(A.speakers.get(a0!)!, B.speakers.get(b0!)!) && /[A-Z]/.test(A.speakers.get(a0!)!) && /[A-Z]/.test(B.speakers.get(b0!)!) && (names(B, a0!) || names(A, b0!))) out.push({ slot: 'attribution', agree: false, page: `according to ${A.speakers.get(a0!)}`, report: `according to ${B.speakers.get(b0!)}` });
   }
   return out;
 }
@@ -527,7 +543,10 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // and two sayings on other days or dates ("said on Monday" / "said on Tuesday") are two statements unless they say the same
   const twoSayings = (f: Finding) => speechOnly && !f.agree && (f.slot === 'day' || f.slot === 'date') && overlap < 0.6;
   const ofEvent = (f: Finding) => !twoSayings(f) && !(f.slot === 'day' && speechOnly && /\d/.test(f.page) !== /\d/.test(f.report)) && (!kind || !['day', 'date', 'time', 'place'].includes(f.slot) || (near(a, f.page, kind) && near(b, f.report, kind)));
-  const conflicts = found.filter((f) => !f.agree && ofEvent(f));
+  // a sentence that relays a claim (an allegation, a rumour, a question, a story retold) states no polarity or fate of its own
+  // nor does one that hedges it ("may", "likely")
+  const relayed = (f: Finding) => (f.slot === 'polarity' || f.slot === 'fate') && (A.hedged || B.hedged || relays(a, f.page) || relays(b, f.report));
+  const conflicts = found.filter((f) => !f.agree && ofEvent(f) && !relayed(f));
   const otherSaying = found.some(twoSayings);
   const agreements = found.filter((f) => f.agree);
 
@@ -588,7 +607,8 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   const negatedOnce = (X: Frame, Y: Frame, x: string) =>
     X.hasNegation && !Y.hasNegation && (deniesWhat(x, Y) || [...X.negated].some((w) => !w.startsWith('E:') && w.length > 2 && !GENERIC.has(w) && Y.asserted.has(w)));
   const oneSided = negatedOnce(A, B, a) || negatedOnce(B, A, b);
-  if (!onlyCompatible && !oneSided && (!!identity || (sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated) && !otherFigure && !otherSaying) {
+  const same = !onlyCompatible && !oneSided && (!!identity || (sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated) && !otherFigure && !otherSaying;
+  if (same) {
     // a shared source is named as the page names it (the report may word the title differently)
     const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);
     const what = checkable.length ? checkable.map(say).join(', ') : null;
