@@ -18,7 +18,7 @@ import { timesAgree } from './times';
 import { fatesConflict } from './outcomes';
 import { sameIdentity } from './identity';
 import { ALLEGED, debunks } from './debunk';
-import { relays } from './relay';
+import { relayedBy, relays } from './relay';
 
 export type { EntityLookup } from './frame';
 export { placesCompatible } from '../evidence/places';
@@ -250,6 +250,10 @@ function findings(A: Frame, B: Frame, sameEvent: boolean, overlap: number): Find
   }
   return out;
 }
+
+/** Word overlap (Dice) at which two plain statements with the same cast say the same thing, without a shared event word. */
+const SAME_WORDS = 0.45;
+const MODAL_WORD = /\b(?:would|should|if|whether|unless)\b/i;
 
 /** What a figure counts: its unit, and for an age the noun it belongs to. */
 const YEAR = /\b(?:19|20)\d\d\b/g;
@@ -607,7 +611,12 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   const negatedOnce = (X: Frame, Y: Frame, x: string) =>
     X.hasNegation && !Y.hasNegation && (deniesWhat(x, Y) || [...X.negated].some((w) => !w.startsWith('E:') && w.length > 2 && !GENERIC.has(w) && Y.asserted.has(w)));
   const oneSided = negatedOnce(A, B, a) || negatedOnce(B, A, b);
-  const same = !onlyCompatible && !oneSided && (!!identity || (sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated) && !otherFigure && !otherSaying;
+  // most of the words the same, both stating them plainly (no negation, hedge, allegation or question), the same cast: the same fact in other words
+  const plainly = (X: Frame, x: string) => !X.hasNegation && !X.hedged && !relayedBy(x) && !MODAL_WORD.test(x);
+  // (and every figure on either side given by the other: "viewed more than 610,000 times" / "more than 198,000 times" is no paraphrase)
+  const sameFigures = A.quantities.every((x) => hasFigure(B, x.value)) && B.quantities.every((y) => hasFigure(A, y.value));
+  const sameWords = overlap >= SAME_WORDS && !otherCast && !differentCast && sameFigures && plainly(A, a) && plainly(B, b);
+  const same = !onlyCompatible && !oneSided && (!!identity || (sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated || sameWords) && !otherFigure && !otherSaying;
   if (same) {
     // a shared source is named as the page names it (the report may word the title differently)
     const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);
@@ -633,7 +642,9 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
     parts: null,
     reason: sameEvent
       ? `The report covers ${context} but states nothing this sentence can be checked against.`
-      : names.length
+      : overlap >= SAME_WORDS && about
+        ? `Both are about ${about}, but the report does not state it as this sentence does.`
+        : names.length
         ? `Both mention ${names.slice(0, 2).join(' and ')}, but not the same event.`
         : 'The report is about something else.',
     strength: Math.min(0.45, overlap),

@@ -27,6 +27,12 @@ const CLAUSE_BREAK = /;|\s(?:but|however|although|though|whereas|yet)\s/i;
 /** A question: it asks, it does not state. */
 const QUESTION = /\?\s*["'”’)]*\s*$/;
 
+/** The word by which `sentence` relays a claim instead of stating it ('?' for a question), or null. */
+export function relayedBy(sentence: string): string | null {
+  if (QUESTION.test(sentence.trim())) return '?';
+  return sentence.match(RELAYS)?.[0] ?? null;
+}
+
 /**
  * Does `sentence` relay, rather than state, what it says with `words` (the words a finding names,
  * "not arrested", "found dead")? A question relays all it asks; otherwise a relaying word must stand
