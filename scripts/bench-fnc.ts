@@ -2,7 +2,8 @@
  * npm run bench:fnc -- <bodies.csv> <stances.csv> [--dev-split | --train-split] [--sample N]
  * The extension's own pipeline on FNC-1: every body of the file is a report (compiled as an
  * imported corpus: its own term dictionary and mentions) in one evidence index; each headline is the
- * page claim, hovered on its most specific dictionary term; judgeReports() (what a popover uses)
+ * page claim, hovered on the term "Check with Crosscheck" reads it by (termsNamed: the rarest person,
+ * else organisation, place, topic); judgeReports() (what a popover uses)
  * decides. The labelled body's verdict maps corroborates → agree, conflicts/disputed → disagree,
  * related → discuss; a body not judged but counted by the popover ("and N more": it mentions the
  * hovered term) → discuss; not listed → unrelated. Prints the FNC-1 score, macro-F1, per-class P/R/F1
@@ -12,6 +13,7 @@
  * figures to report. --train-split keeps the rest, for development.
  */
 import { readFileSync } from 'node:fs';
+import { termsNamed } from '../lib/background/check';
 import { compileCorpus, type RawReport } from '../lib/corpus';
 import { EvidenceIndex } from '../lib/evidence';
 import { judgeReports } from '../lib/evidence/judged';
@@ -52,10 +54,9 @@ const reportCount = new Map(corpus.terms.map((t) => [t.id, t.reportCount]));
 
 const MAP: Record<Verdict, StanceLabel> = { corroborates: 'agree', conflicts: 'disagree', disputed: 'disagree', related: 'discuss' };
 
-/** The mark a reader would hover in the headline: its dictionary term named by the fewest reports. */
+/** The mark a reader would hover in the headline, as "Check with Crosscheck" reads a sentence: the rarest person it names, else organisation, place, topic. */
 function hoverTerm(headline: string): string | undefined {
-  const ids = [...new Set(entities.find(headline).map((e) => e.id))];
-  return ids.sort((a, b) => (reportCount.get(a) ?? 0) - (reportCount.get(b) ?? 0))[0];
+  return termsNamed(headline, entities, (id) => reportCount.get(id) ?? 0)[0];
 }
 
 const byHeadline = new Map<string, Map<string, Verdict>>();

@@ -6,6 +6,7 @@
  * UNKNOWN. Prints accuracy and per-class precision/recall; asserts nothing.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { termsNamed } from '../lib/background/check';
 import { compileCorpus } from '../lib/corpus';
 import { EvidenceIndex } from '../lib/evidence';
 import { judgeReports } from '../lib/evidence/judged';
@@ -42,7 +43,7 @@ const got: RteLabel[] = [];
 for (const [k, p] of pairs.entries()) {
   const index = new EvidenceIndex(entities);
   index.add(corpus.reports[k]!, rows.get(p.id)?.mentions ?? []);
-  const termId = [...new Set(entities.find(p.h).map((e) => e.id))].sort((a, b) => (reportCount.get(a) ?? 0) - (reportCount.get(b) ?? 0))[0];
+  const termId = termsNamed(p.h, entities, (id) => reportCount.get(id) ?? 0)[0];
   const j = judgeReports(index, p.h, entities, { termId })[0];
   got.push(j ? MAP[j.judgement.verdict] : 'unknown');
   if (verbose && got[k] !== p.label) console.log(`- ${p.id} expected ${p.label}, got ${got[k]}: H: ${p.h}\n    ${j?.judgement.reason ?? 'not listed'}`);

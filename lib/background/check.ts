@@ -1,16 +1,20 @@
 /**
  * "Check with Crosscheck" in the background, the parts that differ from a hover: which corpus term
- * a selected sentence is read by (the rarest it names, as a hover starts from its mark), and one
+ * a selected sentence is read by (the rarest person it names, else organisation, place, topic: as a
+ * hover starts from its mark), and one
  * verdict per report over the selection's sentences, strongest first. Pure.
  */
 import type { JudgedReport } from '../evidence/judged';
 import { VERDICTS } from '../stance';
 import type { EntityLookup } from '../stance/claims';
 
-/** The corpus terms a text names, each once, rarest (fewest reports) first. */
+/** Who or what a sentence is about, first: a person, an organisation, a place, then a topic ("capital city", "ceasefire deal"). */
+const KIND_ORDER = ['person', 'organization', 'place', 'topic'];
+
+/** The corpus terms a text names, each once: people first, then organisations, places and topics; within a kind the rarest (fewest reports) first. */
 export function termsNamed(text: string, entities: EntityLookup, reportCount: (termId: string) => number): string[] {
-  const ids = [...new Set(entities.find(text).map((e) => e.id))];
-  return ids.sort((a, b) => reportCount(a) - reportCount(b));
+  const kinds = new Map(entities.find(text).map((e) => [e.id, KIND_ORDER.indexOf(e.kind) < 0 ? KIND_ORDER.length : KIND_ORDER.indexOf(e.kind)]));
+  return [...kinds.keys()].sort((a, b) => kinds.get(a)! - kinds.get(b)! || reportCount(a) - reportCount(b));
 }
 
 /** Conflicts first, then disputed, corroborates, related; within a verdict, the stronger evidence first. */

@@ -170,7 +170,7 @@ export class CorpusService {
 
   /**
    * The popover for the reader's selection ("Check with Crosscheck"), marked or not: each sentence
-   * judged as a hover judges a mark's, read by the rarest corpus term it names (if any), then one
+   * judged as a hover judges a mark's, read by the corpus term it names first (`termsNamed`: the rarest person, else organisation, place, topic), then one
    * verdict per report, strongest first. No item: nothing in the corpus relates to it.
    */
   async check(sentences: string[], published?: string): Promise<ExplainReply> {

@@ -18,6 +18,7 @@ import { timesAgree } from './times';
 import { fatesConflict } from './outcomes';
 import { sameIdentity } from './identity';
 import { ALLEGED, debunks } from './debunk';
+import { relayedBy, relays } from './relay';
 
 export type { EntityLookup } from './frame';
 export { placesCompatible } from '../evidence/places';
@@ -162,6 +163,21 @@ function names(F: Frame, key: string): boolean {
   return F.names.has(key) || F.stems.has(stem(key)) || [...F.places.keys()].some((p) => placesCompatible(p, key));
 }
 
+/** Not a source's name: a phrase the parse cut at a preposition or a verb ("in Nigeria despite", "Boko Haram has"). */
+const CUT_SOURCE = /^(?:in|on|at|despite|after|before|and|but|of|for|with|from|to|by)\b|\b(?:and|or|has|have|had|was|were|is|are)$/i;
+
+/**
+ * Two speakers that are two sources: both names of one (not a phrase the parse cut), sharing no
+ * capitalised word, neither's the start of the other's ("Boko Haram" / "Boko Haram leader Abubakar
+ * Shekau", "Iraq" / "An Iraqi official", "Nigeria" / "Nigeria's official news agency" are one).
+ */
+export function twoSources(a: string, b: string): boolean {
+  if (CUT_SOURCE.test(a.trim()) || CUT_SOURCE.test(b.trim())) return false;
+  const caps = (t: string) => (t.match(/\b[A-Z][\p{L}-]{2,}/gu) ?? []).map((w) => w.toLowerCase()).filter((w) => !/^(?:the|an?|this|that|its|his|her|their)$/.test(w));
+  const wb = caps(b);
+  return !caps(a).some((x) => wb.some((y) => x === y || (x.length >= 4 && y.startsWith(x)) || (y.length >= 4 && x.startsWith(y))));
+}
+
 /** Compare the facts of two frames that may describe the same event. */
 function findings(A: Frame, B: Frame, sameEvent: boolean, overlap: number): Finding[] {
   const out: Finding[] = [];
@@ -230,10 +246,14 @@ function findings(A: Frame, B: Frame, sameEvent: boolean, overlap: number): Find
     // Another source for the same claim is context, not a conflict; it is one only when the report
     // gives the claim to the other side ("Ukraine said …" / "Russia accused Ukraine of …").
     if (match) out.push({ slot: 'attribution', agree: true, page: A.speakers.get(a0!)!, report: B.speakers.get(match)! });
-    else if (!speaks(A, b0!) && /[A-Z]/.test(A.speakers.get(a0!)!) && /[A-Z]/.test(B.speakers.get(b0!)!) && (names(B, a0!) || names(A, b0!))) out.push({ slot: 'attribution', agree: false, page: `according to ${A.speakers.get(a0!)}`, report: `according to ${B.speakers.get(b0!)}` });
+    else if (!speaks(A, b0!) && twoSources(A.speakers.get(a0!)!, B.speakers.get(b0!)!) && /[A-Z]/.test(A.speakers.get(a0!)!) && /[A-Z]/.test(B.speakers.get(b0!)!) && (names(B, a0!) || names(A, b0!))) out.push({ slot: 'attribution', agree: false, page: `according to ${A.speakers.get(a0!)}`, report: `according to ${B.speakers.get(b0!)}` });
   }
   return out;
 }
+
+/** Word overlap (Dice) at which two plain statements with the same cast say the same thing, without a shared event word. */
+const SAME_WORDS = 0.45;
+const MODAL_WORD = /\b(?:would|should|if|whether|unless)\b/i;
 
 /** What a figure counts: its unit, and for an age the noun it belongs to. */
 const YEAR = /\b(?:19|20)\d\d\b/g;
@@ -527,7 +547,10 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // and two sayings on other days or dates ("said on Monday" / "said on Tuesday") are two statements unless they say the same
   const twoSayings = (f: Finding) => speechOnly && !f.agree && (f.slot === 'day' || f.slot === 'date') && overlap < 0.6;
   const ofEvent = (f: Finding) => !twoSayings(f) && !(f.slot === 'day' && speechOnly && /\d/.test(f.page) !== /\d/.test(f.report)) && (!kind || !['day', 'date', 'time', 'place'].includes(f.slot) || (near(a, f.page, kind) && near(b, f.report, kind)));
-  const conflicts = found.filter((f) => !f.agree && ofEvent(f));
+  // a sentence that relays a claim (an allegation, a rumour, a question, a story retold) states no polarity or fate of its own
+  // nor does one that hedges it ("may", "likely")
+  const relayed = (f: Finding) => (f.slot === 'polarity' || f.slot === 'fate') && (A.hedged || B.hedged || relays(a, f.page) || relays(b, f.report));
+  const conflicts = found.filter((f) => !f.agree && ofEvent(f) && !relayed(f));
   const otherSaying = found.some(twoSayings);
   const agreements = found.filter((f) => f.agree);
 
@@ -588,7 +611,13 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   const negatedOnce = (X: Frame, Y: Frame, x: string) =>
     X.hasNegation && !Y.hasNegation && (deniesWhat(x, Y) || [...X.negated].some((w) => !w.startsWith('E:') && w.length > 2 && !GENERIC.has(w) && Y.asserted.has(w)));
   const oneSided = negatedOnce(A, B, a) || negatedOnce(B, A, b);
-  if (!onlyCompatible && !oneSided && (!!identity || (sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated) && !otherFigure && !otherSaying) {
+  // most of the words the same, both stating them plainly (no negation, hedge, allegation or question), the same cast: the same fact in other words
+  const plainly = (X: Frame, x: string) => !X.hasNegation && !X.hedged && !relayedBy(x) && !MODAL_WORD.test(x);
+  // (and every figure on either side given by the other: "viewed more than 610,000 times" / "more than 198,000 times" is no paraphrase)
+  const sameFigures = A.quantities.every((x) => hasFigure(B, x.value)) && B.quantities.every((y) => hasFigure(A, y.value));
+  const sameWords = overlap >= SAME_WORDS && !otherCast && !differentCast && sameFigures && plainly(A, a) && plainly(B, b);
+  const same = !onlyCompatible && !oneSided && (!!identity || (sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated || sameWords) && !otherFigure && !otherSaying;
+  if (same) {
     // a shared source is named as the page names it (the report may word the title differently)
     const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);
     const what = checkable.length ? checkable.map(say).join(', ') : null;
@@ -613,7 +642,9 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
     parts: null,
     reason: sameEvent
       ? `The report covers ${context} but states nothing this sentence can be checked against.`
-      : names.length
+      : overlap >= SAME_WORDS && about
+        ? `Both are about ${about}, but the report does not state it as this sentence does.`
+        : names.length
         ? `Both mention ${names.slice(0, 2).join(' and ')}, but not the same event.`
         : 'The report is about something else.',
     strength: Math.min(0.45, overlap),

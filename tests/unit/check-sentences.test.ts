@@ -100,4 +100,16 @@ describe('check.ts (pure)', () => {
     const counts: Record<string, number> = { x: 5, y: 1 };
     expect(termsNamed('X Y X', entities, (id) => counts[id] ?? 0)).toEqual(['y', 'x']);
   });
+
+  it('termsNamed: a sentence is read by whom it names before a topic, the rarest of a kind first', () => {
+    const found = [
+      { id: 'capital-city', kind: 'topic', text: 'capital city', start: 0 },
+      { id: 'vessa', kind: 'place', text: 'Vessa', start: 20 },
+      { id: 'harbour-guild', kind: 'organization', text: 'Harbour Guild', start: 30 },
+      { id: 'piet-olde', kind: 'person', text: 'Piet Olde', start: 50 },
+      { id: 'norland', kind: 'place', text: 'Norland', start: 70 },
+    ];
+    const counts: Record<string, number> = { 'capital-city': 2, vessa: 9, 'harbour-guild': 40, 'piet-olde': 60, norland: 5 };
+    expect(termsNamed('…', { find: () => found }, (id) => counts[id] ?? 0)).toEqual(['piet-olde', 'harbour-guild', 'norland', 'vessa', 'capital-city']);
+  });
 });
