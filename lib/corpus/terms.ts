@@ -5,7 +5,7 @@
  * transliterations, inflections, titles stripped) plus abbreviations no tagger can infer.
  */
 import nlp from './fast-nlp';
-import { capitalisedNames, ELISION, headlineLines, isCalendarDate, isTimeZone, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInHeadlines, TITLE_HALVES } from './extract/names';
+import { capitalisedNames, ELISION, headlineLines, isCalendarDate, isDemonym, isTimeZone, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInHeadlines, TITLE_HALVES } from './extract/names';
 import { isCompoundNoun, isDistinctive, isEverydayWord, isRolePhrase, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
@@ -218,6 +218,9 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     // (a bare title is no name: the tagger reads "Captain" of "Captain Solberg" as a person)
     if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase()) || bareTitle(name) || isCalendarDate(name)) return;
     if (kind !== 'person' && /(?:ian|ean|ese|ish|ern)$/.test(name) && !name.includes(' ')) return; // demonyms, "Western"
+    // a people ("Somalis", "Americans"), or its demonym where the tagger took it for a name, is named for its place
+    if (kind !== 'person' && !name.includes(' ') && isDemonym(name)) kind = 'place';
+    if (addressPart(clipped, name)) return;
     if (name.split(' ').some((w) => w.length > 1 && STOP_WORDS.has(w.toLowerCase()) && !/^(of|de)$/.test(w))) return;
     // a single common English word the report also writes in lower case is no name ("Rest", "Web")
     if (!name.includes(' ') && /^\p{Lu}\p{Ll}+$/u.test(name) && wordKind(tokenKey(name)) === 'common' && new RegExp(`\\b${name.toLowerCase()}\\b`).test(clipped)) return;
@@ -233,6 +236,7 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
   const addName = (kind: TermKind, name: string) => {
     // (a title's first half alone is a name there: "Prime" of "Prime membership")
     if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || (TITLE_WORDS.has(name.toLowerCase()) && !TITLE_HALVES.has(name.toLowerCase())) || bareTitle(name)) return;
+    if (addressPart(clipped, name)) return;
     const { key, kind: k } = entityKey(kind, name);
     const e = entities.get(key) ?? { kind: k, forms: new Map() };
     e.forms.set(name, (e.forms.get(name) ?? 0) + 1);
@@ -464,7 +468,10 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     const [modifier, head] = form.split(' ') as [string, string];
     if (n !== 1 || !/^[a-z]/.test(modifier) || /[^su]s$|ed$/.test(modifier) || /ing$/.test(head) || [modifier, head].some((w) => NOT_SUBJECT_WORDS.has(w))) continue;
     const counts = stems.map((w) => wordCount.get(w) ?? 0);
-    if (Math.max(...counts) >= SUBJECT_WORD_COUNT && Math.min(...counts) >= 2) e.forms.set(form, 2);
+    // (an English compound with a word past the most frequent needs only one of its words to be the report's: "pilot
+    // whales" among whales; not after a generic modifier: "first quarter")
+    const compound = isCompoundNoun(form) && isDistinctive(stems, TOPIC_RANK.shared) && !GENERIC_MODIFIERS.has(modifier);
+    if (Math.max(...counts) >= SUBJECT_WORD_COUNT && (Math.min(...counts) >= 2 || compound)) e.forms.set(form, 2);
   }
 
   return { entities: topKeys(entities, TERM_LIMITS.entitiesPerReport), phrases: topKeys(phrases, TERM_LIMITS.phrasesPerReport) };
@@ -513,6 +520,25 @@ function onlyBeforeNumber(text: string, name: string): boolean {
     const after = text.slice(at + name.length, at + name.length + 2);
     if (/^\p{L}/u.test(after)) continue;
     if (!/^[ -]?\d/.test(after)) return false;
+    seen = true;
+  }
+  return seen;
+}
+
+/**
+ * A state's or district's two letters after a place ("Washington, DC", "Austin, TX", "Washington D.C."):
+ * part of how the place is written wherever the text writes them, no name of their own.
+ */
+export function addressPart(text: string, name: string): boolean {
+  if (!/^(?:\p{Lu}\.?){2}$/u.test(name) || KNOWN_EQUIVALENTS[name] || Object.values(KNOWN_EQUIVALENTS).some((e) => e.aliases.includes(name))) return false;
+  const letters = name.replace(/\.$/, '');
+  let seen = false;
+  for (let at = text.indexOf(letters); at >= 0; at = text.indexOf(letters, at + 1)) {
+    const end = at + letters.length;
+    if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ') || /[\p{L}\p{N}]/u.test(text[end] ?? ' ')) continue;
+    // (in a list of names it is one of them: "Britain, HK and France")
+    const place = /(\p{Lu}[\p{L}'’-]*),?\s+$/u.exec(text.slice(Math.max(0, at - 40), at));
+    if (!place || !isPlace(placeKey(place[1]!)) || /^\.?(?:,?\s+(?:and|or)\b|,\s*\p{Lu})/u.test(text.slice(end, end + 8))) return false;
     seen = true;
   }
   return seen;

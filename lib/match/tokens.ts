@@ -11,7 +11,8 @@ export interface Token {
   folded: string;
 }
 
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** (first: a French article or pronoun elided before a name, "l'Assemblée", "qu'Amazon": its own token, dropped) */
+const TOKEN_RE = /(?<![\p{L}\p{N}])(?:[lLdnjsc]|[Qq]u)['’](?=\p{Lu})|(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /** British spellings whose American form differs by more than an inflection: one key for both (a Map: "constructor" is a word too). */
 const SPELLING = new Map<string, string>(Object.entries({
@@ -83,6 +84,7 @@ export class Tokenizer {
     const out: Token[] = [];
     TOKEN_RE.lastIndex = 0;
     for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+      if (m[0].endsWith("'") || m[0].endsWith('’')) continue;
       const { key, folded } = this.forms(m[0]);
       out.push({ text: m[0], start: m.index, end: m.index + m[0].length, key, folded });
     }

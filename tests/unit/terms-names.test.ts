@@ -415,3 +415,49 @@ describe('a single everyday word', () => {
     expect(extractTerms(['She told People on Monday that the Pentagon was wrong.', 'A source told PEOPLE that the Pentagon had lied.']).map((t) => t.label)).toEqual(['Pentagon']);
   });
 });
+
+describe('a day that opens a name', () => {
+  it('is the name\'s before an institution\'s word or two capitalised words ("Monday Night Football"), a date after a preposition', () => {
+    expect(names('Fans of Monday Night Football and readers of the Sunday Times were told.')).toEqual(['Monday Night Football', 'Sunday Times']);
+    expect(names('Since Tuesday President Obama has said little.')).toEqual(['Obama']);
+  });
+});
+
+describe('a people', () => {
+  it('is named for its place ("Kenyans", "Somalis"), never an organisation; a demonym alone is no name', () => {
+    const kinds = (text: string) => capitalisedNames(text, new Map(), new Set()).map((n) => `${n.kind}:${n.name}`);
+    expect(kinds('Kenyans and Somalis in Nairobi met a Kenyan official.')).toEqual(['place:Kenyans', 'place:Somalis', 'place:Nairobi']);
+    const terms = extractTerms(['Somalis in Nairobi protested, police said.', 'Police in Nairobi said Somalis had gathered.']);
+    expect(terms.find((t) => t.label === 'Somalis')?.kind).toBe('place');
+  });
+});
+
+describe('a state\'s or district\'s letters after a place', () => {
+  it('are part of the address ("Washington, DC"), no name; an acronym in a list of names is one', () => {
+    const labels = extractTerms(['It is legal in 23 states and in Washington, DC. Police in Austin, TX agreed.', 'Lawmakers in Washington, DC voted again.']).map((t) => t.label);
+    expect(labels).not.toContain('DC');
+    expect(labels).not.toContain('TX');
+    expect(labels).toContain('Washington');
+    expect(extractTerms(['Google, IBM and Dell said so.', 'IBM denied it.']).map((t) => t.label)).toContain('IBM');
+  });
+});
+
+describe('an acronym before a person\'s name', () => {
+  it('is the party or employer, not part of the name ("l\'UMP Laure de la Raudière")', () => {
+    const french = (tagged: [string, 'person'][]) => capitalisedNames("Parmi eux, l'UMP Laure de la Raudière a voté contre.", new Map(tagged), new Set(), true).map((n) => n.name);
+    expect(french([['Laure de la Raudière', 'person']])).toEqual(['UMP', 'Laure de la Raudière']);
+    // (without the tagger's person, one name)
+    expect(french([])).toEqual(['UMP Laure de la Raudière']);
+  });
+});
+
+describe('an English compound named once', () => {
+  it('is a topic where the report keeps writing one of its words ("pilot whales" among whales), not after a generic modifier', () => {
+    const text =
+      'More than 50 pilot whales stranded on a beach on Sunday. Volunteers kept the whales wet. Most of the whales were refloated, and the whales swam away. ' +
+      'Sales rose in the first quarter, the report said of the quarter, and each quarter before.';
+    const topics = extractTerms([text]).filter((t) => t.kind === 'topic').map((t) => t.label);
+    expect(topics).toContain('pilot whales');
+    expect(topics).not.toContain('first quarter');
+  });
+});

@@ -59,6 +59,23 @@ const TIME_WORDS = new Set([
 ]);
 /** A day, a month or their abbreviations, plural or possessive too ("Monday's", "Mondays", "Wed.", "Sept."). */
 const isTimeWord = (word: string) => TIME_WORDS.has(foldToken(word).replace(/\.$/, ''));
+/** Words before a day that make it a date ("on Monday", "last Sunday"), not the first word of a name. */
+const DATE_BEFORE = new Set('on by last next this that every each since until till from through late early mid'.split(' '));
+/**
+ * A day that opens a name: before an institution's word ("Sunday Times") or two capitalised words
+ * ("Monday Night Football", "Saturday Night Live"), not after a preposition of time ("on Monday Night
+ * Football fans", "since Tuesday") nor before a title or another date ("Monday President X", "Monday June 5").
+ */
+function dayOfName(text: string, ts: readonly Tok[], i: number): boolean {
+  const day = foldToken(ts[i]!.text);
+  if (!WEEKDAYS.includes(day)) return false;
+  const [next, after] = [ts[i + 1], ts[i + 2]];
+  if (!next || !isUpperStart(next.text) || !spacesOnly(text, ts[i]!.end, next.start) || isTimeWord(next.text) || PERSON_TITLES.has(foldToken(next.text))) return false;
+  const before = ts[i - 1];
+  if (before && (DATE_BEFORE.has(foldToken(before.text)) || /^\d/.test(before.text))) return false;
+  if (ORG_CUES.has(foldToken(next.text))) return true;
+  return !!after && isUpperStart(after.text) && spacesOnly(text, next.end, after.start) && !isTimeWord(after.text) && /^\p{Lu}\p{Ll}+$/u.test(next.text) && common(next.text);
+}
 /** Holidays: days of the calendar too. */
 const HOLIDAY = /^(?:New Year(?:['’]s(?: Day| Eve)?)?|Christmas(?: Day| Eve)?|Easter(?: Sunday| Monday)?|Thanksgiving(?: Day)?|Halloween|Boxing Day)$/;
 /** A calendar date ("Monday", "June 5", "Friday, March 3", "New Year"): never a name. */
@@ -69,12 +86,15 @@ const SPEECH = /^['’]?,?\s+(?:said|says|told|added|explained|wrote|apologi[sz]
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|ch|i)$/u;
 let demonymsAnIch: Set<string> | null = null;
 /** "Kenyan", "Iraqi", "Czech" (listed: -an, -i and -ch end names too: "Satan", "Milan"), "Ukrainian", "Chinese", "Scottish". */
-function isDemonym(w: string): boolean {
+function isDemonymWord(w: string): boolean {
   if (!DEMONYM.test(w)) return false;
   if (/(?:ian|ean|ese|ish)$/.test(w)) return true;
   demonymsAnIch ??= new Set(DEMONYMS_AN_I_CH.split(' '));
   return demonymsAnIch.has(w.toLowerCase()) || demonymPlace(w) !== undefined;
 }
+
+/** A demonym, singular or plural ("Kenyan", "Kenyans", "Iraqis", "Somalis"): a people, not an organisation's or a place's name. */
+export const isDemonym = (w: string) => isDemonymWord(w) || (/\p{Ll}s$/u.test(w) && isDemonymWord(w.slice(0, -1)));
 
 /**
  * A French article or pronoun elided before a name ("l'UMP", "L'Assemblée", "d'Orsay", "qu'Amazon"): not
@@ -258,7 +278,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       const name =
         initialLetter ||
         ((isUpperStart(t) || isInnerCapital(t) || isConnectedName(t)) &&
-          !isTimeWord(t) &&
+          (!isTimeWord(t) || dayOfName(text, ts, i)) &&
           !CONTRACTION.test(t) &&
           !isMachineToken(t) &&
           !(isStop(folded) && !isAcronymToken(t) && !/^the$/i.test(t)) &&
@@ -414,6 +434,12 @@ function spacesOnly(text: string, from: number, to: number): boolean {
 }
 
 function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, tagged: Map<string, TermKind>, firstNames: Set<string>, personCue: PersonCue, out: NameSpan[]): void {
+  // an acronym before a person's name the tagger found is the person's party or employer ("l'UMP Laure de la Raudière")
+  if (span.length > 2 && isAcronymToken(span[0]!.text) && tagged.get(text.slice(span[1]!.start, span[span.length - 1]!.end).replace(/['’]s?$/, '')) === 'person') {
+    emit(span.slice(0, 1), text, mid, lower, tagged, firstNames, null, out);
+    emit(span.slice(1), text, mid, lower, tagged, firstNames, personCue, out);
+    return;
+  }
   let words = span.map((t) => t.text);
   words[words.length - 1] = words[words.length - 1]!.replace(/['’]s?$/, '');
   words[words.length - 1] = trimSuffix(words[words.length - 1]!);
@@ -433,7 +459,12 @@ function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, t
       // a common word is a name only where the text never writes it in lower case
       if (!mid.has(f) || lower.has(w.toLowerCase())) return;
     } else if (!mid.has(f) && lower.has(w.toLowerCase()) && !isInnerCapital(w)) return; // a rarer word capitalised only where a sentence opens, written in lower case elsewhere ("Counterterrorism")
-    if (isDemonym(w)) return;
+    if (isDemonymWord(w)) return;
+    // a people ("Kenyans", "Iraqis") is named for its place
+    if (isDemonym(w)) {
+      out.push({ name: label, kind: 'place' });
+      return;
+    }
     if (/(?:ern)$/.test(w) && kindOfWord(w) !== null) return;
   } else if (words.every((w) => STOP_WORDS.has(foldToken(w)) || CONNECTORS.has(w) || NOT_ACRONYMS.has(foldToken(w)) || /^\d+$/.test(w)) || isTimeZone(label)) return;
   if (isCalendarDate(label)) return;
