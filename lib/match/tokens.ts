@@ -26,11 +26,14 @@ const RE = /^(cent|theat|met|fib|lit|calib|spect|sab|lust|sombr|meag)re(s|d)?$/;
 const ISE = /^(organ|recogn|real|apolog|critic|author|emphas|priorit|mobil|stabil|privat|legal|character|summar|final|normal|minim|maxim|util|categor|special|civil|global|modern|subsid|jeopard|harmon|symbol|capital|neutral|militar|radical|polar)is(e|es|ed|ing|er|ers|ation|ations)$/;
 const DOUBLED_L = /^(travel|cancel|label|model|fuel|signal|counsel|level|total|channel|tunnel|marshal|dial)l(ed|ing|er|ers)$/;
 
+/** The endings the four patterns above need: most words have none, and are returned at once. */
+const BRITISH_ENDING = /(?:our(?:s|ed|ing|ites?|ful|hood|ly)?|re[sd]?|is(?:e|es|ed|ing|ers?|ations?)|ll(?:ed|ing|ers?))$/;
+
 /** The American spelling of a folded word ("defence" → "defense", "organisation" → "organization"). */
 export function americanSpelling(w: string): string {
   const table = SPELLING.get(w);
   if (table) return table;
-  if (w.length < 5) return w;
+  if (w.length < 5 || !BRITISH_ENDING.test(w)) return w;
   return w.replace(OUR, '$1or$2').replace(RE, '$1er$2').replace(ISE, '$1iz$2').replace(DOUBLED_L, '$1$2');
 }
 
