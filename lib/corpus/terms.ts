@@ -5,7 +5,7 @@
  * transliterations, inflections, titles stripped) plus abbreviations no tagger can infer.
  */
 import nlp from './fast-nlp';
-import { capitalisedNames, ELISION, headlineLines, isCalendarDate, isDemonym, isTimeZone, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInHeadlines, TITLE_HALVES } from './extract/names';
+import { capitalisedNames, ELISION, headlineLines, isCalendarDate, isDemonym, isTimeZone, isTitleWord, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInHeadlines, TITLE_HALVES } from './extract/names';
 import { isCompoundNoun, isDistinctive, isEverydayWord, isRolePhrase, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
@@ -55,7 +55,7 @@ const DEMONYM = /^[A-Z][a-z]+(?:an|ian|ean|ese|ish|ch)$/;
 const GENERIC_HEADS = new Set(('time way level part need aim effort efforts end moment thing things people stake stakes').split(' '));
 
 /** A title alone ("Captain", "Inspector"); a title's first half alone is a name ("Prime" of "Prime membership"). */
-const bareTitle = (name: string) => PERSON_TITLES.has(name.toLowerCase().replace(/\.$/, '')) && !TITLE_HALVES.has(name.toLowerCase());
+const bareTitle = (name: string) => isTitleWord(name.toLowerCase().replace(/\.$/, '')) && !TITLE_HALVES.has(name.toLowerCase());
 
 /** Strip quotes, punctuation, possessives and honorifics around a tagged name. */
 export function cleanName(raw: string): string {
@@ -83,8 +83,9 @@ export function cleanName(raw: string): string {
   while (kept.length > 1 && title(kept[0]!.toLowerCase().replace(/\.$/, ''))) kept.shift();
   while (kept.length && (kept[kept.length - 1] === 'of' || SURNAME_PARTICLES.has(kept[kept.length - 1]!))) kept.pop();
   s = kept.join(' ');
-  // a shouted word ("KYIV") is written as a name; an acronym ("AAIB", "NASA") stays in capitals
-  if (/^[A-Z]{3,}$/.test(s) && !KNOWN_EQUIVALENTS[s] && (isPlace(placeKey(s)) || wordKind(s.toLowerCase()) !== null)) s = s.charAt(0) + s.slice(1).toLowerCase(); // KYIV -> Kyiv
+  // a shouted word ("KYIV", "OBAMA") is written as a name; an acronym ("AAIB", "NASA", "CNN") stays in capitals
+  const kind = /^[A-Z]{3,}$/.test(s) && !KNOWN_EQUIVALENTS[s] ? wordKind(s.toLowerCase()) : undefined;
+  if (kind !== undefined && (isPlace(placeKey(s)) || kind === 'common' || (kind === 'proper' && s.length > 4))) s = s.charAt(0) + s.slice(1).toLowerCase(); // KYIV -> Kyiv
   return s;
 }
 
@@ -424,6 +425,17 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
       return within.length > 0 && occurrences(clipped, f) <= within.reduce((n, g) => n + occurrences(clipped, g) * occurrences(g, f), 0);
     });
     if (fragment) entities.delete(key);
+  }
+  // … and so is a person's name the tagger cut from a longer one ("George W" of "George W. Bush", "Kim Jong" of "Kim Jong-un")
+  const people = [...entities].filter(([k]) => k.startsWith('p:'));
+  const fullNames = people.flatMap(([, e]) => [...e.forms.keys()]).filter((f) => f.includes(' '));
+  for (const [key, e] of people) {
+    for (const f of [...e.forms.keys()]) {
+      if (!f.includes(' ')) continue;
+      const within = fullNames.filter((g) => g.length > f.length && g.startsWith(f) && occurrences(g, f) > 0);
+      if (within.length && occurrences(clipped, f) <= within.reduce((n, g) => n + occurrences(clipped, g), 0)) e.forms.delete(f);
+    }
+    if (!e.forms.size) entities.delete(key);
   }
 
   // An English compound noun the tagger split ("Kindle vending machines": "vending" read as a verb) is a phrase too

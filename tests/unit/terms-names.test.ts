@@ -461,3 +461,23 @@ describe('an English compound named once', () => {
     expect(topics).not.toContain('first quarter');
   });
 });
+
+describe('names news writes every day', () => {
+  const labels = (text: string) => extractTerms([text, text]).map((t) => `${t.kind}:${t.label}`);
+  it('keeps an ampersand inside a firm\'s name and a state\'s formal name whole ("Johnson & Johnson", "Democratic Republic of Congo")', () => {
+    expect(labels('Shares of Johnson & Johnson rose. Officials from the Democratic Republic of Congo met in Addis Ababa.')).toEqual(
+      expect.arrayContaining(['organization:Johnson & Johnson', 'place:Democratic Republic of Congo']),
+    );
+  });
+  it('takes a hyphenated title for a title ("Secretary-General Antonio Guterres"), and a known place for a place where a sentence opens with it ("Los Angeles")', () => {
+    const got = labels('Secretary-General Antonio Guterres said the talks would resume. Los Angeles Mayor Eric Garcetti agreed.');
+    expect(got).toEqual(expect.arrayContaining(['person:Antonio Guterres', 'person:Eric Garcetti', 'place:Los Angeles']));
+    expect(got.some((k) => /Secretary/.test(k))).toBe(false);
+  });
+  it('drops a person\'s name the tagger cut from a longer one ("George W", "Kim Jong"), and keeps an acronym in capitals ("CNN")', () => {
+    const got = labels('Former President George W. Bush spoke to CNN on Friday. Kim Jong-un did not attend, CNN said.');
+    expect(got).toEqual(expect.arrayContaining(['person:George W. Bush', 'person:Kim Jong-un', 'organization:CNN']));
+    expect(got).not.toContain('person:George W');
+    expect(got).not.toContain('person:Kim Jong');
+  });
+});

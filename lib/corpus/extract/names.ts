@@ -31,9 +31,12 @@ const ORG_CUES = new Set(
 );
 const PLACE_CUES = new Set(
   ('street st avenue ave road square island islands beach building airport station province region county city river lake mount valley ' +
-    'tower towers mall terminal hall bay sea ocean coast state park bridge district village town peninsula desert mountains hills gulf strait')
+    'tower towers mall terminal hall bay sea ocean coast state park bridge district village town peninsula desert mountains hills gulf strait ' +
+    'republic kingdom emirates')
     .split(' '),
 );
+/** The words of a state's formal name, before "of" ("Islamic Republic of Iran"). */
+const STATE_WORDS = new Set(['republic', 'kingdom', 'emirates']);
 /** Lower-case words that end a place's or an institution's name written before them ("Ninety Mile beach"). */
 const LOWER_CUE = /^ (hospital|beach|police|airport|university|college|school|island|river|lake|station|bridge)\b/;
 /** Acronyms that are units, times or shouting rather than names. */
@@ -138,7 +141,9 @@ export const OFFICE_WORDS = new Set(
 );
 /** Words that are a title only before another title ("Prime Minister", "Vice President", "Rear Admiral"): "Prime" alone is a name (Amazon's). */
 export const TITLE_HALVES = new Set(['prime', 'vice', 'rear']);
-const isTitle = (folded: string, next: string) => PERSON_TITLES.has(folded) && !(TITLE_HALVES.has(folded) && !PERSON_TITLES.has(foldToken(next)));
+/** A title, hyphenated ones too when each part is a title ("Secretary-General", "Lieutenant-Colonel"). */
+export const isTitleWord = (folded: string) => PERSON_TITLES.has(folded) || (folded.includes('-') && folded.split('-').every((p) => PERSON_TITLES.has(p)));
+const isTitle = (folded: string, next: string) => isTitleWord(folded) && !(TITLE_HALVES.has(folded) && !PERSON_TITLES.has(foldToken(next)));
 /** "They're", "It'll", "I'd": a contraction is never a name. */
 const CONTRACTION = /['’](?:re|ll|d|ve|m|t)$/i;
 const DIRECTIONS = new Set('north south east west northern southern eastern western central northeast northwest southeast southwest'.split(' '));
@@ -187,6 +192,8 @@ function kindOf(name: string, words: string[], tagged: Map<string, TermKind>, fi
   // "State" after an adjective of a faith or a creed is a movement's name ("Islamic State"), not a territory's ("Ohio State")
   if (last === 'state' && words.length === 2 && /\p{Ll}ic$/u.test(words[0]!)) return 'organization';
   if (PLACE_CUES.has(last)) return 'place';
+  // "Democratic Republic of Congo", "United Kingdom of Great Britain"
+  if (words.some((w, k) => STATE_WORDS.has(foldToken(w)) && words[k + 1] === 'of')) return 'place';
   // a title before it or a speech verb after it: a person, when it reads like a name ("Priya Nandakumar said")
   if (personCue && words.length >= 2 && words.length <= 3 && !/\d/.test(name) && kindOfWord(words[words.length - 1]!) !== 'common') return 'person';
   // a title before one word that is no English word: a surname ("Captain Solberg"; a speech verb follows organisations too)
@@ -263,8 +270,9 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
     for (let i = 0; i < ts.length; i++) {
       const tok = ts[i]!;
       const t = tok.text;
-      // a span runs over spaces (and a hyphen); punctuation ends it
-      if (span.length && !spacesOnly(text, ts[i - 1]!.end, tok.start) && !(tok.start - ts[i - 1]!.end === 1 && text[tok.start - 1] === '-')) flush();
+      // a span runs over spaces (and a hyphen, and an ampersand between capitalised words: "Johnson & Johnson"); punctuation ends it
+      const ampersand = text.slice(ts[i - 1]?.end ?? 0, tok.start) === ' & ' && isUpperStart(t) && !!span.length && isUpperStart(span[span.length - 1]!.text);
+      if (span.length && !spacesOnly(text, ts[i - 1]!.end, tok.start) && !(tok.start - ts[i - 1]!.end === 1 && text[tok.start - 1] === '-') && !ampersand) flush();
       if (!span.length) titleEnd = Math.max(titleEnd, quotedTitle(text, tok.start));
       if (span.length && tok.end < titleEnd && TITLE_SMALL.has(t) && t !== 'and' && ts.slice(i + 1).some((x) => x.end <= titleEnd && isUpperStart(x.text))) {
         span.push(tok);
@@ -282,7 +290,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
           !CONTRACTION.test(t) &&
           !isMachineToken(t) &&
           !(isStop(folded) && !isAcronymToken(t) && !/^the$/i.test(t)) &&
-          !(initial && (foreign || common(t)) && !mid.has(folded) && quotedTitle(text, tok.start) < 0 && !tok.elided && !taggedStarts.has(`${t} ${next}`)) &&
+          !(initial && (foreign || common(t)) && !mid.has(folded) && quotedTitle(text, tok.start) < 0 && !tok.elided && !taggedStarts.has(`${t} ${next}`) && !knownPlacePair(t, next)) &&
           !(isAllCaps(t) && t.length > 6));
       // a company's legal suffix ends its name and is no part of how it is called ("Business Insider Inc Nintendo/Apple")
       if (span.length && /^(?:inc|ltd|llc|plc|gmbh)$/.test(folded.replace(/\.$/, ''))) {
@@ -425,6 +433,9 @@ function quotedTitle(text: string, at: number): number {
   return words.length >= 2 && words.length <= 8 && words.every((w) => /^[\p{Lu}\d]/u.test(w) || TITLE_SMALL.has(w)) && /^[\p{Lu}\d]/u.test(words[words.length - 1]!) ? at + end : -1;
 }
 const CALLED = /\b(?:called|titled|entitled|dubbed)\s+$/;
+
+/** A word and the next that name a known place together ("Los Angeles", "Las Vegas"): the first is the place's, though a sentence opens with it. */
+const knownPlacePair = (word: string, next: string) => isUpperStart(next) && isPlace(placeKey(`${word} ${next}`));
 
 /** Only spaces between `from` and `to` (and at least one). */
 function spacesOnly(text: string, from: number, to: number): boolean {
