@@ -60,6 +60,8 @@ const bareTitle = (name: string) => isTitleWord(name.toLowerCase().replace(/\.$/
 /** Strip quotes, punctuation, possessives and honorifics around a tagged name. */
 export function cleanName(raw: string): string {
   let s = normalizeQuotes(raw)
+    // a place's possessive before a name is the place's, not the name's ("Brazil's National Institute")
+    .replace(/^(\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?)'s (?=\p{Lu})/u, (m, place: string) => (isPlace(placeKey(place)) ? '' : m))
     .replace(/["“”()[\]]/g, '')
     .replace(/[—–]/g, '')
     .replace(/'s\b/g, '')

@@ -474,6 +474,14 @@ describe('names news writes every day', () => {
     expect(got).toEqual(expect.arrayContaining(['person:Antonio Guterres', 'person:Eric Garcetti', 'place:Los Angeles']));
     expect(got.some((k) => /Secretary/.test(k))).toBe(false);
   });
+  it('opens a sentence with a name the text writes capitalised inside sentences too ("Super Bowl"), not with an everyday word', () => {
+    expect(names('Super Bowl XLIX drew record ratings. Fans watched the Super Bowl XLIX at home. Senior Pentagon officials spoke.')).toEqual(['Super Bowl XLIX', 'Super Bowl XLIX']);
+  });
+  it('joins "of" after an institution\'s plural word ("National Institutes of Health"); a place\'s possessive is the place\'s', () => {
+    const got = labels("Dr. Anthony Fauci of the National Institutes of Health spoke. Brazil's National Institute for Space Research agreed.");
+    expect(got).toEqual(expect.arrayContaining(['organization:National Institutes of Health', 'organization:National Institute for Space Research', 'place:Brazil']));
+    expect(got.some((k) => /Brazil National/.test(k))).toBe(false);
+  });
   it('drops a person\'s name the tagger cut from a longer one ("George W", "Kim Jong"), and keeps an acronym in capitals ("CNN")', () => {
     const got = labels('Former President George W. Bush spoke to CNN on Friday. Kim Jong-un did not attend, CNN said.');
     expect(got).toEqual(expect.arrayContaining(['person:George W. Bush', 'person:Kim Jong-un', 'organization:CNN']));

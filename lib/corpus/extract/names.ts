@@ -35,6 +35,8 @@ const PLACE_CUES = new Set(
     'republic kingdom emirates')
     .split(' '),
 );
+/** An institution's or a place's word, plural too ("National Institutes of Health"). */
+const isCue = (folded: string) => ORG_CUES.has(folded) || PLACE_CUES.has(folded) || ORG_CUES.has(folded.replace(/s$/, ''));
 /** The words of a state's formal name, before "of" ("Islamic Republic of Iran"). */
 const STATE_WORDS = new Set(['republic', 'kingdom', 'emirates']);
 /** Lower-case words that end a place's or an institution's name written before them ("Ninety Mile beach"). */
@@ -188,7 +190,7 @@ type PersonCue = 'title' | 'speech' | null;
 
 function kindOf(name: string, words: string[], tagged: Map<string, TermKind>, firstNames: Set<string>, personCue: PersonCue): TermKind {
   const last = foldToken(words[words.length - 1]!);
-  if (ORG_CUES.has(last)) return 'organization';
+  if (ORG_CUES.has(last) || ORG_CUES.has(last.replace(/s$/, ''))) return 'organization';
   // "State" after an adjective of a faith or a creed is a movement's name ("Islamic State"), not a territory's ("Ohio State")
   if (last === 'state' && words.length === 2 && /\p{Ll}ic$/u.test(words[0]!)) return 'organization';
   if (PLACE_CUES.has(last)) return 'place';
@@ -226,6 +228,8 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
   // words this text capitalises inside a sentence, and words it writes in lower case
   const mid = new Set<string>();
   const lower = new Set<string>();
+  // and the pairs of capitalised words it writes so ("the Super Bowl"): a sentence that opens with one opens with a name
+  const midPairs = new Set<string>();
   for (const ts of toks) {
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i]!.text;
@@ -234,7 +238,11 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       }
       // capitalised right after a lower-case word ("by Apple", "at Vogue"): a name, not a sentence start
       // or after a comma that follows one ("Messages, Safari, and Photos")
-      else if (i > 0 && /^\p{Ll}/u.test(ts[i - 1]!.text) && (spacesOnly(text, ts[i - 1]!.end, ts[i]!.start) || /^, +$/.test(text.slice(ts[i - 1]!.end, ts[i]!.start)))) mid.add(foldToken(t));
+      else if (i > 0 && /^\p{Ll}/u.test(ts[i - 1]!.text) && (spacesOnly(text, ts[i - 1]!.end, ts[i]!.start) || /^, +$/.test(text.slice(ts[i - 1]!.end, ts[i]!.start)))) {
+        mid.add(foldToken(t));
+        const next = ts[i + 1];
+        if (next && isUpperStart(next.text) && spacesOnly(text, ts[i]!.end, next.start)) midPairs.add(`${foldToken(t)} ${foldToken(next.text)}`);
+      }
     }
   }
   // the first two words of the tagger's names: a sentence's first word that opens one is a name's ("University College London …")
@@ -290,7 +298,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
           !CONTRACTION.test(t) &&
           !isMachineToken(t) &&
           !(isStop(folded) && !isAcronymToken(t) && !/^the$/i.test(t)) &&
-          !(initial && (foreign || common(t)) && !mid.has(folded) && quotedTitle(text, tok.start) < 0 && !tok.elided && !taggedStarts.has(`${t} ${next}`) && !knownPlacePair(t, next)) &&
+          !(initial && (foreign || common(t)) && !mid.has(folded) && quotedTitle(text, tok.start) < 0 && !tok.elided && !taggedStarts.has(`${t} ${next}`) && !knownPlacePair(t, next) && !midPairs.has(`${folded} ${foldToken(next)}`)) &&
           !(isAllCaps(t) && t.length > 6));
       // a company's legal suffix ends its name and is no part of how it is called ("Business Insider Inc Nintendo/Apple")
       if (span.length && /^(?:inc|ltd|llc|plc|gmbh)$/.test(folded.replace(/\.$/, ''))) {
@@ -325,7 +333,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       // "of" joins a name only after its first word or after an institution's word ("University of …")
       const lastWord = span.length ? foldToken(span[span.length - 1]!.text) : '';
       const ofOk =
-        !['of', 'for'].includes(t) || span.length === 1 || ORG_CUES.has(lastWord) || PLACE_CUES.has(lastWord) || span.some((x) => x.text === 'of' || x.text === 'for');
+        !['of', 'for'].includes(t) || span.length === 1 || isCue(lastWord) || span.some((x) => x.text === 'of' || x.text === 'for');
       // "and" inside an institution's name only ("Office for Product Safety and Standards")
       const andOk = t === 'and' && span.some((x) => x.text === 'of' || x.text === 'for');
       if (span.length && (CONNECTORS.has(t) || t === 'for' || andOk) && isUpperStart(next) && ofOk) span.push(tok);
