@@ -52,6 +52,12 @@ const DEGREE_MODIFIERS = new Set(
     'marked substantial considerable slight dramatic').split(' '),
 );
 const DEMONYM = /^[A-Z][a-z]+(?:an|ian|ean|ese|ish|ch)$/;
+/** Irregular past tenses the tagger may read as nouns after a noun ("the unemployment rate rose", "police brutality drew protests"). */
+const PAST_TENSES = new Set(
+  ('rose fell drew grew threw knew took began won came went gave told said found kept held led met sent spent stood struck fought sought ' +
+    'brought bought thought caught taught wrote spoke broke chose froze stole drove flew blew shook forgot became ran sank swam')
+    .split(' '),
+);
 const GENERIC_HEADS = new Set(('time way level part need aim effort efforts end moment thing things people stake stakes').split(' '));
 
 /** A title alone ("Captain", "Inspector"); a title's first half alone is a name ("Prime" of "Prime membership"). */
@@ -258,8 +264,8 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
       if (GENERIC_HEADS.has(seq[len - 1]!)) continue;
       // a size or degree is no kind of thing ("large blast"), unless English names the pair ("small arms")
       if (DEGREE_MODIFIERS.has(seq[0]!) && !isCompoundNoun(seq.join(' '))) continue;
-      // a participle is no head noun ("meteorite disintegrated", "injury unattended")
-      if (/.{3,}ed$/.test(seq[len - 1]!)) continue;
+      // a participle or a verb's past is no head noun ("meteorite disintegrated", "injury unattended", "rate rose")
+      if (/.{3,}ed$/.test(seq[len - 1]!) || PAST_TENSES.has(seq[len - 1]!)) continue;
       addPhrase(seq);
     }
   };
@@ -441,9 +447,14 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
   }
 
   // An English compound noun the tagger split ("Kindle vending machines": "vending" read as a verb) is a phrase too
-  // (each pair of neighbouring words: the second is matched ahead, so it can open the next pair)
-  for (const m of clipped.matchAll(/(?<![\p{L}-])([a-z]{3,})(?= ([a-z]{3,})(?![\p{L}-]))/gu)) {
+  // (each pair of neighbouring words: the second is matched ahead, so it can open the next pair), also where it opens a
+  // sentence, which the tagger reads as an order ("Interest rates rose", "Tax cuts passed")
+  for (const m of clipped.matchAll(/(?<![\p{L}-])([A-Za-z][a-z]{2,})(?= ([a-z]{3,})(?![\p{L}-]))/gu)) {
     const seq = [m[1]!, m[2]!];
+    if (/^[A-Z]/.test(seq[0]!)) {
+      if (!/(?:^|[.!?]["'”’)]?\s+|\n\s*)$/.test(clipped.slice(Math.max(0, m.index! - 3), m.index!))) continue;
+      seq[0] = seq[0]!.toLowerCase();
+    }
     if (STOP_WORDS.has(seq[0]!) || STOP_WORDS.has(seq[1]!) || !isCompoundNoun(`${seq[0]} ${seq[1]}`)) continue;
     const key = seq.map((w) => tokenKey(w));
     // (of frequent words only, a compound says little: "local time", "first step")
