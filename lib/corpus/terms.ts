@@ -66,6 +66,8 @@ const bareTitle = (name: string) => isTitleWord(name.toLowerCase().replace(/\.$/
 /** Strip quotes, punctuation, possessives and honorifics around a tagged name. */
 export function cleanName(raw: string): string {
   let s = normalizeQuotes(raw)
+    // a bracket inside a tagged name ends it ("Photo/Evan Vucci) Photo")
+    .replace(/^([^()[\]]*\p{L}[^()[\]]*)[)\]].*$/su, '$1')
     // a place's possessive before a name is the place's, not the name's ("Brazil's National Institute")
     .replace(/^(\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?)'s (?=\p{Lu})/u, (m, place: string) => (isPlace(placeKey(place)) ? '' : m))
     .replace(/["“”()[\]]/g, '')
@@ -91,10 +93,21 @@ export function cleanName(raw: string): string {
   while (kept.length > 1 && title(kept[0]!.toLowerCase().replace(/\.$/, ''))) kept.shift();
   while (kept.length && (kept[kept.length - 1] === 'of' || SURNAME_PARTICLES.has(kept[kept.length - 1]!))) kept.pop();
   s = kept.join(' ');
+  // a credit names the photographer after the agency ("AP Photo/Evan Vucci")
+  const credit = s.split('/');
+  if (credit.length > 1 && /^\p{Lu}\p{Ll}+(?: \p{Lu}[\p{Ll}.]*)+$/u.test(credit[credit.length - 1]!.trim())) s = credit[credit.length - 1]!.trim();
+  s = shoutedPlace(s);
   // a shouted word ("KYIV", "OBAMA") is written as a name; an acronym ("AAIB", "NASA", "CNN") stays in capitals
   const kind = /^[A-Z]{3,}$/.test(s) && !KNOWN_EQUIVALENTS[s] ? wordKind(s.toLowerCase()) : undefined;
   if (kind !== undefined && (isPlace(placeKey(s)) || kind === 'common' || (kind === 'proper' && s.length > 4))) s = s.charAt(0) + s.slice(1).toLowerCase(); // KYIV -> Kyiv
   return s;
+}
+
+/** A shouted place of a dateline ("NEW YORK (Reuters)", "SAN FRANCISCO —"), written as a name; any other name as it is. */
+export function shoutedPlace(name: string): string {
+  if (!/^[A-Z]+(?: [A-Z]+)+$/.test(name)) return name;
+  const written = name.toLowerCase().replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
+  return isPlace(placeKey(written)) ? written : name;
 }
 
 /** Transliteration variants of Slavic surnames: Zelensky / Zelenskyy / Zelenskiy / Zelenskyi. */
@@ -242,7 +255,8 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     entities.set(key, e);
   };
   /** a capitalised span, already whole and clean ("Surface Pro 3", "iPhone", "al-Shabab") */
-  const addName = (kind: TermKind, name: string) => {
+  const addName = (kind: TermKind, span: string) => {
+    const name = shoutedPlace(span);
     // (a title's first half alone is a name there: "Prime" of "Prime membership")
     if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || (TITLE_WORDS.has(name.toLowerCase()) && !TITLE_HALVES.has(name.toLowerCase())) || bareTitle(name)) return;
     if (addressPart(clipped, name)) return;
@@ -555,15 +569,19 @@ function onlyBeforeNumber(text: string, name: string): boolean {
  * part of how the place is written wherever the text writes them, no name of their own.
  */
 export function addressPart(text: string, name: string): boolean {
-  if (!/^(?:\p{Lu}\.?){2}$/u.test(name) || KNOWN_EQUIVALENTS[name] || Object.values(KNOWN_EQUIVALENTS).some((e) => e.aliases.includes(name))) return false;
+  // (or a state's abbreviation after a comma: "Boston, Mass.", "San Francisco, Calif.")
+  const abbreviation = /^\p{Lu}\p{Ll}{1,4}\.?$/u.test(name);
+  if ((!/^(?:\p{Lu}\.?){2}$/u.test(name) && !abbreviation) || KNOWN_EQUIVALENTS[name] || Object.values(KNOWN_EQUIVALENTS).some((e) => e.aliases.includes(name))) return false;
   const letters = name.replace(/\.$/, '');
   let seen = false;
   for (let at = text.indexOf(letters); at >= 0; at = text.indexOf(letters, at + 1)) {
     const end = at + letters.length;
     if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ') || /[\p{L}\p{N}]/u.test(text[end] ?? ' ')) continue;
     // (in a list of names it is one of them: "Britain, HK and France")
-    const place = /(\p{Lu}[\p{L}'’-]*),?\s+$/u.exec(text.slice(Math.max(0, at - 40), at));
-    if (!place || !isPlace(placeKey(place[1]!)) || /^\.?(?:,?\s+(?:and|or)\b|,\s*\p{Lu})/u.test(text.slice(end, end + 8))) return false;
+    const place = /((?:\p{Lu}[\p{L}'’-]* ){0,2}\p{Lu}[\p{L}'’-]*)(,?)\s+$/u.exec(text.slice(Math.max(0, at - 40), at));
+    const words = place?.[1]!.split(' ') ?? [];
+    if (!place || !words.some((_, k) => isPlace(placeKey(words.slice(k).join(' ')))) || /^\.?(?:,?\s+(?:and|or)\b|,\s*\p{Lu})/u.test(text.slice(end, end + 8))) return false;
+    if (abbreviation && (!place[2] || text[end] !== '.')) return false;
     seen = true;
   }
   return seen;

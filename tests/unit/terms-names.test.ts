@@ -499,3 +499,13 @@ describe('topics where a sentence opens', () => {
     expect(topics.some((t) => /rose/.test(t))).toBe(false);
   });
 });
+
+describe('datelines and credits', () => {
+  it('write a shouted place as a name ("NEW YORK (Reuters)"), take a state\'s abbreviation after a place for the address ("Calif."), and a credit\'s photographer for the person', () => {
+    const a = 'NEW YORK (Reuters) - Stocks fell. SAN FRANCISCO, Calif. - Twitter said its revenue rose. (AP Photo/Evan Vucci) Photo: Getty Images.';
+    const labels = extractTerms([a, 'Stocks in New York rose. Twitter said San Francisco offices would close.']).map((t) => t.label);
+    expect(labels).toEqual(expect.arrayContaining(['New York', 'San Francisco', 'Twitter', 'Reuters']));
+    expect(labels).not.toContain('NEW YORK');
+    expect(labels.some((l) => /Calif|Photo/.test(l))).toBe(false);
+  });
+});
