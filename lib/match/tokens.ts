@@ -11,8 +11,16 @@ export interface Token {
   folded: string;
 }
 
-/** (first: a French article or pronoun elided before a name, "l'Assemblée", "qu'Amazon": its own token, dropped) */
-const TOKEN_RE = /(?<![\p{L}\p{N}])(?:[lLdnjsc]|[Qq]u)['’](?=\p{Lu})|(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** A French article or pronoun elided before a name ("l'Assemblée", "qu’Amazon"): not the name's. */
+const ELIDED = /^(?:[lLdnjsc]|[Qq]u)['’](?=\p{Lu})/u;
+/** How many characters of a token an elided article takes (0: none; looked for only where an apostrophe is second or third). */
+function elided(t: string): number {
+  const c1 = t.charCodeAt(1);
+  const c2 = t.charCodeAt(2);
+  if (c1 !== 39 && c1 !== 0x2019 && c2 !== 39 && c2 !== 0x2019) return 0;
+  return ELIDED.exec(t)?.[0].length ?? 0;
+}
 
 /** British spellings whose American form differs by more than an inflection: one key for both (a Map: "constructor" is a word too). */
 const SPELLING = new Map<string, string>(Object.entries({
@@ -87,9 +95,10 @@ export class Tokenizer {
     const out: Token[] = [];
     TOKEN_RE.lastIndex = 0;
     for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-      if (m[0].endsWith("'") || m[0].endsWith('’')) continue;
-      const { key, folded } = this.forms(m[0]);
-      out.push({ text: m[0], start: m.index, end: m.index + m[0].length, key, folded });
+      const cut = elided(m[0]);
+      const tok = cut ? m[0].slice(cut) : m[0];
+      const { key, folded } = this.forms(tok);
+      out.push({ text: tok, start: m.index + cut, end: m.index + m[0].length, key, folded });
     }
     return out;
   }
