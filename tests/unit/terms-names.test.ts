@@ -509,3 +509,10 @@ describe('datelines and credits', () => {
     expect(labels.some((l) => /Calif|Photo/.test(l))).toBe(false);
   });
 });
+
+describe('a sentence that opens with a name', () => {
+  it('opens with one everyday word before a speech verb ("Apple said", "Shell and BP said"), not with a plural, a group or a kind of person', () => {
+    expect(names('Apple said sales rose. Shell and BP said prices would fall. Officials said nothing. Police said it was calm. Mother said no.')).toEqual(['Apple', 'Shell', 'BP']);
+    expect(names('General Motors recalled cars, and General Electric cut jobs.')).toEqual(['General Motors', 'General Electric']);
+  });
+});

@@ -8,6 +8,7 @@
  */
 import { demonymPlace, isPlace, placeKey } from '../../evidence/places';
 import { DEMONYMS_AN_I_CH } from './demonyms';
+import { isPersonNoun } from './topics';
 import { PERSON_TITLES } from '../../match/names';
 import { foldToken, tokenKey } from '../../match/tokens';
 import { wordKind } from '../../match/words';
@@ -26,7 +27,8 @@ const ORG_CUES = new Set(
     'herald tribune gazette telegraph guardian observer chronicle express institute department foundation corporation corp inc ltd co company ' +
     'group council committee commission society museum studios studio survey club bank assembly press network association union league ' +
     'federation organization organisation board authority service services office army navy force forces government administration ' +
-    'parliament senate congress church fund trust centre center reporter magazine daily tv television radio records games media labs')
+    'parliament senate congress church fund trust centre center reporter magazine daily tv television radio records games media labs ' +
+    'motors electric mills dynamics')
     .split(' '),
 );
 const PLACE_CUES = new Set(
@@ -298,7 +300,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
           !CONTRACTION.test(t) &&
           !isMachineToken(t) &&
           !(isStop(folded) && !isAcronymToken(t) && !/^the$/i.test(t)) &&
-          !(initial && (foreign || common(t)) && !mid.has(folded) && quotedTitle(text, tok.start) < 0 && !tok.elided && !taggedStarts.has(`${t} ${next}`) && !knownPlacePair(t, next) && !midPairs.has(`${folded} ${foldToken(next)}`)) &&
+          !(initial && (foreign || common(t)) && !mid.has(folded) && quotedTitle(text, tok.start) < 0 && !tok.elided && !taggedStarts.has(`${t} ${next}`) && !knownPlacePair(t, next) && !midPairs.has(`${folded} ${foldToken(next)}`) && !speaks(text, ts, i, mid)) &&
           !(isAllCaps(t) && t.length > 6));
       // a company's legal suffix ends its name and is no part of how it is called ("Business Insider Inc Nintendo/Apple")
       if (span.length && /^(?:inc|ltd|llc|plc|gmbh)$/.test(folded.replace(/\.$/, ''))) {
@@ -441,6 +443,29 @@ function quotedTitle(text: string, at: number): number {
   return words.length >= 2 && words.length <= 8 && words.every((w) => /^[\p{Lu}\d]/u.test(w) || TITLE_SMALL.has(w)) && /^[\p{Lu}\d]/u.test(words[words.length - 1]!) ? at + end : -1;
 }
 const CALLED = /\b(?:called|titled|entitled|dubbed)\s+$/;
+
+/** Speech verbs whose subject, opening a sentence without an article, is a name ("Apple said", "Shell and BP said"). */
+const SPEAKS = /^(?:said|says|told|added|declined|announced|reported|confirmed|denied|admitted|warned|insisted)$/;
+/** Words that open a sentence before a speech verb without being names: a group, a kind of person ("Police said", "Mother said"). */
+const COLLECTIVE = new Set('police staff management security government family everyone everybody nobody someone somebody mother mum mom witness doctor'.split(' '));
+
+/**
+ * A sentence that opens with one singular everyday word before a speech verb ("Apple said", "Amazon
+ * declined", "Shell and BP said") opens with a name: an everyday noun would take an article ("The
+ * company said"). Not a plural ("Officials said"), a group or a kind of person ("Police said",
+ * "Mother said"). The word counts as capitalised inside a sentence (`mid`) from then on.
+ */
+function speaks(text: string, ts: readonly Tok[], i: number, mid: Set<string>): boolean {
+  const t = ts[i]!.text;
+  const f = foldToken(t);
+  if (!/^\p{Lu}\p{Ll}+$/u.test(t) || /[^s]s$/.test(f) || COLLECTIVE.has(f) || STOP_WORDS.has(f) || isPersonNoun(tokenKey(t))) return false;
+  let j = i + 1;
+  if (ts[j]?.text === 'and' && isUpperStart(ts[j + 1]?.text ?? '')) j += 2;
+  const verb = ts[j];
+  if (!verb || !SPEAKS.test(verb.text) || !spacesOnly(text, ts[j - 1]!.end, verb.start) || (j > i + 1 && !spacesOnly(text, ts[i]!.end, ts[i + 1]!.start))) return false;
+  mid.add(f);
+  return true;
+}
 
 /** A word and the next that name a known place together ("Los Angeles", "Las Vegas"): the first is the place's, though a sentence opens with it. */
 const knownPlacePair = (word: string, next: string) => isUpperStart(next) && isPlace(placeKey(`${word} ${next}`));
