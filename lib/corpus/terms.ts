@@ -5,7 +5,7 @@
  * transliterations, inflections, titles stripped) plus abbreviations no tagger can infer.
  */
 import nlp from './fast-nlp';
-import { capitalisedNames, ELISION, headlineLines, isCalendarDate, isDemonym, isTimeZone, isTitleWord, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInHeadlines, TITLE_HALVES } from './extract/names';
+import { capitalisedNames, ELISION, headlineLines, isCalendarDate, isDemonym, isTimeZone, isTitleWord, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInCompounds, onlyInHeadlines, TITLE_HALVES } from './extract/names';
 import { isCompoundNoun, isDistinctive, isEverydayWord, isRolePhrase, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
@@ -245,7 +245,7 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     if (addressPart(clipped, name)) return;
     if (name.split(' ').some((w) => w.length > 1 && STOP_WORDS.has(w.toLowerCase()) && !/^(of|de)$/.test(w))) return;
     // a single common English word the report also writes in lower case is no name ("Rest", "Web")
-    if (!name.includes(' ') && /^\p{Lu}\p{Ll}+$/u.test(name) && wordKind(tokenKey(name)) === 'common' && new RegExp(`\\b${name.toLowerCase()}\\b`).test(clipped)) return;
+    if (!name.includes(' ') && /^\p{Lu}\p{Ll}+$/u.test(name) && wordKind(tokenKey(name)) === 'common' && (new RegExp(`\\b${name.toLowerCase()}\\b`).test(clipped) || onlyInCompounds(clipped, name))) return;
     if (isTimeZone(name)) return;
     // the letters of a flight's or a model's code ("QK" of "QK 482", "QK-482") are no name of their own
     if (/^\p{Lu}{1,3}$/u.test(name) && onlyBeforeNumber(clipped, name)) return;

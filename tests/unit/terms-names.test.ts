@@ -516,3 +516,10 @@ describe('a sentence that opens with a name', () => {
     expect(names('General Motors recalled cars, and General Electric cut jobs.')).toEqual(['General Motors', 'General Electric']);
   });
 });
+
+describe('a capitalised everyday word that is no name', () => {
+  it('an interjection ("Ahh,") or the first word of an English compound ("the Web site", "Apple pie") is none; the same word alone is', () => {
+    expect(names('Ahh, if only Yahoo had bought it. Fans on the Web site SkyscraperCity.com laughed. He ate Apple pie at the Apple store in Boston.')).toEqual(['Yahoo', 'SkyscraperCity.com', 'Apple', 'Boston']);
+    expect(extractTerms(['Fans on the Web site laughed, the Times said.', 'Readers of the Web site wrote to the Times.']).map((t) => t.label)).not.toContain('Web');
+  });
+});

@@ -8,7 +8,7 @@
  */
 import { demonymPlace, isPlace, placeKey } from '../../evidence/places';
 import { DEMONYMS_AN_I_CH } from './demonyms';
-import { isPersonNoun } from './topics';
+import { isCompoundNoun, isPersonNoun } from './topics';
 import { PERSON_TITLES } from '../../match/names';
 import { foldToken, tokenKey } from '../../match/tokens';
 import { wordKind } from '../../match/words';
@@ -467,6 +467,28 @@ function speaks(text: string, ts: readonly Tok[], i: number, mid: Set<string>): 
   return true;
 }
 
+/** An everyday word capitalised before the word it makes an English compound with (ending at `end`) is the compound's ("the Web site", "Apple pie"). */
+function compoundWord(text: string, end: number, word: string): boolean {
+  const after = / ([a-z]{3,})\b/y;
+  after.lastIndex = end;
+  const next = after.exec(text);
+  return !!next && common(word) && isCompoundNoun(`${foldToken(word)} ${next[1]}`);
+}
+
+/** Does `text` write the everyday word `word`, capitalised, only as the first word of English compounds ("the Web site")? */
+export function onlyInCompounds(text: string, word: string): boolean {
+  let seen = false;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ') || /[\p{L}\p{N}]/u.test(text[at + word.length] ?? ' ')) continue;
+    if (!compoundWord(text, at + word.length, word)) return false;
+    seen = true;
+  }
+  return seen;
+}
+
+/** Interjections ("Ahh", "Hmm", "Ugh", "Oops"): never names, though a sentence opens with one. */
+const INTERJECTION = /^(?:a+h+|o+h+|u+h+|e+h+|h+m+|m{2,}|s+h{2,}|u+g+h+|a+w{2,}|w+o+w+|y+a+y+|o+o+p+s+|h+u+h+|b+a+h+)$/i;
+
 /** A word and the next that name a known place together ("Los Angeles", "Las Vegas"): the first is the place's, though a sentence opens with it. */
 const knownPlacePair = (word: string, next: string) => isUpperStart(next) && isPlace(placeKey(`${word} ${next}`));
 
@@ -496,7 +518,8 @@ function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, t
   if (words.length === 1) {
     const w = words[0]!;
     const f = foldToken(w);
-    if (w.length < 2 || STOP_WORDS.has(f) || (PERSON_TITLES.has(f) && !TITLE_HALVES.has(f)) || DIRECTIONS.has(f)) return;
+    if (w.length < 2 || STOP_WORDS.has(f) || (PERSON_TITLES.has(f) && !TITLE_HALVES.has(f)) || DIRECTIONS.has(f) || INTERJECTION.test(w)) return;
+    if (compoundWord(text, span[0]!.end, w)) return;
     if (isAcronymToken(w)) {
       if (NOT_ACRONYMS.has(f) || (wordKind(f) === 'common' && !span[0]!.elided)) return;
     } else if (common(w) && !isInnerCapital(w)) {
