@@ -463,12 +463,12 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
   // An English compound noun the tagger split ("Kindle vending machines": "vending" read as a verb) is a phrase too
   // (each pair of neighbouring words: the second is matched ahead, so it can open the next pair), also where it opens a
   // sentence, which the tagger reads as an order ("Interest rates rose", "Tax cuts passed")
-  for (const m of clipped.matchAll(/(?<![\p{L}-])([A-Za-z][a-z]{2,})(?= ([a-z]{3,})(?![\p{L}-]))/gu)) {
-    const seq = [m[1]!, m[2]!];
-    if (/^[A-Z]/.test(seq[0]!)) {
-      if (!/(?:^|[.!?]["'”’)]?\s+|\n\s*)$/.test(clipped.slice(Math.max(0, m.index! - 3), m.index!))) continue;
-      seq[0] = seq[0]!.toLowerCase();
-    }
+  const pairs = [
+    ...clipped.matchAll(/(?<![\p{L}-])([a-z]{3,})(?= ([a-z]{3,})(?![\p{L}-]))/gu),
+    ...clipped.matchAll(/(?:^|[.!?]["'”’)]?[ \t]+|\n\s*)([A-Z][a-z]{2,}) ([a-z]{3,})(?![\p{L}-])/gu),
+  ];
+  for (const m of pairs) {
+    const seq = [m[1]!.toLowerCase(), m[2]!];
     if (STOP_WORDS.has(seq[0]!) || STOP_WORDS.has(seq[1]!) || !isCompoundNoun(`${seq[0]} ${seq[1]}`)) continue;
     const key = seq.map((w) => tokenKey(w));
     // (of frequent words only, a compound says little: "local time", "first step")
@@ -573,6 +573,7 @@ export function addressPart(text: string, name: string): boolean {
   const abbreviation = /^\p{Lu}\p{Ll}{1,4}\.?$/u.test(name);
   if ((!/^(?:\p{Lu}\.?){2}$/u.test(name) && !abbreviation) || KNOWN_EQUIVALENTS[name] || Object.values(KNOWN_EQUIVALENTS).some((e) => e.aliases.includes(name))) return false;
   const letters = name.replace(/\.$/, '');
+  if (abbreviation && !/^(?:\p{Lu}\.?){2}$/u.test(name) && !text.includes(`, ${letters}.`)) return false;
   let seen = false;
   for (let at = text.indexOf(letters); at >= 0; at = text.indexOf(letters, at + 1)) {
     const end = at + letters.length;

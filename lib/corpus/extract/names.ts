@@ -281,7 +281,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       const tok = ts[i]!;
       const t = tok.text;
       // a span runs over spaces (and a hyphen, and an ampersand between capitalised words: "Johnson & Johnson"); punctuation ends it
-      const ampersand = text.slice(ts[i - 1]?.end ?? 0, tok.start) === ' & ' && isUpperStart(t) && !!span.length && isUpperStart(span[span.length - 1]!.text);
+      const ampersand = !!span.length && tok.start - ts[i - 1]!.end === 3 && text[tok.start - 2] === '&' && text[tok.start - 1] === ' ' && text[tok.start - 3] === ' ' && isUpperStart(t) && isUpperStart(span[span.length - 1]!.text);
       if (span.length && !spacesOnly(text, ts[i - 1]!.end, tok.start) && !(tok.start - ts[i - 1]!.end === 1 && text[tok.start - 1] === '-') && !ampersand) flush();
       if (!span.length) titleEnd = Math.max(titleEnd, quotedTitle(text, tok.start));
       if (span.length && tok.end < titleEnd && TITLE_SMALL.has(t) && t !== 'and' && ts.slice(i + 1).some((x) => x.end <= titleEnd && isUpperStart(x.text))) {
@@ -469,11 +469,12 @@ function speaks(text: string, ts: readonly Tok[], i: number, mid: Set<string>): 
 
 /** An everyday word capitalised before the word it makes an English compound with (ending at `end`) is the compound's ("the Web site", "Apple pie"). */
 function compoundWord(text: string, end: number, word: string): boolean {
-  const after = / ([a-z]{3,})\b/y;
-  after.lastIndex = end;
-  const next = after.exec(text);
-  return !!next && common(word) && isCompoundNoun(`${foldToken(word)} ${next[1]}`);
+  if (!common(word)) return false;
+  NEXT_WORD.lastIndex = end;
+  const next = NEXT_WORD.exec(text);
+  return !!next && isCompoundNoun(`${foldToken(word)} ${next[1]}`);
 }
+const NEXT_WORD = / ([a-z]{3,})\b/y;
 
 /** Does `text` write the everyday word `word`, capitalised, only as the first word of English compounds ("the Web site")? */
 export function onlyInCompounds(text: string, word: string): boolean {
