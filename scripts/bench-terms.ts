@@ -1,5 +1,5 @@
 /**
- * npm run bench:terms -- [--part tune|held-out|held2] [--only ID] [--dump] [--terms]: how well the dictionary marks
+ * npm run bench:terms -- [--part tune|held-out|held2|held3] [--only ID] [--dump] [--terms]: how well the dictionary marks
  * what a reader expects, on the labelled stories of tests/terms/ (FNC-1 bodies and the news pages in
  * ../shared, referenced by id; see tests/terms/README.md for the protocol). Per story the corpus's
  * reports go through the extension's own path (toReport → buildIndex → dictionary → Matcher as the
@@ -27,8 +27,8 @@ const opt = (name: string) => {
 
 interface Label {
   id: string;
-  /** held2: a second held-out part of FNC-1 stories, labelled later, never tuned on */
-  part: 'tune' | 'held-out' | 'held2';
+  /** held2, held3: second and third held-out parts of FNC-1 stories, labelled later, never tuned on */
+  part: 'tune' | 'held-out' | 'held2' | 'held3';
   /** FNC-1 body ids: the corpus and the pages */
   bodies?: string[];
   /** a news page (file in ../shared/data/news-pages): the page is its own corpus */
@@ -50,7 +50,7 @@ const norm = (s: string) =>
     .replace(/^the /, '') // "The Pentagon" marks the expected "Pentagon"
     .trim();
 
-const labels: Label[] = ['fnc-tune.json', 'fnc-held-out.json', 'fnc-held2.json', 'news-pages.json']
+const labels: Label[] = ['fnc-tune.json', 'fnc-held-out.json', 'fnc-held2.json', 'fnc-held3.json', 'news-pages.json']
   .map((f) => join(ROOT, 'tests/terms', f))
   .filter(existsSync)
   .flatMap((f) => JSON.parse(readFileSync(f, 'utf8')) as Label[]);
@@ -126,6 +126,7 @@ const groups: [string, Result[]][] = [
   ['tune, FNC-1 stories', results.filter((r) => r.part === 'tune' && !r.id.startsWith('page-'))],
   ['held-out, FNC-1 stories', results.filter((r) => r.part === 'held-out' && !r.id.startsWith('page-'))],
   ['held2, FNC-1 stories', results.filter((r) => r.part === 'held2')],
+  ['held3, FNC-1 stories', results.filter((r) => r.part === 'held3')],
   ['tune, news pages', results.filter((r) => r.part === 'tune' && r.id.startsWith('page-'))],
   ['held-out, news pages', results.filter((r) => r.part === 'held-out' && r.id.startsWith('page-'))],
   ['all', results],

@@ -5,7 +5,7 @@
  * transliterations, inflections, titles stripped) plus abbreviations no tagger can infer.
  */
 import nlp from './fast-nlp';
-import { capitalisedNames, ELISION, headlineLines, isCalendarDate, isTimeZone, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInHeadlines, TITLE_HALVES } from './extract/names';
+import { capitalisedNames, ELISION, headlineLines, isCalendarDate, isDemonym, isTimeZone, isTitleWord, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInCompounds, onlyInHeadlines, TITLE_HALVES } from './extract/names';
 import { isCompoundNoun, isDistinctive, isEverydayWord, isRolePhrase, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
@@ -52,14 +52,24 @@ const DEGREE_MODIFIERS = new Set(
     'marked substantial considerable slight dramatic').split(' '),
 );
 const DEMONYM = /^[A-Z][a-z]+(?:an|ian|ean|ese|ish|ch)$/;
+/** Irregular past tenses the tagger may read as nouns after a noun ("the unemployment rate rose", "police brutality drew protests"). */
+const PAST_TENSES = new Set(
+  ('rose fell drew grew threw knew took began won came went gave told said found kept held led met sent spent stood struck fought sought ' +
+    'brought bought thought caught taught wrote spoke broke chose froze stole drove flew blew shook forgot became ran sank swam')
+    .split(' '),
+);
 const GENERIC_HEADS = new Set(('time way level part need aim effort efforts end moment thing things people stake stakes').split(' '));
 
 /** A title alone ("Captain", "Inspector"); a title's first half alone is a name ("Prime" of "Prime membership"). */
-const bareTitle = (name: string) => PERSON_TITLES.has(name.toLowerCase().replace(/\.$/, '')) && !TITLE_HALVES.has(name.toLowerCase());
+const bareTitle = (name: string) => isTitleWord(name.toLowerCase().replace(/\.$/, '')) && !TITLE_HALVES.has(name.toLowerCase());
 
 /** Strip quotes, punctuation, possessives and honorifics around a tagged name. */
 export function cleanName(raw: string): string {
   let s = normalizeQuotes(raw)
+    // a bracket inside a tagged name ends it ("Photo/Evan Vucci) Photo")
+    .replace(/^([^()[\]]*\p{L}[^()[\]]*)[)\]].*$/su, '$1')
+    // a place's possessive before a name is the place's, not the name's ("Brazil's National Institute")
+    .replace(/^(\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?)'s (?=\p{Lu})/u, (m, place: string) => (isPlace(placeKey(place)) ? '' : m))
     .replace(/["“”()[\]]/g, '')
     .replace(/[—–]/g, '')
     .replace(/'s\b/g, '')
@@ -83,9 +93,21 @@ export function cleanName(raw: string): string {
   while (kept.length > 1 && title(kept[0]!.toLowerCase().replace(/\.$/, ''))) kept.shift();
   while (kept.length && (kept[kept.length - 1] === 'of' || SURNAME_PARTICLES.has(kept[kept.length - 1]!))) kept.pop();
   s = kept.join(' ');
-  // a shouted word ("KYIV") is written as a name; an acronym ("AAIB", "NASA") stays in capitals
-  if (/^[A-Z]{3,}$/.test(s) && !KNOWN_EQUIVALENTS[s] && (isPlace(placeKey(s)) || wordKind(s.toLowerCase()) !== null)) s = s.charAt(0) + s.slice(1).toLowerCase(); // KYIV -> Kyiv
+  // a credit names the photographer after the agency ("AP Photo/Evan Vucci")
+  const credit = s.split('/');
+  if (credit.length > 1 && /^\p{Lu}\p{Ll}+(?: \p{Lu}[\p{Ll}.]*)+$/u.test(credit[credit.length - 1]!.trim())) s = credit[credit.length - 1]!.trim();
+  s = shoutedPlace(s);
+  // a shouted word ("KYIV", "OBAMA") is written as a name; an acronym ("AAIB", "NASA", "CNN") stays in capitals
+  const kind = /^[A-Z]{3,}$/.test(s) && !KNOWN_EQUIVALENTS[s] ? wordKind(s.toLowerCase()) : undefined;
+  if (kind !== undefined && (isPlace(placeKey(s)) || kind === 'common' || (kind === 'proper' && s.length > 4))) s = s.charAt(0) + s.slice(1).toLowerCase(); // KYIV -> Kyiv
   return s;
+}
+
+/** A shouted place of a dateline ("NEW YORK (Reuters)", "SAN FRANCISCO —"), written as a name; any other name as it is. */
+export function shoutedPlace(name: string): string {
+  if (!/^[A-Z]+(?: [A-Z]+)+$/.test(name)) return name;
+  const written = name.toLowerCase().replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
+  return isPlace(placeKey(written)) ? written : name;
 }
 
 /** Transliteration variants of Slavic surnames: Zelensky / Zelenskyy / Zelenskiy / Zelenskyi. */
@@ -218,9 +240,12 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     // (a bare title is no name: the tagger reads "Captain" of "Captain Solberg" as a person)
     if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase()) || bareTitle(name) || isCalendarDate(name)) return;
     if (kind !== 'person' && /(?:ian|ean|ese|ish|ern)$/.test(name) && !name.includes(' ')) return; // demonyms, "Western"
+    // a people ("Somalis", "Americans"), or its demonym where the tagger took it for a name, is named for its place
+    if (kind !== 'person' && !name.includes(' ') && isDemonym(name)) kind = 'place';
+    if (addressPart(clipped, name)) return;
     if (name.split(' ').some((w) => w.length > 1 && STOP_WORDS.has(w.toLowerCase()) && !/^(of|de)$/.test(w))) return;
     // a single common English word the report also writes in lower case is no name ("Rest", "Web")
-    if (!name.includes(' ') && /^\p{Lu}\p{Ll}+$/u.test(name) && wordKind(tokenKey(name)) === 'common' && new RegExp(`\\b${name.toLowerCase()}\\b`).test(clipped)) return;
+    if (!name.includes(' ') && /^\p{Lu}\p{Ll}+$/u.test(name) && wordKind(tokenKey(name)) === 'common' && (new RegExp(`\\b${name.toLowerCase()}\\b`).test(clipped) || onlyInCompounds(clipped, name))) return;
     if (isTimeZone(name)) return;
     // the letters of a flight's or a model's code ("QK" of "QK 482", "QK-482") are no name of their own
     if (/^\p{Lu}{1,3}$/u.test(name) && onlyBeforeNumber(clipped, name)) return;
@@ -230,9 +255,11 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     entities.set(key, e);
   };
   /** a capitalised span, already whole and clean ("Surface Pro 3", "iPhone", "al-Shabab") */
-  const addName = (kind: TermKind, name: string) => {
+  const addName = (kind: TermKind, span: string) => {
+    const name = shoutedPlace(span);
     // (a title's first half alone is a name there: "Prime" of "Prime membership")
     if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || (TITLE_WORDS.has(name.toLowerCase()) && !TITLE_HALVES.has(name.toLowerCase())) || bareTitle(name)) return;
+    if (addressPart(clipped, name)) return;
     const { key, kind: k } = entityKey(kind, name);
     const e = entities.get(key) ?? { kind: k, forms: new Map() };
     e.forms.set(name, (e.forms.get(name) ?? 0) + 1);
@@ -251,8 +278,8 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
       if (GENERIC_HEADS.has(seq[len - 1]!)) continue;
       // a size or degree is no kind of thing ("large blast"), unless English names the pair ("small arms")
       if (DEGREE_MODIFIERS.has(seq[0]!) && !isCompoundNoun(seq.join(' '))) continue;
-      // a participle is no head noun ("meteorite disintegrated", "injury unattended")
-      if (/.{3,}ed$/.test(seq[len - 1]!)) continue;
+      // a participle or a verb's past is no head noun ("meteorite disintegrated", "injury unattended", "rate rose")
+      if (/.{3,}ed$/.test(seq[len - 1]!) || PAST_TENSES.has(seq[len - 1]!)) continue;
       addPhrase(seq);
     }
   };
@@ -421,11 +448,27 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     });
     if (fragment) entities.delete(key);
   }
+  // … and so is a person's name the tagger cut from a longer one ("George W" of "George W. Bush", "Kim Jong" of "Kim Jong-un")
+  const people = [...entities].filter(([k]) => k.startsWith('p:'));
+  const fullNames = people.flatMap(([, e]) => [...e.forms.keys()]).filter((f) => f.includes(' '));
+  for (const [key, e] of people) {
+    for (const f of [...e.forms.keys()]) {
+      if (!f.includes(' ')) continue;
+      const within = fullNames.filter((g) => g.length > f.length && g.startsWith(f) && occurrences(g, f) > 0);
+      if (within.length && occurrences(clipped, f) <= within.reduce((n, g) => n + occurrences(clipped, g), 0)) e.forms.delete(f);
+    }
+    if (!e.forms.size) entities.delete(key);
+  }
 
   // An English compound noun the tagger split ("Kindle vending machines": "vending" read as a verb) is a phrase too
-  // (each pair of neighbouring words: the second is matched ahead, so it can open the next pair)
-  for (const m of clipped.matchAll(/(?<![\p{L}-])([a-z]{3,})(?= ([a-z]{3,})(?![\p{L}-]))/gu)) {
-    const seq = [m[1]!, m[2]!];
+  // (each pair of neighbouring words: the second is matched ahead, so it can open the next pair), also where it opens a
+  // sentence, which the tagger reads as an order ("Interest rates rose", "Tax cuts passed")
+  const pairs = [
+    ...clipped.matchAll(/(?<![\p{L}-])([a-z]{3,})(?= ([a-z]{3,})(?![\p{L}-]))/gu),
+    ...clipped.matchAll(/(?:^|[.!?]["'”’)]?[ \t]+|\n\s*)([A-Z][a-z]{2,}) ([a-z]{3,})(?![\p{L}-])/gu),
+  ];
+  for (const m of pairs) {
+    const seq = [m[1]!.toLowerCase(), m[2]!];
     if (STOP_WORDS.has(seq[0]!) || STOP_WORDS.has(seq[1]!) || !isCompoundNoun(`${seq[0]} ${seq[1]}`)) continue;
     const key = seq.map((w) => tokenKey(w));
     // (of frequent words only, a compound says little: "local time", "first step")
@@ -464,7 +507,10 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     const [modifier, head] = form.split(' ') as [string, string];
     if (n !== 1 || !/^[a-z]/.test(modifier) || /[^su]s$|ed$/.test(modifier) || /ing$/.test(head) || [modifier, head].some((w) => NOT_SUBJECT_WORDS.has(w))) continue;
     const counts = stems.map((w) => wordCount.get(w) ?? 0);
-    if (Math.max(...counts) >= SUBJECT_WORD_COUNT && Math.min(...counts) >= 2) e.forms.set(form, 2);
+    // (an English compound with a word past the most frequent needs only one of its words to be the report's: "pilot
+    // whales" among whales; not after a generic modifier: "first quarter")
+    const compound = isCompoundNoun(form) && isDistinctive(stems, TOPIC_RANK.shared) && !GENERIC_MODIFIERS.has(modifier);
+    if (Math.max(...counts) >= SUBJECT_WORD_COUNT && (Math.min(...counts) >= 2 || compound)) e.forms.set(form, 2);
   }
 
   return { entities: topKeys(entities, TERM_LIMITS.entitiesPerReport), phrases: topKeys(phrases, TERM_LIMITS.phrasesPerReport) };
@@ -513,6 +559,30 @@ function onlyBeforeNumber(text: string, name: string): boolean {
     const after = text.slice(at + name.length, at + name.length + 2);
     if (/^\p{L}/u.test(after)) continue;
     if (!/^[ -]?\d/.test(after)) return false;
+    seen = true;
+  }
+  return seen;
+}
+
+/**
+ * A state's or district's two letters after a place ("Washington, DC", "Austin, TX", "Washington D.C."):
+ * part of how the place is written wherever the text writes them, no name of their own.
+ */
+export function addressPart(text: string, name: string): boolean {
+  // (or a state's abbreviation after a comma: "Boston, Mass.", "San Francisco, Calif.")
+  const abbreviation = /^\p{Lu}\p{Ll}{1,4}\.?$/u.test(name);
+  if ((!/^(?:\p{Lu}\.?){2}$/u.test(name) && !abbreviation) || KNOWN_EQUIVALENTS[name] || Object.values(KNOWN_EQUIVALENTS).some((e) => e.aliases.includes(name))) return false;
+  const letters = name.replace(/\.$/, '');
+  if (abbreviation && !/^(?:\p{Lu}\.?){2}$/u.test(name) && !text.includes(`, ${letters}.`)) return false;
+  let seen = false;
+  for (let at = text.indexOf(letters); at >= 0; at = text.indexOf(letters, at + 1)) {
+    const end = at + letters.length;
+    if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ') || /[\p{L}\p{N}]/u.test(text[end] ?? ' ')) continue;
+    // (in a list of names it is one of them: "Britain, HK and France")
+    const place = /((?:\p{Lu}[\p{L}'’-]* ){0,2}\p{Lu}[\p{L}'’-]*)(,?)\s+$/u.exec(text.slice(Math.max(0, at - 40), at));
+    const words = place?.[1]!.split(' ') ?? [];
+    if (!place || !words.some((_, k) => isPlace(placeKey(words.slice(k).join(' ')))) || /^\.?(?:,?\s+(?:and|or)\b|,\s*\p{Lu})/u.test(text.slice(end, end + 8))) return false;
+    if (abbreviation && (!place[2] || text[end] !== '.')) return false;
     seen = true;
   }
   return seen;

@@ -12,6 +12,15 @@ export interface Token {
 }
 
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** A French article or pronoun elided before a name ("l'Assemblée", "qu’Amazon"): not the name's. */
+const ELIDED = /^(?:[lLdnjsc]|[Qq]u)['’](?=\p{Lu})/u;
+/** How many characters of a token an elided article takes (0: none; looked for only where an apostrophe is second or third). */
+function elided(t: string): number {
+  const c1 = t.charCodeAt(1);
+  const c2 = t.charCodeAt(2);
+  if (c1 !== 39 && c1 !== 0x2019 && c2 !== 39 && c2 !== 0x2019) return 0;
+  return ELIDED.exec(t)?.[0].length ?? 0;
+}
 
 /** British spellings whose American form differs by more than an inflection: one key for both (a Map: "constructor" is a word too). */
 const SPELLING = new Map<string, string>(Object.entries({
@@ -25,11 +34,14 @@ const RE = /^(cent|theat|met|fib|lit|calib|spect|sab|lust|sombr|meag)re(s|d)?$/;
 const ISE = /^(organ|recogn|real|apolog|critic|author|emphas|priorit|mobil|stabil|privat|legal|character|summar|final|normal|minim|maxim|util|categor|special|civil|global|modern|subsid|jeopard|harmon|symbol|capital|neutral|militar|radical|polar)is(e|es|ed|ing|er|ers|ation|ations)$/;
 const DOUBLED_L = /^(travel|cancel|label|model|fuel|signal|counsel|level|total|channel|tunnel|marshal|dial)l(ed|ing|er|ers)$/;
 
+/** The endings the four patterns above need: most words have none, and are returned at once. */
+const BRITISH_ENDING = /(?:our(?:s|ed|ing|ites?|ful|hood|ly)?|re[sd]?|is(?:e|es|ed|ing|ers?|ations?)|ll(?:ed|ing|ers?))$/;
+
 /** The American spelling of a folded word ("defence" → "defense", "organisation" → "organization"). */
 export function americanSpelling(w: string): string {
   const table = SPELLING.get(w);
   if (table) return table;
-  if (w.length < 5) return w;
+  if (w.length < 5 || !BRITISH_ENDING.test(w)) return w;
   return w.replace(OUR, '$1or$2').replace(RE, '$1er$2').replace(ISE, '$1iz$2').replace(DOUBLED_L, '$1$2');
 }
 
@@ -83,8 +95,10 @@ export class Tokenizer {
     const out: Token[] = [];
     TOKEN_RE.lastIndex = 0;
     for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-      const { key, folded } = this.forms(m[0]);
-      out.push({ text: m[0], start: m.index, end: m.index + m[0].length, key, folded });
+      const cut = elided(m[0]);
+      const tok = cut ? m[0].slice(cut) : m[0];
+      const { key, folded } = this.forms(tok);
+      out.push({ text: tok, start: m.index + cut, end: m.index + m[0].length, key, folded });
     }
     return out;
   }

@@ -35,6 +35,14 @@ describe('Matcher', () => {
     expect(found('The guarantees and security of the talks, the war and the president.')).toEqual([]);
     expect(found('Franco and Frank visited Parish hall.')).toEqual([]);
   });
+  it('reads a name after a French elided article ("l\'Assemblée", "qu’Amazon"), not an English name\'s own apostrophe', () => {
+    const m = new Matcher([
+      { id: 'assemblee', label: 'Assemblée', kind: 'organization', aliases: [] },
+      { id: 'amazon', label: 'Amazon', kind: 'organization', aliases: [] },
+      { id: 'obrien', label: "O'Brien", kind: 'person', aliases: [] },
+    ]);
+    expect(m.find("Le vote à l'Assemblée et à l’Assemblée, ce qu’Amazon dit, et O'Brien.").map((x) => x.text)).toEqual(['Assemblée', 'Assemblée', 'Amazon', "O'Brien"]);
+  });
   it('computes edit distance with a cap', () => {
     expect(editDistance('witkof', 'witkoff')).toBe(1);
     expect(editDistance('abc', 'xyzxyzxyz', 2)).toBe(3);

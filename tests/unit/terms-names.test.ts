@@ -415,3 +415,111 @@ describe('a single everyday word', () => {
     expect(extractTerms(['She told People on Monday that the Pentagon was wrong.', 'A source told PEOPLE that the Pentagon had lied.']).map((t) => t.label)).toEqual(['Pentagon']);
   });
 });
+
+describe('a day that opens a name', () => {
+  it('is the name\'s before an institution\'s word or two capitalised words ("Monday Night Football"), a date after a preposition', () => {
+    expect(names('Fans of Monday Night Football and readers of the Sunday Times were told.')).toEqual(['Monday Night Football', 'Sunday Times']);
+    expect(names('Since Tuesday President Obama has said little.')).toEqual(['Obama']);
+  });
+});
+
+describe('a people', () => {
+  it('is named for its place ("Kenyans", "Somalis"), never an organisation; a demonym alone is no name', () => {
+    const kinds = (text: string) => capitalisedNames(text, new Map(), new Set()).map((n) => `${n.kind}:${n.name}`);
+    expect(kinds('Kenyans and Somalis in Nairobi met a Kenyan official.')).toEqual(['place:Kenyans', 'place:Somalis', 'place:Nairobi']);
+    const terms = extractTerms(['Somalis in Nairobi protested, police said.', 'Police in Nairobi said Somalis had gathered.']);
+    expect(terms.find((t) => t.label === 'Somalis')?.kind).toBe('place');
+  });
+});
+
+describe('a state\'s or district\'s letters after a place', () => {
+  it('are part of the address ("Washington, DC"), no name; an acronym in a list of names is one', () => {
+    const labels = extractTerms(['It is legal in 23 states and in Washington, DC. Police in Austin, TX agreed.', 'Lawmakers in Washington, DC voted again.']).map((t) => t.label);
+    expect(labels).not.toContain('DC');
+    expect(labels).not.toContain('TX');
+    expect(labels).toContain('Washington');
+    expect(extractTerms(['Google, IBM and Dell said so.', 'IBM denied it.']).map((t) => t.label)).toContain('IBM');
+  });
+});
+
+describe('an acronym before a person\'s name', () => {
+  it('is the party or employer, not part of the name ("l\'UMP Laure de la Raudière")', () => {
+    const french = (tagged: [string, 'person'][]) => capitalisedNames("Parmi eux, l'UMP Laure de la Raudière a voté contre.", new Map(tagged), new Set(), true).map((n) => n.name);
+    expect(french([['Laure de la Raudière', 'person']])).toEqual(['UMP', 'Laure de la Raudière']);
+    // (without the tagger's person, one name)
+    expect(french([])).toEqual(['UMP Laure de la Raudière']);
+  });
+});
+
+describe('an English compound named once', () => {
+  it('is a topic where the report keeps writing one of its words ("pilot whales" among whales), not after a generic modifier', () => {
+    const text =
+      'More than 50 pilot whales stranded on a beach on Sunday. Volunteers kept the whales wet. Most of the whales were refloated, and the whales swam away. ' +
+      'Sales rose in the first quarter, the report said of the quarter, and each quarter before.';
+    const topics = extractTerms([text]).filter((t) => t.kind === 'topic').map((t) => t.label);
+    expect(topics).toContain('pilot whales');
+    expect(topics).not.toContain('first quarter');
+  });
+});
+
+describe('names news writes every day', () => {
+  const labels = (text: string) => extractTerms([text, text]).map((t) => `${t.kind}:${t.label}`);
+  it('keeps an ampersand inside a firm\'s name and a state\'s formal name whole ("Johnson & Johnson", "Democratic Republic of Congo")', () => {
+    expect(labels('Shares of Johnson & Johnson rose. Officials from the Democratic Republic of Congo met in Addis Ababa.')).toEqual(
+      expect.arrayContaining(['organization:Johnson & Johnson', 'place:Democratic Republic of Congo']),
+    );
+  });
+  it('takes a hyphenated title for a title ("Secretary-General Antonio Guterres"), and a known place for a place where a sentence opens with it ("Los Angeles")', () => {
+    const got = labels('Secretary-General Antonio Guterres said the talks would resume. Los Angeles Mayor Eric Garcetti agreed.');
+    expect(got).toEqual(expect.arrayContaining(['person:Antonio Guterres', 'person:Eric Garcetti', 'place:Los Angeles']));
+    expect(got.some((k) => /Secretary/.test(k))).toBe(false);
+  });
+  it('opens a sentence with a name the text writes capitalised inside sentences too ("Super Bowl"), not with an everyday word', () => {
+    expect(names('Super Bowl XLIX drew record ratings. Fans watched the Super Bowl XLIX at home. Senior Pentagon officials spoke.')).toEqual(['Super Bowl XLIX', 'Super Bowl XLIX']);
+  });
+  it('joins "of" after an institution\'s plural word ("National Institutes of Health"); a place\'s possessive is the place\'s', () => {
+    const got = labels("Dr. Anthony Fauci of the National Institutes of Health spoke. Brazil's National Institute for Space Research agreed.");
+    expect(got).toEqual(expect.arrayContaining(['organization:National Institutes of Health', 'organization:National Institute for Space Research', 'place:Brazil']));
+    expect(got.some((k) => /Brazil National/.test(k))).toBe(false);
+  });
+  it('drops a person\'s name the tagger cut from a longer one ("George W", "Kim Jong"), and keeps an acronym in capitals ("CNN")', () => {
+    const got = labels('Former President George W. Bush spoke to CNN on Friday. Kim Jong-un did not attend, CNN said.');
+    expect(got).toEqual(expect.arrayContaining(['person:George W. Bush', 'person:Kim Jong-un', 'organization:CNN']));
+    expect(got).not.toContain('person:George W');
+    expect(got).not.toContain('person:Kim Jong');
+  });
+});
+
+describe('topics where a sentence opens', () => {
+  it('an English compound is one though the tagger reads its first word as an order ("Interest rates rose"); a verb\'s past is no head ("rate rose")', () => {
+    const topics = extractTerms(['The bank kept interest rates unchanged. Critics said tax cuts would not help, and the unemployment rate rose.', 'Interest rates stayed low. Tax cuts passed. The unemployment rate rose again.'])
+      .filter((t) => t.kind === 'topic')
+      .map((t) => t.label);
+    expect(topics).toEqual(expect.arrayContaining(['interest rates', 'tax cuts', 'unemployment rate']));
+    expect(topics.some((t) => /rose/.test(t))).toBe(false);
+  });
+});
+
+describe('datelines and credits', () => {
+  it('write a shouted place as a name ("NEW YORK (Reuters)"), take a state\'s abbreviation after a place for the address ("Calif."), and a credit\'s photographer for the person', () => {
+    const a = 'NEW YORK (Reuters) - Stocks fell. SAN FRANCISCO, Calif. - Twitter said its revenue rose. (AP Photo/Evan Vucci) Photo: Getty Images.';
+    const labels = extractTerms([a, 'Stocks in New York rose. Twitter said San Francisco offices would close.']).map((t) => t.label);
+    expect(labels).toEqual(expect.arrayContaining(['New York', 'San Francisco', 'Twitter', 'Reuters']));
+    expect(labels).not.toContain('NEW YORK');
+    expect(labels.some((l) => /Calif|Photo/.test(l))).toBe(false);
+  });
+});
+
+describe('a sentence that opens with a name', () => {
+  it('opens with one everyday word before a speech verb ("Apple said", "Shell and BP said"), not with a plural, a group or a kind of person', () => {
+    expect(names('Apple said sales rose. Shell and BP said prices would fall. Officials said nothing. Police said it was calm. Mother said no.')).toEqual(['Apple', 'Shell', 'BP']);
+    expect(names('General Motors recalled cars, and General Electric cut jobs.')).toEqual(['General Motors', 'General Electric']);
+  });
+});
+
+describe('a capitalised everyday word that is no name', () => {
+  it('an interjection ("Ahh,") or the first word of an English compound ("the Web site", "Apple pie") is none; the same word alone is', () => {
+    expect(names('Ahh, if only Yahoo had bought it. Fans on the Web site SkyscraperCity.com laughed. He ate Apple pie at the Apple store in Boston.')).toEqual(['Yahoo', 'SkyscraperCity.com', 'Apple', 'Boston']);
+    expect(extractTerms(['Fans on the Web site laughed, the Times said.', 'Readers of the Web site wrote to the Times.']).map((t) => t.label)).not.toContain('Web');
+  });
+});

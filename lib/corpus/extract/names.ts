@@ -8,6 +8,7 @@
  */
 import { demonymPlace, isPlace, placeKey } from '../../evidence/places';
 import { DEMONYMS_AN_I_CH } from './demonyms';
+import { isCompoundNoun, isPersonNoun } from './topics';
 import { PERSON_TITLES } from '../../match/names';
 import { foldToken, tokenKey } from '../../match/tokens';
 import { wordKind } from '../../match/words';
@@ -26,14 +27,20 @@ const ORG_CUES = new Set(
     'herald tribune gazette telegraph guardian observer chronicle express institute department foundation corporation corp inc ltd co company ' +
     'group council committee commission society museum studios studio survey club bank assembly press network association union league ' +
     'federation organization organisation board authority service services office army navy force forces government administration ' +
-    'parliament senate congress church fund trust centre center reporter magazine daily tv television radio records games media labs')
+    'parliament senate congress church fund trust centre center reporter magazine daily tv television radio records games media labs ' +
+    'motors electric mills dynamics')
     .split(' '),
 );
 const PLACE_CUES = new Set(
   ('street st avenue ave road square island islands beach building airport station province region county city river lake mount valley ' +
-    'tower towers mall terminal hall bay sea ocean coast state park bridge district village town peninsula desert mountains hills gulf strait')
+    'tower towers mall terminal hall bay sea ocean coast state park bridge district village town peninsula desert mountains hills gulf strait ' +
+    'republic kingdom emirates')
     .split(' '),
 );
+/** An institution's or a place's word, plural too ("National Institutes of Health"). */
+const isCue = (folded: string) => ORG_CUES.has(folded) || PLACE_CUES.has(folded) || ORG_CUES.has(folded.replace(/s$/, ''));
+/** The words of a state's formal name, before "of" ("Islamic Republic of Iran"). */
+const STATE_WORDS = new Set(['republic', 'kingdom', 'emirates']);
 /** Lower-case words that end a place's or an institution's name written before them ("Ninety Mile beach"). */
 const LOWER_CUE = /^ (hospital|beach|police|airport|university|college|school|island|river|lake|station|bridge)\b/;
 /** Acronyms that are units, times or shouting rather than names. */
@@ -59,6 +66,23 @@ const TIME_WORDS = new Set([
 ]);
 /** A day, a month or their abbreviations, plural or possessive too ("Monday's", "Mondays", "Wed.", "Sept."). */
 const isTimeWord = (word: string) => TIME_WORDS.has(foldToken(word).replace(/\.$/, ''));
+/** Words before a day that make it a date ("on Monday", "last Sunday"), not the first word of a name. */
+const DATE_BEFORE = new Set('on by last next this that every each since until till from through late early mid'.split(' '));
+/**
+ * A day that opens a name: before an institution's word ("Sunday Times") or two capitalised words
+ * ("Monday Night Football", "Saturday Night Live"), not after a preposition of time ("on Monday Night
+ * Football fans", "since Tuesday") nor before a title or another date ("Monday President X", "Monday June 5").
+ */
+function dayOfName(text: string, ts: readonly Tok[], i: number): boolean {
+  const day = foldToken(ts[i]!.text);
+  if (!WEEKDAYS.includes(day)) return false;
+  const [next, after] = [ts[i + 1], ts[i + 2]];
+  if (!next || !isUpperStart(next.text) || !spacesOnly(text, ts[i]!.end, next.start) || isTimeWord(next.text) || PERSON_TITLES.has(foldToken(next.text))) return false;
+  const before = ts[i - 1];
+  if (before && (DATE_BEFORE.has(foldToken(before.text)) || /^\d/.test(before.text))) return false;
+  if (ORG_CUES.has(foldToken(next.text))) return true;
+  return !!after && isUpperStart(after.text) && spacesOnly(text, next.end, after.start) && !isTimeWord(after.text) && /^\p{Lu}\p{Ll}+$/u.test(next.text) && common(next.text);
+}
 /** Holidays: days of the calendar too. */
 const HOLIDAY = /^(?:New Year(?:['’]s(?: Day| Eve)?)?|Christmas(?: Day| Eve)?|Easter(?: Sunday| Monday)?|Thanksgiving(?: Day)?|Halloween|Boxing Day)$/;
 /** A calendar date ("Monday", "June 5", "Friday, March 3", "New Year"): never a name. */
@@ -69,12 +93,15 @@ const SPEECH = /^['’]?,?\s+(?:said|says|told|added|explained|wrote|apologi[sz]
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|ch|i)$/u;
 let demonymsAnIch: Set<string> | null = null;
 /** "Kenyan", "Iraqi", "Czech" (listed: -an, -i and -ch end names too: "Satan", "Milan"), "Ukrainian", "Chinese", "Scottish". */
-function isDemonym(w: string): boolean {
+function isDemonymWord(w: string): boolean {
   if (!DEMONYM.test(w)) return false;
   if (/(?:ian|ean|ese|ish)$/.test(w)) return true;
   demonymsAnIch ??= new Set(DEMONYMS_AN_I_CH.split(' '));
   return demonymsAnIch.has(w.toLowerCase()) || demonymPlace(w) !== undefined;
 }
+
+/** A demonym, singular or plural ("Kenyan", "Kenyans", "Iraqis", "Somalis"): a people, not an organisation's or a place's name. */
+export const isDemonym = (w: string) => isDemonymWord(w) || (/\p{Ll}s$/u.test(w) && isDemonymWord(w.slice(0, -1)));
 
 /**
  * A French article or pronoun elided before a name ("l'UMP", "L'Assemblée", "d'Orsay", "qu'Amazon"): not
@@ -118,7 +145,9 @@ export const OFFICE_WORDS = new Set(
 );
 /** Words that are a title only before another title ("Prime Minister", "Vice President", "Rear Admiral"): "Prime" alone is a name (Amazon's). */
 export const TITLE_HALVES = new Set(['prime', 'vice', 'rear']);
-const isTitle = (folded: string, next: string) => PERSON_TITLES.has(folded) && !(TITLE_HALVES.has(folded) && !PERSON_TITLES.has(foldToken(next)));
+/** A title, hyphenated ones too when each part is a title ("Secretary-General", "Lieutenant-Colonel"). */
+export const isTitleWord = (folded: string) => PERSON_TITLES.has(folded) || (folded.includes('-') && folded.split('-').every((p) => PERSON_TITLES.has(p)));
+const isTitle = (folded: string, next: string) => isTitleWord(folded) && !(TITLE_HALVES.has(folded) && !PERSON_TITLES.has(foldToken(next)));
 /** "They're", "It'll", "I'd": a contraction is never a name. */
 const CONTRACTION = /['’](?:re|ll|d|ve|m|t)$/i;
 const DIRECTIONS = new Set('north south east west northern southern eastern western central northeast northwest southeast southwest'.split(' '));
@@ -163,10 +192,12 @@ type PersonCue = 'title' | 'speech' | null;
 
 function kindOf(name: string, words: string[], tagged: Map<string, TermKind>, firstNames: Set<string>, personCue: PersonCue): TermKind {
   const last = foldToken(words[words.length - 1]!);
-  if (ORG_CUES.has(last)) return 'organization';
+  if (ORG_CUES.has(last) || ORG_CUES.has(last.replace(/s$/, ''))) return 'organization';
   // "State" after an adjective of a faith or a creed is a movement's name ("Islamic State"), not a territory's ("Ohio State")
   if (last === 'state' && words.length === 2 && /\p{Ll}ic$/u.test(words[0]!)) return 'organization';
   if (PLACE_CUES.has(last)) return 'place';
+  // "Democratic Republic of Congo", "United Kingdom of Great Britain"
+  if (words.some((w, k) => STATE_WORDS.has(foldToken(w)) && words[k + 1] === 'of')) return 'place';
   // a title before it or a speech verb after it: a person, when it reads like a name ("Priya Nandakumar said")
   if (personCue && words.length >= 2 && words.length <= 3 && !/\d/.test(name) && kindOfWord(words[words.length - 1]!) !== 'common') return 'person';
   // a title before one word that is no English word: a surname ("Captain Solberg"; a speech verb follows organisations too)
@@ -199,6 +230,8 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
   // words this text capitalises inside a sentence, and words it writes in lower case
   const mid = new Set<string>();
   const lower = new Set<string>();
+  // and the pairs of capitalised words it writes so ("the Super Bowl"): a sentence that opens with one opens with a name
+  const midPairs = new Set<string>();
   for (const ts of toks) {
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i]!.text;
@@ -207,7 +240,11 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       }
       // capitalised right after a lower-case word ("by Apple", "at Vogue"): a name, not a sentence start
       // or after a comma that follows one ("Messages, Safari, and Photos")
-      else if (i > 0 && /^\p{Ll}/u.test(ts[i - 1]!.text) && (spacesOnly(text, ts[i - 1]!.end, ts[i]!.start) || /^, +$/.test(text.slice(ts[i - 1]!.end, ts[i]!.start)))) mid.add(foldToken(t));
+      else if (i > 0 && /^\p{Ll}/u.test(ts[i - 1]!.text) && (spacesOnly(text, ts[i - 1]!.end, ts[i]!.start) || /^, +$/.test(text.slice(ts[i - 1]!.end, ts[i]!.start)))) {
+        mid.add(foldToken(t));
+        const next = ts[i + 1];
+        if (next && isUpperStart(next.text) && spacesOnly(text, ts[i]!.end, next.start)) midPairs.add(`${foldToken(t)} ${foldToken(next.text)}`);
+      }
     }
   }
   // the first two words of the tagger's names: a sentence's first word that opens one is a name's ("University College London …")
@@ -243,8 +280,9 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
     for (let i = 0; i < ts.length; i++) {
       const tok = ts[i]!;
       const t = tok.text;
-      // a span runs over spaces (and a hyphen); punctuation ends it
-      if (span.length && !spacesOnly(text, ts[i - 1]!.end, tok.start) && !(tok.start - ts[i - 1]!.end === 1 && text[tok.start - 1] === '-')) flush();
+      // a span runs over spaces (and a hyphen, and an ampersand between capitalised words: "Johnson & Johnson"); punctuation ends it
+      const ampersand = !!span.length && tok.start - ts[i - 1]!.end === 3 && text[tok.start - 2] === '&' && text[tok.start - 1] === ' ' && text[tok.start - 3] === ' ' && isUpperStart(t) && isUpperStart(span[span.length - 1]!.text);
+      if (span.length && !spacesOnly(text, ts[i - 1]!.end, tok.start) && !(tok.start - ts[i - 1]!.end === 1 && text[tok.start - 1] === '-') && !ampersand) flush();
       if (!span.length) titleEnd = Math.max(titleEnd, quotedTitle(text, tok.start));
       if (span.length && tok.end < titleEnd && TITLE_SMALL.has(t) && t !== 'and' && ts.slice(i + 1).some((x) => x.end <= titleEnd && isUpperStart(x.text))) {
         span.push(tok);
@@ -258,11 +296,11 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       const name =
         initialLetter ||
         ((isUpperStart(t) || isInnerCapital(t) || isConnectedName(t)) &&
-          !isTimeWord(t) &&
+          (!isTimeWord(t) || dayOfName(text, ts, i)) &&
           !CONTRACTION.test(t) &&
           !isMachineToken(t) &&
           !(isStop(folded) && !isAcronymToken(t) && !/^the$/i.test(t)) &&
-          !(initial && (foreign || common(t)) && !mid.has(folded) && quotedTitle(text, tok.start) < 0 && !tok.elided && !taggedStarts.has(`${t} ${next}`)) &&
+          !(initial && (foreign || common(t)) && !mid.has(folded) && quotedTitle(text, tok.start) < 0 && !tok.elided && !taggedStarts.has(`${t} ${next}`) && !knownPlacePair(t, next) && !midPairs.has(`${folded} ${foldToken(next)}`) && !speaks(text, ts, i, mid)) &&
           !(isAllCaps(t) && t.length > 6));
       // a company's legal suffix ends its name and is no part of how it is called ("Business Insider Inc Nintendo/Apple")
       if (span.length && /^(?:inc|ltd|llc|plc|gmbh)$/.test(folded.replace(/\.$/, ''))) {
@@ -297,7 +335,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       // "of" joins a name only after its first word or after an institution's word ("University of …")
       const lastWord = span.length ? foldToken(span[span.length - 1]!.text) : '';
       const ofOk =
-        !['of', 'for'].includes(t) || span.length === 1 || ORG_CUES.has(lastWord) || PLACE_CUES.has(lastWord) || span.some((x) => x.text === 'of' || x.text === 'for');
+        !['of', 'for'].includes(t) || span.length === 1 || isCue(lastWord) || span.some((x) => x.text === 'of' || x.text === 'for');
       // "and" inside an institution's name only ("Office for Product Safety and Standards")
       const andOk = t === 'and' && span.some((x) => x.text === 'of' || x.text === 'for');
       if (span.length && (CONNECTORS.has(t) || t === 'for' || andOk) && isUpperStart(next) && ofOk) span.push(tok);
@@ -406,6 +444,55 @@ function quotedTitle(text: string, at: number): number {
 }
 const CALLED = /\b(?:called|titled|entitled|dubbed)\s+$/;
 
+/** Speech verbs whose subject, opening a sentence without an article, is a name ("Apple said", "Shell and BP said"). */
+const SPEAKS = /^(?:said|says|told|added|declined|announced|reported|confirmed|denied|admitted|warned|insisted)$/;
+/** Words that open a sentence before a speech verb without being names: a group, a kind of person ("Police said", "Mother said"). */
+const COLLECTIVE = new Set('police staff management security government family everyone everybody nobody someone somebody mother mum mom witness doctor'.split(' '));
+
+/**
+ * A sentence that opens with one singular everyday word before a speech verb ("Apple said", "Amazon
+ * declined", "Shell and BP said") opens with a name: an everyday noun would take an article ("The
+ * company said"). Not a plural ("Officials said"), a group or a kind of person ("Police said",
+ * "Mother said"). The word counts as capitalised inside a sentence (`mid`) from then on.
+ */
+function speaks(text: string, ts: readonly Tok[], i: number, mid: Set<string>): boolean {
+  const t = ts[i]!.text;
+  const f = foldToken(t);
+  if (!/^\p{Lu}\p{Ll}+$/u.test(t) || /[^s]s$/.test(f) || COLLECTIVE.has(f) || STOP_WORDS.has(f) || isPersonNoun(tokenKey(t))) return false;
+  let j = i + 1;
+  if (ts[j]?.text === 'and' && isUpperStart(ts[j + 1]?.text ?? '')) j += 2;
+  const verb = ts[j];
+  if (!verb || !SPEAKS.test(verb.text) || !spacesOnly(text, ts[j - 1]!.end, verb.start) || (j > i + 1 && !spacesOnly(text, ts[i]!.end, ts[i + 1]!.start))) return false;
+  mid.add(f);
+  return true;
+}
+
+/** An everyday word capitalised before the word it makes an English compound with (ending at `end`) is the compound's ("the Web site", "Apple pie"). */
+function compoundWord(text: string, end: number, word: string): boolean {
+  if (!common(word)) return false;
+  NEXT_WORD.lastIndex = end;
+  const next = NEXT_WORD.exec(text);
+  return !!next && isCompoundNoun(`${foldToken(word)} ${next[1]}`);
+}
+const NEXT_WORD = / ([a-z]{3,})\b/y;
+
+/** Does `text` write the everyday word `word`, capitalised, only as the first word of English compounds ("the Web site")? */
+export function onlyInCompounds(text: string, word: string): boolean {
+  let seen = false;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ') || /[\p{L}\p{N}]/u.test(text[at + word.length] ?? ' ')) continue;
+    if (!compoundWord(text, at + word.length, word)) return false;
+    seen = true;
+  }
+  return seen;
+}
+
+/** Interjections ("Ahh", "Hmm", "Ugh", "Oops"): never names, though a sentence opens with one. */
+const INTERJECTION = /^(?:a+h+|o+h+|u+h+|e+h+|h+m+|m{2,}|s+h{2,}|u+g+h+|a+w{2,}|w+o+w+|y+a+y+|o+o+p+s+|h+u+h+|b+a+h+)$/i;
+
+/** A word and the next that name a known place together ("Los Angeles", "Las Vegas"): the first is the place's, though a sentence opens with it. */
+const knownPlacePair = (word: string, next: string) => isUpperStart(next) && isPlace(placeKey(`${word} ${next}`));
+
 /** Only spaces between `from` and `to` (and at least one). */
 function spacesOnly(text: string, from: number, to: number): boolean {
   if (to <= from) return false;
@@ -414,6 +501,12 @@ function spacesOnly(text: string, from: number, to: number): boolean {
 }
 
 function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, tagged: Map<string, TermKind>, firstNames: Set<string>, personCue: PersonCue, out: NameSpan[]): void {
+  // an acronym before a person's name the tagger found is the person's party or employer ("l'UMP Laure de la Raudière")
+  if (span.length > 2 && isAcronymToken(span[0]!.text) && tagged.get(text.slice(span[1]!.start, span[span.length - 1]!.end).replace(/['’]s?$/, '')) === 'person') {
+    emit(span.slice(0, 1), text, mid, lower, tagged, firstNames, null, out);
+    emit(span.slice(1), text, mid, lower, tagged, firstNames, personCue, out);
+    return;
+  }
   let words = span.map((t) => t.text);
   words[words.length - 1] = words[words.length - 1]!.replace(/['’]s?$/, '');
   words[words.length - 1] = trimSuffix(words[words.length - 1]!);
@@ -426,14 +519,20 @@ function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, t
   if (words.length === 1) {
     const w = words[0]!;
     const f = foldToken(w);
-    if (w.length < 2 || STOP_WORDS.has(f) || (PERSON_TITLES.has(f) && !TITLE_HALVES.has(f)) || DIRECTIONS.has(f)) return;
+    if (w.length < 2 || STOP_WORDS.has(f) || (PERSON_TITLES.has(f) && !TITLE_HALVES.has(f)) || DIRECTIONS.has(f) || INTERJECTION.test(w)) return;
+    if (compoundWord(text, span[0]!.end, w)) return;
     if (isAcronymToken(w)) {
       if (NOT_ACRONYMS.has(f) || (wordKind(f) === 'common' && !span[0]!.elided)) return;
     } else if (common(w) && !isInnerCapital(w)) {
       // a common word is a name only where the text never writes it in lower case
       if (!mid.has(f) || lower.has(w.toLowerCase())) return;
     } else if (!mid.has(f) && lower.has(w.toLowerCase()) && !isInnerCapital(w)) return; // a rarer word capitalised only where a sentence opens, written in lower case elsewhere ("Counterterrorism")
-    if (isDemonym(w)) return;
+    if (isDemonymWord(w)) return;
+    // a people ("Kenyans", "Iraqis") is named for its place
+    if (isDemonym(w)) {
+      out.push({ name: label, kind: 'place' });
+      return;
+    }
     if (/(?:ern)$/.test(w) && kindOfWord(w) !== null) return;
   } else if (words.every((w) => STOP_WORDS.has(foldToken(w)) || CONNECTORS.has(w) || NOT_ACRONYMS.has(foldToken(w)) || /^\d+$/.test(w)) || isTimeZone(label)) return;
   if (isCalendarDate(label)) return;

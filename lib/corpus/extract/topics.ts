@@ -59,6 +59,12 @@ export function isCompoundNoun(phrase: string): boolean {
 
 let persons: Set<string> | null = null;
 
+/** A noun (its stem) whose every WordNet sense is a person ("mother", "spokeswoman", "official"; not "guard"). */
+export function isPersonNoun(stem: string): boolean {
+  persons ??= new Set(PERSON_NOUNS.split(' ').map((w) => tokenKey(w)));
+  return persons.has(stem);
+}
+
 /**
  * Offices: a kind of person a reader looks up as a post ("defence minister", "national security
  * advisers", "district attorney"), unlike a role anyone may hold ("government spokeswoman").
@@ -76,8 +82,7 @@ const OFFICES = new Set(
  * a rare word ("dermatology specialist"). Persons: nouns whose every WordNet sense is a person (not "browser", "guard").
  */
 export function isRolePhrase(stems: readonly string[]): boolean {
-  persons ??= new Set(PERSON_NOUNS.split(' ').map((w) => tokenKey(w)));
   const head = stems[stems.length - 1]!;
-  if (stems.length < 2 || !persons.has(head) || OFFICES.has(head)) return false;
+  if (stems.length < 2 || !isPersonNoun(head) || OFFICES.has(head)) return false;
   return stems.slice(0, -1).every((s) => s.split('-').every((part) => stemRank(part) < TOPIC_RANK.single));
 }
