@@ -26,7 +26,7 @@ describe('a report that asks or hedges does not state the fact', () => {
   it('a question: related, and the reason says the report asks it', () => {
     const c = compareClaims(PAGE, 'Did the mayor of Dunmore resign on Tuesday after the budget vote?', none);
     expect(c.verdict).toBe('related');
-    expect(c.reason).toContain('the report asks it');
+    expect(c.reason).toMatch(/the report asks it/i);
     expect(compareClaims('The bakery chain Crumbly will close 40 shops in Norland next year.', 'Will the bakery chain Crumbly close 40 shops in Norland next year?', none).verdict).toBe('related');
   });
   it('"may", "might", "could" on the claim’s own words: related, and the reason names the hedge', () => {
@@ -37,11 +37,12 @@ describe('a report that asks or hedges does not state the fact', () => {
     ] as const) {
       const c = compareClaims(page, report, none);
       expect(c.verdict, report).toBe('related');
-      expect(c.reason).toContain(`the report hedges it (“${word}”)`);
+      expect(c.reason.toLowerCase()).toContain(`the report hedges it (“${word}”)`);
     }
   });
   it('a hedge on something else in the sentence, or on both sides, still corroborates', () => {
     expect(compareClaims(PAGE, 'The mayor of Dunmore resigned on Tuesday after the budget vote and may face an inquiry.', none).verdict).toBe('corroborates');
+    expect(compareClaims('The mayor of Dunmore resigned in May after the budget vote.', 'In May the mayor of Dunmore resigned after the budget vote, officials said.', none).verdict).toBe('corroborates');
     expect(compareClaims('The ferry may resume sailing to Oskar Island in April.', 'The ferry may resume sailing to Oskar Island in April, the operator said.', none).verdict).toBe('corroborates');
   });
 });
