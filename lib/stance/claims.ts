@@ -18,7 +18,7 @@ import { timesAgree } from './times';
 import { fatesConflict } from './outcomes';
 import { sameIdentity } from './identity';
 import { ALLEGED, debunks } from './debunk';
-import { relayedBy, relays } from './relay';
+import { asksOrHedges, relayedBy, relayedThenContradicted, relays } from './relay';
 
 export type { EntityLookup } from './frame';
 export { placesCompatible } from '../evidence/places';
@@ -506,6 +506,42 @@ export function anchoredFact(a: string, b: string, A: Frame, B: Frame, eventKind
   return !([...pa].some((x) => !pb.has(x) && !B.entities.has(x)) && [...pb].some((x) => !pa.has(x) && !A.entities.has(x)));
 }
 
+/** A count given as it stands at some moment ("so far", "to date", "by Monday", "now"): it may grow from one report to the next. */
+const RUNNING = /\b(?:so far|to date|thus far|as of|until now|by (?:then|now|the time|noon|midnight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[A-Z][a-z]+ \d{1,2}\b|\d)|now|already)\b/i;
+
+/**
+ * A figure of the claim that the other sentence gives otherwise, as its words on both sides: the same
+ * unit (not an age), another value, neither within the other's bound ("more than 198,000 times" /
+ * "more than 610,000 times"; not "at least six" / "11"), and no figure on the other side the same.
+ */
+function differingFigure(a: string, b: string, A: Frame, B: Frame): [string, string] | null {
+  for (const x of A.quantities) {
+    if (x.unit === 'year-old' || hasFigure(B, x.value)) continue;
+    const ys = B.quantities.filter((y) => y.unit === x.unit);
+    if (ys.length && ys.every((y) => figuresAgree(x, y) !== true)) return [withBound(a, x.text), withBound(b, ys[0]!.text)];
+  }
+  return null;
+}
+
+/** A figure as the sentence writes it, with its bound ("more than 198,000 times"). */
+function withBound(text: string, figure: string): string {
+  const m = text.match(new RegExp(`\\b(?:more than|at least|over|nearly|almost|about|around|some|up to|under|fewer than|less than|roughly|approximately)\\s+${figure.replace(/[.*+?^${}()|[\]\\$]/g, '\\$&')}`, 'i'));
+  return m?.[0] ?? figure;
+}
+
+/**
+ * `x` relays, in one clause, what the other sentence states, and turns against it in a later clause
+ * ("Rumours that the singer died spread on Sunday, but she is alive"): the relaying words and the
+ * contrary clause, when the other sentence's words stand in the relayed clause more than in the contrary one.
+ */
+function turnedAgainst(x: string, Y: Frame): { relay: string; contrary: string } | null {
+  const t = relayedThenContradicted(x);
+  if (!t) return null;
+  const count = (text: string) => new Set(contentTokens(text).filter((w) => Y.stems.has(w) && !uninformative(w))).size;
+  const relayed = x.slice(0, x.length - t.contrary.length);
+  return count(relayed) > count(t.contrary) ? t : null;
+}
+
 /** Compare a claim from the page (a) with a report sentence (b). */
 export function compareClaims(a: string, b: string, entities: EntityLookup, ctx: CompareContext = {}): Comparison {
   const A = claimFrame(a, entities, ctx.pageYear);
@@ -550,7 +586,13 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // a sentence that relays a claim (an allegation, a rumour, a question, a story retold) states no polarity or fate of its own
   // nor does one that hedges it ("may", "likely")
   const relayed = (f: Finding) => (f.slot === 'polarity' || f.slot === 'fate') && (A.hedged || B.hedged || relays(a, f.page) || relays(b, f.report));
-  const conflicts = found.filter((f) => !f.agree && ofEvent(f) && !relayed(f));
+  // a figure of the claim that the report gives otherwise: the same unit, another value, neither within the other's bound
+  // ("viewed more than 198,000 times" / "more than 610,000 times")
+  const otherCount = differingFigure(a, b, A, B);
+  // a running count given at two moments ("by Monday" / "by Thursday", "so far" / "now") is no conflict: the count grew
+  const twoMoments = !!otherCount && (RUNNING.test(a) || RUNNING.test(b));
+  const ofMoment = (f: Finding) => !(twoMoments && ['number', 'day', 'date', 'time'].includes(f.slot));
+  const conflicts = found.filter((f) => !f.agree && ofEvent(f) && !relayed(f) && ofMoment(f));
   const otherSaying = found.some(twoSayings);
   const agreements = found.filter((f) => f.agree);
 
@@ -601,7 +643,7 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
     const bs = B.quantities.filter((y) => y.unit === u);
     const f = compareFigures(as, bs);
     if (f) return !f.agree && !hasFigure(B, f.pageValue);
-    return bs.length > 0 && as.some((x) => !hasFigure(B, x.value) && bs.every((y) => figuresAgree(x, y) === false));
+    return bs.length > 0 && as.some((x) => !hasFigure(B, x.value) && bs.every((y) => figuresAgree(x, y) !== true));
   });
   // a figure only within the other's bound or range ("more than 300" / "300", "2 or 3 years old" / "two-year-old"),
   // and no figure the same: compatible, never the same fact
@@ -616,7 +658,13 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // (and every figure on either side given by the other: "viewed more than 610,000 times" / "more than 198,000 times" is no paraphrase)
   const sameFigures = A.quantities.every((x) => hasFigure(B, x.value)) && B.quantities.every((y) => hasFigure(A, y.value));
   const sameWords = overlap >= SAME_WORDS && !otherCast && !differentCast && sameFigures && plainly(A, a) && plainly(B, b);
-  const same = !onlyCompatible && !oneSided && (!!identity || (sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated || sameWords) && !otherFigure && !otherSaying;
+  // the report relays the claim in one clause and turns against it in the next ("Rumours that she died spread, but she is alive")
+  const turned = turnedAgainst(b, A) ?? turnedAgainst(a, B);
+  // the report asks or hedges what the page states ("Did the mayor resign …?", "may have resigned")
+  const asked = !asksOrHedges(a, (w) => B.stems.has(stem(w.toLowerCase()))) ? asksOrHedges(b, (w) => A.stems.has(stem(w.toLowerCase()))) : null;
+  // what would state the same fact, figures, relaying and mood aside
+  const held = !onlyCompatible && !oneSided && (!!identity || (sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated || sameWords) && !otherSaying;
+  const same = held && !otherFigure && !turned && !asked;
   if (same) {
     // a shared source is named as the page names it (the report may word the title differently)
     const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);
@@ -640,7 +688,13 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
     shared,
     findings: found,
     parts: null,
-    reason: sameEvent
+    reason: held && turned
+      ? `${about ? `Both are about ${about}, but t` : 'T'}he report relays it (${q(turned.relay)}) and goes on to say otherwise: ${q(turned.contrary)}.`
+      : held && asked
+      ? `${about ? `Both are about ${about}, but t` : 'T'}he report ${asked === '?' ? 'asks it' : `hedges it (“${asked}”)`}; it does not state it.`
+      : held && otherFigure && otherCount
+      ? `Both give a figure for the same thing, not the same one: this page ${q(otherCount[0])}, the report ${q(otherCount[1])}.`
+      : sameEvent
       ? `The report covers ${context} but states nothing this sentence can be checked against.`
       : overlap >= SAME_WORDS && about
         ? `Both are about ${about}, but the report does not state it as this sentence does.`

@@ -48,3 +48,44 @@ export function relays(sentence: string, words: string): boolean {
   // in the same clause: "rumours that he died spread, but he is alive" states "alive"
   return at < 0 || (m.index! < at && !CLAUSE_BREAK.test(sentence.slice(m.index! + m[0].length, at)));
 }
+
+/** A relaying noun that a clause retells ("rumours that …", "reports of …", "claims that …"). */
+const RELAY_NOUN = /\b(?:rumou?rs?|reports?|claims?|allegations?|speculation|suggestions?|stories|story|posts?)\s+(?:that|of)\b/i;
+
+/** A new clause that turns against what came before it. */
+const CONTRARY = /,?\s(?:but|however|although|though|whereas)\s/i;
+
+/**
+ * A clause that relays a claim and a later clause of the same sentence that turns against it
+ * ("Rumours that the singer died spread on Sunday, but she is alive"): the sentence does not state
+ * the relayed fact. Returns the relaying words and the contrary clause, or null.
+ */
+export function relayedThenContradicted(sentence: string): { relay: string; contrary: string } | null {
+  const r = sentence.match(RELAY_NOUN);
+  if (!r) return null;
+  const rest = sentence.slice(r.index! + r[0].length);
+  const c = rest.match(CONTRARY);
+  if (!c) return null;
+  return { relay: r[0].trim(), contrary: rest.slice(c.index!).replace(/^,?\s*/, '').replace(/[.!]+$/, '').trim() };
+}
+
+/** A hedging modal, lower case ("May" is a month). */
+const MODAL = /\b(?:may|might|could)\b/g;
+/** Words between a modal and its verb: "may have resigned", "could well be", "might not". */
+const BETWEEN = /^(?:have|has|be|been|also|well|yet|still|soon|even|now)$/i;
+
+/**
+ * Does `sentence` ask or hedge what it says with the words `stems` names (stems of the other
+ * sentence's content words)? A question asks all it says; "may", "might", "could" hedge the verb
+ * they govern ("may have resigned", "could close"), not the rest of the sentence ("resigned … and may
+ * face an inquiry"). Returns '?' for a question, the modal for a hedge, or null.
+ */
+export function asksOrHedges(sentence: string, stems: (word: string) => boolean): string | null {
+  if (QUESTION.test(sentence.trim())) return '?';
+  for (const m of sentence.matchAll(MODAL)) {
+    const words = sentence.slice(m.index! + m[0].length).split(/\s+/).filter(Boolean).map((w) => w.replace(/[^\p{L}'-]/gu, ''));
+    const verb = words.find((w) => !BETWEEN.test(w) && !/^not$/i.test(w));
+    if (verb && stems(verb)) return m[0];
+  }
+  return null;
+}
