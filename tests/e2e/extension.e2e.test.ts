@@ -2,10 +2,12 @@
  * End-to-end: the BUILT extension (.output/chrome-mv3) in Debian Chromium through Puppeteer.
  * See TESTING.md for how marks, popovers and their items are found.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import type { Browser, Page, WebWorker } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, countMarks, probe, hoverAndRead, launch, markTexts, openLocal, pageState, readMarks, startServer, tabIdOf, until, waitForMarks, waitForNoPopover } from './harness';
+import { badgeText, countMarks, EXTENSION, probe, hoverAndRead, launch, markTexts, openLocal, pageState, readMarks, startServer, tabIdOf, until, waitForMarks, waitForNoPopover } from './harness';
 
 let server: Server;
 let origin: string;
@@ -23,6 +25,17 @@ afterAll(async () => {
 });
 
 const open = (path: string) => openLocal(browser, origin, path);
+
+describe('the built content script', () => {
+  // Chrome logs an unread runtime.lastError on the page as an error ("Unchecked runtime.lastError:
+  // Could not establish connection"); the minifier once dropped the read as a pure getter whose value
+  // went unused, and the page's console showed it whenever the worker was slow to wake.
+  it('still reads runtime.lastError when its query port disconnects', () => {
+    const dir = join(EXTENSION, 'content-scripts');
+    const code = readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    expect(code).toMatch(/onDisconnect\.addListener\(\(\)=>\{[^}]*lastError/);
+  });
+});
 
 describe('demo page', () => {
   let page: Page;
