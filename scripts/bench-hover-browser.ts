@@ -135,10 +135,16 @@ interface WorkerWatch {
   status(): string;
   /** how many times it has stopped since the watch began */
   stops(): number;
+  /** how many times it has started since the watch began */
+  starts(): number;
+  /** when it last started (performance.now()) */
+  startedAt(): number;
 }
 async function watchWorker(browser: Browser, cdp: CDPSession): Promise<WorkerWatch> {
   let status = 'unknown';
   let stops = 0;
+  let starts = 0;
+  let startedAt = NaN;
   let resuming = false;
   const resume = async () => {
     if (resuming) return;
@@ -160,10 +166,10 @@ async function watchWorker(browser: Browser, cdp: CDPSession): Promise<WorkerWat
   cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { scriptURL: string; runningStatus: string }[] }) => {
     for (const v of e.versions) if (v.scriptURL.endsWith('/background.js')) status = v.runningStatus;
     if (status === 'stopped') stops++;
-    if (status === 'starting') void resume();
+    if (status === 'starting') starts++, (startedAt = performance.now()), void resume();
   });
   await cdp.send('ServiceWorker.enable');
-  return { status: () => status, stops: () => stops };
+  return { status: () => status, stops: () => stops, starts: () => starts, startedAt: () => startedAt };
 }
 
 /**
@@ -178,7 +184,7 @@ async function stopWorker(cdp: CDPSession, worker: WorkerWatch): Promise<void> {
 }
 
 /** Hover a mark with the real mouse; ms until the popover is ready (polled without pause). */
-async function timeHover(page: Page, selector: string): Promise<{ ms: number; items: number }> {
+async function timeHover(page: Page, selector: string): Promise<{ ms: number; items: number; at: number }> {
   await page.mouse.move(1, 1);
   for (let i = 0; (await readPopover(page)) && i < 100; i++) await new Promise((r) => setTimeout(r, 20));
   const { x, y } = await locateMark(page, selector);
@@ -186,7 +192,7 @@ async function timeHover(page: Page, selector: string): Promise<{ ms: number; it
   await page.mouse.move(x, y);
   for (;;) {
     const p = await readPopover(page);
-    if (p && p.status !== 'loading') return { ms: performance.now() - t, items: p.items.length };
+    if (p && p.status !== 'loading') return { ms: performance.now() - t, items: p.items.length, at: t };
     if (performance.now() - t > 120_000) throw new Error(`no popover for ${selector} within 120 s`);
   }
 }
@@ -267,9 +273,11 @@ export async function restartBench(n: number, hovers: number, extension?: string
     const cold: number[] = [];
     for (let k = 0; k < hovers; k++) {
       await stopWorker(cdp, watch);
+      const started = watch.starts();
       const h = await timeHover(page, `#p${FILLERS + k} crosscheck-mark`);
       cold.push(h.ms);
-      console.log(`  restart ${k + 1}: ${ms(h.ms)} to a ready popover (${h.items} reports shown)`);
+      const woke = watch.starts() > started ? `; the service worker started ${ms(watch.startedAt() - h.at)} after the mouse moved` : '';
+      console.log(`  restart ${k + 1}: ${ms(h.ms)} to a ready popover (${h.items} reports shown${woke})`);
     }
     // BENCH_PROFILE=file.cpuprofile: a CPU profile of the extension's pages' thread (the offscreen read side, the popup) over the warm hovers and the popup
     const offscreen = process.env.BENCH_PROFILE ? await browser.targets().find((x) => x.url().endsWith('/offscreen.html'))?.createCDPSession() : undefined;

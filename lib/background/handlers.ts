@@ -145,11 +145,18 @@ function feedsOf(deps: BackgroundDeps): FeedService {
   return deps.feeds;
 }
 
+/**
+ * Requests answered without the corpus: they do not wait for the start-up's database work. A page's
+ * mark count wakes the service worker often (each time marks appear as the reader scrolls), and
+ * that wake must not put the start-up in front of the hover that follows.
+ */
+const WITHOUT_CORPUS: ReadonlySet<string> = new Set<keyof BackgroundProtocol>(['mention-count', 'english-words']);
+
 /** Route one incoming message to its handler, after seeding; unknown or malformed requests are refused. */
 export async function dispatch(handlers: Handlers, deps: Pick<BackgroundDeps, 'ready'>, msg: unknown, sender: Sender): Promise<unknown> {
   const type = msg && typeof msg === 'object' ? (msg as { type?: unknown }).type : undefined;
   if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) throw new Error(`Crosscheck does not understand the request “${String(type)}”.`);
-  await deps.ready();
+  if (!WITHOUT_CORPUS.has(type)) await deps.ready();
   const handler = handlers[type as keyof Handlers] as (req: unknown, sender: Sender) => Promise<unknown>;
   return handler(msg, sender);
 }

@@ -27,7 +27,8 @@ export function createSeeder(db: CrosscheckDB, bundled: CompiledCorpus): () => P
     (seeding ??= (async () => {
       await openOrReset(db);
       const result = (await getMeta(db, 'seedVersion')) === bundled.version ? null : await seedCorpus(db, bundled);
-      await restoreFromBackup(db);
+      // a wiped or reset database has no seed version: seeding ran, and the backup is read only then
+      if (result) await restoreFromBackup(db);
       // Reports without index rows and a stale evidence index are taken up in the background; the
       // corpus index itself loads on the first write. Without an index version (an upgrade) the
       // dictionary is rebuilt first.

@@ -275,7 +275,7 @@ async function rebuild(db: CrosscheckDB): Promise<LiveIndex> {
   index.takeChanges();
   const version = newVersion();
   await db.transaction('rw', [db.terms, db.reportIndex, ...evidenceTables(db)], async () => {
-    await Promise.all([db.terms.clear(), db.reportIndex.clear(), clearEvidence(db)]);
+    await Promise.all([db.terms.clear(), db.reportIndex.clear(), clearEvidence(db), workLeft(db)]);
     await db.terms.bulkPut(index.dictionary());
     await db.reportIndex.bulkPut(indexed.map((r) => index.row(r.id)!));
     await db.meta.put({ key: 'indexVersion', value: version });
@@ -289,6 +289,21 @@ async function rebuild(db: CrosscheckDB): Promise<LiveIndex> {
 }
 
 const tellProgress = (db: CrosscheckDB, progress: IndexingProgress): void => tellAll(state(db).progress, progress);
+
+/**
+ * Meta key present while nothing is left to index: every report has its index row, matches and
+ * evidence. A write that leaves work behind deletes it in its own transaction; a run that ends
+ * with nothing left puts it back. A start that finds it skips reading every report's key
+ * (resumeIndexing), which at 10,000 reports held IndexedDB for hundreds of milliseconds at every
+ * wake of the service worker, in front of the hover that woke it.
+ */
+const INDEXED = 'indexingComplete';
+const nothingLeft = (s: StoreState): boolean => !s.pending.size && !s.stale.size && !s.evidence.size;
+/** Inside a transaction holding db.meta that leaves work for queueIndexing. */
+const workLeft = (db: CrosscheckDB): Promise<void> => db.meta.delete(INDEXED);
+/** Through the write queue, so that no write leaving work comes between the check and the mark. */
+const markIndexed = (db: CrosscheckDB): Promise<void> =>
+  serial(db, async () => void (nothingLeft(state(db)) && !state(db).indexing && (await db.meta.put({ key: INDEXED, value: '1' }))), true);
 
 /**
  * Queue stored reports for indexing (`extract`), matching again (`rematch`) or putting into the
@@ -329,6 +344,7 @@ function queueIndexing(db: CrosscheckDB, work: { extract?: string[]; rematch?: s
       s.indexing = null;
       if (told) tellProgress(db, null);
     }
+    if (nothingLeft(s)) await markIndexed(db).catch((e: unknown) => console.warn('[crosscheck] indexing state', e));
   })();
 }
 
@@ -479,11 +495,13 @@ export function resumeIndexing(db: CrosscheckDB): Promise<void> {
     db,
     async () => {
       if (!(await db.meta.get('indexVersion'))) return void (await loadIndex(db)); // rebuilds, and queues the rest
+      const current = await evidenceIsCurrent(db);
+      if (current && (await db.meta.get(INDEXED))) return; // nothing was cut short: no report is read
       const [ids, indexed] = await Promise.all([db.reports.toCollection().primaryKeys(), db.reportIndex.toCollection().primaryKeys()]);
       const rows = new Set(indexed);
       queueIndexing(db, { extract: ids.filter((id) => !rows.has(id)) });
-      if (!(await evidenceIsCurrent(db))) {
-        await db.transaction('rw', evidenceTables(db), () => clearEvidence(db));
+      if (!current) {
+        await db.transaction('rw', evidenceTables(db), () => Promise.all([clearEvidence(db), workLeft(db)]));
         evidenceChanged(db);
         queueIndexing(db, { evidence: indexed });
         return;
@@ -495,6 +513,8 @@ export function resumeIndexing(db: CrosscheckDB): Promise<void> {
         evidenceChanged(db);
       }
       queueIndexing(db, { evidence: indexed.filter((id) => !held.has(id)) });
+      // checked whole: the next start reads nothing unless a write leaves work again (marked through the queue, after this)
+      if (!state(db).indexing) void markIndexed(db).catch((e: unknown) => console.warn('[crosscheck] indexing state', e));
     },
     true,
   );
@@ -518,6 +538,8 @@ interface IndexEdit {
   rows?: ReportIndexRow[];
   /** the report writes, run inside the index transaction; none (an indexing batch) keeps the reports readable meanwhile */
   write?(): Promise<unknown>;
+  /** it stores reports whose terms are indexed afterwards (an import) */
+  leavesWork?: boolean;
 }
 
 /** Apply one write and its index change in one transaction; on failure nothing is written. */
@@ -550,6 +572,7 @@ async function commit(db: CrosscheckDB, index: LiveIndex, edit: IndexEdit): Prom
       await db.terms.bulkDelete(remove);
       await db.terms.bulkPut(put);
       await db.meta.put({ key: 'indexVersion', value: version });
+      if (later.length || edit.leavesWork) await workLeft(db);
       await writeEvidence(db, evidence, removed.filter((id) => !fresh.has(id)));
     });
     evidenceChanged(db);
@@ -703,6 +726,7 @@ export function importReports(
     // the reports go in now, their terms afterwards (queueIndexing): extraction is the slow part
     const version = await commit(db, index, {
       removed: replaced,
+      leavesWork: reports.length > 0,
       write: async () => {
         await db.reports.bulkDelete(replaced);
         await db.reports.bulkAdd(reports);
@@ -858,7 +882,10 @@ export function restoreFromBackup(db: CrosscheckDB): Promise<number> {
       reports.push(r);
     }
     if (!reports.length) return 0;
-    await db.reports.bulkAdd(reports);
+    await db.transaction('rw', [db.reports, db.meta], async () => {
+      await db.reports.bulkAdd(reports);
+      await workLeft(db);
+    });
     queueIndexing(db, { extract: reports.map((r) => r.id) });
     return reports.length;
   });
