@@ -6,7 +6,7 @@
  */
 import nlp from './fast-nlp';
 import { capitalisedNames, ELISION, headlineLines, RUN_ON_NUMBER, isCalendarDate, isDemonym, isTimeZone, isTitleWord, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInCompounds, onlyInHeadlines, TITLE_HALVES } from './extract/names';
-import { isCompoundNoun, isDistinctive, isEverydayWord, isRolePhrase, TOPIC_RANK } from './extract/topics';
+import { isCompoundNoun, isDistinctive, isEverydayWord, isQualityPhrase, isRolePhrase, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
 import { languageOf } from '../language';
@@ -68,6 +68,8 @@ const bareTitle = (name: string) => isTitleWord(name.toLowerCase().replace(/\.$/
 /** Strip quotes, punctuation, possessives and honorifics around a tagged name. */
 export function cleanName(raw: string): string {
   let s = normalizeQuotes(raw)
+    // a gap of spaces inside a tagged name is a layout's (a caption run into its text: "Dylan Thomas   Sore:")
+    .split(/ {2,}|\t|\n/)[0]!
     // a bracket inside a tagged name ends it ("Photo/Evan Vucci) Photo")
     .replace(/^([^()[\]]*\p{L}[^()[\]]*)[)\]].*$/su, '$1')
     // a place's possessive before a name is the place's, not the name's ("Brazil's National Institute")
@@ -786,7 +788,8 @@ function isTopicPhrase(key: string, c: Counted, minTopicReports: number): boolea
         ? named >= 2 || isDistinctive(words, TOPIC_RANK.single)
         : named >= 2 && isDistinctive(words, TOPIC_RANK.twice)) &&
     // a kind of person named by frequent words is a role, not a topic ("government spokeswoman")
-    !isRolePhrase(words);
+    !isRolePhrase(words) &&
+    ![...c.forms.keys()].every(isQualityPhrase);
   topicDecided.set(c, { rev: c.rev, min: minTopicReports, topic });
   return topic;
 }

@@ -5,6 +5,7 @@ import { buildIndex } from '../../lib/corpus/live-index';
 import { cleanName, extractReportTerms, extractTerms, isEnglishPiece, numberVariants } from '../../lib/corpus/terms';
 import { Matcher } from '../../lib/match';
 import { americanSpelling } from '../../lib/match/tokens';
+import { isQualityPhrase } from '../../lib/corpus/extract/topics';
 
 const names = (text: string) => capitalisedNames(text, new Map(), new Set()).map((n) => n.name);
 
@@ -561,4 +562,24 @@ describe('names kept whole or cut where news runs words together (terms8)', () =
     expect(got).not.toEqual(expect.arrayContaining(['complications due']));
     expect(got.some((f) => /online$|collectors writing/.test(f))).toBe(false);
   });
+});
+
+describe('a newspaper, a caption and a quality (terms8)', () => {
+  it('takes an institution\'s word that ends like a demonym for a name ("told the Guardian"), a demonym still for none', () => {
+    expect(names('A spokesman told the Guardian that the kennel was full.')).toEqual(['Guardian']);
+    expect(names('A spokesman told a Canadian paper that the kennel was full.')).toEqual([]);
+  });
+  it('cuts a tagged name at a layout\'s gap of spaces ("Maren Ekdahl   Tired:")', () => {
+    expect(cleanName('Maren Ekdahl   Tired')).toBe('Maren Ekdahl');
+  });
+  it('takes a quality before a frequent noun for no topic ("initial reports"), one before a rarer noun for one ("faulty pump")', () => {
+    const labels = extractTerms([
+      'Initial reports said the quarry flooded. The quarry owner denied the initial reports and blamed a faulty pump.',
+      'Initial reports of the flooded quarry spread. A faulty pump was later found at the quarry.',
+    ]).map((t) => t.label);
+    expect(labels).toContain('faulty pump');
+    expect(labels).not.toContain('initial reports');
+    expect(isQualityPhrase('anonymous tipsters')).toBe(false);
+    expect(isQualityPhrase('consecutive year')).toBe(true);
+});
 });

@@ -94,7 +94,8 @@ const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|ch|i)$/u;
 let demonymsAnIch: Set<string> | null = null;
 /** "Kenyan", "Iraqi", "Czech" (listed: -an, -i and -ch end names too: "Satan", "Milan"), "Ukrainian", "Chinese", "Scottish". */
 function isDemonymWord(w: string): boolean {
-  if (!DEMONYM.test(w)) return false;
+  // (an institution's word that ends like one is none: "the Guardian")
+  if (!DEMONYM.test(w) || ORG_CUES.has(w.toLowerCase())) return false;
   if (/(?:ian|ean|ese|ish)$/.test(w)) return true;
   demonymsAnIch ??= new Set(DEMONYMS_AN_I_CH.split(' '));
   return demonymsAnIch.has(w.toLowerCase()) || demonymPlace(w) !== undefined;
