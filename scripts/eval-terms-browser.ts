@@ -1,5 +1,5 @@
 /**
- * npm run eval:terms -- [--part tune|held-out] [--keep DIR]: the FNC-1 stories of tests/terms/ measured
+ * npm run eval:terms -- [--part tune|held2|held3|held4] [--keep DIR]: the FNC-1 stories of tests/terms/ measured
  * through the BUILT extension with ../shared/tools/eval-claims.mjs, exactly as the held-out sets are
  * (Chromium, the corpus imported through the popup on top of the bundled one, real pages served from
  * 127.0.0.1, marks read through the content script's probe). Per story it writes a set to a temporary
@@ -22,7 +22,7 @@ const opt = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const part = opt('part') ?? 'held-out';
+const part = opt('part') ?? 'held4';
 
 if (!existsSync(TOOL) || !existsSync(join(SHARED, 'data/fnc-1'))) {
   console.log(`${SHARED} (tools/eval-claims.mjs, data/fnc-1) not found: nothing measured`);
@@ -39,7 +39,7 @@ interface Label {
   bodies?: string[];
   expect: string[][];
 }
-const labels = (['fnc-tune.json', 'fnc-held-out.json'] as const)
+const labels = (['fnc-tune.json', 'fnc-held-out.json', 'fnc-held2.json', 'fnc-held3.json', 'fnc-held4.json'] as const)
   .flatMap((f) => JSON.parse(readFileSync(join(ROOT, 'tests/terms', f), 'utf8')) as Label[])
   .filter((l) => l.part === part && l.bodies);
 const bodies = readBodies(readFileSync(join(SHARED, 'data/fnc-1/train_bodies.csv'), 'utf8'));

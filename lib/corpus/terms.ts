@@ -5,8 +5,8 @@
  * transliterations, inflections, titles stripped) plus abbreviations no tagger can infer.
  */
 import nlp from './fast-nlp';
-import { capitalisedNames, ELISION, headlineLines, isCalendarDate, isDemonym, isTimeZone, isTitleWord, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInCompounds, onlyInHeadlines, TITLE_HALVES } from './extract/names';
-import { isCompoundNoun, isDistinctive, isEverydayWord, isRolePhrase, TOPIC_RANK } from './extract/topics';
+import { capitalisedNames, ELISION, headlineLines, RUN_ON_NUMBER, isCalendarDate, isDemonym, isTimeZone, isTitleWord, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInCompounds, onlyInHeadlines, TITLE_HALVES } from './extract/names';
+import { isCompoundNoun, isDistinctive, isEverydayWord, isQualityPhrase, isRolePhrase, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
 import { languageOf } from '../language';
@@ -58,6 +58,8 @@ const PAST_TENSES = new Set(
     'brought bought thought caught taught wrote spoke broke chose froze stole drove flew blew shook forgot became ran sank swam')
     .split(' '),
 );
+/** Words the tagger leaves at a noun phrase's end that are no noun ("complications due to", "sold the animal online"). */
+const NOT_HEADS = new Set('due online offline overseas abroad ahead nearby alone together apart away instead elsewhere ago afterwards overnight'.split(' '));
 const GENERIC_HEADS = new Set(('time way level part need aim effort efforts end moment thing things people stake stakes').split(' '));
 
 /** A title alone ("Captain", "Inspector"); a title's first half alone is a name ("Prime" of "Prime membership"). */
@@ -66,6 +68,8 @@ const bareTitle = (name: string) => isTitleWord(name.toLowerCase().replace(/\.$/
 /** Strip quotes, punctuation, possessives and honorifics around a tagged name. */
 export function cleanName(raw: string): string {
   let s = normalizeQuotes(raw)
+    // a gap of spaces inside a tagged name is a layout's (a caption run into its text: "Dylan Thomas   Sore:")
+    .split(/ {2,}|\t|\n/)[0]!
     // a bracket inside a tagged name ends it ("Photo/Evan Vucci) Photo")
     .replace(/^([^()[\]]*\p{L}[^()[\]]*)[)\]].*$/su, '$1')
     // a place's possessive before a name is the place's, not the name's ("Brazil's National Institute")
@@ -76,6 +80,7 @@ export function cleanName(raw: string): string {
     .replace(/'$/, '')
     .replace(/[,;:!?-]+$/, '')
     .replace(ELISION, '') // "l'UMP" → "UMP"
+    .replace(RUN_ON_NUMBER, '') // "$500Apple" → "Apple"
     .replace(/([^A-Z])\.$/, '$1') // "Russia." -> "Russia"; "U.S." stays
     .replace(/,?\s+(?:Inc|Ltd|LLC|PLC|GmbH)\b.*$/, '') // a legal suffix ends a company's name: "Business Insider Inc Nintendo/Apple"
     .trim();
@@ -225,7 +230,7 @@ function afterDatePreposition(text: string, name: string): boolean {
  * are tagged, so a 1 MB report costs what a long article costs.
  */
 export function* reportTermSteps(text: string, lines: readonly string[] = []): Generator<void, ReportTerms> {
-  const clipped = normalizeQuotes(text.length > TERM_LIMITS.extractChars ? text.slice(0, text.lastIndexOf(' ', TERM_LIMITS.extractChars) + 1 || TERM_LIMITS.extractChars) : text);
+  const clipped = nicknameAfter(normalizeQuotes(text.length > TERM_LIMITS.extractChars ? text.slice(0, text.lastIndexOf(' ', TERM_LIMITS.extractChars) + 1 || TERM_LIMITS.extractChars) : text));
   const entities = new Map<string, { kind: TermKind; forms: Map<string, number> }>();
   const add = (kind: TermKind, raw: string) => {
     let name = cleanName(raw);
@@ -275,7 +280,9 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
       if (seq.some((w) => STOP_WORDS.has(w) || GENERIC_MODIFIERS.has(w))) continue;
       // the particles of a name ("van der" of "Rafael van der Vaart") are no phrase
       if (seq.every((w) => SURNAME_PARTICLES.has(w))) continue;
-      if (GENERIC_HEADS.has(seq[len - 1]!)) continue;
+      if (GENERIC_HEADS.has(seq[len - 1]!) || NOT_HEADS.has(seq[len - 1]!)) continue;
+      // a plural before an -ing word is a subject and its verb ("users writing", "workers striking"), no kind of thing
+      if (seq.some((w, k) => k > 0 && /^[a-z]{3,}[^su]s$/.test(seq[k - 1]!) && /^[a-z]{3,}ing$/.test(w))) continue;
       // a size or degree is no kind of thing ("large blast"), unless English names the pair ("small arms")
       if (DEGREE_MODIFIERS.has(seq[0]!) && !isCompoundNoun(seq.join(' '))) continue;
       // a participle or a verb's past is no head noun ("meteorite disintegrated", "injury unattended", "rate rose")
@@ -448,6 +455,18 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     });
     if (fragment) entities.delete(key);
   }
+  // A person's form that is another of their forms after a people's name ("Australian Dylan Thomas") or after the
+  // everyday word of a title's office ("Retail Angela Ahrendts" of "Vice President of Retail Angela Ahrendts") is that form
+  for (const [key, e] of entities) {
+    if (!key.startsWith('p:')) continue;
+    for (const [f, n] of [...e.forms]) {
+      const [first, ...rest] = f.split(' ');
+      const shorter = rest.join(' ');
+      if (rest.length < 2 || !e.forms.has(shorter) || !(isDemonym(first!) || (wordKind(tokenKey(first!)) === 'common' && clipped.includes(`of ${f}`)))) continue;
+      e.forms.set(shorter, e.forms.get(shorter)! + n);
+      e.forms.delete(f);
+    }
+  }
   // … and so is a person's name the tagger cut from a longer one ("George W" of "George W. Bush", "Kim Jong" of "Kim Jong-un")
   const people = [...entities].filter(([k]) => k.startsWith('p:'));
   const fullNames = people.flatMap(([, e]) => [...e.forms.keys()]).filter((f) => f.includes(' '));
@@ -516,6 +535,16 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
   return { entities: topKeys(entities, TERM_LIMITS.entitiesPerReport), phrases: topKeys(phrases, TERM_LIMITS.phrasesPerReport) };
 }
 
+
+/**
+ * A nickname quoted between a given name and a surname ('Henry "Big Bank Hank" Jackson') is read after
+ * the full name ('Henry Jackson "Big Bank Hank"'), so the person is one name and the nickname another
+ * (the same length: only what extraction reads changes).
+ */
+export function nicknameAfter(text: string): string {
+  return text.replace(NICKNAME, (_, given: string, nick: string, surname: string) => `${given} ${surname} "${nick}"`);
+}
+const NICKNAME = /(?<![\p{L}-])(\p{Lu}\p{Ll}+) "(\p{Lu}[\p{L}'.-]*(?: \p{Lu}[\p{L}'.-]*){0,3})" (\p{Lu}[\p{Ll}'-]+)(?![\p{L}-])/gu;
 
 /** A report's subject words: one of a phrase's words written this often, the other at least twice. */
 const SUBJECT_WORD_COUNT = 3;
@@ -759,7 +788,8 @@ function isTopicPhrase(key: string, c: Counted, minTopicReports: number): boolea
         ? named >= 2 || isDistinctive(words, TOPIC_RANK.single)
         : named >= 2 && isDistinctive(words, TOPIC_RANK.twice)) &&
     // a kind of person named by frequent words is a role, not a topic ("government spokeswoman")
-    !isRolePhrase(words);
+    !isRolePhrase(words) &&
+    ![...c.forms.keys()].every(isQualityPhrase);
   topicDecided.set(c, { rev: c.rev, min: minTopicReports, topic });
   return topic;
 }

@@ -5,6 +5,7 @@ import { buildIndex } from '../../lib/corpus/live-index';
 import { cleanName, extractReportTerms, extractTerms, isEnglishPiece, numberVariants } from '../../lib/corpus/terms';
 import { Matcher } from '../../lib/match';
 import { americanSpelling } from '../../lib/match/tokens';
+import { isQualityPhrase } from '../../lib/corpus/extract/topics';
 
 const names = (text: string) => capitalisedNames(text, new Map(), new Set()).map((n) => n.name);
 
@@ -522,4 +523,63 @@ describe('a capitalised everyday word that is no name', () => {
     expect(names('Ahh, if only Yahoo had bought it. Fans on the Web site SkyscraperCity.com laughed. He ate Apple pie at the Apple store in Boston.')).toEqual(['Yahoo', 'SkyscraperCity.com', 'Apple', 'Boston']);
     expect(extractTerms(['Fans on the Web site laughed, the Times said.', 'Readers of the Web site wrote to the Times.']).map((t) => t.label)).not.toContain('Web');
   });
+});
+
+describe('names kept whole or cut where news runs words together (terms8)', () => {
+  const forms = (text: string) => extractReportTerms(text).entities.flatMap((e) => e.forms.map(([f]) => `${e.kind}:${f}`));
+  it('joins "vs"/"v" between two names ("Duck Vs. Goose", "Lions v Tigers")', () => {
+    expect(names('Fans queued for the play Duck Vs. Goose in Leeds last week.')).toContain('Duck Vs. Goose');
+    expect(names('The final of Lions v Tigers drew a crowd.')).toContain('Lions v Tigers');
+  });
+  it('joins "and" before a run of names that ends in an institution\'s or a law\'s word, not before one word', () => {
+    expect(names('A ruling by the Fish and Wildlife Service came late.')).toContain('Fish and Wildlife Service');
+    expect(names('The owner was charged under the Pet Care and Welfare Act on Monday.')).toContain('Pet Care and Welfare Act');
+    expect(names('She told Tribune and Herald reporters nothing.')).not.toContain('Tribune and Herald');
+    expect(names('Both Sarah and Tom Brady came to town.')).not.toContain('Sarah and Tom Brady');
+  });
+  it('keeps a model\'s letter after its name ("Zorin Pad S", "Rover Model X"), not the pronoun "I"', () => {
+    expect(names('Reviewers compared the Zorin Pad S, the Rover Model X and two others.')).toEqual(expect.arrayContaining(['Zorin Pad S', 'Rover Model X']));
+    expect(names('In Leeds I met them.')).toEqual(['Leeds']);
+  });
+  it('cuts an amount run into the next word ("$450Zorin") and takes "Senior" before a title for the title\'s', () => {
+    expect(names('The tablet costs $450Zorin said on its blog.')).not.toContain('450Zorin');
+    const got = forms('The view did not fit with Zorin Senior Vice President of Sales Maren Ekdahl, who spoke on Monday. Ekdahl said more.');
+    expect(got.some((f) => /Zorin Senior|Sales Maren/.test(f))).toBe(false);
+    expect(got).toContain('person:Maren Ekdahl');
+  });
+  it('reads a quoted nickname between a given name and a surname after the full name', () => {
+    const got = forms('Walter "Big Wally" Brandt of the Harbour Boys died on Tuesday. Walter Brandt was 61. Brandt sang with them for years.');
+    expect(got).toContain('person:Walter Brandt');
+    expect(got.some((f) => /:Walter$|Walter Big/.test(f))).toBe(false);
+  });
+  it('takes a person\'s form after a people\'s name for that person ("Danish Maren Ekdahl" → Maren Ekdahl)', () => {
+    const got = forms('The Danish Maren Ekdahl won the race. Maren Ekdahl said she trained for years, and Ekdahl thanked her coach.');
+    expect(got).not.toContain('person:Danish Maren Ekdahl');
+  });
+  it('gives no key phrase that ends in an adverb or an adjective ("complications due", "animal online"), nor a plural and its -ing verb', () => {
+    const phrases = (text: string) => extractReportTerms(text).phrases.flatMap((p) => p.forms.map(([f]) => f));
+    const got = phrases('He died of kidney complications due to cancer. The owner sold the garden gnome online. Many gnome collectors writing letters asked for more gnome catalogues.');
+    expect(got).not.toEqual(expect.arrayContaining(['complications due']));
+    expect(got.some((f) => /online$|collectors writing/.test(f))).toBe(false);
+  });
+});
+
+describe('a newspaper, a caption and a quality (terms8)', () => {
+  it('takes an institution\'s word that ends like a demonym for a name ("told the Guardian"), a demonym still for none', () => {
+    expect(names('A spokesman told the Guardian that the kennel was full.')).toEqual(['Guardian']);
+    expect(names('A spokesman told a Canadian paper that the kennel was full.')).toEqual([]);
+  });
+  it('cuts a tagged name at a layout\'s gap of spaces ("Maren Ekdahl   Tired:")', () => {
+    expect(cleanName('Maren Ekdahl   Tired')).toBe('Maren Ekdahl');
+  });
+  it('takes a quality before a frequent noun for no topic ("initial reports"), one before a rarer noun for one ("faulty pump")', () => {
+    const labels = extractTerms([
+      'Initial reports said the quarry flooded. The quarry owner denied the initial reports and blamed a faulty pump.',
+      'Initial reports of the flooded quarry spread. A faulty pump was later found at the quarry.',
+    ]).map((t) => t.label);
+    expect(labels).toContain('faulty pump');
+    expect(labels).not.toContain('initial reports');
+    expect(isQualityPhrase('anonymous tipsters')).toBe(false);
+    expect(isQualityPhrase('consecutive year')).toBe(true);
+});
 });

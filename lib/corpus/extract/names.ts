@@ -94,7 +94,8 @@ const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|ch|i)$/u;
 let demonymsAnIch: Set<string> | null = null;
 /** "Kenyan", "Iraqi", "Czech" (listed: -an, -i and -ch end names too: "Satan", "Milan"), "Ukrainian", "Chinese", "Scottish". */
 function isDemonymWord(w: string): boolean {
-  if (!DEMONYM.test(w)) return false;
+  // (an institution's word that ends like one is none: "the Guardian")
+  if (!DEMONYM.test(w) || ORG_CUES.has(w.toLowerCase())) return false;
   if (/(?:ian|ean|ese|ish)$/.test(w)) return true;
   demonymsAnIch ??= new Set(DEMONYMS_AN_I_CH.split(' '));
   return demonymsAnIch.has(w.toLowerCase()) || demonymPlace(w) !== undefined;
@@ -108,6 +109,9 @@ export const isDemonym = (w: string) => isDemonymWord(w) || (/\p{Ll}s$/u.test(w)
  * the name's. A capital D' starts names ("D'Angelo"), so only l' and qu' are cut when capitalised.
  */
 export const ELISION = /^(?:[lL]|[Qq]u|[dnjsc])['’](?=\p{Lu})/u;
+
+/** An amount a page ran into the next word ("$500Apple's mid-range watch"): the digits are no part of the name. */
+export const RUN_ON_NUMBER = /^\d{2,}(?=\p{Lu}\p{Ll}{2})/u;
 
 const isUpperStart = (t: string) => /^\p{Lu}/u.test(t);
 /** iPhone, eBay, iGen, 9to5Mac: lower-case or digit start, capital inside. */
@@ -147,7 +151,10 @@ export const OFFICE_WORDS = new Set(
 export const TITLE_HALVES = new Set(['prime', 'vice', 'rear']);
 /** A title, hyphenated ones too when each part is a title ("Secretary-General", "Lieutenant-Colonel"). */
 export const isTitleWord = (folded: string) => PERSON_TITLES.has(folded) || (folded.includes('-') && folded.split('-').every((p) => PERSON_TITLES.has(p)));
-const isTitle = (folded: string, next: string) => isTitleWord(folded) && !(TITLE_HALVES.has(folded) && !PERSON_TITLES.has(foldToken(next)));
+/** Words that make a title of the title after them ("Senior Vice President", "Executive Director"), no name's words then. */
+const TITLE_MODIFIERS = new Set(['senior', 'executive', 'assistant', 'associate', 'principal']);
+const isTitle = (folded: string, next: string) =>
+  (isTitleWord(folded) && !(TITLE_HALVES.has(folded) && !PERSON_TITLES.has(foldToken(next)))) || (TITLE_MODIFIERS.has(folded) && isTitleWord(foldToken(next)));
 /** "They're", "It'll", "I'd": a contraction is never a name. */
 const CONTRACTION = /['’](?:re|ll|d|ve|m|t)$/i;
 const DIRECTIONS = new Set('north south east west northern southern eastern western central northeast northwest southeast southwest'.split(' '));
@@ -223,8 +230,9 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
   const sentences = splitSentencesWithOffsets(text).flatMap(splitRunTogether);
   const toks: Tok[][] = sentences.map((s) =>
     [...s.text.matchAll(TOKEN)].map((m) => {
-      const cut = ELISION.exec(m[0])?.[0].length ?? 0;
-      return { text: m[0].slice(cut), start: s.start + m.index! + cut, end: s.start + m.index! + m[0].length, ...(cut ? { elided: true } : {}) };
+      const elided = ELISION.exec(m[0])?.[0].length ?? 0;
+      const cut = elided || (RUN_ON_NUMBER.exec(m[0])?.[0].length ?? 0);
+      return { text: m[0].slice(cut), start: s.start + m.index! + cut, end: s.start + m.index! + m[0].length, ...(elided ? { elided: true } : {}) };
     }),
   );
   // words this text capitalises inside a sentence, and words it writes in lower case
@@ -282,7 +290,9 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       const t = tok.text;
       // a span runs over spaces (and a hyphen, and an ampersand between capitalised words: "Johnson & Johnson"); punctuation ends it
       const ampersand = !!span.length && tok.start - ts[i - 1]!.end === 3 && text[tok.start - 2] === '&' && text[tok.start - 1] === ' ' && text[tok.start - 3] === ' ' && isUpperStart(t) && isUpperStart(span[span.length - 1]!.text);
-      if (span.length && !spacesOnly(text, ts[i - 1]!.end, tok.start) && !(tok.start - ts[i - 1]!.end === 1 && text[tok.start - 1] === '-') && !ampersand) flush();
+      // (and a full stop after "vs" between two names: "Batman Vs. Superman")
+      const versus = !!span.length && span[span.length - 1] === ts[i - 1] && VERSUS.has(foldToken(ts[i - 1]!.text)) && text.slice(ts[i - 1]!.end, tok.start) === '. ' && isUpperStart(t);
+      if (span.length && !spacesOnly(text, ts[i - 1]!.end, tok.start) && !(tok.start - ts[i - 1]!.end === 1 && text[tok.start - 1] === '-') && !ampersand && !versus) flush();
       if (!span.length) titleEnd = Math.max(titleEnd, quotedTitle(text, tok.start));
       if (span.length && tok.end < titleEnd && TITLE_SMALL.has(t) && t !== 'and' && ts.slice(i + 1).some((x) => x.end <= titleEnd && isUpperStart(x.text))) {
         span.push(tok);
@@ -323,6 +333,11 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
         afterTitle = true;
         continue;
       }
+      // a capital letter alone after a name, where no full stop makes it an initial, is a model's letter ("Samsung Gear S", "Model X")
+      if (!name && span.length && /^\p{Lu}$/u.test(t) && t !== 'A' && t !== 'I' && text[tok.end] !== '.' && spacesOnly(text, ts[i - 1]!.end, tok.start) && isUpperStart(span[span.length - 1]!.text)) {
+        span.push(tok);
+        continue;
+      }
       if (name) {
         const trimmed = trimSuffix(t);
         span.push(trimmed === t ? tok : { ...tok, text: trimmed, end: tok.start + trimmed.length });
@@ -337,8 +352,11 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       const ofOk =
         !['of', 'for'].includes(t) || span.length === 1 || isCue(lastWord) || span.some((x) => x.text === 'of' || x.text === 'for');
       // "and" inside an institution's name only ("Office for Product Safety and Standards")
-      const andOk = t === 'and' && span.some((x) => x.text === 'of' || x.text === 'for');
-      if (span.length && (CONNECTORS.has(t) || t === 'for' || andOk) && isUpperStart(next) && ofOk) span.push(tok);
+      // (or before a run of names that ends in an institution's word or a law's: "Food and Drug Administration", "Health and Safety Act")
+      const andOk = t === 'and' && (span.some((x) => x.text === 'of' || x.text === 'for') || endsInInstitution(text, ts, i + 1));
+      // "vs" or "v" between two names is one name ("Kramer vs. Kramer", "Batman v Superman")
+      const versusOk = VERSUS.has(folded) && /^\.? $/.test(text.slice(tok.end, ts[i + 1]?.start ?? tok.end));
+      if (span.length && (CONNECTORS.has(t) || t === 'for' || andOk || versusOk) && isUpperStart(next) && ofOk) span.push(tok);
       // two connectors before a name ("Rafael van der Vaart", "Ana de la Cruz")
       else if (span.length && CONNECTORS.has(t) && CONNECTORS.has(next) && isUpperStart(ts[i + 2]?.text ?? '') && spacesOnly(text, tok.end, ts[i + 1]!.start) && spacesOnly(text, ts[i + 1]!.end, ts[i + 2]!.start)) {
         span.push(tok, ts[i + 1]!);
@@ -359,6 +377,19 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
     flush();
   }
   return out;
+}
+
+/** The words between two names that make one name of them ("Kramer vs. Kramer", "Batman v Superman"). */
+const VERSUS = new Set(['v', 'vs', 'versus']);
+
+/** Does the run of two capitalised words or more from token `from` end in an institution's or a law's word ("… Drug Administration", "… Welfare Act")? */
+function endsInInstitution(text: string, ts: readonly Tok[], from: number): boolean {
+  let j = from;
+  while (j < ts.length && isUpperStart(ts[j]!.text) && (j === from || spacesOnly(text, ts[j - 1]!.end, ts[j]!.start))) j++;
+  // (two words at least: "People and News" are two names)
+  if (j - from < 2 || !spacesOnly(text, ts[from - 1]!.end, ts[from]!.start)) return false;
+  const last = foldToken(ts[j - 1]!.text);
+  return ORG_CUES.has(last) || last === 'act';
 }
 
 /**

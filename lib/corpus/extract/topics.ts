@@ -86,3 +86,17 @@ export function isRolePhrase(stems: readonly string[]): boolean {
   if (stems.length < 2 || !isPersonNoun(head) || OFFICES.has(head)) return false;
   return stems.slice(0, -1).every((s) => s.split('-').every((part) => stemRank(part) < TOPIC_RANK.single));
 }
+
+/** Endings of English adjectives that are never nouns' ("exclusive", "anonymous", "bizarre" aside: "initial", "fixable"). */
+const QUALITY_ADJECTIVE = /^[a-z]{3,}(?:ive|ous|ful|less|ible|able|ial)$/;
+
+/**
+ * A quality before one of general English's most frequent nouns ("anonymous sources", "exclusive hospital",
+ * "initial reports", "consecutive year") says how a thing was, not what it is: no topic, unless English names
+ * the pair ("executive order", "collective bargaining").
+ */
+export function isQualityPhrase(phrase: string): boolean {
+  const words = phrase.split(' ');
+  if (words.length !== 2 || !QUALITY_ADJECTIVE.test(words[0]!)) return false;
+  return stemRank(tokenKey(words[1]!)) < TOPIC_RANK.shared && !isCompoundNoun(phrase);
+}
