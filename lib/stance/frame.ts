@@ -174,7 +174,7 @@ function quantities(text: string, numbers: number[], ranges: Range[] = []): Quan
     const lasting = /\b(?:for|lasted|lasting)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+)?$/i.test(before);
     if ((!lasting && /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\s+(?:later|earlier|after|before)\b/i.test(after)) || /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\s+ago\b/i.test(after) || (TIME_UNIT.test(after) && /\b(?:after|within)\s+(?:some\s+|about\s+)?$/i.test(before))) continue;
     // "one" is mostly an article ("one Marine team"), not a count
-    if (value === 1 && !/\b1\b/.test(text) && !(once && /^\s*times\b/.test(digits.slice(m.index! + 1)))) continue;
+    if (value === 1 && !/(?<![\d,.])\b1\b(?![,.]\d)/.test(text) && !(once && /^\s*times\b/.test(digits.slice(m.index! + 1)))) continue;
     let unit: string;
     let counted = false;
     if (scale === '%' || scale === 'percent' || scale === 'per cent') unit = '%';
@@ -243,11 +243,11 @@ export function withFractions(text: string): string {
 }
 
 const SMALL_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
-/** "one of six people": a part and its whole, which the number parser would read as a fraction (0.167). */
-const PART_OF_WHOLE = new RegExp(`\\b(${SMALL_NUMBERS.join('|')}) of (${SMALL_NUMBERS.join('|')})\\b`, 'gi');
+/** "one of six people", "one of 150 women": a part and its whole, which the number parser would read as a fraction (0.167). */
+const PART_OF_WHOLE = new RegExp(`\\b(${SMALL_NUMBERS.join('|')}) of (${SMALL_NUMBERS.join('|')}|\\d{1,3}(?:,\\d{3})+|\\d+)\\b`, 'gi');
 
 function numberWordsToDigits(text: string): string {
-  const digits = (w: string) => String(SMALL_NUMBERS.indexOf(w.toLowerCase()));
+  const digits = (w: string) => (/^\d/.test(w) ? w : String(SMALL_NUMBERS.indexOf(w.toLowerCase())));
   // held out of the parser's sight, which reads "1 of 6" as a fraction too, and put back as digits
   const held: string[] = [];
   text = text.replace(PART_OF_WHOLE, (_, part: string, whole: string) => `partofwhole${held.push(`${digits(part)} of ${digits(whole)}`) - 1}x`);

@@ -25,6 +25,16 @@ describe('figures written in parts, fractions and compounds', () => {
     }
   });
 
+  it('“one of 140 sailors” is a member of a group of 140, never the fraction 1/140', () => {
+    expect(q('The cook was one of 140 sailors rescued from the ferry in May.')).toEqual(['140 sailor']);
+    expect(q('The cook was one of 1,200 passengers on the ferry.')).toEqual(['1200 passenger']);
+    // two groups of another size for the same rescue: a conflict, not "both say 0.007 sailors"
+    const c = compareClaims('The cook was one of 140 sailors rescued from the ferry in May.', 'The cook was one of 126 sailors rescued from the ferry in May, the coastguard said.', none);
+    expect(c.verdict).toBe('conflicts');
+    expect(c.reason).toContain('140 sailors');
+    expect(c.reason).toContain('126 sailors');
+  });
+
   it('“out of the 30 pupils, six …” counts pupils: the part and the whole', () => {
     expect(q('Out of the 30 pupils, six reportedly failed the test.')).toEqual(['30 pupil', '6 pupil']);
     expect(compareClaims('Six pupils failed the maths test after the school trip.', 'Out of the 30 pupils, six reportedly failed the maths test.', none).verdict).toBe('corroborates');
