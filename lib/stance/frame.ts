@@ -174,9 +174,11 @@ function quantities(text: string, numbers: number[], ranges: Range[] = []): Quan
     const lasting = /\b(?:for|lasted|lasting)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+)?$/i.test(before);
     if ((!lasting && /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\s+(?:later|earlier|after|before)\b/i.test(after)) || /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\s+ago\b/i.test(after) || (TIME_UNIT.test(after) && /\b(?:after|within)\s+(?:some\s+|about\s+)?$/i.test(before))) continue;
     // "one" is mostly an article ("one Marine team"), not a count
-    if (value === 1 && !/(?<![\d,.])\b1\b(?![,.]\d)/.test(text) && !(once && /^\s*times\b/.test(digits.slice(m.index! + 1)))) continue;
+    // (but after a bound, "more than one year", "at least one child", it is a count)
+    if (value === 1 && !/\b(?:more than|at least|over|less than|fewer than|only|just|under)\s+$/i.test(before) && !/(?<![\d,.])\b1\b(?![,.]\d)/.test(text) && !(once && /^\s*times\b/.test(digits.slice(m.index! + 1)))) continue;
     let unit: string;
     let counted = false;
+    let countedWord: string | undefined;
     if (scale === '%' || scale === 'percent' || scale === 'per cent') unit = '%';
     else if ((scale === 'm' || scale === 'k' || scale === 'bn') && !m[1]) continue; // "5m" without a currency: metres, not money
     else if (m[1] || scale) {
@@ -198,6 +200,8 @@ function quantities(text: string, numbers: number[], ranges: Range[] = []): Quan
       const byNoun = next && !STOP_WORDS.has(next) && !/(?:ing|ed)$/.test(next) ? stem(next) : next2 && !STOP_WORDS.has(next2) && !VERBISH.test(next2) ? stem(next2) : '';
       counted = !!byNoun;
       unit = byNoun || (prev && !STOP_WORDS.has(prev) && !APPROX_WORDS.has(prev) ? stem(prev) : '');
+      // a counted noun whose stem is a stop word ("4,044 likes" → like) is still what the figure counts
+      if (byNoun && STOP_WORDS.has(byNoun)) countedWord = next;
       unit = UNIT_SYNONYMS[unit] ?? unit;
       // "out of the 28 girls, seven …": the part counts what the whole counts
       const ofThe = digits.slice(Math.max(0, m.index! - 60), m.index!).match(/\b(?:out )?of (?:the|these|those|its|their) \d+(?:[.,]\d+)* ([a-z]+),\s*$/i)?.[1];
@@ -211,7 +215,7 @@ function quantities(text: string, numbers: number[], ranges: Range[] = []): Quan
         counted = !!out[out.length - 1]!.counted;
       }
     }
-    if (!unit || STOP_WORDS.has(unit) || unit === 'and' || unit === 'to') continue;
+    if (!unit || (STOP_WORDS.has(unit) && !countedWord) || unit === 'and' || unit === 'to') continue;
     const rest = digits.slice(m.index! + m[0].length);
     let head = unit;
     let owner: string | undefined;

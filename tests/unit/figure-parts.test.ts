@@ -35,6 +35,19 @@ describe('figures written in parts, fractions and compounds', () => {
     expect(c.reason).toContain('126 sailors');
   });
 
+  it('a counted noun whose stem is a stop word still counts: “4,100 likes” is a figure of likes', () => {
+    expect(q('The bakery page has more than 4,100 likes after a week.')).toEqual(['4100 like']);
+    const c = compareClaims('The bakery page has more than 4,100 likes after a week online.', 'The bakery page has drawn 2,500 likes after a week online.', none);
+    expect(c.verdict).not.toBe('corroborates');
+  });
+
+  it('“one” after a bound is a count: “more than one year” against “four years” is compatible, not the same fact', () => {
+    expect(q('She spent more than one year teaching at the village school.')).toEqual(['1 year']);
+    expect(q('One teacher spent a year at the village school.')).toEqual([]);
+    const c = compareClaims('She spent more than one year teaching at the village school in the hills.', 'She had spent the previous four years teaching at the village school in the hills.', none);
+    expect(c.verdict).toBe('related');
+  });
+
   it('“out of the 30 pupils, six …” counts pupils: the part and the whole', () => {
     expect(q('Out of the 30 pupils, six reportedly failed the test.')).toEqual(['30 pupil', '6 pupil']);
     expect(compareClaims('Six pupils failed the maths test after the school trip.', 'Out of the 30 pupils, six reportedly failed the maths test.', none).verdict).toBe('corroborates');
