@@ -210,7 +210,7 @@ function quantities(text: string, numbers: number[], ranges: Range[] = []): Quan
         counted = true;
       }
       // "six shots, then four more", "another four": the same unit as the figure before
-      if ((/^(?:more|others?|additional|extra)$/.test(next ?? '') || /\banother\s+$/i.test(before)) && out.length) {
+      if ((/^(?:more|others|additional|extra)$/.test(next ?? '') || /\banother\s+$/i.test(before)) && out.length) {
         unit = out[out.length - 1]!.unit;
         counted = !!out[out.length - 1]!.counted;
       }
@@ -225,7 +225,9 @@ function quantities(text: string, numbers: number[], ranges: Range[] = []): Quan
       const [w1, w2] = (rest.match(/^[\s-]*old((?:\s+[A-Za-z]+){1,2})/)?.[1] ?? '').toLowerCase().trim().split(/\s+/);
       const noun = w2 && !STOP_WORDS.has(w2) && !VERBISH.test(w2) ? w2 : w1;
       head = noun && !STOP_WORDS.has(noun) && !VERBISH.test(noun) ? stem(noun) : '';
-      owner = rest.match(/^[\s-]*old(?:\s+[a-z]+){0,2},?\s+(?:[A-Z][a-z'-]+\s+)?([A-Z][\w'-]+)/)?.[1] ?? before.match(/([A-Z][\w'-]+),\s*(?:an?\s+)?$/)?.[1];
+      // the name before ("Horner, a 34-year-old born in Liverpool") or after ("the 40-year-old rapist, Suresh Kumar"),
+      // never across a preposition (Liverpool is where he was born, not who)
+      owner = before.match(/([A-Z][\w'-]+),\s*(?:an?\s+)?$/)?.[1] ?? rest.match(/^[\s-]*old(?:\s+(?!(?:in|from|at|of|on|near|to|for|with|by)\b)[a-z]+){0,2},?\s+(?:[A-Z][a-z'-]+\s+)?([A-Z][\w'-]+)/)?.[1];
       if (owner) owner = fold(owner);
     }
     const bound = MIN_BOUND.test(before) ? 'min' : MAX_BOUND.test(before) ? 'max' : APPROX.test(before) ? 'about' : null;
