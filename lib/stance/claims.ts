@@ -255,6 +255,9 @@ function findings(A: Frame, B: Frame, sameEvent: boolean, overlap: number): Find
 const SAME_WORDS = 0.45;
 const MODAL_WORD = /\b(?:would|should|if|whether|unless)\b/i;
 
+/** The key of an age given, on one side, for nobody in particular: the age of whom the sentence is about. */
+const SUBJECT_AGE = 'age:subject';
+
 /** What a figure counts: its unit, and for an age the noun it belongs to. */
 const YEAR = /\b(?:19|20)\d\d\b/g;
 const RATE = /\b(?:a|per|each|every) (?:year|month|week|day)\b|\bannually\b/i;
@@ -270,6 +273,14 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
   const keysA = new Map(A.quantities.map((q) => [q, key(q, B)]));
   const keysB = new Map(B.quantities.map((q) => [q, key(q, A)]));
   unifyCompounds(keysA, keysB);
+  // one age on each side, one of them given for nobody in particular ("The 12-year-old had been walking home" /
+  // "Twelve-year-old Nikolai was walking home"): the age of whom the sentence is about, on both sides
+  const agesA = A.quantities.filter((x) => x.unit === 'year-old');
+  const agesB = B.quantities.filter((x) => x.unit === 'year-old');
+  if (agesA.length === 1 && agesB.length === 1 && keysA.get(agesA[0]!) !== keysB.get(agesB[0]!) && [agesA[0]!, agesB[0]!].some((x) => !x.owner && !x.head)) {
+    keysA.set(agesA[0]!, SUBJECT_AGE);
+    keysB.set(agesB[0]!, SUBJECT_AGE);
+  }
   const keys = new Set([...keysA.values()].filter((k) => k && [...keysB.values()].includes(k)));
   if (!keys.size) return [];
   const yearsA = new Set(a.match(YEAR) ?? []);
@@ -283,6 +294,8 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
   for (const k of keys) {
     const f = compareFigures(A.quantities.filter((q) => keysA.get(q) === k), B.quantities.filter((q) => keysB.get(q) === k));
     if (!f) continue;
+    // (an age read as the subject's on one side only differs within one event)
+    if (!f.agree && k === SUBJECT_AGE && !sameEvent) continue;
     // a figure that the other sentence also gives, or the total of its figures, is not contradicted
     if (!f.agree && (hasFigure(B, f.pageValue) || hasFigure(A, f.reportValue))) continue;
     // two counts differ only when both count a noun they give, the same ("killed 10" / "12 soldiers were killed" may count other things)

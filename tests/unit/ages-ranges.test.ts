@@ -84,4 +84,11 @@ describe('dates and units written short (lib/stance/frame.ts)', () => {
   it('“four other people” is not an age of four (the figure before it)', () => {
     expect(claimFrame('Marsh, 34, is held with four other people.', none).quantities.map((x) => `${x.value} ${x.unit}`)).toEqual(['34 year-old']);
   });
+  it('one age for nobody in particular is the age of whom the sentence is about: the same age corroborates, another differs only within one event', () => {
+    const same = compareClaims('The 9-year-old had been cycling home from school when she fell into the canal near the lock.', 'Nine-year-old Ada Price was cycling home from school when she fell into the canal.', none);
+    expect(same.verdict).toBe('corroborates');
+    expect(same.reason).toContain('9-year-old');
+    // another age, sentences not about one event: nothing to say
+    expect(compareClaims('The 9-year-old had been cycling home from school.', 'Eleven-year-old Ada Price sings in the school choir.', none).verdict).toBe('related');
+  });
 });
