@@ -32,6 +32,15 @@ export interface Quantity {
   text: string;
 }
 
+/** An offset: "ten minutes later" (from a moment the sentence names) or "nine days ago" (from the day it was written). */
+export interface Offset {
+  value: number;
+  /** the time unit, stemmed */
+  unit: string;
+  dir: 'later' | 'earlier' | 'ago';
+  text: string;
+}
+
 export interface Frame {
   stems: Set<string>;
   /** event kind → the word that names it */
@@ -45,6 +54,8 @@ export interface Frame {
   numbers: number[];
   /** ranges ("2 or 3 years old", "aged 13 to 15", "between two and three"), with what they count */
   ranges: { lo: number; hi: number; unit: string; text: string }[];
+  /** offsets from a moment ("five minutes later", "after three days", "nine days ago"): not figures of the event */
+  offsets: Offset[];
   /** times of day ("1:38 pm", "18:18 GMT") */
   times: TimeOfDay[];
   /** weekday → surface text ("late Sunday", "January 5" when the year is known) */
@@ -142,7 +153,7 @@ function rangeAt(after: string, before: string, lo: number): Range | null {
   return unit ? { lo, hi, unit, text: '' } : null;
 }
 
-function quantities(text: string, numbers: number[], ranges: Range[] = []): Quantity[] {
+function quantities(text: string, numbers: number[], ranges: Range[] = [], offsets: Offset[] = []): Quantity[] {
   // compromise turns number words into digits ("fifteen" → 15); it is only called when needed.
   // "twice" is two times; "once" too where the sentence counts times ("shot six times, including once in the head")
   const counted = (t: string) => t.replace(/\btwice\b/gi, '2 times').replace(/\bthrice\b/gi, '3 times');
@@ -172,7 +183,16 @@ function quantities(text: string, numbers: number[], ranges: Range[] = []): Quan
     const TIME_UNIT = /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\b/i;
     // ("for six days before the verdict" is how long, not an offset)
     const lasting = /\b(?:for|lasted|lasting)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+)?$/i.test(before);
-    if ((!lasting && /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\s+(?:later|earlier|after|before)\b/i.test(after)) || /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\s+ago\b/i.test(after) || (TIME_UNIT.test(after) && /\b(?:after|within)\s+(?:some\s+|about\s+)?$/i.test(before))) continue;
+    const offset = !lasting && after.match(/^[\s-]*(second|minute|hour|day|week|month|year)s?\s+(later|earlier|after|before|ago)\b/i);
+    const afterSome = TIME_UNIT.test(after) && /\b(?:after|within)\s+(?:some\s+|about\s+)?$/i.test(before);
+    if (offset || afterSome || /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\s+ago\b/i.test(after)) {
+      const unitWord = offset ? offset[1]! : after.match(TIME_UNIT)?.[0].trim().replace(/^-/, '') ?? '';
+      const dirWord = offset ? offset[2]!.toLowerCase() : 'later';
+      const dir = dirWord === 'ago' ? 'ago' : dirWord === 'earlier' || dirWord === 'before' ? 'earlier' : 'later';
+      const written = digits.slice(m.index!, m.index! + (m[1]?.length ?? 0) + m[2]!.length) + (offset ? offset[0] : after.match(TIME_UNIT)![0]);
+      if (unitWord) offsets.push({ value, unit: stem(unitWord.toLowerCase().replace(/s$/, '')), dir, text: written.replace(/\s+/g, ' ').trim() });
+      continue;
+    }
     // "one" is mostly an article ("one Marine team"), not a count
     // (but after a bound, "more than one year", "at least one child", it is a count)
     if (value === 1 && !/\b(?:more than|at least|over|less than|fewer than|only|just|under)\s+$/i.test(before) && !/(?<![\d,.])\b1\b(?![,.]\d)/.test(text) && !(once && /^\s*times\b/.test(digits.slice(m.index! + 1)))) continue;
@@ -432,6 +452,7 @@ function extract(sentence: string, entities: EntityLookup, year: number | undefi
   const futureAsked = fe && /\b(?:whether|if)\b[^,;]*$/i.test(text.slice(0, fe.index));
   const numbers: number[] = [];
   const ranges: Range[] = [];
+  const offsets: Offset[] = [];
   const stems = new Set(contentTokens(text));
   for (const id of entityMap.keys()) stems.add(`T:${id}`);
   return {
@@ -439,9 +460,10 @@ function extract(sentence: string, entities: EntityLookup, year: number | undefi
     events: eventsIn(text),
     entities: entityMap,
     places,
-    quantities: quantities(text, numbers, ranges),
+    quantities: quantities(text, numbers, ranges, offsets),
     numbers,
     ranges,
+    offsets,
     times: timesOfDay(text),
     ...dates(text, year),
     titles,
