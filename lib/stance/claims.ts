@@ -312,7 +312,9 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
     // and the words around the two figures say what they are of ("28 bundles of weapons" / "27 bundles containing weapons")
     if (!f.agree && !sameEvent && !k.startsWith('age') && !duration && !around()) continue;
     // a bound met by another figure ("at least six" / "11") is compatible, not the same figure
-    const compatible = f.agree && !f.page.includes(' + ') && !f.report.includes(' + ') && (Math.abs(f.pageValue - f.reportValue) > 0.1 * Math.max(f.pageValue, f.reportValue) || !!f.oneBound);
+    // and "another $100" is one more of the kind, not the $100 the other side tells of
+    const oneMore = [...keysA, ...keysB].some(([q, key]) => key === k && q.another);
+    const compatible = f.agree && !f.page.includes(' + ') && !f.report.includes(' + ') && (Math.abs(f.pageValue - f.reportValue) > 0.1 * Math.max(f.pageValue, f.reportValue) || !!f.oneBound || oneMore);
     out.push({ slot: 'number', agree: f.agree, page: f.page, report: f.report, ...(compatible ? { compatible } : {}) });
   }
   return out;

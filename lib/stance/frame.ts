@@ -27,6 +27,8 @@ export interface Quantity {
   owner?: string;
   /** a bound that excludes its figure ("more than 300", "under 20"; not "at least 300") */
   exclusive?: boolean;
+  /** "another $100", "a further 20 troops": one more of the kind, not the figure given before */
+  another?: boolean;
   /** what it counts is a noun the sentence gives ("18 countries", "six shots, then four more"), not a word before the figure ("killed 10") */
   counted?: boolean;
   text: string;
@@ -254,7 +256,8 @@ function quantities(text: string, numbers: number[], ranges: Range[] = [], offse
     const asWord = unit === 'time' && value <= 3 && !new RegExp(`\\b${value}\\s+times`).test(text) ? text.match(new RegExp(`\\b${['once', 'twice', 'thrice'][value - 1]}\\b`, 'i'))?.[0] : undefined;
     const written = asWord ?? m[0].trim() + (unit === 'year-old' && /year$/i.test(m[0].trim()) ? '-old' : '');
     const exclusive = /\b(?:more than|over|upwards of|in excess of|just over|less than|under|fewer than|just under)\s+(?:a\s+)?$/i.test(before);
-    out.push({ value, unit, approx: APPROX.test(before), bound, head, ...(owner ? { owner } : {}), ...(exclusive ? { exclusive } : {}), ...(counted ? { counted } : {}), text: written });
+    const another = /\b(?:another|a further|an additional|an extra)\s+(?:\$|€|£)?$/i.test(digits.slice(Math.max(0, m.index! - 20), m.index! + (m[1]?.length ?? 0)));
+    out.push({ value, unit, approx: APPROX.test(before), bound, head, ...(owner ? { owner } : {}), ...(exclusive ? { exclusive } : {}), ...(counted ? { counted } : {}), ...(another ? { another } : {}), text: written });
   }
   for (const m of fold(text).matchAll(/\b(?:(about|around|roughly|nearly|almost|some) )?an? (half|third|quarter|fifth|tenth) of\b/g)) {
     out.push({ value: FRACTIONS[m[2]!]!, unit: '%', approx: true, bound: 'about', head: '%', text: m[0] });

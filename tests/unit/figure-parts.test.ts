@@ -48,6 +48,14 @@ describe('figures written in parts, fractions and compounds', () => {
     expect(c.verdict).toBe('related');
   });
 
+  it('“another £50” is one more of the kind, never the £50 the other sentence tells of', () => {
+    expect(claimFrame('The grocer then gave the busker another £50.', none).quantities[0]).toMatchObject({ value: 50, unit: 'money', another: true });
+    const c = compareClaims('The busker spent the £50 the grocer gave him on a new guitar string set.', 'Moved by the song, the grocer gave the busker another £50 and a sandwich.', none);
+    expect(c.verdict).not.toBe('corroborates');
+    // the same £50 on both sides still agrees
+    expect(compareClaims('The grocer gave the busker £50 after the song.', 'After the song the grocer handed the busker £50.', none).verdict).toBe('corroborates');
+  });
+
   it('“out of the 30 pupils, six …” counts pupils: the part and the whole', () => {
     expect(q('Out of the 30 pupils, six reportedly failed the test.')).toEqual(['30 pupil', '6 pupil']);
     expect(compareClaims('Six pupils failed the maths test after the school trip.', 'Out of the 30 pupils, six reportedly failed the maths test.', none).verdict).toBe('corroborates');
