@@ -255,6 +255,9 @@ function findings(A: Frame, B: Frame, sameEvent: boolean, overlap: number): Find
 const SAME_WORDS = 0.45;
 const MODAL_WORD = /\b(?:would|should|if|whether|unless)\b/i;
 
+/** The key of an age given, on one side, for nobody in particular: the age of whom the sentence is about. */
+const SUBJECT_AGE = 'age:subject';
+
 /** What a figure counts: its unit, and for an age the noun it belongs to. */
 const YEAR = /\b(?:19|20)\d\d\b/g;
 const RATE = /\b(?:a|per|each|every) (?:year|month|week|day)\b|\bannually\b/i;
@@ -270,6 +273,14 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
   const keysA = new Map(A.quantities.map((q) => [q, key(q, B)]));
   const keysB = new Map(B.quantities.map((q) => [q, key(q, A)]));
   unifyCompounds(keysA, keysB);
+  // one age on each side, one of them given for nobody in particular ("The 12-year-old had been walking home" /
+  // "Twelve-year-old Nikolai was walking home"): the age of whom the sentence is about, on both sides
+  const agesA = A.quantities.filter((x) => x.unit === 'year-old');
+  const agesB = B.quantities.filter((x) => x.unit === 'year-old');
+  if (agesA.length === 1 && agesB.length === 1 && keysA.get(agesA[0]!) !== keysB.get(agesB[0]!) && [agesA[0]!, agesB[0]!].some((x) => !x.owner && !x.head)) {
+    keysA.set(agesA[0]!, SUBJECT_AGE);
+    keysB.set(agesB[0]!, SUBJECT_AGE);
+  }
   const keys = new Set([...keysA.values()].filter((k) => k && [...keysB.values()].includes(k)));
   if (!keys.size) return [];
   const yearsA = new Set(a.match(YEAR) ?? []);
@@ -283,6 +294,8 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
   for (const k of keys) {
     const f = compareFigures(A.quantities.filter((q) => keysA.get(q) === k), B.quantities.filter((q) => keysB.get(q) === k));
     if (!f) continue;
+    // (an age read as the subject's on one side only differs within one event)
+    if (!f.agree && k === SUBJECT_AGE && !sameEvent) continue;
     // a figure that the other sentence also gives, or the total of its figures, is not contradicted
     if (!f.agree && (hasFigure(B, f.pageValue) || hasFigure(A, f.reportValue))) continue;
     // two counts differ only when both count a noun they give, the same ("killed 10" / "12 soldiers were killed" may count other things)
@@ -299,7 +312,9 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
     // and the words around the two figures say what they are of ("28 bundles of weapons" / "27 bundles containing weapons")
     if (!f.agree && !sameEvent && !k.startsWith('age') && !duration && !around()) continue;
     // a bound met by another figure ("at least six" / "11") is compatible, not the same figure
-    const compatible = f.agree && !f.page.includes(' + ') && !f.report.includes(' + ') && (Math.abs(f.pageValue - f.reportValue) > 0.1 * Math.max(f.pageValue, f.reportValue) || !!f.oneBound);
+    // and "another $100" is one more of the kind, not the $100 the other side tells of
+    const oneMore = [...keysA, ...keysB].some(([q, key]) => key === k && q.another);
+    const compatible = f.agree && !f.page.includes(' + ') && !f.report.includes(' + ') && (Math.abs(f.pageValue - f.reportValue) > 0.1 * Math.max(f.pageValue, f.reportValue) || !!f.oneBound || oneMore);
     out.push({ slot: 'number', agree: f.agree, page: f.page, report: f.report, ...(compatible ? { compatible } : {}) });
   }
   return out;
@@ -324,6 +339,34 @@ function rangeFindings(A: Frame, B: Frame, sameEvent: boolean, about: boolean): 
     }
   }
   return out;
+}
+
+/**
+ * Offsets on both sides, one of each kind a side: "five minutes later" / "10 minutes later" from the same
+ * moment differ only within one event; the same offset agrees. Offsets from the day of writing ("nine days
+ * ago" / "10 days ago") may be of one day seen from two days: never a conflict (see `otherAgo`).
+ */
+function offsetFindings(A: Frame, B: Frame, sameEvent: boolean, about: boolean): Finding[] {
+  const out: Finding[] = [];
+  for (const dir of ['later', 'earlier'] as const) {
+    const xs = A.offsets.filter((o) => o.dir === dir);
+    const ys = B.offsets.filter((o) => o.dir === dir);
+    if (xs.length !== 1 || ys.length !== 1 || xs[0]!.unit !== ys[0]!.unit) continue;
+    const [x, y] = [xs[0]!, ys[0]!];
+    if (x.value === y.value && about) out.push({ slot: 'number', agree: true, page: x.text, report: y.text });
+    else if (x.value !== y.value && sameEvent) out.push({ slot: 'number', agree: false, page: x.text, report: y.text });
+  }
+  return out;
+}
+
+/** "10 days ago" / "nine days ago": one day from two days of writing, or two days; either way not the same fact as written. */
+function otherAgo(A: Frame, B: Frame): [string, string] | null {
+  for (const x of A.offsets) {
+    if (x.dir !== 'ago') continue;
+    const ys = B.offsets.filter((o) => o.dir === 'ago' && o.unit === x.unit);
+    if (ys.length && ys.every((y) => y.value !== x.value)) return [x.text, ys[0]!.text];
+  }
+  return null;
 }
 
 /** Times of day on both sides, compared where the sentences are about the same thing (as figures are). */
@@ -565,7 +608,7 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // the sentences are about the same thing, as figures need it: the same event, or enough shared words and no other cast
   const differentCast = A.names.size > 0 && B.names.size > 0 && sharedNames === 0;
   const aboutSame = sameEvent || (!differentCast && (aligned >= 3 || (sharedNames > 0 && aligned >= 2)));
-  const found = [...findings(A, B, sameEvent, overlap), ...figureFindings(a, b, A, B, sameEvent, aligned, sharedNames), ...rangeFindings(A, B, sameEvent, aboutSame), ...timeFindings(A, B, aboutSame)];
+  const found = [...findings(A, B, sameEvent, overlap), ...figureFindings(a, b, A, B, sameEvent, aligned, sharedNames), ...rangeFindings(A, B, sameEvent, aboutSame), ...timeFindings(A, B, aboutSame), ...offsetFindings(A, B, sameEvent, aboutSame)];
   // what became of a person both name (or of a whole group): dead on one side, alive on the other
   const fates = sameEvent || sharedNames > 0 || aligned >= 3 ? fatesConflict(a, b, sharedNameWords(A, B)) : null;
   if (fates) found.push({ slot: 'fate', agree: false, ...fates });
@@ -664,7 +707,8 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   const asked = !asksOrHedges(a, (w) => B.stems.has(stem(w.toLowerCase()))) ? asksOrHedges(b, (w) => A.stems.has(stem(w.toLowerCase()))) : null;
   // what would state the same fact, figures, relaying and mood aside
   const held = !onlyCompatible && !oneSided && (!!identity || (sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated || sameWords) && !otherSaying;
-  const same = held && !otherFigure && !turned && !asked;
+  const agoDiffers = otherAgo(A, B);
+  const same = held && !otherFigure && !agoDiffers && !turned && !asked;
   if (same) {
     // a shared source is named as the page names it (the report may word the title differently)
     const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);
@@ -694,6 +738,8 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
       ? `${about ? `Both are about ${about}, but t` : 'T'}he report ${asked === '?' ? 'asks it' : `hedges it (“${asked}”)`}; it does not state it.`
       : held && otherFigure && otherCount
       ? `Both give a figure for the same thing, not the same one: this page ${q(otherCount[0])}, the report ${q(otherCount[1])}.`
+      : held && agoDiffers
+      ? `Both tell of ${context.replace(/^both about /, '')}, counted from another day: this page ${q(agoDiffers[0])}, the report ${q(agoDiffers[1])}.`
       : sameEvent
       ? `The report covers ${context} but states nothing this sentence can be checked against.`
       : overlap >= SAME_WORDS && about

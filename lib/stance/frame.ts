@@ -27,8 +27,19 @@ export interface Quantity {
   owner?: string;
   /** a bound that excludes its figure ("more than 300", "under 20"; not "at least 300") */
   exclusive?: boolean;
+  /** "another $100", "a further 20 troops": one more of the kind, not the figure given before */
+  another?: boolean;
   /** what it counts is a noun the sentence gives ("18 countries", "six shots, then four more"), not a word before the figure ("killed 10") */
   counted?: boolean;
+  text: string;
+}
+
+/** An offset: "ten minutes later" (from a moment the sentence names) or "nine days ago" (from the day it was written). */
+export interface Offset {
+  value: number;
+  /** the time unit, stemmed */
+  unit: string;
+  dir: 'later' | 'earlier' | 'ago';
   text: string;
 }
 
@@ -45,6 +56,8 @@ export interface Frame {
   numbers: number[];
   /** ranges ("2 or 3 years old", "aged 13 to 15", "between two and three"), with what they count */
   ranges: { lo: number; hi: number; unit: string; text: string }[];
+  /** offsets from a moment ("five minutes later", "after three days", "nine days ago"): not figures of the event */
+  offsets: Offset[];
   /** times of day ("1:38 pm", "18:18 GMT") */
   times: TimeOfDay[];
   /** weekday → surface text ("late Sunday", "January 5" when the year is known) */
@@ -142,7 +155,7 @@ function rangeAt(after: string, before: string, lo: number): Range | null {
   return unit ? { lo, hi, unit, text: '' } : null;
 }
 
-function quantities(text: string, numbers: number[], ranges: Range[] = []): Quantity[] {
+function quantities(text: string, numbers: number[], ranges: Range[] = [], offsets: Offset[] = []): Quantity[] {
   // compromise turns number words into digits ("fifteen" → 15); it is only called when needed.
   // "twice" is two times; "once" too where the sentence counts times ("shot six times, including once in the head")
   const counted = (t: string) => t.replace(/\btwice\b/gi, '2 times').replace(/\bthrice\b/gi, '3 times');
@@ -172,11 +185,22 @@ function quantities(text: string, numbers: number[], ranges: Range[] = []): Quan
     const TIME_UNIT = /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\b/i;
     // ("for six days before the verdict" is how long, not an offset)
     const lasting = /\b(?:for|lasted|lasting)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+)?$/i.test(before);
-    if ((!lasting && /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\s+(?:later|earlier|after|before)\b/i.test(after)) || /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\s+ago\b/i.test(after) || (TIME_UNIT.test(after) && /\b(?:after|within)\s+(?:some\s+|about\s+)?$/i.test(before))) continue;
+    const offset = !lasting && after.match(/^[\s-]*(second|minute|hour|day|week|month|year)s?\s+(later|earlier|after|before|ago)\b/i);
+    const afterSome = TIME_UNIT.test(after) && /\b(?:after|within)\s+(?:some\s+|about\s+)?$/i.test(before);
+    if (offset || afterSome || /^[\s-]*(?:second|minute|hour|day|week|month|year)s?\s+ago\b/i.test(after)) {
+      const unitWord = offset ? offset[1]! : after.match(TIME_UNIT)?.[0].trim().replace(/^-/, '') ?? '';
+      const dirWord = offset ? offset[2]!.toLowerCase() : 'later';
+      const dir = dirWord === 'ago' ? 'ago' : dirWord === 'earlier' || dirWord === 'before' ? 'earlier' : 'later';
+      const written = digits.slice(m.index!, m.index! + (m[1]?.length ?? 0) + m[2]!.length) + (offset ? offset[0] : after.match(TIME_UNIT)![0]);
+      if (unitWord) offsets.push({ value, unit: stem(unitWord.toLowerCase().replace(/s$/, '')), dir, text: written.replace(/\s+/g, ' ').trim() });
+      continue;
+    }
     // "one" is mostly an article ("one Marine team"), not a count
-    if (value === 1 && !/\b1\b/.test(text) && !(once && /^\s*times\b/.test(digits.slice(m.index! + 1)))) continue;
+    // (but after a bound, "more than one year", "at least one child", it is a count)
+    if (value === 1 && !/\b(?:more than|at least|over|less than|fewer than|only|just|under)\s+$/i.test(before) && !/(?<![\d,.])\b1\b(?![,.]\d)/.test(text) && !(once && /^\s*times\b/.test(digits.slice(m.index! + 1)))) continue;
     let unit: string;
     let counted = false;
+    let countedWord: string | undefined;
     if (scale === '%' || scale === 'percent' || scale === 'per cent') unit = '%';
     else if ((scale === 'm' || scale === 'k' || scale === 'bn') && !m[1]) continue; // "5m" without a currency: metres, not money
     else if (m[1] || scale) {
@@ -198,6 +222,8 @@ function quantities(text: string, numbers: number[], ranges: Range[] = []): Quan
       const byNoun = next && !STOP_WORDS.has(next) && !/(?:ing|ed)$/.test(next) ? stem(next) : next2 && !STOP_WORDS.has(next2) && !VERBISH.test(next2) ? stem(next2) : '';
       counted = !!byNoun;
       unit = byNoun || (prev && !STOP_WORDS.has(prev) && !APPROX_WORDS.has(prev) ? stem(prev) : '');
+      // a counted noun whose stem is a stop word ("4,044 likes" → like) is still what the figure counts
+      if (byNoun && STOP_WORDS.has(byNoun)) countedWord = next;
       unit = UNIT_SYNONYMS[unit] ?? unit;
       // "out of the 28 girls, seven …": the part counts what the whole counts
       const ofThe = digits.slice(Math.max(0, m.index! - 60), m.index!).match(/\b(?:out )?of (?:the|these|those|its|their) \d+(?:[.,]\d+)* ([a-z]+),\s*$/i)?.[1];
@@ -206,12 +232,12 @@ function quantities(text: string, numbers: number[], ranges: Range[] = []): Quan
         counted = true;
       }
       // "six shots, then four more", "another four": the same unit as the figure before
-      if ((/^(?:more|others?|additional|extra)$/.test(next ?? '') || /\banother\s+$/i.test(before)) && out.length) {
+      if ((/^(?:more|others|additional|extra)$/.test(next ?? '') || /\banother\s+$/i.test(before)) && out.length) {
         unit = out[out.length - 1]!.unit;
         counted = !!out[out.length - 1]!.counted;
       }
     }
-    if (!unit || STOP_WORDS.has(unit) || unit === 'and' || unit === 'to') continue;
+    if (!unit || (STOP_WORDS.has(unit) && !countedWord) || unit === 'and' || unit === 'to') continue;
     const rest = digits.slice(m.index! + m[0].length);
     let head = unit;
     let owner: string | undefined;
@@ -221,14 +247,17 @@ function quantities(text: string, numbers: number[], ranges: Range[] = []): Quan
       const [w1, w2] = (rest.match(/^[\s-]*old((?:\s+[A-Za-z]+){1,2})/)?.[1] ?? '').toLowerCase().trim().split(/\s+/);
       const noun = w2 && !STOP_WORDS.has(w2) && !VERBISH.test(w2) ? w2 : w1;
       head = noun && !STOP_WORDS.has(noun) && !VERBISH.test(noun) ? stem(noun) : '';
-      owner = rest.match(/^[\s-]*old(?:\s+[a-z]+){0,2},?\s+(?:[A-Z][a-z'-]+\s+)?([A-Z][\w'-]+)/)?.[1] ?? before.match(/([A-Z][\w'-]+),\s*(?:an?\s+)?$/)?.[1];
+      // the name before ("Horner, a 34-year-old born in Liverpool") or after ("the 40-year-old rapist, Suresh Kumar"),
+      // never across a preposition (Liverpool is where he was born, not who)
+      owner = before.match(/([A-Z][\w'-]+),\s*(?:an?\s+)?$/)?.[1] ?? rest.match(/^[\s-]*old(?:\s+(?!(?:in|from|at|of|on|near|to|for|with|by)\b)[a-z]+){0,2},?\s+(?:[A-Z][a-z'-]+\s+)?([A-Z][\w'-]+)/)?.[1];
       if (owner) owner = fold(owner);
     }
     const bound = MIN_BOUND.test(before) ? 'min' : MAX_BOUND.test(before) ? 'max' : APPROX.test(before) ? 'about' : null;
     const asWord = unit === 'time' && value <= 3 && !new RegExp(`\\b${value}\\s+times`).test(text) ? text.match(new RegExp(`\\b${['once', 'twice', 'thrice'][value - 1]}\\b`, 'i'))?.[0] : undefined;
     const written = asWord ?? m[0].trim() + (unit === 'year-old' && /year$/i.test(m[0].trim()) ? '-old' : '');
     const exclusive = /\b(?:more than|over|upwards of|in excess of|just over|less than|under|fewer than|just under)\s+(?:a\s+)?$/i.test(before);
-    out.push({ value, unit, approx: APPROX.test(before), bound, head, ...(owner ? { owner } : {}), ...(exclusive ? { exclusive } : {}), ...(counted ? { counted } : {}), text: written });
+    const another = /\b(?:another|a further|an additional|an extra)\s+(?:\$|€|£)?$/i.test(digits.slice(Math.max(0, m.index! - 20), m.index! + (m[1]?.length ?? 0)));
+    out.push({ value, unit, approx: APPROX.test(before), bound, head, ...(owner ? { owner } : {}), ...(exclusive ? { exclusive } : {}), ...(counted ? { counted } : {}), ...(another ? { another } : {}), text: written });
   }
   for (const m of fold(text).matchAll(/\b(?:(about|around|roughly|nearly|almost|some) )?an? (half|third|quarter|fifth|tenth) of\b/g)) {
     out.push({ value: FRACTIONS[m[2]!]!, unit: '%', approx: true, bound: 'about', head: '%', text: m[0] });
@@ -243,11 +272,11 @@ export function withFractions(text: string): string {
 }
 
 const SMALL_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
-/** "one of six people": a part and its whole, which the number parser would read as a fraction (0.167). */
-const PART_OF_WHOLE = new RegExp(`\\b(${SMALL_NUMBERS.join('|')}) of (${SMALL_NUMBERS.join('|')})\\b`, 'gi');
+/** "one of six people", "one of 150 women": a part and its whole, which the number parser would read as a fraction (0.167). */
+const PART_OF_WHOLE = new RegExp(`\\b(${SMALL_NUMBERS.join('|')}) of (${SMALL_NUMBERS.join('|')}|\\d{1,3}(?:,\\d{3})+|\\d+)\\b`, 'gi');
 
 function numberWordsToDigits(text: string): string {
-  const digits = (w: string) => String(SMALL_NUMBERS.indexOf(w.toLowerCase()));
+  const digits = (w: string) => (/^\d/.test(w) ? w : String(SMALL_NUMBERS.indexOf(w.toLowerCase())));
   // held out of the parser's sight, which reads "1 of 6" as a fraction too, and put back as digits
   const held: string[] = [];
   text = text.replace(PART_OF_WHOLE, (_, part: string, whole: string) => `partofwhole${held.push(`${digits(part)} of ${digits(whole)}`) - 1}x`);
@@ -426,6 +455,7 @@ function extract(sentence: string, entities: EntityLookup, year: number | undefi
   const futureAsked = fe && /\b(?:whether|if)\b[^,;]*$/i.test(text.slice(0, fe.index));
   const numbers: number[] = [];
   const ranges: Range[] = [];
+  const offsets: Offset[] = [];
   const stems = new Set(contentTokens(text));
   for (const id of entityMap.keys()) stems.add(`T:${id}`);
   return {
@@ -433,9 +463,10 @@ function extract(sentence: string, entities: EntityLookup, year: number | undefi
     events: eventsIn(text),
     entities: entityMap,
     places,
-    quantities: quantities(text, numbers, ranges),
+    quantities: quantities(text, numbers, ranges, offsets),
     numbers,
     ranges,
+    offsets,
     times: timesOfDay(text),
     ...dates(text, year),
     titles,

@@ -70,4 +70,25 @@ describe('dates and units written short (lib/stance/frame.ts)', () => {
     expect(compareClaims('The senator, speaking on Halton Radio Oct. 7, 2014, said he had learned that fighters had been caught at the border.', 'Two senators told Halton News Wednesday that fighters have been caught at the border.', none).verdict).not.toBe('conflicts');
     expect(compareClaims('Senior officials confirmed on Wednesday that the request had been passed to Halton.', 'Senior officials confirmed on Monday that the request was formally conveyed to Halton.', none).verdict).toBe('conflicts');
   });
+  it('an age belongs to the name before it, never to a place after a preposition (“Marsh, a 34-year-old born in Leeds”)', () => {
+    const ownerOf = (t: string) => claimFrame(t, none).quantities.find((x) => x.unit === 'year-old')?.owner;
+    expect(ownerOf('The blog names him as Tom Marsh, a 34-year-old born in Leeds.')).toBe('marsh');
+    expect(ownerOf('The painter was revealed to be a 35-year-old man named Tom Marsh.')).toBe('marsh');
+    expect(ownerOf('A 35-year-old teacher from Leeds won the prize.')).toBeUndefined();
+    const c = compareClaims('The painter was revealed to be a 35-year-old man named Tom Marsh.', 'The blog names him as Tom Marsh, a 34-year-old born in Leeds.', none);
+    expect(c.verdict).toBe('conflicts');
+    expect(c.reason).toContain('35-year-old');
+    expect(c.reason).toContain('34-year-old');
+  });
+
+  it('“four other people” is not an age of four (the figure before it)', () => {
+    expect(claimFrame('Marsh, 34, is held with four other people.', none).quantities.map((x) => `${x.value} ${x.unit}`)).toEqual(['34 year-old']);
+  });
+  it('one age for nobody in particular is the age of whom the sentence is about: the same age corroborates, another differs only within one event', () => {
+    const same = compareClaims('The 9-year-old had been cycling home from school when she fell into the canal near the lock.', 'Nine-year-old Ada Price was cycling home from school when she fell into the canal.', none);
+    expect(same.verdict).toBe('corroborates');
+    expect(same.reason).toContain('9-year-old');
+    // another age, sentences not about one event: nothing to say
+    expect(compareClaims('The 9-year-old had been cycling home from school.', 'Eleven-year-old Ada Price sings in the school choir.', none).verdict).toBe('related');
+  });
 });

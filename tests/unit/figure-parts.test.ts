@@ -25,6 +25,37 @@ describe('figures written in parts, fractions and compounds', () => {
     }
   });
 
+  it('“one of 140 sailors” is a member of a group of 140, never the fraction 1/140', () => {
+    expect(q('The cook was one of 140 sailors rescued from the ferry in May.')).toEqual(['140 sailor']);
+    expect(q('The cook was one of 1,200 passengers on the ferry.')).toEqual(['1200 passenger']);
+    // two groups of another size for the same rescue: a conflict, not "both say 0.007 sailors"
+    const c = compareClaims('The cook was one of 140 sailors rescued from the ferry in May.', 'The cook was one of 126 sailors rescued from the ferry in May, the coastguard said.', none);
+    expect(c.verdict).toBe('conflicts');
+    expect(c.reason).toContain('140 sailors');
+    expect(c.reason).toContain('126 sailors');
+  });
+
+  it('a counted noun whose stem is a stop word still counts: “4,100 likes” is a figure of likes', () => {
+    expect(q('The bakery page has more than 4,100 likes after a week.')).toEqual(['4100 like']);
+    const c = compareClaims('The bakery page has more than 4,100 likes after a week online.', 'The bakery page has drawn 2,500 likes after a week online.', none);
+    expect(c.verdict).not.toBe('corroborates');
+  });
+
+  it('“one” after a bound is a count: “more than one year” against “four years” is compatible, not the same fact', () => {
+    expect(q('She spent more than one year teaching at the village school.')).toEqual(['1 year']);
+    expect(q('One teacher spent a year at the village school.')).toEqual([]);
+    const c = compareClaims('She spent more than one year teaching at the village school in the hills.', 'She had spent the previous four years teaching at the village school in the hills.', none);
+    expect(c.verdict).toBe('related');
+  });
+
+  it('“another £50” is one more of the kind, never the £50 the other sentence tells of', () => {
+    expect(claimFrame('The grocer then gave the busker another £50.', none).quantities[0]).toMatchObject({ value: 50, unit: 'money', another: true });
+    const c = compareClaims('The busker spent the £50 the grocer gave him on a new guitar string set.', 'Moved by the song, the grocer gave the busker another £50 and a sandwich.', none);
+    expect(c.verdict).not.toBe('corroborates');
+    // the same £50 on both sides still agrees
+    expect(compareClaims('The grocer gave the busker £50 after the song.', 'After the song the grocer handed the busker £50.', none).verdict).toBe('corroborates');
+  });
+
   it('“out of the 30 pupils, six …” counts pupils: the part and the whole', () => {
     expect(q('Out of the 30 pupils, six reportedly failed the test.')).toEqual(['30 pupil', '6 pupil']);
     expect(compareClaims('Six pupils failed the maths test after the school trip.', 'Out of the 30 pupils, six reportedly failed the maths test.', none).verdict).toBe('corroborates');
