@@ -6,9 +6,11 @@
 import type { Report } from '../corpus';
 import type { Matcher } from '../match';
 import { compareClaims, stemOverlap, uninformative, type Comparison, type CompareContext, type EntityLookup } from './claims';
-import { statesAcross } from './coverage';
-import { storyDebunked } from './debunk';
+import { contentTokens } from '../text';
+import { coveredByReport, statesAcross } from './coverage';
+import { claimCallsUntrue, storyDebunked, untrueIn } from './debunk';
 import { claimFrame, type Frame } from './frame';
+import { relayedIn } from './relay';
 
 export type Verdict = 'corroborates' | 'conflicts' | 'disputed' | 'related';
 
@@ -143,4 +145,57 @@ export function judge(
     sentenceIndex: decisive.i,
     sentence: decisive.s,
   };
+}
+
+/** Share of a report's sentences about a claim that may relay it while the report still states it as fact. */
+const RELAYED_SHARE = 0.2;
+/** Share of a claim's content words a report must state, in its sentences, to state the claim. */
+const STATED_SHARE = 0.5;
+/** Debunking words by which a report calls the story itself untrue against a claim stated as fact. */
+const UNTRUE_COUNT = 2;
+
+const quoted = (words: string[]) => words.slice(0, 4).map((w) => `“${w}”`).join(', ');
+
+/**
+ * How the whole report takes the claim, for a report listed as evidence (`j`, judged sentence by
+ * sentence): a report that calls the story untrue as the page does corroborates it; one that calls it
+ * untrue, a hoax, fake, again and again, against a page that states it, conflicts; a report that
+ * states the claim in a sentence but relays it elsewhere (reportedly, according to, may) only relates
+ * to it; and a report that states the claim's words without relaying any of them corroborates it.
+ * The sentence-level conflicts stand. Every reason names the report's words that show it.
+ */
+export function reportStance(claim: string, report: Pick<Report, 'id' | 'title' | 'sentences'>, j: Judgement): Judgement {
+  if (j.verdict === 'conflicts' || j.verdict === 'disputed') return j;
+  const own = new Set(contentTokens(claim).filter((x) => !uninformative(x)));
+  const about = (text: string) => new Set(contentTokens(text).filter((x) => own.has(x))).size >= 2;
+  const sentences = [{ i: -1, text: report.title ?? '' }, ...report.sentences.map((text, i) => ({ i, text }))];
+  const relaying = relayedIn(sentences, about);
+  if (!relaying.about) return j;
+  const untrue = untrueIn(sentences);
+  const claimUntrue = claimCallsUntrue(claim);
+  const at = (i: number) => ({ sentenceIndex: i, sentence: sentenceAt(report, i) });
+  if (claimUntrue && untrue) {
+    return { ...j, ...at(untrue.i), verdict: 'corroborates', reason: `Both call it untrue: this page “${claimUntrue}”, the report “${untrue.report}”.`, parts: null, sides: null, certainty: 'tentative' };
+  }
+  if (!claimUntrue && untrue && untrue.count >= UNTRUE_COUNT) {
+    return {
+      ...j,
+      ...at(untrue.i),
+      verdict: 'conflicts',
+      reason: `This page: “stated as fact”. The report: “${untrue.report}” — the story itself.`,
+      parts: { page: 'stated as fact', report: untrue.report, context: 'the story itself' },
+      sides: null,
+      certainty: 'tentative',
+    };
+  }
+  if (j.verdict === 'corroborates' && relaying.relayed > RELAYED_SHARE * relaying.about) {
+    return { ...j, ...at(relaying.first!), verdict: 'related', reason: `The report relays this (${quoted(relaying.words)}) rather than stating it as fact.`, parts: null, certainty: 'tentative' };
+  }
+  if (j.verdict === 'related' && !relaying.relayed && !relayedIn(sentences.slice(0, 3), () => true).relayed) {
+    const c = coveredByReport(claim, report);
+    if (c.covered.length >= 2 && c.covered.length >= STATED_SHARE * (c.covered.length + c.missing.length)) {
+      return { ...j, verdict: 'corroborates', reason: `The report states this as fact, in its own sentences: ${quoted(c.covered)}, none of it relayed or hedged.`, parts: null, certainty: 'tentative' };
+    }
+  }
+  return j;
 }
