@@ -172,12 +172,14 @@ export function reportStance(claim: string, report: Pick<Report, 'id' | 'title' 
   const relaying = relayedIn(sentences, about);
   if (!relaying.about) return j;
   const untrue = untrueIn(sentences);
-  const claimUntrue = claimCallsUntrue(claim);
+  // a page that denies the story ("X is not suspended", "won't play") takes the debunking report's side too
+  const claimUntrue = claimCallsUntrue(claim) ?? claim.match(/\b(?:not|never|nothing|no longer)\b|\b\w+n[’']t\b/i)?.[0] ?? null;
   const at = (i: number) => ({ sentenceIndex: i, sentence: sentenceAt(report, i) });
   if (claimUntrue && untrue) {
     return { ...j, ...at(untrue.i), verdict: 'corroborates', reason: `Both call it untrue: this page “${claimUntrue}”, the report “${untrue.report}”.`, parts: null, sides: null, certainty: 'tentative' };
   }
-  if (!claimUntrue && untrue && untrue.count >= UNTRUE_COUNT) {
+  // a question asks the story, it does not state it
+  if (!claimUntrue && untrue && untrue.count >= UNTRUE_COUNT && !/\?\s*["'”’]?\s*$/.test(claim)) {
     return {
       ...j,
       ...at(untrue.i),
@@ -191,7 +193,7 @@ export function reportStance(claim: string, report: Pick<Report, 'id' | 'title' 
   if (j.verdict === 'corroborates' && relaying.relayed > RELAYED_SHARE * relaying.about) {
     return { ...j, ...at(relaying.first!), verdict: 'related', reason: `The report relays this (${quoted(relaying.words)}) rather than stating it as fact.`, parts: null, certainty: 'tentative' };
   }
-  if (j.verdict === 'related' && !relaying.relayed && !relayedIn(sentences.slice(0, 3), () => true).relayed) {
+  if (j.verdict === 'related' && !untrue && !relaying.relayed && !relayedIn(sentences.slice(0, 3), () => true).relayed) {
     const c = coveredByReport(claim, report);
     if (c.covered.length >= 2 && c.covered.length >= STATED_SHARE * (c.covered.length + c.missing.length)) {
       return { ...j, verdict: 'corroborates', reason: `The report states this as fact, in its own sentences: ${quoted(c.covered)}, none of it relayed or hedged.`, parts: null, certainty: 'tentative' };
