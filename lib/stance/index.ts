@@ -147,8 +147,6 @@ export function judge(
   };
 }
 
-/** Share of a report's sentences about a claim that may relay it while the report still states it as fact. */
-const RELAYED_SHARE = 0.2;
 /** Share of a claim's content words a report must state, in its sentences, to state the claim. */
 const STATED_SHARE = 0.5;
 /** Debunking words by which a report calls the story itself untrue against a claim stated as fact. */
@@ -160,7 +158,8 @@ const quoted = (words: string[]) => words.slice(0, 4).map((w) => `“${w}”`).j
  * How the whole report takes the claim, for a report listed as evidence (`j`, judged sentence by
  * sentence): a report that calls the story untrue as the page does corroborates it; one that calls it
  * untrue, a hoax, fake, again and again, against a page that states it, conflicts; a report that
- * states the claim in a sentence but relays it elsewhere (reportedly, according to, may) only relates
+ * states the claim in a sentence but relays it in any of its sentences about the claim (reportedly,
+ * according to, may) only relates
  * to it; and a report that states the claim's words without relaying any of them corroborates it.
  * The sentence-level conflicts stand. Every reason names the report's words that show it.
  */
@@ -190,7 +189,7 @@ export function reportStance(claim: string, report: Pick<Report, 'id' | 'title' 
       certainty: 'tentative',
     };
   }
-  if (j.verdict === 'corroborates' && relaying.relayed > RELAYED_SHARE * relaying.about) {
+  if (j.verdict === 'corroborates' && relaying.relayed > 0) {
     return { ...j, ...at(relaying.first!), verdict: 'related', reason: `The report relays this (${quoted(relaying.words)}) rather than stating it as fact.`, parts: null, certainty: 'tentative' };
   }
   if (j.verdict === 'related' && !untrue && !relaying.relayed && !relayedIn(sentences.slice(0, 3), () => true).relayed) {
