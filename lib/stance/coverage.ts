@@ -138,13 +138,15 @@ function reportWords(sentences: readonly string[], title: string): Set<string> {
 
 /**
  * How much of a claim a whole report states, in any of its sentences: the claim's content words
- * found (by stem, derived stem, base or synonym sense; names and figures literally) and missing.
+ * found (by stem, derived stem, base or synonym sense; names and figures literally) and missing, and
+ * the names and figures missing.
  */
-export function coveredByReport(a: string, report: { title?: string | null; sentences: readonly string[] }): { covered: string[]; missing: string[] } {
+export function coveredByReport(a: string, report: { title?: string | null; sentences: readonly string[] }): { covered: string[]; missing: string[]; missingFacts: string[] } {
   const words = reportWords(report.sentences, report.title ?? '');
   const names = nameStems(a);
   const covered: string[] = [];
   const missing: string[] = [];
+  const missingFacts: string[] = [];
   for (const t of new Set(tokenize(a))) {
     if (STOP_WORDS.has(t) || NEGATORS.has(t)) continue;
     const s = stem(t);
@@ -152,6 +154,7 @@ export function coveredByReport(a: string, report: { title?: string | null; sent
     const literal = names.has(s) || /^\d/.test(t);
     const found = words.has(s) || (!literal && (words.has(derived(s)) || words.has(`b:${base(t)}`) || senses(t).some((g) => words.has(`s:${g}`))));
     (found ? covered : missing).push(t);
+    if (!found && literal) missingFacts.push(t);
   }
-  return { covered, missing };
+  return { covered, missing, missingFacts };
 }

@@ -6,7 +6,8 @@
 import type { Report } from '../corpus';
 import type { Matcher } from '../match';
 import { compareClaims, stemOverlap, uninformative, type Comparison, type CompareContext, type EntityLookup } from './claims';
-import { contentTokens } from '../text';
+import { contentTokens, stem } from '../text';
+import { eventKind } from './events';
 import { coveredByReport, statesAcross } from './coverage';
 import { claimCallsUntrue, storyDebunked, untrueIn } from './debunk';
 import { claimFrame, type Frame } from './frame';
@@ -158,18 +159,21 @@ const quoted = (words: string[]) => words.slice(0, 4).map((w) => `“${w}”`).j
  * How the whole report takes the claim, for a report listed as evidence (`j`, judged sentence by
  * sentence): a report that calls the story untrue as the page does corroborates it; one that calls it
  * untrue, a hoax, fake, again and again, against a page that states it, conflicts; a report that
- * states the claim in a sentence but relays it in any of its sentences about the claim (reportedly,
- * according to, may) only relates
- * to it; and a report that states the claim's words without relaying any of them corroborates it.
+ * states the claim in a sentence but relays it in a sentence that retells it (reportedly, according
+ * to, may) only relates to it; and a report that retells a plain claim, states its names, figures and
+ * most of its words, and relays none of it corroborates it.
  * The sentence-level conflicts stand. Every reason names the report's words that show it.
  */
 export function reportStance(claim: string, report: Pick<Report, 'id' | 'title' | 'sentences'>, j: Judgement): Judgement {
   if (j.verdict === 'conflicts' || j.verdict === 'disputed') return j;
   const own = new Set(contentTokens(claim).filter((x) => !uninformative(x)));
-  const about = (text: string) => new Set(contentTokens(text).filter((x) => own.has(x))).size >= 2;
+  const shared = (text: string) => new Set(contentTokens(text).filter((x) => own.has(x))).size;
+  const about = (text: string) => shared(text) >= 2;
+  // a sentence that retells the claim: half its words or more
+  const retells = (text: string) => shared(text) >= Math.max(2, own.size / 2);
   const sentences = [{ i: -1, text: report.title ?? '' }, ...report.sentences.map((text, i) => ({ i, text }))];
-  const relaying = relayedIn(sentences, about);
-  if (!relaying.about) return j;
+  if (!sentences.some((s) => about(s.text))) return j;
+  const relaying = relayedIn(sentences, retells);
   const untrue = untrueIn(sentences);
   // a page that denies the story ("X is not suspended", "won't play") takes the debunking report's side too
   const claimUntrue = claimCallsUntrue(claim) ?? claim.match(/\b(?:not|never|nothing|no longer)\b|\b\w+n[’']t\b/i)?.[0] ?? null;
@@ -192,9 +196,12 @@ export function reportStance(claim: string, report: Pick<Report, 'id' | 'title' 
   if (j.verdict === 'corroborates' && relaying.relayed > 0) {
     return { ...j, ...at(relaying.first!), verdict: 'related', reason: `The report relays this (${quoted(relaying.words)}) rather than stating it as fact.`, parts: null, certainty: 'tentative' };
   }
-  if (j.verdict === 'related' && !untrue && !relaying.relayed && !relayedIn(sentences.slice(0, 3), () => true).relayed) {
+  // a plain statement (not asked, negated or hedged), retold by a sentence of the report, none of it relayed
+  const plain = !/\?\s*["'”’]?\s*$/.test(claim) && !claimUntrue && !/\b(?:should|would|must|may|might|could|can|will|if|whether)\b/i.test(claim);
+  if (j.verdict === 'related' && plain && !untrue && relaying.about && !relaying.relayed && !relayedIn(sentences.slice(0, 3), () => true).relayed) {
     const c = coveredByReport(claim, report);
-    if (c.covered.length >= 2 && c.covered.length >= STATED_SHARE * (c.covered.length + c.missing.length)) {
+    // every name and figure of the claim is there, its event word, and half its words or more
+    if (!c.missingFacts.length && c.covered.length >= 3 && c.covered.length >= STATED_SHARE * (c.covered.length + c.missing.length) && !c.missing.some((m) => eventKind(stem(m)))) {
       return { ...j, verdict: 'corroborates', reason: `The report states this as fact, in its own sentences: ${quoted(c.covered)}, none of it relayed or hedged.`, parts: null, certainty: 'tentative' };
     }
   }

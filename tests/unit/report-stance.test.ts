@@ -71,3 +71,14 @@ describe('reportStance: a page that denies the story, or asks it', () => {
     expect(reportStance('Was the painter arrested for museum theft?', hoax, related)).toBe(related);
   });
 });
+
+describe('reportStance: no corroboration from scattered words', () => {
+  it('not from a claim the report does not retell, nor a negated, hedged or figure-differing one', () => {
+    const r = report(['The town council of Eastmere met on Monday and approved a new budget for the harbour.', 'The harbour master welcomed the budget.']);
+    expect(reportStance('The mayor of Eastmere opposed the budget', r, related)).toBe(related);
+    expect(reportStance('The Eastmere council did not approve the harbour budget', r, related)).toBe(related);
+    expect(reportStance('The Eastmere council should approve the harbour budget', r, related)).toBe(related);
+    expect(reportStance('The Eastmere council approved a harbour budget of 14 million', r, related)).toBe(related);
+    expect(reportStance('The Eastmere council approved the harbour budget', r, related).verdict).toBe('corroborates');
+  });
+});
