@@ -143,7 +143,8 @@ function reportWords(sentences: readonly string[], title: string): Set<string> {
  */
 export function coveredByReport(a: string, report: { title?: string | null; sentences: readonly string[] }): { covered: string[]; missing: string[]; missingFacts: string[] } {
   const words = reportWords(report.sentences, report.title ?? '');
-  const names = nameStems(a);
+  // in a headline written in title case every word is capitalised: there only figures are taken literally
+  const names = (a.match(/\b[a-z]{4,}/g) ?? []).length < 2 ? new Set<string>() : nameStems(a);
   const covered: string[] = [];
   const missing: string[] = [];
   const missingFacts: string[] = [];

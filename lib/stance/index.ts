@@ -153,6 +153,9 @@ const STATED_SHARE = 0.5;
 /** Debunking words by which a report calls the story itself untrue against a claim stated as fact. */
 const UNTRUE_COUNT = 2;
 
+/** A page sentence that gives its claim as someone's word ("X said …"). */
+const ATTRIBUTED = /\b(?:said|says|told|according to)\b/i;
+
 const quoted = (words: string[]) => words.slice(0, 4).map((w) => `“${w}”`).join(', ');
 
 /**
@@ -173,7 +176,7 @@ export function reportStance(claim: string, report: Pick<Report, 'id' | 'title' 
   const retells = (text: string) => shared(text) >= Math.max(2, own.size / 2);
   const sentences = [{ i: -1, text: report.title ?? '' }, ...report.sentences.map((text, i) => ({ i, text }))];
   if (!sentences.some((s) => about(s.text))) return j;
-  const relaying = relayedIn(sentences, retells);
+  const relaying = relayedIn(sentences, about, retells);
   const untrue = untrueIn(sentences);
   // a page that denies the story ("X is not suspended", "won't play") takes the debunking report's side too
   const claimUntrue = claimCallsUntrue(claim) ?? claim.match(/\b(?:not|never|nothing|no longer)\b|\b\w+n[’']t\b/i)?.[0] ?? null;
@@ -193,14 +196,16 @@ export function reportStance(claim: string, report: Pick<Report, 'id' | 'title' 
       certainty: 'tentative',
     };
   }
-  if (j.verdict === 'corroborates' && relaying.relayed > 0) {
+  // a plain statement: not asked, denied, negated or hedged
+  const plain = !/\?\s*["'”’]?\s*$/.test(claim) && !claimUntrue && !/\b(?:should|would|must|may|might|could|if|whether)\b/i.test(claim);
+  // the page states it, the report only relays it (a page giving it as someone's word, "X said", meets a report's "according to")
+  const sameVoice = ATTRIBUTED.test(claim) && relaying.words.every((w) => w === 'according to');
+  if (j.verdict === 'corroborates' && plain && !sameVoice && relaying.relayed > 0) {
     return { ...j, ...at(relaying.first!), verdict: 'related', reason: `The report relays this (${quoted(relaying.words)}) rather than stating it as fact.`, parts: null, certainty: 'tentative' };
   }
-  // a plain statement (not asked, negated or hedged), retold by a sentence of the report, none of it relayed
-  const plain = !/\?\s*["'”’]?\s*$/.test(claim) && !claimUntrue && !/\b(?:should|would|must|may|might|could|can|will|if|whether)\b/i.test(claim);
-  if (j.verdict === 'related' && plain && !untrue && relaying.about && !relaying.relayed && !relayedIn(sentences.slice(0, 3), () => true).relayed) {
+  if (j.verdict === 'related' && plain && !untrue && sentences.some((s) => retells(s.text)) && !relaying.relayed && !relayedIn(sentences.slice(0, 3), () => true).relayed) {
     const c = coveredByReport(claim, report);
-    // every name and figure of the claim is there, its event word, and half its words or more
+    // retold by a sentence of the report, none of it relayed; every name and figure of the claim there, its event word, half its words or more
     if (!c.missingFacts.length && c.covered.length >= 3 && c.covered.length >= STATED_SHARE * (c.covered.length + c.missing.length) && !c.missing.some((m) => eventKind(stem(m)))) {
       return { ...j, verdict: 'corroborates', reason: `The report states this as fact, in its own sentences: ${quoted(c.covered)}, none of it relayed or hedged.`, parts: null, certainty: 'tentative' };
     }

@@ -92,17 +92,18 @@ export function asksOrHedges(sentence: string, stems: (word: string) => boolean)
 
 /**
  * Words by which a report sentence relays what it says instead of stating it: attribution ("according
- * to", "reports that"), allegation and rumour, and hedging ("may", "appears"). Lower-case modals only
- * ("May" is a month).
+ * to", "reports that"), allegation and rumour, and seeming ("appears to").
  */
 const RELAYING = new RegExp(
   [
     String.raw`\b(?:[Rr]eportedly|[Aa]lleged(?:ly)?|[Pp]urportedly|[Ss]upposedly|[Aa]pparently|[Uu]nconfirmed|[Uu]nverified|[Ss]peculation)\b`,
     String.raw`\b(?:[Aa]ccording to|[Ii]f true|said to (?:be|have)|believed to|appears? to|seems? to|[Rr]umou?r(?:s|ed)?|claim(?:s|ed|ing)? (?:that|to)|reports? (?:that|of|say|said|suggest))\b`,
-    String.raw`\b(?:may|might|could)\b`,
   ].join('|'),
   'g',
 );
+
+/** A hedging modal, lower case, as a report may hedge a claim it retells. */
+const HEDGING = /\b(?:may|might|could)\b/g;
 
 export interface Relaying {
   /** report sentences about the claim, and of them those that relay it */
@@ -116,9 +117,10 @@ export interface Relaying {
 
 /**
  * How a whole report tells a claim: of its sentences about the claim (`about` says which), how many
- * relay it rather than state it (attributed, alleged, rumoured, hedged), with the words that show it.
+ * relay it rather than state it (attributed, alleged, rumoured; hedged by a modal only in a sentence
+ * that `retells` it), with the words that show it.
  */
-export function relayedIn(sentences: { i: number; text: string }[], about: (text: string) => boolean): Relaying {
+export function relayedIn(sentences: { i: number; text: string }[], about: (text: string) => boolean, retells: (text: string) => boolean = about): Relaying {
   const words: string[] = [];
   let n = 0;
   let relayed = 0;
@@ -126,7 +128,7 @@ export function relayedIn(sentences: { i: number; text: string }[], about: (text
   for (const { i, text } of sentences) {
     if (!about(text)) continue;
     n++;
-    const found = [...text.matchAll(RELAYING)].map((m) => m[0].toLowerCase());
+    const found = [...text.matchAll(RELAYING), ...(retells(text) ? text.matchAll(HEDGING) : [])].map((m) => m[0].toLowerCase());
     if (!found.length) continue;
     relayed++;
     first ??= i;

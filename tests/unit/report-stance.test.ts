@@ -82,3 +82,11 @@ describe('reportStance: no corroboration from scattered words', () => {
     expect(reportStance('The Eastmere council approved the harbour budget', r, related).verdict).toBe('corroborates');
   });
 });
+
+describe('reportStance: a page that relays its claim too', () => {
+  it('keeps the corroboration when the page gives it as someone’s word, as the report does', () => {
+    const r = report(['The painter was arrested for the museum theft, according to the police.', 'The museum theft shocked Leeds.']);
+    expect(reportStance('Police said the painter was arrested for the museum theft', r, corroborated)).toBe(corroborated);
+    expect(reportStance('Painter arrested for museum theft', r, corroborated).verdict).toBe('related');
+  });
+});
