@@ -1,5 +1,5 @@
 /**
- * npm run bench:fnc -- <bodies.csv> <stances.csv> [--dev-split | --train-split] [--sample N]
+ * npm run bench:fnc -- <bodies.csv> <stances.csv> [--dev-split | --train-split] [--sample N] [--dump FILE]
  * The extension's own pipeline on FNC-1: every body of the file is a report (compiled as an
  * imported corpus: its own term dictionary and mentions) in one evidence index; each headline is the
  * page claim, hovered on the term "Check with Crosscheck" reads it by (termsNamed: the rarest person,
@@ -9,14 +9,17 @@
  * hovered term) → discuss; not listed → unrelated. Prints the FNC-1 score, macro-F1, per-class P/R/F1
  * and ms per pair; asserts nothing.
  *
+ * --dump FILE writes every pair's gold label, prediction, reason and sentence as JSON lines (the
+ * training part only: the held-apart part is never read pair by pair).
+ *
  * --dev-split keeps the held-apart part (bodies whose id hashes into the last fifth, fixed); the
  * figures to report. --train-split keeps the rest, for development.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { termsNamed } from '../lib/background/check';
 import { compileCorpus, type RawReport } from '../lib/corpus';
 import { EvidenceIndex } from '../lib/evidence';
-import { judgeReports } from '../lib/evidence/judged';
+import { judgeReports, type JudgedReport } from '../lib/evidence/judged';
 import { Matcher } from '../lib/match';
 import { entityLookup, type Verdict } from '../lib/stance';
 import type { StanceLabel } from './stance-model/mlp';
@@ -24,7 +27,7 @@ import { fncReport, readBodies, readStances } from './fnc';
 import { heldApart } from './fnc-split';
 
 const argv = process.argv.slice(2);
-const [bodiesPath, stancesPath] = argv.filter((a) => !a.startsWith('--') && !/^\d+$/.test(a));
+const [bodiesPath, stancesPath] = argv.filter((a, k) => !a.startsWith('--') && !/^\d+$/.test(a) && argv[k - 1] !== '--dump');
 if (!bodiesPath || !stancesPath) {
   console.error('usage: npm run bench:fnc -- <bodies.csv> <stances.csv> [--dev-split | --train-split] [--sample N]');
   process.exit(2);
@@ -59,7 +62,14 @@ function hoverTerm(headline: string): string | undefined {
   return termsNamed(headline, entities, (id) => reportCount.get(id) ?? 0)[0];
 }
 
-const byHeadline = new Map<string, Map<string, Verdict>>();
+const dumpArg = argv.indexOf('--dump');
+const dumpPath = dumpArg >= 0 ? argv[dumpArg + 1] : undefined;
+if (dumpPath && argv.includes('--dev-split')) {
+  console.error('--dump is for the training part only: the held-apart part is never read pair by pair');
+  process.exit(2);
+}
+const dumped: string[] = [];
+const byHeadline = new Map<string, Map<string, JudgedReport['judgement']>>();
 const hovered = new Map<string, string | undefined>();
 const tp = performance.now();
 const pred: StanceLabel[] = [];
@@ -68,15 +78,18 @@ for (const p of pairs) {
   if (!listed) {
     const termId = hoverTerm(p.headline);
     hovered.set(p.headline, termId);
-    listed = new Map(judgeReports(index, p.headline, entities, { termId }).map((j) => [j.report.id, j.judgement.verdict]));
+    listed = new Map(judgeReports(index, p.headline, entities, { termId }).map((j) => [j.report.id, j.judgement]));
     byHeadline.set(p.headline, listed);
   }
-  const v = listed.get(p.bodyId);
+  const j = listed.get(p.bodyId);
+  const v = j?.verdict;
   // a report the popover does not judge but counts ("and N more", listed in the popup) mentions the hovered term
   const termId = hovered.get(p.headline);
   const counted = !v && termId !== undefined && index.firstMention(p.bodyId, termId) !== undefined;
   pred.push(v ? MAP[v] : counted ? 'discuss' : 'unrelated');
+  if (dumpPath) dumped.push(JSON.stringify({ headline: p.headline, bodyId: p.bodyId, gold: p.stance, pred: pred[pred.length - 1], reason: j?.reason, sentence: j?.sentence }));
 }
+if (dumpPath) writeFileSync(dumpPath, dumped.join('\n') + '\n');
 const pairMs = performance.now() - tp;
 
 const gold = pairs.map((p) => p.stance);

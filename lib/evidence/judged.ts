@@ -4,7 +4,7 @@
  * the claim, and only the reports that are evidence kept. One function, so the popover
  * (lib/background/explain.ts) and the benchmarks (bench:fnc, bench:rte) run the same pipeline. Pure.
  */
-import { judge, type Judgement } from '../stance';
+import { judge, reportStance, type Judgement } from '../stance';
 import type { CompareContext, EntityLookup } from '../stance/claims';
 import type { EvidenceIndex, EvidenceReport, SearchOptions } from './index';
 
@@ -79,7 +79,7 @@ export function judgeReports(index: EvidenceIndex, claim: string, entities: Enti
       const first = index.firstMention(id, termId);
       if (first !== undefined) (j.sentenceIndex = first), (j.sentence = first < 0 ? r.title ?? '' : r.sentences[first] ?? j.sentence);
     }
-    out.push({ report: r, judgement: j, mentionsTerm });
+    out.push({ report: r, judgement: reportStance(claim, r, j), mentionsTerm });
   }
   return out;
 }

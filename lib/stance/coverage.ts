@@ -116,3 +116,46 @@ export function statesAcross(a: string, A: Frame, sentences: { text: string; fra
   const best = Math.max(...each.map((c) => c.covered.length));
   return whole({ covered: [...covered], missing, missingFacts }) && best >= 0.5 * (covered.size + missing.length);
 }
+
+/** The words of a whole report as coverage reads them (stems, derived stems, bases, senses), kept per report. */
+const REPORT_WORDS = new WeakMap<readonly string[], Set<string>>();
+
+function reportWords(sentences: readonly string[], title: string): Set<string> {
+  let out = REPORT_WORDS.get(sentences);
+  if (out) return out;
+  out = new Set<string>();
+  for (const s of [title, ...sentences]) {
+    for (const t of tokenize(s)) {
+      if (STOP_WORDS.has(t)) continue;
+      const st = stem(t);
+      out.add(st).add(derived(st)).add(`b:${base(t)}`);
+      for (const g of senses(t)) out.add(`s:${g}`);
+    }
+  }
+  REPORT_WORDS.set(sentences, out);
+  return out;
+}
+
+/**
+ * How much of a claim a whole report states, in any of its sentences: the claim's content words
+ * found (by stem, derived stem, base or synonym sense; names and figures literally) and missing, and
+ * the names and figures missing.
+ */
+export function coveredByReport(a: string, report: { title?: string | null; sentences: readonly string[] }): { covered: string[]; missing: string[]; missingFacts: string[] } {
+  const words = reportWords(report.sentences, report.title ?? '');
+  // in a headline written in title case every word is capitalised: there only figures are taken literally
+  const names = (a.match(/\b[a-z]{4,}/g) ?? []).length < 2 ? new Set<string>() : nameStems(a);
+  const covered: string[] = [];
+  const missing: string[] = [];
+  const missingFacts: string[] = [];
+  for (const t of new Set(tokenize(a))) {
+    if (STOP_WORDS.has(t) || NEGATORS.has(t)) continue;
+    const s = stem(t);
+    if (LIGHT.has(s)) continue;
+    const literal = names.has(s) || /^\d/.test(t);
+    const found = words.has(s) || (!literal && (words.has(derived(s)) || words.has(`b:${base(t)}`) || senses(t).some((g) => words.has(`s:${g}`))));
+    (found ? covered : missing).push(t);
+    if (!found && literal) missingFacts.push(t);
+  }
+  return { covered, missing, missingFacts };
+}

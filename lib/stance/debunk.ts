@@ -124,3 +124,39 @@ export function storyDebunked(a: string, A: Frame, sentences: { i: number; text:
   }
   return null;
 }
+
+/** Words by which a whole report calls a story untrue: the debunking words, and a prank or spoof named. */
+const UNTRUE = new RegExp(`${DEBUNK.source}|\\b(?:pranks?|pranked|pranksters?|debunk(?:s|ing)?|spoof(?:s|ed)?)\\b`, 'gi');
+
+/** A claim that itself calls something untrue or denied ("… is a hoax", "X denies …", "Reports … are untrue"): the word, or null. */
+export function claimCallsUntrue(a: string): string | null {
+  return a.match(new RegExp(`${UNTRUE.source}|\\b(?:den(?:y|ies|ied)|refutes?|refuted|dismiss(?:es|ed)?)\\b`, 'i'))?.[0] ?? null;
+}
+
+export interface UntrueIn {
+  /** the report's words that call something untrue, not negated ("not a hoax" is not one) */
+  count: number;
+  /** the first one, a few words either side, and its sentence (-1 the title) */
+  report: string;
+  i: number;
+}
+
+/**
+ * Where a whole report calls a story untrue: its debunking words (hoax, fake, false, made up, satire,
+ * prank …) in the sentences given, each not negated, counted. Null when there are none.
+ */
+export function untrueIn(sentences: { i: number; text: string }[]): UntrueIn | null {
+  let count = 0;
+  let first: { i: number; report: string } | null = null;
+  for (const { i, text } of sentences) {
+    for (const m of text.matchAll(UNTRUE)) {
+      if (m[0].toLowerCase() !== 'not true' && NEGATED_BEFORE.test(text.slice(0, m.index!))) continue;
+      count++;
+      if (first) continue;
+      const words = text.slice(0, m.index! + m[0].length + 30).split(/\s+/);
+      const at = text.slice(0, m.index!).split(/\s+/).length - 1;
+      first = { i, report: words.slice(Math.max(0, at - 4), at + 4).join(' ').replace(/[,;:.]+$/, '') };
+    }
+  }
+  return first ? { count, ...first } : null;
+}

@@ -6,9 +6,12 @@
 import type { Report } from '../corpus';
 import type { Matcher } from '../match';
 import { compareClaims, stemOverlap, uninformative, type Comparison, type CompareContext, type EntityLookup } from './claims';
-import { statesAcross } from './coverage';
-import { storyDebunked } from './debunk';
+import { contentTokens, stem } from '../text';
+import { eventKind } from './events';
+import { coveredByReport, statesAcross } from './coverage';
+import { claimCallsUntrue, storyDebunked, untrueIn } from './debunk';
 import { claimFrame, type Frame } from './frame';
+import { relayedIn } from './relay';
 
 export type Verdict = 'corroborates' | 'conflicts' | 'disputed' | 'related';
 
@@ -143,4 +146,69 @@ export function judge(
     sentenceIndex: decisive.i,
     sentence: decisive.s,
   };
+}
+
+/** Share of a claim's content words a report must state, in its sentences, to state the claim. */
+const STATED_SHARE = 0.5;
+/** Debunking words by which a report calls the story itself untrue against a claim stated as fact. */
+const UNTRUE_COUNT = 2;
+
+/** A page sentence that gives its claim as someone's word ("X said …"). */
+const ATTRIBUTED = /\b(?:said|says|told|according to)\b/i;
+
+const quoted = (words: string[]) => words.slice(0, 4).map((w) => `“${w}”`).join(', ');
+
+/**
+ * How the whole report takes the claim, for a report listed as evidence (`j`, judged sentence by
+ * sentence): a report that calls the story untrue as the page does corroborates it; one that calls it
+ * untrue, a hoax, fake, again and again, against a page that states it, conflicts; a report that
+ * states the claim in a sentence but relays it in a sentence that retells it (reportedly, according
+ * to, may) only relates to it; and a report that retells a plain claim, states its names, figures and
+ * most of its words, and relays none of it corroborates it.
+ * The sentence-level conflicts stand. Every reason names the report's words that show it.
+ */
+export function reportStance(claim: string, report: Pick<Report, 'id' | 'title' | 'sentences'>, j: Judgement): Judgement {
+  if (j.verdict === 'conflicts' || j.verdict === 'disputed') return j;
+  const own = new Set(contentTokens(claim).filter((x) => !uninformative(x)));
+  const shared = (text: string) => new Set(contentTokens(text).filter((x) => own.has(x))).size;
+  const about = (text: string) => shared(text) >= 2;
+  // a sentence that retells the claim: half its words or more
+  const retells = (text: string) => shared(text) >= Math.max(2, own.size / 2);
+  const sentences = [{ i: -1, text: report.title ?? '' }, ...report.sentences.map((text, i) => ({ i, text }))];
+  if (!sentences.some((s) => about(s.text))) return j;
+  const relaying = relayedIn(sentences, about, retells);
+  const untrue = untrueIn(sentences);
+  // a page that denies the story ("X is not suspended", "won't play") takes the debunking report's side too
+  const claimUntrue = claimCallsUntrue(claim) ?? claim.match(/\b(?:not|never|nothing|no longer)\b|\b\w+n[’']t\b/i)?.[0] ?? null;
+  const at = (i: number) => ({ sentenceIndex: i, sentence: sentenceAt(report, i) });
+  if (claimUntrue && untrue) {
+    return { ...j, ...at(untrue.i), verdict: 'corroborates', reason: `Both call it untrue: this page “${claimUntrue}”, the report “${untrue.report}”.`, parts: null, sides: null, certainty: 'tentative' };
+  }
+  // a question asks the story, it does not state it
+  if (!claimUntrue && untrue && untrue.count >= UNTRUE_COUNT && !/\?\s*["'”’]?\s*$/.test(claim)) {
+    return {
+      ...j,
+      ...at(untrue.i),
+      verdict: 'conflicts',
+      reason: `This page: “stated as fact”. The report: “${untrue.report}” — the story itself.`,
+      parts: { page: 'stated as fact', report: untrue.report, context: 'the story itself' },
+      sides: null,
+      certainty: 'tentative',
+    };
+  }
+  // a plain statement: not asked, denied, negated or hedged
+  const plain = !/\?\s*["'”’]?\s*$/.test(claim) && !claimUntrue && !/\b(?:should|would|must|may|might|could|if|whether)\b/i.test(claim);
+  // the page states it, the report only relays it (a page giving it as someone's word, "X said", meets a report's "according to")
+  const sameVoice = ATTRIBUTED.test(claim) && relaying.words.every((w) => w === 'according to');
+  if (j.verdict === 'corroborates' && plain && !sameVoice && relaying.relayed > 0) {
+    return { ...j, ...at(relaying.first!), verdict: 'related', reason: `The report relays this (${quoted(relaying.words)}) rather than stating it as fact.`, parts: null, certainty: 'tentative' };
+  }
+  if (j.verdict === 'related' && plain && !untrue && sentences.some((s) => retells(s.text)) && !relaying.relayed && !relayedIn(sentences.slice(0, 3), () => true).relayed) {
+    const c = coveredByReport(claim, report);
+    // retold by a sentence of the report, none of it relayed; every name and figure of the claim there, its event word, half its words or more
+    if (!c.missingFacts.length && c.covered.length >= 3 && c.covered.length >= STATED_SHARE * (c.covered.length + c.missing.length) && !c.missing.some((m) => eventKind(stem(m)))) {
+      return { ...j, verdict: 'corroborates', reason: `The report states this as fact, in its own sentences: ${quoted(c.covered)}, none of it relayed or hedged.`, parts: null, certainty: 'tentative' };
+    }
+  }
+  return j;
 }

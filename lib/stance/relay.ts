@@ -89,3 +89,50 @@ export function asksOrHedges(sentence: string, stems: (word: string) => boolean)
   }
   return null;
 }
+
+/**
+ * Words by which a report sentence relays what it says instead of stating it: attribution ("according
+ * to", "reports that"), allegation and rumour, and seeming ("appears to").
+ */
+const RELAYING = new RegExp(
+  [
+    String.raw`\b(?:[Rr]eportedly|[Aa]lleged(?:ly)?|[Pp]urportedly|[Ss]upposedly|[Aa]pparently|[Uu]nconfirmed|[Uu]nverified|[Ss]peculation)\b`,
+    String.raw`\b(?:[Aa]ccording to|[Ii]f true|said to (?:be|have)|believed to|appears? to|seems? to|[Rr]umou?r(?:s|ed)?|claim(?:s|ed|ing)? (?:that|to)|reports? (?:that|of|say|said|suggest))\b`,
+  ].join('|'),
+  'g',
+);
+
+/** A hedging modal, lower case, as a report may hedge a claim it retells. */
+const HEDGING = /\b(?:may|might|could)\b/g;
+
+export interface Relaying {
+  /** report sentences about the claim, and of them those that relay it */
+  about: number;
+  relayed: number;
+  /** the relaying words, in order of first use */
+  words: string[];
+  /** the first sentence about the claim that relays it (-1 the title), if any */
+  first: number | null;
+}
+
+/**
+ * How a whole report tells a claim: of its sentences about the claim (`about` says which), how many
+ * relay it rather than state it (attributed, alleged, rumoured; hedged by a modal only in a sentence
+ * that `retells` it), with the words that show it.
+ */
+export function relayedIn(sentences: { i: number; text: string }[], about: (text: string) => boolean, retells: (text: string) => boolean = about): Relaying {
+  const words: string[] = [];
+  let n = 0;
+  let relayed = 0;
+  let first: number | null = null;
+  for (const { i, text } of sentences) {
+    if (!about(text)) continue;
+    n++;
+    const found = [...text.matchAll(RELAYING), ...(retells(text) ? text.matchAll(HEDGING) : [])].map((m) => m[0].toLowerCase());
+    if (!found.length) continue;
+    relayed++;
+    first ??= i;
+    for (const w of found) if (!words.includes(w)) words.push(w);
+  }
+  return { about: n, relayed, words, first };
+}
