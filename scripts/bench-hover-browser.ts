@@ -124,6 +124,20 @@ async function writeFixture(page: Page, f: ReturnType<typeof fixture>): Promise<
   console.log(`  index rows written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   await put('terms', f.terms, true);
   await put('meta', [{ key: 'indexVersion', value: `bench-${Date.now().toString(36)}` }], false);
+  // written behind the store's back: leave work as the store's own writes do (lib/background/store.ts, 'indexingComplete')
+  await page.evaluate(
+    () =>
+      new Promise<void>((ok, fail) => {
+        const req = indexedDB.open('crosscheck');
+        req.onerror = () => fail(req.error);
+        req.onsuccess = () => {
+          const tx = req.result.transaction('meta', 'readwrite');
+          tx.objectStore('meta').delete('indexingComplete');
+          tx.oncomplete = () => (req.result.close(), ok());
+          tx.onerror = () => (req.result.close(), fail(tx.error));
+        };
+      }),
+  );
 }
 
 /**
