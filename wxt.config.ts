@@ -41,7 +41,8 @@ export default defineConfig({
       },
     }),
   }),
-  vite: () => ({ plugins: [preact()] }),
+  // CROSSCHECK_PROFILE=1 npm run build: unminified background and pages, so a CPU profile (BENCH_PROFILE) names functions
+  vite: () => ({ plugins: [preact()], ...(process.env.CROSSCHECK_PROFILE && { build: { minify: false } }) }),
   hooks: {
     // The content script's lifetime is ours (lib/page/lifetime.ts), not WXT's context: that one posts
     // the extension id to the page's window and ends on a document event the page can replay.

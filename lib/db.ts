@@ -29,25 +29,27 @@ export interface StoredReport extends Report {
 
 /**
  * The evidence index's sentence counts of the retrieval keys of one shard (keys are spread over
- * shards by hash; lib/background/evidence-store.ts): `n[j]` sentences hold `keys[j]`, in the blocks
+ * shards by hash; lib/background/evidence-store.ts): `n[j]` sentences hold its j-th key, in the blocks
  * of report numbers `bl[bo[j]]` up to `bl[bo[j + 1]]` (ascending), so a reader reads only those rows.
  */
 export interface EvidenceCountsRow {
   s: number;
-  keys: string[];
-  n: number[];
+  /** sorted, one per line (lib/background/evidence-rows.ts) */
+  keys: string;
+  n: Int32Array;
   bo: Int32Array;
   bl: Int32Array;
 }
 
 /**
  * The postings of the keys of one shard for one block of report numbers (`no >> 8`), as
- * lib/evidence/index.ts lays them out: those of `keys[j]` are `p[at[j]]` up to `p[at[j + 1]]`.
+ * lib/evidence/index.ts lays them out: those of its j-th key are `p[at[j]]` up to `p[at[j + 1]]`.
  */
 export interface EvidenceBlockRow {
   s: number;
   b: number;
-  keys: string[];
+  /** sorted, one per line */
+  keys: string;
   at: Int32Array;
   p: Int32Array;
 }
@@ -149,6 +151,15 @@ export class CrosscheckDB extends Dexie {
       .upgrade(async (tx) => {
         await tx.table('evidenceReports').clear();
         await tx.table('meta').bulkDelete(['evidenceVersion', 'evidenceStats']);
+      });
+    // Version 7 keeps a shard row's keys as one sorted string (lib/background/evidence-rows.ts): a
+    // write found and changed its few keys in place of decoding and encoding every key of the row
+
+    this.version(7)
+      .stores({})
+      .upgrade(async (tx) => {
+        await Promise.all(['evidenceCounts', 'evidenceBlocks', 'evidenceReports'].map((t) => tx.table(t).clear()));
+        await tx.table('meta').bulkDelete(['evidenceVersion', 'evidenceStats', 'indexingComplete']);
       });
   }
 }

@@ -2,7 +2,7 @@
  * Bundled by bench:corpus --browser into a plain page so the store's own code runs on Chromium's
  * real IndexedDB: seed N precomputed reports, then add/edit/delete one, and probe 'dictionary' waits.
  */
-import '../tests/unit/setup-i18n'; // the background's messages (locales/en.yml) outside an extension
+import './bench-page-i18n'; // the store's messages outside an extension
 import type { CompiledCorpus } from '../lib/corpus';
 import { CorpusService } from '../lib/background/explain';
 import { addUserReport, deleteUserReport, seedCorpus, updateUserReport } from '../lib/background/store';

@@ -1,9 +1,10 @@
 /**
- * The evidence index in IndexedDB. Retrieval keys are spread over SHARDS shards by hash: per shard
- * the sentence count of each of its keys (evidenceCounts), and per shard and block of 256 report
- * numbers the postings of its keys (evidenceBlocks); per report its number and keys
- * (evidenceReports), totals in meta. A write touches at most one count row per shard and one block
- * row per shard and block, however many keys its reports hold (IndexedDB's cost is per row). The
+ * The evidence index in IndexedDB. Retrieval keys are spread over shards by hash: per count shard
+ * (COUNT_SHARDS) the sentence count of each of its keys (evidenceCounts), and per shard (SHARDS) and
+ * block of 256 report numbers the postings of its keys (evidenceBlocks); per report its number and
+ * keys (evidenceReports), totals in meta. A write touches at most one count row per count shard and
+ * one block row per shard and block, however many keys its reports hold (IndexedDB's cost is per
+ * row), and changes only its keys in a row (lib/background/evidence-rows.ts). The
  * store's writes keep it in step inside their own transactions (writeEvidence); a hover reads only
  * its claim's shards and best reports (EvidenceReader), so a restarted background answers without
  * rebuilding anything.
@@ -11,15 +12,23 @@
 import type { Mention, Report } from '../corpus';
 import type { CrosscheckDB, EvidenceBlockRow, EvidenceCountsRow, EvidenceReportRow } from '../db';
 import { hash32 } from '../text';
+import { countAt, findKey, NO_COUNT, postingsAt, rowKeys, withCounts, withPostings, type KeyCount } from './evidence-rows';
 import { docKey, EvidenceIndex, evidenceVersion, mentionsBySentence, NO_ENTITIES, POSTING_WIDTH, reportDocs, type EvidenceSlice, type SentenceDoc } from '../evidence';
 import { judgedSearch } from '../evidence/judged';
 import type { EntityLookup } from '../stance/frame';
 
 /** Report numbers per postings row: a write rewrites only the rows of its reports' blocks. */
 const BLOCK_BITS = 8;
-/** Shards of keys (a power of two): the rows a write touches per block, and the count rows. */
+/** Shards of keys for postings (a power of two): the rows a write touches per block. */
 const SHARDS = 256;
 export const shardOf = (key: string): number => hash32(key) & (SHARDS - 1);
+/**
+ * Shards of keys for counts (a power of two, a multiple of SHARDS): every key of the corpus has its
+ * count in one of them, so a write of one report (a few hundred keys) rewrites a small part of all
+ * counts (at 256 shards, some 70% of them: about 300,000 keys at 10,000 reports, for one added report).
+ */
+const COUNT_SHARDS = 4096;
+export const countShardOf = (key: string): number => hash32(key) & (COUNT_SHARDS - 1);
 /** Postings kept in memory between hovers (numbers); past it the cache starts again. */
 const CACHE_POSTINGS = 8_000_000;
 
@@ -28,65 +37,26 @@ export const EVIDENCE_VERSION = evidenceVersion();
 /** The tables a write that changes the evidence index must hold in its transaction. */
 export const evidenceTables = (db: CrosscheckDB) => [db.evidenceCounts, db.evidenceBlocks, db.evidenceReports, db.meta];
 
-/** The postings of each key a block row holds. */
-export function blockPostings(row: EvidenceBlockRow): Map<string, Int32Array> {
-  return new Map(row.keys.map((k, j) => [k, row.p.subarray(row.at[j]!, row.at[j + 1]!)]));
-}
-
-/** A block row holding `postings` (keys with none left out); null when none has any. */
-function blockRow(s: number, b: number, postings: Map<string, ArrayLike<number>>): EvidenceBlockRow | null {
-  const keys = [...postings.keys()].filter((k) => postings.get(k)!.length);
-  if (!keys.length) return null;
-  const at = new Int32Array(keys.length + 1);
-  keys.forEach((k, j) => (at[j + 1] = at[j]! + postings.get(k)!.length));
-  const p = new Int32Array(at[keys.length]!);
-  keys.forEach((k, j) => p.set(postings.get(k)!, at[j]!));
-  return { s, b, keys, at, p };
-}
-
-/** A key's sentence count and the blocks of report numbers that hold its postings (ascending). */
-interface KeyCount {
-  n: number;
-  blocks: Int32Array;
-}
-
-const NONE: KeyCount = { n: 0, blocks: new Int32Array(0) };
-
-function countsOf(row: EvidenceCountsRow): Map<string, KeyCount> {
-  return new Map(row.keys.map((k, j) => [k, { n: row.n[j]!, blocks: row.bl.subarray(row.bo[j]!, row.bo[j + 1]!) }]));
-}
-
-/** A count row holding `counts` (keys no sentence holds left out); null when none is left. */
-function countsRow(s: number, counts: Map<string, KeyCount>): EvidenceCountsRow | null {
-  const keys = [...counts.keys()].filter((k) => counts.get(k)!.n > 0);
-  if (!keys.length) return null;
-  const bo = new Int32Array(keys.length + 1);
-  keys.forEach((k, j) => (bo[j + 1] = bo[j]! + counts.get(k)!.blocks.length));
-  const bl = new Int32Array(bo[keys.length]!);
-  keys.forEach((k, j) => bl.set(counts.get(k)!.blocks, bo[j]!));
-  return { s, keys, n: keys.map((k) => counts.get(k)!.n), bo, bl };
-}
-
 /**
  * The postings of `keys` (in report order), reading only the block rows that hold them: the blocks
- * each key is in come from `known` (its count rows, as read before) or are read here first.
+ * each key is in come from `known` (its count, as read before) or are read here first.
  */
-async function readPostings(db: CrosscheckDB, keys: readonly string[], known: ReadonlyMap<string, KeyCount> = new Map()): Promise<Map<string, Int32Array>> {
-  const unknown = keys.filter((k) => !known.has(k));
+async function readPostings(db: CrosscheckDB, keys: readonly string[], known: (k: string) => KeyCount | undefined = () => undefined): Promise<Map<string, Int32Array>> {
+  const unknown = keys.filter((k) => !known(k));
   const read = unknown.length ? await readCounts(db, unknown) : null;
-  const countOf = (k: string) => known.get(k) ?? read?.get(k) ?? NONE;
+  const countOf = (k: string) => known(k) ?? read?.get(k) ?? NO_COUNT;
   const wanted = new Map<string, [number, number]>();
   for (const k of keys) for (const b of countOf(k).blocks) wanted.set(`${shardOf(k)}|${b}`, [shardOf(k), b]);
   const pairs = [...wanted.values()];
   const rows = await db.evidenceBlocks.bulkGet(pairs);
-  const byPair = new Map(pairs.map(([s, b], j) => [`${s}|${b}`, rows[j]]));
+  const byPair = new Map(pairs.map(([s, b], j) => [`${s}|${b}`, rows[j] && { row: rows[j]!, keys: rowKeys(rows[j]!) }]));
   const out = new Map<string, Int32Array>();
   for (const k of keys) {
     const parts: Int32Array[] = [];
     for (const b of countOf(k).blocks) {
-      const row = byPair.get(`${shardOf(k)}|${b}`);
-      const j = row ? row.keys.indexOf(k) : -1;
-      if (j >= 0) parts.push(row!.p.subarray(row!.at[j]!, row!.at[j + 1]!));
+      const held = byPair.get(`${shardOf(k)}|${b}`);
+      const j = held ? findKey(held.keys, k) : -1;
+      if (j >= 0) parts.push(postingsAt(held!.row, j));
     }
     out.set(k, parts.length === 1 ? parts[0]!.slice() : concat(parts)); // a copy: not the whole row kept alive
   }
@@ -95,11 +65,16 @@ async function readPostings(db: CrosscheckDB, keys: readonly string[], known: Re
 
 /** The sentence counts and blocks of `keys` (none for a key no sentence holds), reading each shard's count row once. */
 async function readCounts(db: CrosscheckDB, keys: readonly string[]): Promise<Map<string, KeyCount>> {
-  const shards = [...new Set(keys.map(shardOf))];
+  const shards = [...new Set(keys.map(countShardOf))];
   const rows = await db.evidenceCounts.bulkGet(shards);
-  const known = new Map<string, KeyCount>();
-  for (const row of rows) if (row) for (const [k, c] of countsOf(row)) known.set(k, c);
-  return new Map(keys.map((k) => [k, known.get(k) ?? NONE]));
+  const byShard = new Map(shards.map((s, j) => [s, rows[j] && { row: rows[j]!, keys: rowKeys(rows[j]!) }]));
+  return new Map(
+    keys.map((k) => {
+      const held = byShard.get(countShardOf(k));
+      const j = held ? findKey(held.keys, k) : -1;
+      return [k, j >= 0 ? countAt(held!.row, j) : NO_COUNT];
+    }),
+  );
 }
 
 interface Stats {
@@ -207,10 +182,12 @@ export async function writeEvidence(db: CrosscheckDB, put: EvidenceEntry[], remo
   for (const [s, b] of touched) {
     const id = `${s}|${b}`;
     const row = current.get(id);
-    const postings: Map<string, ArrayLike<number>> = row ? blockPostings(row) : new Map();
+    const held = row ? rowKeys(row) : [];
+    const changes = new Map<string, ArrayLike<number>>();
     for (const k of keysOf.get(id)!) {
       const key = rowKey(k, b << BLOCK_BITS);
-      const was = postings.get(k) ?? [];
+      const at = row ? findKey(held, k) : -1;
+      const was: ArrayLike<number> = at >= 0 ? postingsAt(row!, at) : [];
       const gone = drop.get(key);
       const kept: number[] = [];
       for (let x = 0; x < was.length; x += POSTING_WIDTH) {
@@ -221,22 +198,22 @@ export async function writeEvidence(db: CrosscheckDB, put: EvidenceEntry[], remo
       const all = kept.concat(added);
       // ordered by report number then sentence (an edited or re-seeded report keeps its number, so its entries may fall anywhere)
       if (!inOrder(all)) sortPostings(all);
-      postings.set(k, all);
+      changes.set(k, all);
       if (!was.length !== !all.length) {
         let m = moved.get(k);
         if (!m) moved.set(k, (m = new Map()));
         m.set(b, all.length > 0);
       }
     }
-    const next = blockRow(s, b, postings);
+    const next = withPostings(s, b, row, changes);
     if (next) save.push(next);
     else if (row) empty.push([s, b]);
   }
-  // the sentence counts and blocks of the keys, a row per shard
+  // the sentence counts and blocks of the keys, a row per count shard
   const dfShards = new Map<number, Set<string>>();
   for (const k of [...dfDelta.keys(), ...moved.keys()]) {
     if (!dfDelta.get(k) && !moved.has(k)) continue;
-    const s = shardOf(k);
+    const s = countShardOf(k);
     let l = dfShards.get(s);
     if (!l) dfShards.set(s, (l = new Set()));
     l.add(k);
@@ -246,16 +223,19 @@ export async function writeEvidence(db: CrosscheckDB, put: EvidenceEntry[], remo
   const countsPut: EvidenceCountsRow[] = [];
   const countsGone: number[] = [];
   for (const [j, s] of shards.entries()) {
-    const counts = countRows[j] ? countsOf(countRows[j]!) : new Map<string, KeyCount>();
+    const row = countRows[j];
+    const held = row ? rowKeys(row) : [];
+    const changes = new Map<string, KeyCount>();
     for (const k of dfShards.get(s)!) {
-      const was = counts.get(k) ?? NONE;
+      const at = row ? findKey(held, k) : -1;
+      const was = at >= 0 ? countAt(row!, at) : NO_COUNT;
       const change = moved.get(k);
       const blocks = change ? Int32Array.from(new Set([...was.blocks].filter((b) => change.get(b) !== false).concat([...change].filter(([, has]) => has).map(([b]) => b)))).sort() : was.blocks;
-      counts.set(k, { n: was.n + (dfDelta.get(k) ?? 0), blocks });
+      changes.set(k, { n: was.n + (dfDelta.get(k) ?? 0), blocks });
     }
-    const row = countsRow(s, counts);
-    if (row) countsPut.push(row);
-    else if (countRows[j]) countsGone.push(s);
+    const next = withCounts(s, row, changes);
+    if (next) countsPut.push(next);
+    else if (row) countsGone.push(s);
   }
   const removedNos = old.filter((r) => !put.some((e) => e.id === r.id)).map((r) => r.no);
   await Promise.all([
@@ -349,7 +329,7 @@ export class EvidenceReader {
       const probe = EvidenceIndex.fromSlice(entities, slice);
       const wanted = probe.postingKeys(claim, termId);
       const missing = wanted.filter((k) => !this.postings.has(k));
-      for (const [k, p] of await readPostings(db, missing, this.counts)) this.keep(k, p);
+      for (const [k, p] of await readPostings(db, missing, (k) => this.counts.get(k))) this.keep(k, p);
       for (const k of wanted) slice.postings.set(k, this.postings.get(k)!);
       const nos = probe.hitReports(claim, judgedSearch(termId));
       const load = nos.filter((no) => !this.reports.has(no));
@@ -399,25 +379,32 @@ function concat(parts: Int32Array[]): Int32Array {
   return out;
 }
 
-/** Every stored key in order, with its sentence count: a search word finds the keys it starts. */
+/** Every stored key, with its sentence count, as the count rows hold them (each sorted): a search word finds the keys it starts. */
 class Vocabulary {
-  constructor(
-    private keys: string[],
-    readonly counts: Map<string, KeyCount>,
-  ) {}
+  private rows: { row: EvidenceCountsRow; keys: string[] }[];
+  private shards: Map<number, { row: EvidenceCountsRow; keys: string[] }>;
+
+  constructor(rows: EvidenceCountsRow[]) {
+    this.rows = rows.map((row) => ({ row, keys: rowKeys(row) }));
+    this.shards = new Map(this.rows.map((r) => [r.row.s, r]));
+  }
+
+  /** A stored key's count and blocks (undefined for a key no sentence holds). */
+  count = (k: string): KeyCount | undefined => {
+    const held = this.shards.get(countShardOf(k));
+    const j = held ? findKey(held.keys, k) : -1;
+    return j >= 0 ? countAt(held!.row, j) : undefined;
+  };
 
   /** At most `limit` keys that start with `prefix` (the first in order), with their counts. */
   startingWith(prefix: string, limit: number): { k: string; n: number }[] {
-    let lo = 0;
-    let hi = this.keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.keys[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
     const out: { k: string; n: number }[] = [];
-    for (let j = lo; j < this.keys.length && out.length < limit && this.keys[j]!.startsWith(prefix); j++) out.push({ k: this.keys[j]!, n: this.counts.get(this.keys[j]!)!.n });
-    return out;
+    for (const { row, keys } of this.rows) {
+      const at = findKey(keys, prefix);
+      let j = at >= 0 ? at : -at - 1;
+      for (let taken = 0; j < keys.length && taken < limit && keys[j]!.startsWith(prefix); j++, taken++) out.push({ k: keys[j]!, n: row.n[j]! });
+    }
+    return out.sort((x, y) => (x.k < y.k ? -1 : 1)).slice(0, limit);
   }
 }
 
@@ -429,9 +416,7 @@ async function keysByPrefix(db: CrosscheckDB): Promise<Vocabulary> {
   const stamp = (await db.meta.get('evidenceStats'))?.value ?? '';
   const kept = vocabularies.get(db);
   if (kept?.stamp === stamp) return kept.vocabulary;
-  const counts = new Map<string, KeyCount>();
-  for (const row of await db.evidenceCounts.toArray()) for (const [k, c] of countsOf(row)) counts.set(k, c);
-  const vocabulary = new Vocabulary([...counts.keys()].sort(), counts);
+  const vocabulary = new Vocabulary(await db.evidenceCounts.toArray());
   vocabularies.set(db, { stamp, vocabulary });
   return vocabulary;
 }
@@ -454,7 +439,7 @@ export async function reportsSaying(db: CrosscheckDB, words: readonly string[], 
   if (!words.length && !termKeys.length) return [];
   return db.transaction('r', [db.evidenceCounts, db.evidenceBlocks, db.evidenceReports, db.meta], async () => {
     const vocabulary = await keysByPrefix(db);
-    const postings = async (keys: readonly string[]) => concat([...(await readPostings(db, keys, vocabulary.counts)).values()]);
+    const postings = async (keys: readonly string[]) => concat([...(await readPostings(db, keys, vocabulary.count)).values()]);
     const groups = await Promise.all(
       words.map(async (w) => {
         const found = vocabulary.startingWith(w, WORD_KEYS);

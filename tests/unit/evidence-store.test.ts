@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSeeder } from '../../lib/background/seeding';
-import { blockPostings, EVIDENCE_VERSION, EvidenceReader, evidenceEntry, shardOf } from '../../lib/background/evidence-store';
+import { countShardOf, EVIDENCE_VERSION, EvidenceReader, evidenceEntry, shardOf } from '../../lib/background/evidence-store';
 import { addUserReport, backupOf, deleteUserReport, evidenceGeneration, importReports, INDEXING, seedCorpus, updateUserReport, whenIndexed } from '../../lib/background/store';
 import { CrosscheckDB, getMeta } from '../../lib/db';
 import { EvidenceIndex, POSTING_WIDTH } from '../../lib/evidence';
@@ -9,6 +9,7 @@ import { JUDGED_REPORTS, SENTENCES_PER_REPORT } from '../../lib/evidence/judged'
 import { Matcher } from '../../lib/match';
 import { entityLookup } from '../../lib/stance';
 import { ID, seedCorpusCompiled } from './corpus-fixture';
+import { postingsAt, rowKeys } from '../../lib/background/evidence-rows';
 
 let n = 0;
 const dbs: CrosscheckDB[] = [];
@@ -68,17 +69,19 @@ async function expectEvidenceInStep(db: CrosscheckDB): Promise<void> {
   }
   expect(held.map((r) => r.id).sort()).toEqual(rows.map((r) => r.reportId).sort());
   expect(new Set(held.map((r) => r.no)).size).toBe(held.length);
-  // each key's count in its shard's row, once; no row without a key
-  expect(keys.every((r) => r.keys.length === r.n.length && r.keys.length > 0 && r.keys.every((k) => shardOf(k) === r.s))).toBe(true);
-  expect(new Map(keys.flatMap((r) => r.keys.map((k, j) => [k, r.n[j]!] as const)))).toEqual(df);
-  expect(keys.reduce((n, r) => n + r.keys.length, 0)).toBe(df.size);
+  // each key's count in its shard's row, once, the row's keys in order; no row without a key
+  const sorted = (ks: string[]) => ks.every((k, j) => !j || ks[j - 1]! < k);
+  expect(keys.every((r) => rowKeys(r).length === r.n.length && r.n.length > 0 && sorted(rowKeys(r)) && rowKeys(r).every((k) => countShardOf(k) === r.s))).toBe(true);
+  expect(new Map(keys.flatMap((r) => rowKeys(r).map((k, j) => [k, r.n[j]!] as const)))).toEqual(df);
+  expect(keys.reduce((n, r) => n + rowKeys(r).length, 0)).toBe(df.size);
   const idOf = new Map(held.map((r) => [r.no, r.id]));
   const got = new Set<string>();
   /** the blocks each key has postings in, as the block rows say */
   const blocksHeld = new Map<string, number[]>();
   for (const row of postings) {
-    expect(row.keys.length).toBeGreaterThan(0);
-    for (const [k, p] of blockPostings(row)) {
+    expect(rowKeys(row).length).toBeGreaterThan(0);
+    expect(sorted(rowKeys(row))).toBe(true);
+    for (const [k, p] of rowKeys(row).map((k, j) => [k, postingsAt(row, j)] as const)) {
       blocksHeld.set(k, [...(blocksHeld.get(k) ?? []), row.b].sort((a, b) => a - b));
       expect(shardOf(k)).toBe(row.s);
       expect(p.length).toBeGreaterThan(0);
@@ -91,7 +94,7 @@ async function expectEvidenceInStep(db: CrosscheckDB): Promise<void> {
   }
   expect(got).toEqual(want);
   // each key's count row names exactly the blocks that hold its postings, in order (a reader reads only those)
-  expect(new Map(keys.flatMap((r) => r.keys.map((k, j) => [k, [...r.bl.subarray(r.bo[j]!, r.bo[j + 1]!)]] as const)))).toEqual(blocksHeld);
+  expect(new Map(keys.flatMap((r) => rowKeys(r).map((k, j) => [k, [...r.bl.subarray(r.bo[j]!, r.bo[j + 1]!)]] as const)))).toEqual(blocksHeld);
   expect(JSON.parse(stats!)).toMatchObject({ docs, length });
 }
 
