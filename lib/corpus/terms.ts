@@ -736,7 +736,7 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
   for (const [key, c] of stats.phrases) {
     if (!c.forms.size || !isTopicPhrase(key, c, minTopicReports)) continue;
     // "national security advisers" gives way to "security advisers" when that is a topic itself
-    if (key.split(' ').length === 3 && (stats.phrases.get(key.slice(key.indexOf(' ') + 1))?.docs ?? 0) >= minTopicReports) continue;
+    if (threeWords(key) && (stats.phrases.get(key.slice(key.indexOf(' ') + 1))?.docs ?? 0) >= minTopicReports) continue;
     rank({ key, c, topic: true });
   }
   const terms: Term[] = [];
@@ -752,12 +752,12 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
       if (terms.length >= max) break;
       if (!topic && c.kind !== 'person' && !key.startsWith('eq:')) {
         // A single-word place/organisation that is some person's surname ("Trump administration") is that person.
-        const name = [...c.forms].sort(byCount)[0]![0];
+        const name = formsOf(c).name;
         if (!name.includes(' ') && stats.entities.has('p:' + nameKey(name))) continue;
       }
-      if (!topic && c.forms.size === 1 && spelledOut.has([...c.forms.keys()][0]!)) continue;
+      if (!topic && c.forms.size === 1 && spelledOut.has(formsOf(c).name)) continue;
       // a single everyday word is no name ("People", "News", shouted too: "PEOPLE"), unless a person's
-      if (!topic && c.kind !== 'person' && !key.startsWith('eq:') && everydayWordOnly([...c.forms.keys()])) continue;
+      if (!topic && c.kind !== 'person' && !key.startsWith('eq:') && formsOf(c).everydayOnly) continue;
       if (!topic && c.kind !== 'person' && [...c.forms.keys()].every(joined)) continue;
       const t = derivedTerm(key, c, topic);
       if (!t.id || taken.has(t.id)) continue;
@@ -766,6 +766,23 @@ export function deriveTerms(stats: TermStats, minTopicReports: number = TERM_LIM
     }
   }
   return terms.sort((a, b) => (a.kind === b.kind ? (a.label < b.label ? -1 : 1) : a.kind < b.kind ? -1 : 1));
+}
+
+/** Whether a key has exactly three words (without splitting it: deriveTerms asks this of every phrase on every corpus write). */
+function threeWords(key: string): boolean {
+  const second = key.indexOf(' ', key.indexOf(' ') + 1);
+  return second > 0 && key.indexOf(' ', second + 1) < 0;
+}
+
+const formFacts = new WeakMap<Counted, { rev: number; name: string; everydayOnly: boolean }>();
+
+/** A name's commonest form and whether its forms are one everyday word, remembered until its counts move. */
+function formsOf(c: Counted): { name: string; everydayOnly: boolean } {
+  const hit = formFacts.get(c);
+  if (hit?.rev === c.rev) return hit;
+  const facts = { rev: c.rev, name: [...c.forms].sort(byCount)[0]![0], everydayOnly: everydayWordOnly([...c.forms.keys()]) };
+  formFacts.set(c, facts);
+  return facts;
 }
 
 /** Whether a phrase is a topic, by its own counts, remembered until they move (deriveTerms runs on every corpus write). */
