@@ -13,16 +13,29 @@ export function bloomOf(keys: Iterable<string>): number[] {
   return words;
 }
 
-export function bloomHas(words: ArrayLike<number>, key: string): boolean {
-  const bits = words.length * 32;
-  for (const i of positions(key, bits)) if (!((words[i >>> 5]! >>> (i & 31)) & 1)) return false;
+/** A key's two hashes, worked out once to test many filters (a corpus write tests every report's). */
+export interface BloomKey {
+  h1: number;
+  h2: number;
+}
+
+export function bloomKey(key: string): BloomKey {
+  const h1 = hash32(key);
+  return { h1, h2: (Math.imul(h1 ^ (h1 >>> 15), 0x2c1b3c6d) | 1) >>> 0 };
+}
+
+export function bloomHasKey(words: ArrayLike<number>, { h1, h2 }: BloomKey): boolean {
+  const mask = words.length * 32 - 1;
+  for (let i = 0; i < HASHES; i++) {
+    const at = ((h1 + Math.imul(i, h2)) >>> 0) & mask;
+    if (!((words[at >>> 5]! >>> (at & 31)) & 1)) return false;
+  }
   return true;
 }
 
 function positions(key: string, bits: number): number[] {
-  const h1 = hash32(key);
-  const h2 = (Math.imul(h1 ^ (h1 >>> 15), 0x2c1b3c6d) | 1) >>> 0;
+  const { h1, h2 } = bloomKey(key);
   const out: number[] = [];
-  for (let i = 0; i < HASHES; i++) out.push((h1 + Math.imul(i, h2)) >>> 0 & (bits - 1));
+  for (let i = 0; i < HASHES; i++) out.push(((h1 + Math.imul(i, h2)) >>> 0) & (bits - 1));
   return out;
 }

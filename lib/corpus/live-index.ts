@@ -6,7 +6,7 @@
 import { Matcher, tokens } from '../match';
 import { Tokenizer } from '../match/tokens';
 import { hash32 } from '../text';
-import { bloomHas, bloomOf } from './bloom';
+import { bloomHasKey, bloomKey, bloomOf } from './bloom';
 import type { DictionaryTerm, Mention, Report } from './index';
 import { deriveTerms, extractReportTerms, reportTermSteps, TermStats, type ReportTerms, type Term } from './terms';
 
@@ -120,13 +120,13 @@ export class LiveIndex {
     changed.push(...before.values());
     if (changed.length) this.matcher = new Matcher(this.terms, { fuzzy: false, tokenizer: this.tokenizer }); // else the same terms: the same matcher
     for (const t of changed) this.dirty.add(t.id);
-    const surfaces = changed.flatMap((t) => [t.label, ...t.aliases].map((s) => tokens(s).map((k) => k.key))).filter((k) => k.length);
+    const surfaces = changed.flatMap((t) => [t.label, ...t.aliases].map((s) => tokens(s).map((k) => bloomKey(k.key)))).filter((k) => k.length);
 
     const fresh = new Set(added.map((r) => r.reportId));
     const out: string[] = [...fresh];
     if (surfaces.length) {
       for (const [id, row] of this.rows) {
-        if (!fresh.has(id) && surfaces.some((keys) => keys.every((k) => bloomHas(row.bloom, k)))) out.push(id);
+        if (!fresh.has(id) && surfaces.some((keys) => keys.every((k) => bloomHasKey(row.bloom, k)))) out.push(id);
       }
     }
     return out;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readSeeds } from '../../corpus/seeds';
 import { toReport, type Report } from '../../lib/corpus';
-import { bloomHas, bloomOf } from '../../lib/corpus/bloom';
+import { bloomHasKey, bloomKey, bloomOf } from '../../lib/corpus/bloom';
+
+const bloomHas = (bloom: number[], k: string) => bloomHasKey(bloom, bloomKey(k));
 import { buildIndex, indexRow, LiveIndex, type ReportIndexRow } from '../../lib/corpus/live-index';
 import { isCompoundNoun, isRolePhrase } from '../../lib/corpus/extract/topics';
 import { deriveTerms, extractReportTerms, TERM_LIMITS, TermStats } from '../../lib/corpus/terms';
