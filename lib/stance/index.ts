@@ -11,7 +11,7 @@ import { eventKind } from './events';
 import { coveredByReport, statesAcross } from './coverage';
 import { claimCallsUntrue, storyDebunked, untrueIn } from './debunk';
 import { claimFrame, type Frame } from './frame';
-import { relayedIn } from './relay';
+import { relayedIn, relaysItself } from './relay';
 
 export type Verdict = 'corroborates' | 'conflicts' | 'disputed' | 'related';
 
@@ -33,6 +33,8 @@ export interface Judgement {
   strength: number;
   /** word overlap (Dice, a name counted once) of the claim and the sentence the reason refers to */
   closeness?: number;
+  /** a related sentence that names the claim's people or places at another event ("Both mention Eastmere, but not the same event") */
+  otherEvent?: boolean;
   /** the report sentence the reason refers to; -1 is the headline */
   sentenceIndex: number;
   sentence: string;
@@ -135,9 +137,12 @@ export function judge(
       sentence: decisive.s,
     };
   }
+  const A = claimFrame(claim, entities, ctx.pageYear);
+  const B = claimFrame(decisive.s, entities, ctx.reportYear);
   return {
     verdict: decisive.c.verdict,
-    closeness: closeness(claimFrame(claim, entities, ctx.pageYear), claimFrame(decisive.s, entities, ctx.reportYear)),
+    closeness: closeness(A, B),
+    otherEvent: decisive.c.verdict === 'related' && !decisive.c.sameEvent && [...A.entities.keys()].some((id) => B.entities.has(id)),
     reason: decisive.c.reason,
     parts: decisive.c.parts,
     sides: null,
@@ -152,6 +157,9 @@ export function judge(
 const STATED_SHARE = 0.5;
 /** Debunking words by which a report calls the story itself untrue against a claim stated as fact. */
 const UNTRUE_COUNT = 2;
+
+/** A page sentence that asks its claim. */
+const QUESTION = /\?\s*["'”’]?\s*$/;
 
 /** A page sentence that gives its claim as someone's word ("X said …"). */
 const ATTRIBUTED = /\b(?:said|says|told|according to)\b/i;
@@ -169,6 +177,11 @@ const quoted = (words: string[]) => words.slice(0, 4).map((w) => `“${w}”`).j
  */
 export function reportStance(claim: string, report: Pick<Report, 'id' | 'title' | 'sentences'>, j: Judgement): Judgement {
   if (j.verdict === 'conflicts' || j.verdict === 'disputed') return j;
+  const asked = QUESTION.test(claim);
+  // a page that asks ("Is the painter in custody?") states nothing a report could corroborate: the report answers, or relays, the question
+  if (asked && j.verdict === 'corroborates') {
+    return { ...j, verdict: 'related', reason: `This page asks this rather than stating it; the report speaks to it: ${j.reason}`, parts: null, certainty: 'tentative' };
+  }
   const own = new Set(contentTokens(claim).filter((x) => !uninformative(x)));
   const shared = (text: string) => new Set(contentTokens(text).filter((x) => own.has(x))).size;
   const about = (text: string) => shared(text) >= 2;
@@ -181,11 +194,11 @@ export function reportStance(claim: string, report: Pick<Report, 'id' | 'title' 
   // a page that denies the story ("X is not suspended", "won't play") takes the debunking report's side too
   const claimUntrue = claimCallsUntrue(claim) ?? claim.match(/\b(?:not|never|nothing|no longer)\b|\b\w+n[’']t\b/i)?.[0] ?? null;
   const at = (i: number) => ({ sentenceIndex: i, sentence: sentenceAt(report, i) });
-  if (claimUntrue && untrue) {
+  if (claimUntrue && untrue && !asked) {
     return { ...j, ...at(untrue.i), verdict: 'corroborates', reason: `Both call it untrue: this page “${claimUntrue}”, the report “${untrue.report}”.`, parts: null, sides: null, certainty: 'tentative' };
   }
   // a question asks the story, it does not state it
-  if (!claimUntrue && untrue && untrue.count >= UNTRUE_COUNT && !/\?\s*["'”’]?\s*$/.test(claim)) {
+  if (!claimUntrue && untrue && untrue.count >= UNTRUE_COUNT && !asked) {
     return {
       ...j,
       ...at(untrue.i),
@@ -196,8 +209,13 @@ export function reportStance(claim: string, report: Pick<Report, 'id' | 'title' 
       certainty: 'tentative',
     };
   }
+  const hedged = relaysItself(claim);
+  // a page that relays or hedges its claim ("reportedly", "may") states no fact for a report to corroborate
+  if (hedged && j.verdict === 'corroborates') {
+    return { ...j, verdict: 'related', reason: `This page relays this (“${hedged}”) rather than stating it; the report speaks to it: ${j.reason}`, parts: null, certainty: 'tentative' };
+  }
   // a plain statement: not asked, denied, negated or hedged
-  const plain = !/\?\s*["'”’]?\s*$/.test(claim) && !claimUntrue && !/\b(?:should|would|must|may|might|could|if|whether)\b/i.test(claim);
+  const plain = !asked && !claimUntrue && !/\b(?:should|would|must|may|might|could|if|whether)\b/i.test(claim);
   // the page states it, the report only relays it (a page giving it as someone's word, "X said", meets a report's "according to")
   const sameVoice = ATTRIBUTED.test(claim) && relaying.words.every((w) => w === 'according to');
   if (j.verdict === 'corroborates' && plain && !sameVoice && relaying.relayed > 0) {

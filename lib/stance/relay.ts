@@ -136,3 +136,20 @@ export function relayedIn(sentences: { i: number; text: string }[], about: (text
   }
   return { about: n, relayed, words, first };
 }
+
+/**
+ * The word by which a page sentence relays or hedges its own claim ("ISIS reportedly …", "Apple may
+ * launch …", "rumours that …", "…: report"), so that it states no fact of its own for a report to
+ * corroborate; an attribution ("according to police", "was said to be") is how news states a
+ * sourced fact, and does not count. Null if none.
+ */
+export function relaysItself(sentence: string): string | null {
+  return sentence.match(HEARSAY)?.[0] ?? sentence.match(/\b(?:may|might|could)\b/)?.[0] ?? sentence.match(SOURCED_TO_A_REPORT)?.[0].replace(/^\W+/, '') ?? null;
+}
+
+/** Words by which a page gives its claim as hearsay: not "said to be", "according to" or "appears to", which news uses for sourced facts. */
+const HEARSAY = /\b(?:[Rr]eportedly|[Aa]llegedly|[Pp]urportedly|[Ss]upposedly|[Uu]nconfirmed|[Uu]nverified|[Rr]umou?r(?:s|ed)?|[Ss]peculation|[Ii]f true)\b/;
+
+/** A headline that gives its claim to a report, unnamed: "Report: …", "… — report", "…, report says" (not "the audit report says …", a named source). */
+const SOURCED_TO_A_REPORT = /^\s*reports?\s*:|[,:—–-]\s*reports?(?:\s+(?:says?|claims?))?\s*[.!]?\s*$/i;
+

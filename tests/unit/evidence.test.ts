@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EvidenceIndex } from '../../lib/evidence';
-import { judgeReports, judgedSearch } from '../../lib/evidence/judged';
+import { judgeReports, judgedSearch, OTHER_EVENT_CLOSENESS, RELATED_CLOSENESS } from '../../lib/evidence/judged';
 import type { EntityLookup } from '../../lib/stance/claims';
 import { ancestors, demonymPlace, findPlaces, placesCompatible } from '../../lib/evidence/places';
 import { Matcher } from '../../lib/match';
@@ -89,5 +89,36 @@ describe('the judged budget keeps places for the hovered term (judgedSearch)', (
     expect(index.search(claim, { limit: 6, boostTermId: 'aurora-mine', perReport: 3, reserve: 1 }).some((h) => h.reportId === 'mine')).toBe(true);
     expect(judgedSearch('aurora-mine')).toMatchObject({ boostTermId: 'aurora-mine', reserve: 2 });
     expect(judgeReports(index, claim, aurora, { termId: 'aurora-mine' }).some((j) => j.report.id === 'mine')).toBe(true);
+  });
+});
+
+describe('a related report not naming the hovered term is listed by its closeness in words (RELATED_CLOSENESS)', () => {
+  const none: EntityLookup = { find: () => [] };
+  const claim = 'Heavy rains flooded the valley road near the old river bridge on Monday.';
+  const listed = (sentence: string) => {
+    const index = new EvidenceIndex(none);
+    index.add({ id: 'r', origin: 'user', title: null, sentences: [sentence] } as never, []);
+    return judgeReports(index, claim, none).map((j) => j.judgement.verdict);
+  };
+  it('a fifth of the claim’s words in its closest sentence lists it as related; fewer do not', () => {
+    expect(RELATED_CLOSENESS).toBe(0.2);
+    expect(listed('Engineers inspected the old bridge for damage after the storm.')).toEqual(['related']);
+    expect(listed('The valley road reopened on Tuesday after crews cleared mud and fallen trees from it.')).toEqual(['related']);
+    expect(listed('Farmers in the valley counted their losses.')).toEqual([]);
+  });
+  it('but three tenths when that sentence names the claim’s places at another event (another story there)', () => {
+    const place: EntityLookup = { find: (t) => (t.includes('Eastmere') ? [{ id: 'eastmere', kind: 'place', text: 'Eastmere', start: t.indexOf('Eastmere') }] : []) };
+    const near = 'Heavy rains flooded the valley road near Eastmere on Monday.';
+    const at = (sentence: string) => {
+      const index = new EvidenceIndex(place);
+      index.add({ id: 'r', origin: 'user', title: null, sentences: [sentence] } as never, []);
+      return judgeReports(index, near, place).map((j) => j.judgement.verdict);
+    };
+    expect(OTHER_EVENT_CLOSENESS).toBe(0.3);
+    // Dice 0.27 and 0.29, both naming Eastmere at another event: not listed
+    expect(at('The Eastmere council repaired the valley bridge last year.')).toEqual([]);
+    expect(at('On Monday the Eastmere council met to discuss parking.')).toEqual([]);
+    // 0.31: listed, as related
+    expect(at('Eastmere police closed the road for a parade.')).toEqual(['related']);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reportStance, type Judgement } from '../../lib/stance';
 import { coveredByReport } from '../../lib/stance/coverage';
 import { claimCallsUntrue, untrueIn } from '../../lib/stance/debunk';
-import { relayedIn } from '../../lib/stance/relay';
+import { relayedIn, relaysItself } from '../../lib/stance/relay';
 
 const numbered = (texts: string[]) => texts.map((text, i) => ({ i, text }));
 const related: Judgement = { verdict: 'related', reason: 'Both mention the museum.', parts: null, sides: null, certainty: 'tentative', strength: 0.2, sentenceIndex: 0, sentence: '' };
@@ -70,6 +70,14 @@ describe('reportStance: a page that denies the story, or asks it', () => {
   it('a page asking it is no statement for the report to contradict', () => {
     expect(reportStance('Was the painter arrested for museum theft?', hoax, related)).toBe(related);
   });
+  it('a page asking it is no statement for the report to corroborate either, even one calling it untrue', () => {
+    const stated = report(['Police arrested the painter on Tuesday for the museum theft.', 'He stole six paintings.']);
+    const j = reportStance('Was the painter arrested for the museum theft?', stated, corroborated);
+    expect(j.verdict).toBe('related');
+    expect(j.reason).toContain('asks');
+    expect(reportStance('Painter arrested for the museum theft', stated, corroborated)).toBe(corroborated);
+    expect(reportStance('Is the story of the painter arrested for museum theft a hoax?', hoax, related)).toBe(related);
+  });
 });
 
 describe('reportStance: no corroboration from scattered words', () => {
@@ -80,6 +88,28 @@ describe('reportStance: no corroboration from scattered words', () => {
     expect(reportStance('The Eastmere council should approve the harbour budget', r, related)).toBe(related);
     expect(reportStance('The Eastmere council approved a harbour budget of 14 million', r, related)).toBe(related);
     expect(reportStance('The Eastmere council approved the harbour budget', r, related).verdict).toBe('corroborates');
+  });
+});
+
+describe('reportStance: a page that relays or hedges its own claim (relaysItself)', () => {
+  it('finds the page’s own relaying or hedging word, not an attribution nor the month', () => {
+    expect(relaysItself('The painter reportedly stole six paintings')).toBe('reportedly');
+    expect(relaysItself('Painter may face charges over museum theft')).toBe('may');
+    expect(relaysItself('Rumors that the painter fled to Spain')).toBe('Rumors');
+    expect(relaysItself('According to police, the painter stole six paintings')).toBeNull();
+    expect(relaysItself('Painter arrested in May for museum theft')).toBeNull();
+    expect(relaysItself('Painter arrested for museum theft: report')).toBe('report');
+    expect(relaysItself('Painter arrested for museum theft, reports say')).toBe('reports say');
+    expect(relaysItself('Report: painter arrested for museum theft')).toBe('Report:');
+    expect(relaysItself('The audit report says the museum lost six paintings')).toBeNull();
+  });
+  it('states no fact for a report to corroborate: related, with the page’s word', () => {
+    const stated = report(['Police arrested the painter on Tuesday for the museum theft.', 'He stole six paintings.']);
+    const j = reportStance('Painter reportedly arrested for the museum theft', stated, corroborated);
+    expect(j.verdict).toBe('related');
+    expect(j.reason).toContain('“reportedly”');
+    expect(reportStance('Painter could be arrested for the museum theft', stated, corroborated).verdict).toBe('related');
+    expect(reportStance('According to police, the painter was arrested for the museum theft', stated, corroborated)).toBe(corroborated);
   });
 });
 
