@@ -76,6 +76,9 @@ export function coverage(a: string, b: string, A: Frame, B: Frame): Coverage {
 
 /** The rule for a claim stated: all of it covered (one ordinary word, not the predicate, may be missing in a claim of six or more). */
 function whole(c: Coverage): boolean {
+  // a predicate of place or membership the report says by apposition is no word of the claim to find ("Vancouver, Canada")
+  const linkUnsaid = !!c.predicate && linkPredicate(c.predicate) && c.missing.includes(c.predicate);
+  if (linkUnsaid) c = { ...c, missing: c.missing.filter((m) => m !== c.predicate) };
   const n = c.covered.length + c.missing.length;
   // the one word that may be missing is never the event's predicate ("arrested" / "released")
   // nor the claim's predicate ("Hillary Clinton is Bill's sister" / "Bill and Hillary Clinton")

@@ -20,12 +20,13 @@ const LIGHT = new Set(['have', 'has', 'had', 'do', 'does', 'did', 'get', 'got', 
 const AUX = /^(?:is|are|was|were|be|been|being|am|has|have|had|having|do|does|did|will|would|shall|should|can|could|may|might|must|not|n't|never|also|still|just|already)$/;
 
 /**
- * Predicates of place, membership and employment ("is located in", "is a member of", "works for"):
+ * Predicates of place, membership and employment ("is located in", "is a city in", "is a member of",
+ * "belongs to", "works for"):
  * a report says them by apposition and preposition ("Lake Titicaca in Peru", "Republican Norm
  * Coleman", "Liu Jianchao, … of China's foreign ministry"), so the claim's other words in one report
  * sentence say them; any other predicate must be said in words.
  */
-const LINK = new Set(['locat', 'situat', 'bas', 'part', 'resident', 'native', 'citizen', 'member', 'employe', 'work', 'student', 'resid', 'liv', 'from']);
+const LINK = new Set(['locat', 'situat', 'bas', 'part', 'resident', 'native', 'citizen', 'member', 'employe', 'work', 'student', 'resid', 'liv', 'from', 'belong', 'city', 'town', 'village', 'capital', 'province', 'region']);
 
 /** The predicate is one of place, membership or employment (LINK). */
 export const linkPredicate = (p: string | null): boolean => !!p && LINK.has(p);

@@ -49,6 +49,11 @@ describe('coverage never lets the predicate be the missing word', () => {
     const a = 'The Halden depot is located in Westby.';
     const b = 'The Halden depot in Westby employs 40 people.';
     expect(states(a, b, frame(a), frame(b))).not.toBeNull();
+    // a place noun after the copula is a predicate of place too; three words are enough ("Westby, Norland")
+    const c = 'Westby is a town in Norland.';
+    const d = 'Halden opened an office in Westby, Norland, on Monday.';
+    expect(states(c, d, frame(c), frame(d))).not.toBeNull();
+    expect(states(c, 'Halden opened an office in Westby on Monday.', frame(c), frame('Halden opened an office in Westby on Monday.'))).toBeNull();
   });
 
   it('a relation is said in the words the synonym table keeps apart: wife / married, founder / creator', () => {
