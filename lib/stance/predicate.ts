@@ -47,8 +47,9 @@ const SHORT = 12;
 
 function find(claim: string): string | null {
   const ws = tokenize(claim);
-  if (ws.length > SHORT) return null;
   const ci = ws.findIndex((w, i) => COPULA.has(w) && ws[i - 1] !== 'there');
+  // in a long claim only a copula right after a short subject is its main clause's ("Ada Vey is an employee of …")
+  if (ws.length > SHORT && !(ci >= 0 && ci <= 4)) return null;
   if (ci >= 0) {
     const phrase: string[] = [];
     for (const w of ws.slice(ci + 1)) {
