@@ -20,7 +20,7 @@ const range = idsArg >= 0 ? argv[idsArg + 1]!.split('-').map(Number) : null;
 const files = argv.filter((a, i) => !a.startsWith('--') && (idsArg < 0 || i !== idsArg + 1));
 if (!files.length && process.env.CROSSCHECK_RTE) files.push(...process.env.CROSSCHECK_RTE.split(':'));
 if (!files.length) {
-  console.error('usage: npm run bench:rte -- <file.xml> [more.xml] [--ids FROM-TO] [--failures] (or CROSSCHECK_RTE=file.xml[:more.xml])');
+  console.error('usage: npm run bench:rte -- <file.xml> [more.xml] [--ids FROM-TO] [--failures] [--all] (or CROSSCHECK_RTE=file.xml[:more.xml])');
   process.exit(2);
 }
 const absent = files.filter((f) => !existsSync(f));
@@ -29,6 +29,8 @@ if (absent.length) {
   process.exit(0);
 }
 const verbose = argv.includes('--failures');
+// --all: every pair with its verdict and reason ('=' right, '-' wrong), to read which rule decided
+const all = argv.includes('--all');
 // --ids 1-300: the pairs whose numeric id is in the range (the RTE-5 development set is tuned on 1-300, measured on 301-600)
 const pairs = files.flatMap((f) => parseRte(readFileSync(f, 'utf8'))).filter((p) => !range || (Number(p.id) >= range[0]! && Number(p.id) <= range[1]!));
 const corpus = compileCorpus(pairs.map((p) => ({ id: p.id, origin: 'user', text: p.t })));
@@ -46,7 +48,7 @@ for (const [k, p] of pairs.entries()) {
   const termId = termsNamed(p.h, entities, (id) => reportCount.get(id) ?? 0)[0];
   const j = judgeReports(index, p.h, entities, { termId })[0];
   got.push(j ? MAP[j.judgement.verdict] : 'unknown');
-  if (verbose && got[k] !== p.label) console.log(`- ${p.id} expected ${p.label}, got ${got[k]}: H: ${p.h}\n    ${j?.judgement.reason ?? 'not listed'}`);
+  if ((verbose && got[k] !== p.label) || all) console.log(`${got[k] === p.label ? '=' : '-'} ${p.id} expected ${p.label}, got ${got[k]}: H: ${p.h}\n    ${j?.judgement.reason ?? 'not listed'}`);
 }
 const ms = (performance.now() - t0) / pairs.length;
 const right = got.filter((g, k) => g === pairs[k]!.label).length;

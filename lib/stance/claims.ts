@@ -4,6 +4,7 @@
  * both describe the same event; the reason names the differing words on both sides.
  */
 import nlp from 'compromise';
+import { rolesSwapped } from './roles';
 import { placesCompatible } from '../evidence/places';
 import { MONTHS, WEEKDAYS, contentTokens, stem } from '../text';
 import { SPEECH_KINDS, eventKind, eventNoun, normalizeEventPhrases } from './events';
@@ -12,7 +13,7 @@ import { SPEECH_KINDS, eventKind, eventNoun, normalizeEventPhrases } from './eve
 const KIN: Record<string, string> = { meet: 'discuss', discuss: 'meet', kill: 'strike', strike: 'kill', injure: 'strike' };
 import { claimFrame, type EntityLookup, type Frame, type Quantity } from './frame';
 import { compareFigures, figuresAgree } from './quantities';
-import { states } from './coverage';
+import { predicateSaid, states } from './coverage';
 import { base, sameSense } from './synonyms';
 import { timesAgree } from './times';
 import { fatesConflict } from './outcomes';
@@ -24,7 +25,7 @@ export type { EntityLookup } from './frame';
 export { placesCompatible } from '../evidence/places';
 
 export type ClaimVerdict = 'conflicts' | 'corroborates' | 'related';
-export type Slot = 'number' | 'day' | 'date' | 'time' | 'place' | 'polarity' | 'fate' | 'identity' | 'confirmation' | 'attribution' | 'title';
+export type Slot = 'number' | 'day' | 'date' | 'time' | 'place' | 'polarity' | 'fate' | 'identity' | 'confirmation' | 'attribution' | 'title' | 'roles';
 
 export interface Finding {
   slot: Slot;
@@ -653,6 +654,10 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // The report calls the claim a hoax or false, about what the page says: the page asserts it, the report denies it (debunk.ts).
   const debunked = conflicts.length ? null : debunks(a, b, A, B, sameEvent, uninformative);
   if (debunked) conflicts.push({ slot: 'polarity', agree: false, page: 'stated as fact', report: debunked.report });
+  // the same act with doer and victim swapped ("the guard killed the intruder" / "the guard was killed by the intruder"), both stated plainly (roles.ts)
+  // (hedged or negated on a side: no conflict, but never the same fact either)
+  const swapped = rolesSwapped(a, b);
+  if (swapped && !conflicts.length && !A.hasNegation && !B.hasNegation && !A.hedged && !B.hedged) conflicts.push({ slot: 'roles', agree: false, ...swapped });
   if (conflicts.length) {
     const c = conflicts.find((f) => f.slot !== 'title') ?? conflicts[0]!;
     const ctxText = c.slot === 'title' ? `the same person` : c.slot === 'place' ? `the same ${kind ? eventNoun(kind) : 'event'}` : context;
@@ -700,7 +705,8 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   const plainly = (X: Frame, x: string) => !X.hasNegation && !X.hedged && !relayedBy(x) && !MODAL_WORD.test(x);
   // (and every figure on either side given by the other: "viewed more than 610,000 times" / "more than 198,000 times" is no paraphrase)
   const sameFigures = A.quantities.every((x) => hasFigure(B, x.value)) && B.quantities.every((y) => hasFigure(A, y.value));
-  const sameWords = overlap >= SAME_WORDS && !otherCast && !differentCast && sameFigures && plainly(A, a) && plainly(B, b);
+  // (and the page's predicate said of its names: "Oren and Mara Quint opened a bakery" is no "Mara Quint is Oren Quint's sister", predicate.ts)
+  const sameWords = overlap >= SAME_WORDS && !otherCast && !differentCast && sameFigures && plainly(A, a) && plainly(B, b) && predicateSaid(a, [b]);
   // the report relays the claim in one clause and turns against it in the next ("Rumours that she died spread, but she is alive")
   const turned = turnedAgainst(b, A) ?? turnedAgainst(a, B);
   // the report asks or hedges what the page states ("Did the mayor resign …?", "may have resigned")
@@ -708,7 +714,7 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // what would state the same fact, figures, relaying and mood aside
   const held = !onlyCompatible && !oneSided && (!!identity || (sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated || sameWords) && !otherSaying;
   const agoDiffers = otherAgo(A, B);
-  const same = held && !otherFigure && !agoDiffers && !turned && !asked;
+  const same = held && !otherFigure && !agoDiffers && !turned && !asked && !swapped;
   if (same) {
     // a shared source is named as the page names it (the report may word the title differently)
     const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);

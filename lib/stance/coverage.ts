@@ -9,6 +9,7 @@ import { NEGATORS, STOP_WORDS, stem, tokenize } from '../text';
 import type { Frame } from './frame';
 import { eventKind } from './events';
 import { base, senses } from './synonyms';
+import { claimPredicate, linkPredicate } from './predicate';
 
 export interface Coverage {
   /** claim stems found in the report sentence, and those not found */
@@ -16,6 +17,8 @@ export interface Coverage {
   missing: string[];
   /** the names and figures of the claim (and dictionary terms, as T:id) that the report lacks */
   missingFacts: string[];
+  /** the stem of the claim's predicate (predicate.ts), never the word allowed to be missing */
+  predicate?: string | null;
 }
 
 /** Words that carry no content of their own in a claim ("the man was reported to have …"). */
@@ -68,14 +71,18 @@ export function coverage(a: string, b: string, A: Frame, B: Frame): Coverage {
   for (const n of new Set(A.numbers)) if (!B.numbers.includes(n) && !tokenize(a).includes(String(n))) missingFacts.push(String(n));
   // a dictionary term the claim names must be named by the report too (aliases count)
   for (const id of A.entities.keys()) if (!B.entities.has(id) && ![...tokenize(A.entities.get(id)!)].every((t) => reportStems.has(stem(t)))) missingFacts.push(`T:${id}`);
-  return { covered, missing, missingFacts };
+  return { covered, missing, missingFacts, predicate: claimPredicate(a) };
 }
 
 /** The rule for a claim stated: all of it covered (one ordinary word, not the predicate, may be missing in a claim of six or more). */
 function whole(c: Coverage): boolean {
+  // a predicate of place or membership the report says by apposition is no word of the claim to find ("Vancouver, Canada")
+  const linkUnsaid = !!c.predicate && linkPredicate(c.predicate) && c.missing.includes(c.predicate);
+  if (linkUnsaid) c = { ...c, missing: c.missing.filter((m) => m !== c.predicate) };
   const n = c.covered.length + c.missing.length;
   // the one word that may be missing is never the event's predicate ("arrested" / "released")
-  return c.covered.length >= 2 && !c.missingFacts.length && c.missing.length <= (n >= 4 ? 1 : 0) && !c.missing.some((m) => eventKind(m));
+  // nor the claim's predicate ("Hillary Clinton is Bill's sister" / "Bill and Hillary Clinton")
+  return c.covered.length >= 2 && !c.missingFacts.length && c.missing.length <= (n >= 4 ? 1 : 0) && !c.missing.some((m) => eventKind(m) || (m === c.predicate && !linkPredicate(m)));
 }
 
 /**
@@ -114,7 +121,29 @@ export function statesAcross(a: string, A: Frame, sentences: { text: string; fra
   const missingFacts = [...new Set(each.flatMap((c) => c.missingFacts))].filter((m) => each.every((c) => c.missingFacts.includes(m)));
   // the best sentence must state most of it: scattered words are not a statement
   const best = Math.max(...each.map((c) => c.covered.length));
-  return whole({ covered: [...covered], missing, missingFacts }) && best >= 0.5 * (covered.size + missing.length);
+  const predicate = claimPredicate(a);
+  return predicateSaid(a, sentences.map((s) => s.text)) && whole({ covered: [...covered], missing, missingFacts, predicate }) && best >= 0.5 * (covered.size + missing.length);
+}
+
+/**
+ * The claim's predicate (predicate.ts) is said of its names in one report sentence, not gathered from
+ * another ("Claudia Lawrence …" / "… a hotel in Malton" is no "Claudia Lawrence resides in Malton").
+ * A claim without a predicate this reading finds, or without a name, passes.
+ */
+export function predicateSaid(a: string, sentences: readonly string[]): boolean {
+  const predicate = claimPredicate(a);
+  const names = nameStems(a);
+  if (!predicate || !names.size) return true;
+  const word = tokenize(a).find((t) => stem(t) === predicate) ?? predicate;
+  // a predicate of place, membership or employment is said by the claim's other words standing in one sentence
+  const others = linkPredicate(predicate) ? tokenize(a).filter((t) => !STOP_WORDS.has(t) && !NEGATORS.has(t) && !LIGHT.has(stem(t)) && stem(t) !== predicate) : [];
+  return sentences.some((text) => {
+    const ts = tokenize(text).filter((t) => !STOP_WORDS.has(t));
+    const stems = new Set(ts.flatMap((t) => [stem(t), derived(stem(t))]));
+    const has = (w: string) => stems.has(stem(w)) || (!names.has(stem(w)) && !/^\d/.test(w) && (stems.has(derived(stem(w))) || ts.some((t) => base(t) === base(w)) || senses(w).some((g) => ts.some((t) => senses(t).includes(g)))));
+    if (others.length) return others.every(has);
+    return has(word) && [...names].some((n) => stems.has(n));
+  });
 }
 
 /** The words of a whole report as coverage reads them (stems, derived stems, bases, senses), kept per report. */

@@ -8,7 +8,7 @@ import type { Matcher } from '../match';
 import { compareClaims, stemOverlap, uninformative, type Comparison, type CompareContext, type EntityLookup } from './claims';
 import { contentTokens, stem } from '../text';
 import { eventKind } from './events';
-import { coveredByReport, statesAcross } from './coverage';
+import { coveredByReport, predicateSaid, statesAcross } from './coverage';
 import { claimCallsUntrue, storyDebunked, untrueIn } from './debunk';
 import { claimFrame, type Frame } from './frame';
 import { relayedIn, relaysItself } from './relay';
@@ -224,7 +224,8 @@ export function reportStance(claim: string, report: Pick<Report, 'id' | 'title' 
   if (j.verdict === 'related' && plain && !untrue && sentences.some((s) => retells(s.text)) && !relaying.relayed && !relayedIn(sentences.slice(0, 3), () => true).relayed) {
     const c = coveredByReport(claim, report);
     // retold by a sentence of the report, none of it relayed; every name and figure of the claim there, its event word, half its words or more
-    if (!c.missingFacts.length && c.covered.length >= 3 && c.covered.length >= STATED_SHARE * (c.covered.length + c.missing.length) && !c.missing.some((m) => eventKind(stem(m)))) {
+    // (and the claim's predicate said of its names in one sentence: predicateSaid)
+    if (!c.missingFacts.length && predicateSaid(claim, sentences.map((s) => s.text)) && c.covered.length >= 3 && c.covered.length >= STATED_SHARE * (c.covered.length + c.missing.length) && !c.missing.some((m) => eventKind(stem(m)))) {
       return { ...j, verdict: 'corroborates', reason: `The report states this as fact, in its own sentences: ${quoted(c.covered)}, none of it relayed or hedged.`, parts: null, certainty: 'tentative' };
     }
   }

@@ -8,6 +8,13 @@
 import table from './synonyms.json';
 import { stem } from '../text';
 
+/**
+ * Words for one relation that the pruned WordNet table keeps apart (its most frequent senses only):
+ * a founder created and launched what they founded, a wife or husband is married, a chief leads. A
+ * relation's predicate must be said (predicate.ts), so these are the ways a report says it.
+ */
+const RELATIONS = ['found founder cofounder creator', 'marry married wife husband spouse', 'chief leader', 'winner laureate', 'grandad grandfather'];
+
 /** an irregular verb form → its lemma's stem ("bought" → "buy"), and base → its groups; built on first use */
 let lemmaOf: Map<string, string> | null = null;
 let groupsOf: Map<string, number[]> | null = null;
@@ -20,7 +27,7 @@ function load(): void {
     for (const f of rest) if (!lemmaOf.has(f)) lemmaOf.set(f, stem(lemma!));
   }
   groupsOf = new Map();
-  groups.forEach((line, g) => {
+  [...groups, ...RELATIONS].forEach((line, g) => {
     for (const w of line.split(' ')) {
       const s = base(w);
       const gs = groupsOf!.get(s);
