@@ -789,7 +789,7 @@ function isTopicPhrase(key: string, c: Counted, minTopicReports: number): boolea
   const compound = [...c.forms.keys()].some(isCompoundNoun);
   // A kind of thing qualified by a hyphenated phrase of three words or more ("proof-of-concept code", "change-of-control
   // provisions", "brick-and-mortar store") is one named once too: such a modifier is coined for one thing.
-  const coined = [...c.forms.keys()].some((f) => HYPHENATED_MODIFIER.test(f));
+  const coined = [...c.forms.keys()].some((f) => HYPHENATED_MODIFIER.test(f) && !f.split(' ')[0]!.split('-').some((w) => SPAN_WORDS.has(w)));
   const topic =
     (coined ||
       (c.docs >= minTopicReports
@@ -806,6 +806,10 @@ function isTopicPhrase(key: string, c: Counted, minTopicReports: number): boolea
 
 /** A phrase that opens with one hyphenated word of three parts or more, before one or two words. */
 const HYPHENATED_MODIFIER = /^[a-z]+(?:-[a-z]+){2,}(?: [a-z]+){1,2}$/;
+/** Numbers and spans of time: a hyphenated modifier with one says how long or how old ("four-year-long war", "day-to-day work"), no kind of thing. */
+const SPAN_WORDS = new Set(
+  'one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred thousand million half year years month months week weeks day days hour hours minute minutes second seconds old long'.split(' '),
+);
 
 /** Forms that are one everyday word, capitalised or shouted beside it ("People", "PEOPLE"; not "WHO" alone). */
 function everydayWordOnly(forms: string[]): boolean {

@@ -611,6 +611,8 @@ describe('names and topics of any story (terms9)', () => {
   it('makes a topic of a kind of thing a hyphenated phrase qualifies, named once ("proof-of-concept code")', () => {
     expect(extractTerms(['Engineers released proof-of-concept code on Monday. It spread.']).map((t) => t.label)).toEqual(['proof-of-concept code']);
     expect(extractTerms(['Engineers released new code on Monday. It spread.']).map((t) => t.label)).toEqual([]);
+    // (not one that says how long or how old: "a three-day-long strike")
+    expect(extractTerms(['Workers began a three-day-long strike on Monday. It spread.']).map((t) => t.label)).toEqual([]);
   });
   it('ends a key phrase before a word the tagger left after its head ("kidney complications due to", "the seals daily")', () => {
     expect(phrases('The actor died from liver failure due to an infection, his agent said.')).toContainEqual(['liver failure', 1]);
