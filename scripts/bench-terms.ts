@@ -5,7 +5,7 @@
  * reports go through the extension's own path (toReport → buildIndex → dictionary → Matcher as the
  * content script builds it), then the matcher runs over each page text of the story. Prints, per
  * story and per part: recall of expected terms, precision of marks (distinct marked strings a reader
- * wants), misses and junk (not for the parts labelled to stay unseen, held2–held4, unless --held-misses).
+ * wants), misses and junk (not for the parts labelled to stay unseen, held-out and held2–held4, unless --held-misses).
  * Prints figures; asserts nothing. --dump prints each story's page texts, --terms its dictionary.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -114,8 +114,8 @@ function run(label: Label): Result {
   };
 }
 
-/** Parts whose misses and junk stay unprinted, so that nobody tunes on them. */
-const UNSEEN = new Set(['held2', 'held3', 'held4']);
+/** Parts whose misses and junk stay unprinted, so that nobody tunes on them (the news pages' held-out part too). */
+const UNSEEN = new Set(['held2', 'held3', 'held4', 'held-out']);
 const pct = (a: number, b: number) => (b ? (a / b).toFixed(2) : '-');
 const only = opt('only');
 const part = opt('part');

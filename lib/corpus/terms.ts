@@ -6,7 +6,7 @@
  */
 import nlp from './fast-nlp';
 import { capitalisedNames, ELISION, headlineLines, RUN_ON_NUMBER, isCalendarDate, isDemonym, isTimeZone, isTitleWord, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInCompounds, onlyInHeadlines, TITLE_HALVES } from './extract/names';
-import { isCompoundNoun, isDistinctive, isEverydayWord, isQualityPhrase, isRolePhrase, TOPIC_RANK } from './extract/topics';
+import { isCompoundNoun, isDistinctive, isEverydayWord, isQualityPhrase, isRolePhrase, stemRank, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
 import { isPlace, placeKey } from '../evidence/places';
 import { languageOf } from '../language';
@@ -52,14 +52,16 @@ const DEGREE_MODIFIERS = new Set(
     'marked substantial considerable slight dramatic').split(' '),
 );
 const DEMONYM = /^[A-Z][a-z]+(?:an|ian|ean|ese|ish|ch)$/;
+/** Adjectives of a faith, which qualify a kind of thing as a demonym does ("Muslim scholars", "Sunni militias"). */
+const FAITHS = new Set('Muslim Islamic Catholic Protestant Orthodox Hindu Sikh Buddhist Sunni Shia Shiite Mormon Evangelical Anglican Jewish Christian'.split(' '));
 /** Irregular past tenses the tagger may read as nouns after a noun ("the unemployment rate rose", "police brutality drew protests"). */
 const PAST_TENSES = new Set(
   ('rose fell drew grew threw knew took began won came went gave told said found kept held led met sent spent stood struck fought sought ' +
     'brought bought thought caught taught wrote spoke broke chose froze stole drove flew blew shook forgot became ran sank swam')
     .split(' '),
 );
-/** Words the tagger leaves at a noun phrase's end that are no noun ("complications due to", "sold the animal online"). */
-const NOT_HEADS = new Set('due online offline overseas abroad ahead nearby alone together apart away instead elsewhere ago afterwards overnight'.split(' '));
+/** Words the tagger leaves at a noun phrase's end that are no noun ("complications due to", "sold the animal online", "fed the seals daily"). */
+const NOT_HEADS = new Set('due online offline overseas abroad ahead nearby alone together apart away instead elsewhere ago afterwards overnight daily weekly monthly nightly hourly'.split(' '));
 const GENERIC_HEADS = new Set(('time way level part need aim effort efforts end moment thing things people stake stakes').split(' '));
 
 /** A title alone ("Captain", "Inspector"); a title's first half alone is a name ("Prime" of "Prime membership"). */
@@ -273,7 +275,7 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
   const phrases = new Map<string, { kind: TermKind; forms: Map<string, number> }>();
   /** Candidate key phrases of a noun phrase's words: the 2-3 word lower-case runs that end at one of `ends`. */
   const addPhrases = (words: string[], ends: Iterable<number>) => {
-    const modifierOk = (w: string, k: number, len: number) => /^[a-z][a-z-]*[a-z]$/.test(w) || (k < len - 1 && DEMONYM.test(w));
+    const modifierOk = (w: string, k: number, len: number) => /^[a-z][a-z-]*[a-z]$/.test(w) || (k < len - 1 && (DEMONYM.test(w) || FAITHS.has(w)));
     for (const end of ends) for (let len = 2; len <= 3; len++) {
       const seq = words.slice(end - len, end);
       if (seq.length !== len || !seq.every((w, k) => modifierOk(w, k, len))) continue;
@@ -354,6 +356,8 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
       let last = words.length;
       while (last > 0 && !/^[a-z][a-z-]+$/.test(words[last - 1]!)) last--;
       const ends = new Set([last]);
+      // (a word the tagger left after the head is no head, the word before it is: "kidney complications due to cancer")
+      if (last > 1 && NOT_HEADS.has(words[last - 1]!)) ends.add(last - 1);
       for (let e = 1; e < last; e++) if (lowerWord(words[e - 1]) && STOP_WORDS.has(words[e]!)) ends.add(e);
       addPhrases(words, ends);
       // a compound written as one hyphenated word of three parts or more names a thing itself ("stop-and-frisk")
@@ -529,7 +533,9 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     // (an English compound with a word past the most frequent needs only one of its words to be the report's: "pilot
     // whales" among whales; not after a generic modifier: "first quarter")
     const compound = isCompoundNoun(form) && isDistinctive(stems, TOPIC_RANK.shared) && !GENERIC_MODIFIERS.has(modifier);
-    if (Math.max(...counts) >= SUBJECT_WORD_COUNT && (Math.min(...counts) >= 2 || compound)) e.forms.set(form, 2);
+    // (nor does a kind of thing whose modifier is a rare word the report keeps writing: "halibut schooner" among halibut)
+    const subjectKind = counts[0]! >= SUBJECT_WORD_COUNT && stemRank(stems[0]!) >= TOPIC_RANK.single;
+    if (Math.max(...counts) >= SUBJECT_WORD_COUNT && (Math.min(...counts) >= 2 || compound || subjectKind)) e.forms.set(form, 2);
   }
 
   return { entities: topKeys(entities, TERM_LIMITS.entitiesPerReport), phrases: topKeys(phrases, TERM_LIMITS.phrasesPerReport) };
@@ -798,18 +804,29 @@ function isTopicPhrase(key: string, c: Counted, minTopicReports: number): boolea
   const named = [...c.forms.values()].reduce((a, b) => a + b, 0);
   // An English compound noun that several reports name is a topic whatever its words ("blood pressure").
   const compound = [...c.forms.keys()].some(isCompoundNoun);
+  // A kind of thing qualified by a hyphenated phrase of three words or more ("proof-of-concept code", "change-of-control
+  // provisions", "brick-and-mortar store") is one named once too: such a modifier is coined for one thing.
+  const coined = [...c.forms.keys()].some((f) => HYPHENATED_MODIFIER.test(f) && !f.split(' ')[0]!.split('-').some((w) => SPAN_WORDS.has(w)));
   const topic =
-    (c.docs >= minTopicReports
-      ? compound || isDistinctive(words, TOPIC_RANK.shared)
-      : compound
-        ? named >= 2 || isDistinctive(words, TOPIC_RANK.single)
-        : named >= 2 && isDistinctive(words, TOPIC_RANK.twice)) &&
+    (coined ||
+      (c.docs >= minTopicReports
+        ? compound || isDistinctive(words, TOPIC_RANK.shared)
+        : compound
+          ? named >= 2 || isDistinctive(words, TOPIC_RANK.single)
+          : named >= 2 && isDistinctive(words, TOPIC_RANK.twice))) &&
     // a kind of person named by frequent words is a role, not a topic ("government spokeswoman")
     !isRolePhrase(words) &&
     ![...c.forms.keys()].every(isQualityPhrase);
   topicDecided.set(c, { rev: c.rev, min: minTopicReports, topic });
   return topic;
 }
+
+/** A phrase that opens with one hyphenated word of three parts or more, before one or two words. */
+const HYPHENATED_MODIFIER = /^[a-z]+(?:-[a-z]+){2,}(?: [a-z]+){1,2}$/;
+/** Numbers and spans of time: a hyphenated modifier with one says how long or how old ("four-year-long war", "day-to-day work"), no kind of thing. */
+const SPAN_WORDS = new Set(
+  'one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred thousand million half year years month months week weeks day days hour hours minute minutes second seconds old long'.split(' '),
+);
 
 /** Forms that are one everyday word, capitalised or shouted beside it ("People", "PEOPLE"; not "WHO" alone). */
 function everydayWordOnly(forms: string[]): boolean {

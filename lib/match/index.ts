@@ -7,7 +7,7 @@ import type { Term, TermKind } from '../corpus/terms';
 import { fold } from '../text';
 import { TokenAutomaton } from './automaton';
 import { FuzzyIndex } from './fuzzy';
-import { continuesName, isPhraseGap, isSpaceGap, isTitleCase, startsSentence } from './names';
+import { continuesName, isInnerDot, isPhraseGap, isSpaceGap, isTitleCase, startsSentence } from './names';
 import { foldToken, isAcronym, isCapitalised, Tokenizer, type Token } from './tokens';
 import { isEnglishWord } from './words';
 
@@ -149,7 +149,7 @@ export class Matcher {
     const covered = new Uint8Array(toks.length);
     for (const h of this.automaton.scan(
       toks.map((t) => t.key),
-      (j) => isPhraseGap(gap(j)),
+      (j) => isPhraseGap(gap(j)) || isInnerDot(gap(j), toks[j]!.text),
     )) {
       if (!this.fits(h.value, toks, h.first)) continue;
       covered.fill(1, h.first, h.last + 1);

@@ -40,6 +40,11 @@ const POSSESSIVE = /['’]s?$/;
 export const isSpaceGap = (gap: string) => SPACES.test(gap);
 /** Spaces or one hyphen between two tokens: they may belong to one phrase ("Mar-a-Lago", "Palm Beach"). */
 export const isPhraseGap = (gap: string) => SPACES.test(gap) || HYPHEN.test(gap);
+/**
+ * A full stop with no space after it, before a lower-case word, is inside one name ("Will.i.am", "Snopes.com"):
+ * no sentence ends there (a run-on sentence, "died.Airstrike", has a capital after it).
+ */
+export const isInnerDot = (gap: string, next: string) => gap === '.' && /^\p{Ll}/u.test(next);
 
 /**
  * Capitalised words that head or end names whatever the case of the text around them

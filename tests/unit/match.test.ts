@@ -43,6 +43,15 @@ describe('Matcher', () => {
     ]);
     expect(m.find("Le vote à l'Assemblée et à l’Assemblée, ce qu’Amazon dit, et O'Brien.").map((x) => x.text)).toEqual(['Assemblée', 'Assemblée', 'Amazon', "O'Brien"]);
   });
+  it('reads a name with a full stop inside it before a lower-case word ("Will.i.am", "Snopes.com"), not across a run-on sentence', () => {
+    const m = new Matcher([
+      { id: 'quill', label: 'Quill.i.am', kind: 'person', aliases: [] },
+      { id: 'fablemart', label: 'Fablemart.com', kind: 'organization', aliases: [] },
+      { id: 'linden', label: 'Linden Hall', kind: 'place', aliases: [] },
+    ]);
+    expect(m.find('The singer Quill.i.am said Fablemart.com sold out.').map((x) => x.text)).toEqual(['Quill.i.am', 'Fablemart.com']);
+    expect(m.find('The fire reached Linden.Hall staff fled.')).toEqual([]);
+  });
   it('computes edit distance with a cap', () => {
     expect(editDistance('witkof', 'witkoff')).toBe(1);
     expect(editDistance('abc', 'xyzxyzxyz', 2)).toBe(3);

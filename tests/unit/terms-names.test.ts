@@ -520,7 +520,7 @@ describe('a sentence that opens with a name', () => {
 
 describe('a capitalised everyday word that is no name', () => {
   it('an interjection ("Ahh,") or the first word of an English compound ("the Web site", "Apple pie") is none; the same word alone is', () => {
-    expect(names('Ahh, if only Yahoo had bought it. Fans on the Web site SkyscraperCity.com laughed. He ate Apple pie at the Apple store in Boston.')).toEqual(['Yahoo', 'SkyscraperCity.com', 'Apple', 'Boston']);
+    expect(names('Ahh, if only Yahoo had bought it. Fans on the Web site SkyscraperCity.com laughed. He ate Apple pie at the Apple store in Boston.')).toEqual(['Yahoo', 'SkyscraperCity', 'Apple', 'Boston']);
     expect(extractTerms(['Fans on the Web site laughed, the Times said.', 'Readers of the Web site wrote to the Times.']).map((t) => t.label)).not.toContain('Web');
   });
 });
@@ -582,4 +582,46 @@ describe('a newspaper, a caption and a quality (terms8)', () => {
     expect(isQualityPhrase('anonymous tipsters')).toBe(false);
     expect(isQualityPhrase('consecutive year')).toBe(true);
 });
+});
+
+describe('names and topics of any story (terms9)', () => {
+  const phrases = (text: string) => extractReportTerms(text).phrases.flatMap((p) => p.forms);
+  it('keeps the small words a Title Case title capitalises inside a sentence ("with The Lover In You")', () => {
+    expect(names('The band reached the charts with The Night Belongs To Us in 1984.')).toEqual(['Night Belongs To Us']);
+    // (a sentence's own first word is no title's: "It" opens a sentence here)
+    expect(names('The mayor met Rowan Pike. It rained.')).toEqual(['Rowan Pike']);
+  });
+  it('reads a nickname with "the" inside after "known as" ("Imp the Dimp"), and only there', () => {
+    expect(names('The boxer, known as Tom the Hammer, retired in May.')).toContain('Tom the Hammer');
+    expect(names('Near Fernhill the Crowley Lanes opened.')).toEqual(['Fernhill', 'Crowley Lanes']);
+  });
+  it('names a place\'s police for the place ("the Gotham City police"), a hospital with its word', () => {
+    expect(names('Officers of the Fernhill City police arrived. Nurses at the Royal Fernhill hospital waited.')).toEqual(['Fernhill City', 'Royal Fernhill hospital']);
+  });
+  it('reads a sentence of names that ends in a full stop as prose, not a headline', () => {
+    expect(names('Posted DJ Quentin Marlow on Facebook.')).toEqual(['Quentin Marlow', 'Facebook']);
+    expect(names('Posted DJ Quentin Marlow On Facebook')).toEqual([]);
+  });
+  it('calls a website by its name, with the sentence\'s first word when the name runs into its address', () => {
+    expect(names('Gadget Rumor Mill.com reported the leak first. Later it spread on Quillfeed.com as well.')).toEqual(['Gadget Rumor Mill', 'Quillfeed']);
+  });
+  it('takes a faith\'s adjective as a modifier of a key phrase ("Muslim scholars")', () => {
+    expect(phrases('Hindu priests blessed the bridge on Sunday. The ceremony was short.')).toContainEqual(['Hindu priests', 1]);
+  });
+  it('makes a topic of a kind of thing a hyphenated phrase qualifies, named once ("proof-of-concept code")', () => {
+    expect(extractTerms(['Engineers released proof-of-concept code on Monday. It spread.']).map((t) => t.label)).toEqual(['proof-of-concept code']);
+    expect(extractTerms(['Engineers released new code on Monday. It spread.']).map((t) => t.label)).toEqual([]);
+    // (not one that says how long or how old: "a three-day-long strike")
+    expect(extractTerms(['Workers began a three-day-long strike on Monday. It spread.']).map((t) => t.label)).toEqual([]);
+  });
+  it('ends a key phrase before a word the tagger left after its head ("kidney complications due to", "the seals daily")', () => {
+    expect(phrases('The actor died from liver failure due to an infection, his agent said.')).toContainEqual(['liver failure', 1]);
+    expect(phrases('A walrus rested on the beach. The walrus colony has grown. Tourists photograph the walrus daily.').some(([f]) => f.endsWith('daily'))).toBe(false);
+  });
+  it('counts a kind of thing named once as named twice where its modifier is a rare word the report keeps writing', () => {
+    const text = 'A walrus rested on the beach. The walrus colony has grown, and each walrus eats clams. Tourists photograph the walrus.';
+    expect(phrases(text)).toContainEqual(['walrus colony', 2]);
+    // (a frequent word the report keeps writing does not make one: "horse")
+    expect(phrases('A horse stood in the field. The horse trainer arrived, and each horse ate hay. Tourists photograph the horse.')).toContainEqual(['horse trainer', 1]);
+  });
 });

@@ -176,6 +176,27 @@ function titleCase(ts: { text: string }[]): boolean {
   );
 }
 
+/**
+ * A sentence of names that ends in a full stop, with a word in lower case, is prose, not a headline ("Wrote DJ
+ * Funkmaster Flex on Instagram."): headings and related links end without one.
+ */
+function namesSentence(sentence: string, ts: { text: string }[]): boolean {
+  // (not where words were run together: "Targets Shabab LeaderSEPT. 2", a headline and its date)
+  return /[^.]\.["”’)]?$/.test(sentence) && ts.some((t) => /^\p{Ll}{2,}$/u.test(t.text)) && !ts.some((t) => /\p{Ll}\p{Lu}{2}/u.test(t.text));
+}
+
+/** A web address's ending after a site's name ("Snopes.com", "Wired.co.uk"). */
+const WEB_DOMAIN = /\.(?:com|org|net|co\.uk|com\.au|co)$/i;
+
+/** Do the capitalised words from token `i` end in a web address ("Hip Hop Wired.com notes …")? Its first word is the site's, even where a sentence opens. */
+function siteName(text: string, ts: readonly Tok[], i: number): boolean {
+  for (let j = i; j < ts.length && j <= i + 3; j++) {
+    if (!isUpperStart(ts[j]!.text) || (j > i && !spacesOnly(text, ts[j - 1]!.end, ts[j]!.start))) return false;
+    if (WEB_DOMAIN.test(ts[j]!.text)) return j > i;
+  }
+  return false;
+}
+
 /** "al-Shabab", "bin-Laden": a connector joined by a hyphen to a capitalised word. */
 const isConnectedName = (t: string) => /^(?:al|el|bin|ibn|abu|de|van|von)-\p{Lu}/u.test(t);
 
@@ -259,9 +280,9 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
   const taggedStarts = new Set<string>();
   for (const [name, kind] of tagged) if (kind !== 'person' && /^\S+ \S+/.test(name)) taggedStarts.add(name.split(' ', 2).join(' '));
   const out: NameSpan[] = [];
-  for (const ts of toks) {
+  for (const [k, ts] of toks.entries()) {
     const sentenceCaps = ts.filter((t) => /\p{L}/u.test(t.text)).every((t) => !/\p{Ll}/u.test(t.text));
-    if (!shortLines && ((sentenceCaps && ts.length > 3) || titleCase(ts))) continue; // a shouted line or a headline says nothing about names
+    if (!shortLines && ((sentenceCaps && ts.length > 3) || (titleCase(ts) && !namesSentence(sentences[k]!.text, ts)))) continue; // a shouted line or a headline says nothing about names
     let span: Tok[] = [];
     let afterTitle = false;
     const flush = () => {
@@ -270,7 +291,9 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
         // "Royal Shrewsbury hospital", "Ninety Mile beach": a name of two words or more that is no known
         // place, written before a lower-case institution's or place's word, is named with that word
         const last = span[span.length - 1]!;
-        const cue = LOWER_CUE.exec(text.slice(last.end, last.end + 14));
+        // (a place's police is named for the place: "the Gotham City police", "Orange County police")
+        let cue = LOWER_CUE.exec(text.slice(last.end, last.end + 14));
+        if (cue?.[1] === 'police' && PLACE_CUES.has(foldToken(last.text))) cue = null;
         // (not a person's name: one everyday word at least, no given name first; "Boris Johnson police" stays apart)
         const place = text.slice(span[0]!.start, last.end);
         if (cue && span.length >= 2 && !/['’]s?$/.test(last.text) && span.some((t) => common(t.text)) && !firstNames.has(foldToken(span[0]!.text)) && tagged.get(place) !== 'person' && !isPlace(placeKey(place))) {
@@ -310,8 +333,21 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
           !CONTRACTION.test(t) &&
           !isMachineToken(t) &&
           !(isStop(folded) && !isAcronymToken(t) && !/^the$/i.test(t)) &&
-          !(initial && (foreign || common(t)) && !mid.has(folded) && quotedTitle(text, tok.start) < 0 && !tok.elided && !taggedStarts.has(`${t} ${next}`) && !knownPlacePair(t, next) && !midPairs.has(`${folded} ${foldToken(next)}`) && !speaks(text, ts, i, mid)) &&
+          !(initial && (foreign || common(t)) && !mid.has(folded) && quotedTitle(text, tok.start) < 0 && !tok.elided && !taggedStarts.has(`${t} ${next}`) && !knownPlacePair(t, next) && !midPairs.has(`${folded} ${foldToken(next)}`) && !speaks(text, ts, i, mid) && !siteName(text, ts, i)) &&
           !(isAllCaps(t) && t.length > 6));
+      // a small word capitalised inside a sentence, after a name's word, is a Title Case title's ("with The Lover In You",
+      // "Bank Of America"): prose writes it in lower case (not "I", nor a clause's first word)
+      if (span.length && !initial && t !== 'I' && /^\p{Lu}\p{Ll}*$/u.test(t) && isStop(folded) && !isTimeWord(t) && isUpperStart(span[span.length - 1]!.text) && spacesOnly(text, ts[i - 1]!.end, tok.start)) {
+        span.push(tok);
+        continue;
+      }
+      // a nickname of one word, "the" and one word after "known as" or "nicknamed" is one name ("known as Imp the Dimp",
+      // "nicknamed Ivan the Terrible"; not "known as Boko Haram the group…": two words before "the")
+      if (span.length === 1 && t === 'the' && NICKNAMED.test(text.slice(Math.max(0, span[0]!.start - 16), span[0]!.start)) && isUpperStart(next) && !isUpperStart(ts[i + 2]?.text ?? '') && spacesOnly(text, ts[i - 1]!.end, tok.start) && spacesOnly(text, tok.end, ts[i + 1]!.start)) {
+        span.push(tok, ts[i + 1]!);
+        i++;
+        continue;
+      }
       // a company's legal suffix ends its name and is no part of how it is called ("Business Insider Inc Nintendo/Apple")
       if (span.length && /^(?:inc|ltd|llc|plc|gmbh)$/.test(folded.replace(/\.$/, ''))) {
         flush();
@@ -435,7 +471,7 @@ export function headlineLines(text: string): { start: number; end: number }[] {
     .filter((s) => {
       const ts = [...s.text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: 0, end: 0 }));
       const caps = ts.filter((t) => /\p{L}/u.test(t.text)).every((t) => !/\p{Ll}/u.test(t.text));
-      return (caps && ts.length > 3) || titleCase(ts);
+      return (caps && ts.length > 3) || (titleCase(ts) && !namesSentence(s.text, ts));
     })
     .map((s) => ({ start: s.start, end: s.start + s.text.length }));
 }
@@ -473,6 +509,8 @@ function quotedTitle(text: string, at: number): number {
   const words = text.slice(at, at + end).replace(/[,.:!?]+$/, '').trim().split(/\s+/);
   return words.length >= 2 && words.length <= 8 && words.every((w) => /^[\p{Lu}\d]/u.test(w) || TITLE_SMALL.has(w)) && /^[\p{Lu}\d]/u.test(words[words.length - 1]!) ? at + end : -1;
 }
+/** What introduces a nickname ("also known as", "nicknamed", "aka"). */
+const NICKNAMED = /\b(?:known as|nicknamed|aka|a\.k\.a\.)\s+["“]?$/;
 const CALLED = /\b(?:called|titled|entitled|dubbed)\s+$/;
 
 /** Speech verbs whose subject, opening a sentence without an article, is a name ("Apple said", "Shell and BP said"). */
@@ -567,6 +605,13 @@ function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, t
     if (/(?:ern)$/.test(w) && kindOfWord(w) !== null) return;
   } else if (words.every((w) => STOP_WORDS.has(foldToken(w)) || CONNECTORS.has(w) || NOT_ACRONYMS.has(foldToken(w)) || /^\d+$/.test(w)) || isTimeZone(label)) return;
   if (isCalendarDate(label)) return;
+  // a website is called by its name, not its address ("Snopes.com", "Hip Hop Wired.com")
+  const site = label.replace(WEB_DOMAIN, '');
+  if (site !== label && /^\p{Lu}/u.test(site)) {
+    words[words.length - 1] = words[words.length - 1]!.replace(WEB_DOMAIN, '');
+    out.push({ name: site, kind: kindOf(site, words, tagged, firstNames, personCue) });
+    return;
+  }
   out.push({ name: label, kind: kindOf(label, words, tagged, firstNames, personCue) });
 }
 
