@@ -5,6 +5,7 @@
  */
 import nlp from 'compromise';
 import { rolesSwapped } from './roles';
+import { otherActs, otherDirection } from './actions';
 import { placesCompatible } from '../evidence/places';
 import { MONTHS, WEEKDAYS, contentTokens, stem } from '../text';
 import { SPEECH_KINDS, eventKind, eventNoun, normalizeEventPhrases } from './events';
@@ -651,6 +652,9 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   const sharedFigure = A.quantities.some((x) => !DURATIONS.has(x.unit) && x.unit !== 'year-old' && B.quantities.some((y) => y.unit === x.unit && y.value === x.value && x.value > 1));
   const flip = conflicts.length ? null : polarityFlip(a, b, A, B, sharedFigure, sharedNames, aligned);
   if (flip) conflicts.push(flip);
+  // a change told in the other direction ("shares rose 5%" / "shares fell 5%"), both stated plainly
+  const direction = conflicts.length || A.hasNegation || B.hasNegation || A.hedged || B.hedged ? null : otherDirection(a, b, A.events, B.events);
+  if (direction) conflicts.push({ slot: 'polarity', agree: false, page: direction[0], report: direction[1] });
   // The report calls the claim a hoax or false, about what the page says: the page asserts it, the report denies it (debunk.ts).
   const debunked = conflicts.length ? null : debunks(a, b, A, B, sameEvent, uninformative);
   if (debunked) conflicts.push({ slot: 'polarity', agree: false, page: 'stated as fact', report: debunked.report });
@@ -658,6 +662,11 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // (hedged or negated on a side: no conflict, but never the same fact either)
   const swapped = rolesSwapped(a, b);
   if (swapped && !conflicts.length && !A.hasNegation && !B.hasNegation && !A.hedged && !B.hedged) conflicts.push({ slot: 'roles', agree: false, ...swapped });
+  // a differing detail belongs to the page's act only when the report tells of that act too
+  // ("arrested two men on Saturday" / "three men were stabbed on Sunday" are two acts, actions.ts)
+  const DETAIL = new Set<Slot>(['number', 'day', 'date', 'time', 'place']);
+  const acts = conflicts.length && conflicts.every((f) => DETAIL.has(f.slot)) ? otherActs(A.events, B.events) : null;
+  if (acts) conflicts.length = 0;
   if (conflicts.length) {
     const c = conflicts.find((f) => f.slot !== 'title') ?? conflicts[0]!;
     const ctxText = c.slot === 'title' ? `the same person` : c.slot === 'place' ? `the same ${kind ? eventNoun(kind) : 'event'}` : context;
@@ -714,7 +723,9 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   // what would state the same fact, figures, relaying and mood aside
   const held = !onlyCompatible && !oneSided && (!!identity || (sameEvent && (substantive.length || overlap >= 0.4 || ((checkable.length || placeAgree) && (overlap >= 0.3 || anchored)))) || sameFigure || stated || sameWords) && !otherSaying;
   const agoDiffers = otherAgo(A, B);
-  const same = held && !otherFigure && !agoDiffers && !turned && !asked && !swapped;
+  // (naming someone is its own act: "has been named as Peter Lang" / "The man is Peter Lang")
+  const otherAct = held && !identity && !otherFigure && !agoDiffers && !turned && !asked && !swapped ? acts ?? otherActs(A.events, B.events) : acts;
+  const same = held && !otherFigure && !agoDiffers && !turned && !asked && !swapped && !otherAct;
   if (same) {
     // a shared source is named as the page names it (the report may word the title differently)
     const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);
@@ -744,6 +755,8 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
       ? `${about ? `Both are about ${about}, but t` : 'T'}he report ${asked === '?' ? 'asks it' : `hedges it (“${asked}”)`}; it does not state it.`
       : held && otherFigure && otherCount
       ? `Both give a figure for the same thing, not the same one: this page ${q(otherCount[0])}, the report ${q(otherCount[1])}.`
+      : otherAct
+      ? `${about ? `Both are about ${about}, but t` : 'T'}hey tell of different acts: this page ${q(otherAct[0])}, the report ${q(otherAct[1])}.`
       : held && agoDiffers
       ? `Both tell of ${context.replace(/^both about /, '')}, counted from another day: this page ${q(agoDiffers[0])}, the report ${q(agoDiffers[1])}.`
       : sameEvent

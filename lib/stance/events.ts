@@ -8,7 +8,8 @@ import { stem, tokenize } from '../text';
 const LEXICON: Record<string, [string, string]> = {
   meet: ['meeting', 'meet meets met meeting meetings talk talks gather gathered gathering summit session join joined attend attended participate participated conference host hosted convene convened'],
   kill: ['deaths', 'kill kills killed killing die died dies dead death deaths fatal'],
-  injure: ['injuries', 'injure injured injuries wound wounded hurt'],
+  injure: ['injuries', 'injure injured injuries wound wounded hurt stab stabbed stabbing'],
+  flood: ['flooding', 'flood floods flooded flooding inundated'],
   strike: ['strike', 'strike strikes struck attack attacks attacked hit hits shelling shelled shell bomb bombed bombing target targeted'],
   fire: ['fire', 'fire blaze blazes burn burned burning'],
   confirm: ['confirmation', 'confirm confirmed confirms announce announced announcement acknowledge acknowledged'],

@@ -64,3 +64,44 @@ describe('two different figures counting the same thing never corroborate', () =
     expect(compareClaims('The storm destroyed 40 homes in Dunmore on Friday.', 'The storm destroyed 65 homes in Dunmore on Friday.', none).verdict).toBe('conflicts');
   });
 });
+
+describe('two acts told of the same people, place and day (lib/stance/actions.ts)', () => {
+  it('a budget approved and a road flooded, men arrested and men stabbed: related, and the reason names both acts', () => {
+    const pairs: [string, string, string, string][] = [
+      ['The council approved a budget for the valley road near Eastmere on Monday.', 'Rains flooded the valley road near Eastmere on Monday.', 'approved', 'flooded'],
+      ['Police arrested two men in Barnsby on Saturday after the football match.', 'Two men were stabbed in Barnsby on Saturday after the football match.', 'arrested', 'stabbed'],
+      ['Police arrested two men in Barnsby on Saturday after the match.', 'Two men in Barnsby were injured after the match, police said.', 'arrested', 'injured'],
+    ];
+    for (const [page, report, act, other] of pairs) {
+      const c = compareClaims(page, report, none);
+      expect(c.verdict, report).toBe('related');
+      expect(c.reason).toContain(`they tell of different acts: this page “${act}”, the report “${other}”`);
+    }
+  });
+  it('a differing day belongs to the other act: no conflict', () => {
+    expect(compareClaims('Police arrested two men in Barnsby on Saturday after the football match.', 'Two men were stabbed in Barnsby on Sunday after the football match.', none).verdict).toBe('related');
+  });
+  it('the same act in other words still corroborates, and a differing count of it still conflicts', () => {
+    const page = 'Police arrested two men in Barnsby on Saturday after the football match.';
+    expect(compareClaims(page, 'Police detained two men in Barnsby on Saturday after the football match.', none).verdict).toBe('corroborates');
+    expect(compareClaims(page, 'Two men were arrested in Barnsby on Saturday after the football match.', none).verdict).toBe('corroborates');
+    const c = compareClaims(page, 'Police arrested three men in Barnsby on Saturday after the football match.', none);
+    expect(c.verdict).toBe('conflicts');
+    expect(c.parts).toMatchObject({ page: '2 men', report: '3 men' });
+  });
+  it('an act the other tells by a noun is the same act ("struck … hosting a gathering" / "hosted a gathering")', () => {
+    expect(compareClaims('Officials said the hotel struck in Vessa had been hosting a military gathering.', 'Officials said the hotel hosted a military gathering.', none).verdict).not.toBe('related');
+  });
+});
+
+describe('a change told in the other direction', () => {
+  it('"rose 5%" / "fell 5%" of the same thing conflicts, naming both words', () => {
+    const c = compareClaims('Shares in Norvex rose 5% on Monday.', 'Shares in Norvex fell 5% on Monday.', none);
+    expect(c.verdict).toBe('conflicts');
+    expect(c.parts).toMatchObject({ page: 'rose', report: 'fell' });
+  });
+  it('a rise of one thing and a fall of another, or a sentence telling both directions, is no conflict', () => {
+    expect(compareClaims('Norvex shares rose sharply on Monday.', 'Norvex profits fell on Monday.', none).verdict).not.toBe('conflicts');
+    expect(compareClaims('Shares in Norvex rose 5% on Monday after falling on Friday.', 'Shares in Norvex fell 5% on Friday.', none).verdict).not.toBe('conflicts');
+  });
+});
