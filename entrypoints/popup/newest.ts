@@ -16,8 +16,17 @@ export async function newestPage(db: CrosscheckDB, limit: number): Promise<ListR
       db.reports.where('origin').equals('read').count(),
       db.reports.orderBy('source').uniqueKeys(),
     ]);
-    // fewer dated reports than a page: every dated one is here, and undated ones follow
-    const undated = dated.length < limit ? await db.reports.toCollection().reverse().filter((r) => r.date === null).limit(limit - dated.length).toArray() : [];
+    // fewer dated reports than a page: every dated one is here, and undated ones follow. They are
+    // found by their keys (every key, less the date index's), not by a cursor over whole reports,
+    // which steps once per report read (at 10,000 undated reports: 100 steps, ~0.2 s before the list shows).
+    let undated: typeof dated = [];
+    if (dated.length < limit) {
+      const [all, withDate] = await Promise.all([db.reports.toCollection().primaryKeys(), db.reports.orderBy('date').primaryKeys()]);
+      const hasDate = new Set(withDate.map(String));
+      // (read in key order and turned here: a reversed key read steps a cursor once per key)
+      const ids = all.map(String).reverse().filter((id) => !hasDate.has(id)).slice(0, limit - dated.length);
+      undated = (await db.reports.bulkGet(ids)).filter((r) => r !== undefined);
+    }
     return { reports: [...dated, ...undated], matched: total, total, read, sources: sourceNames(sources.map(String)) };
   });
 }

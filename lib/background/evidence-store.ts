@@ -423,26 +423,39 @@ async function keysByPrefix(db: CrosscheckDB): Promise<Vocabulary> {
 
 /** Stored keys a search word may stand for (the keys that start with it); the exact key is always read. */
 const WORD_KEYS = 64;
-/** Sentences a search word may read through the keys that start with it, past its exact key. */
-const WORD_SENTENCES = 200_000;
+/**
+ * Sentences a search word may read through the keys that start with it, past its exact key (each
+ * sentence is a posting read from IndexedDB; 200,000 let one short word read a large part of the index).
+ */
+const WORD_SENTENCES = 20_000;
+/** A shorter word stands only for itself: "sy" is the start of too many words to mean any. */
+const PREFIX_CHARS = 3;
+/** A word this many sentences hold stands only for itself ("syria", not also "syrians"). */
+const COMMON_WORD = 50;
 /** A report whose headline says it ranks as if this many of its sentences did. */
 const HEADLINE_WEIGHT = 3;
 
 /**
  * The reports that say what a search asks for, from the stored evidence index (no report is read):
  * a sentence or headline that holds every word (a word is a stem, matched as the start of a key:
- * "quay" finds "Quayside"), or one that names a term (its `T:` key). Ranked by how many such
+ * "quay" finds "Quayside", unless it is shorter than PREFIX_CHARS or COMMON_WORD sentences hold it
+ * as it is), or one that names a term (its `T:` key). Ranked by how many such
  * sentences a report has (a headline counts HEADLINE_WEIGHT), then by when it came in; at most
  * `limit` report ids.
  */
 export async function reportsSaying(db: CrosscheckDB, words: readonly string[], termKeys: readonly string[], limit: number): Promise<string[]> {
   if (!words.length && !termKeys.length) return [];
   return db.transaction('r', [db.evidenceCounts, db.evidenceBlocks, db.evidenceReports, db.meta], async () => {
-    const vocabulary = await keysByPrefix(db);
-    const postings = async (keys: readonly string[]) => concat([...(await readPostings(db, keys, vocabulary.count)).values()]);
+    // a word many sentences hold stands for itself; only a rarer one is read as the start of others,
+    // which needs every stored key (the whole counts table: the first search after a restart paid for it)
+    const exact = await readCounts(db, words);
+    const common = (w: string) => w.length < PREFIX_CHARS || (exact.get(w)?.n ?? 0) >= COMMON_WORD;
+    const vocabulary = words.every(common) ? null : await keysByPrefix(db);
+    const countOf = (k: string) => vocabulary?.count(k) ?? exact.get(k);
+    const postings = async (keys: readonly string[]) => concat([...(await readPostings(db, keys, countOf)).values()]);
     const groups = await Promise.all(
       words.map(async (w) => {
-        const found = vocabulary.startingWith(w, WORD_KEYS);
+        const found = !vocabulary || common(w) ? (exact.get(w)?.n ? [{ k: w, n: exact.get(w)!.n }] : []) : vocabulary.startingWith(w, WORD_KEYS);
         // the exact key first, then the commonest, within the budget
         found.sort((a, b) => Number(b.k === w) - Number(a.k === w) || b.n - a.n);
         const keys: string[] = [];

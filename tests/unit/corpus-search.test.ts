@@ -100,6 +100,12 @@ describe('corpus search (the popup asks the read side)', () => {
     const titleOf = async (ids: string[]) => (await db.reports.bulkGet(ids)).map((x) => x!.title);
     expect(await titleOf((await find('quay')).reports)).toEqual(expect.arrayContaining(['Storm damage', 'Nightlife', 'Walls']));
     expect(await titleOf((await find('quay')).reports)).not.toContain('Shops');
+    // three letters are the start of a word; two stand only for themselves (what the popup asks while "quay" is typed)
+    expect(await titleOf((await find('qua')).reports)).toEqual(expect.arrayContaining(['Storm damage', 'Nightlife', 'Walls']));
+    // (only a term whose name is close to "qu" may still be found: Quayside, named by a report)
+    const short = await titleOf((await find('qu')).reports);
+    expect(short).not.toContain('Storm damage');
+    expect(short).not.toContain('Walls');
     // both words in one sentence: "Walls" has them in two sentences only
     expect(await titleOf((await find('quay repairs')).reports)).toEqual(['Storm damage']);
   });
@@ -122,6 +128,21 @@ describe('corpus search (the popup asks the read side)', () => {
     await importReports(db, [{ title: 'Lighthouse keepers', text: 'The lighthouse keepers voted to strike over pay and rotas at the northern station.' }]);
     await whenIndexed(db);
     expect((await s.find('Lighthouse')).reports).toHaveLength(1);
+  });
+
+  it('a word many sentences hold stands for itself, not for the longer words it starts', async () => {
+    const db = await seeded();
+    // 30 reports with "harbour" in two sentences each (60 sentences), and one that says only "harbourmaster"
+    await importReports(db, [
+      ...Array.from({ length: 30 }, (_, i) => ({ title: `Pier ${i}`, text: `The harbour wall at pier ${WORDS[i % WORDS.length]} ${i} was inspected in May. Harbour fees for berth ${i} rose again.` })),
+      { title: 'Appointment', text: 'The new harbourmaster starts work in the spring, the port authority announced on Tuesday.' },
+    ]);
+    await whenIndexed(db);
+    const s = searcher(db);
+    const titles = async (q: string) => (await db.reports.bulkGet((await s.find(q)).reports)).map((r) => r!.title);
+    expect(await titles('harbour spring')).toEqual([]);
+    // a rarer word still finds the longer words it starts ("harbourm" is held by no sentence as it is)
+    expect(await titles('harbourm spring')).toEqual(['Appointment']);
   });
 
   it('ignores one-letter queries and says nothing for words no report holds', async () => {
