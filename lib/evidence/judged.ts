@@ -1,6 +1,6 @@
 /**
  * Retrieval and judgement of the reports that speak to a page sentence, as a popover uses them: the
- * best retrieved report sentences (a few per report, a dozen reports), each report judged against
+ * best retrieved report sentences (a few per report, eighteen reports: JUDGED_REPORTS), each report judged against
  * the claim, and only the reports that are evidence kept. One function, so the popover
  * (lib/background/explain.ts) and the benchmarks (bench:fnc, bench:rte) run the same pipeline. Pure.
  */
@@ -75,7 +75,7 @@ export function judgeReports(index: EvidenceIndex, claim: string, entities: Enti
     const l = candidates.get(h.reportId);
     if (l) l.push(h.sentenceIndex);
     else if (candidates.size < JUDGED_REPORTS) candidates.set(h.reportId, [h.sentenceIndex]);
-    // beyond the dozen, as many reports as the reserve, for the hovered term's own sentences
+    // beyond those judged, as many reports as the reserve, for the hovered term's own sentences
     else if (extra < TERM_RESERVE && termId !== undefined && index.mentions(h.reportId, h.sentenceIndex, termId)) {
       extra++;
       candidates.set(h.reportId, [h.sentenceIndex]);
