@@ -221,7 +221,8 @@ export function reportStance(claim: string, report: Pick<Report, 'id' | 'title' 
   if (j.verdict === 'corroborates' && plain && !sameVoice && relaying.relayed > 0) {
     return { ...j, ...at(relaying.first!), verdict: 'related', reason: `The report relays this (${quoted(relaying.words)}) rather than stating it as fact.`, parts: null, certainty: 'tentative' };
   }
-  if (j.verdict === 'related' && plain && !untrue && sentences.some((s) => retells(s.text)) && !relaying.relayed && !relayedIn(sentences.slice(0, 3), () => true).relayed) {
+  // nor does a page that relays or hedges its own claim ("reportedly", "Report: …"): it states no fact for the report to state too
+  if (j.verdict === 'related' && plain && !hedged && !untrue && sentences.some((s) => retells(s.text)) && !relaying.relayed && !relayedIn(sentences.slice(0, 3), () => true).relayed) {
     const c = coveredByReport(claim, report);
     // retold by a sentence of the report, none of it relayed; every name and figure of the claim there, its event word, half its words or more
     // (and the claim's predicate said of its names in one sentence: predicateSaid)

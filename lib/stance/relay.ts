@@ -148,8 +148,8 @@ export function relaysItself(sentence: string): string | null {
 }
 
 /** Words by which a page gives its claim as hearsay: not "said to be", "according to" or "appears to", which news uses for sourced facts. */
-const HEARSAY = /\b(?:[Rr]eportedly|[Aa]llegedly|[Pp]urportedly|[Ss]upposedly|[Uu]nconfirmed|[Uu]nverified|[Rr]umou?r(?:s|ed)?|[Ss]peculation|[Ii]f true)\b/;
+const HEARSAY = /\b(?:[Rr]eportedly|[Aa]llegedly|[Pp]urportedly|[Pp]urports?|[Pp]urported|[Ss]upposedly|[Uu]nconfirmed|[Uu]nverified|[Rr]umou?r(?:s|ed)?|[Ss]peculation|[Ii]f true)\b/;
 
 /** A headline that gives its claim to a report, unnamed: "Report: …", "… — report", "…, report says" (not "the audit report says …", a named source). */
-const SOURCED_TO_A_REPORT = /^\s*reports?\s*:|[,:—–-]\s*reports?(?:\s+(?:says?|claims?))?\s*[.!]?\s*$/i;
+const SOURCED_TO_A_REPORT = /^\s*reports?\s*[:—–]|[,:—–-]\s*reports?(?:\s+(?:says?|claims?))?\s*[.!]?\s*$/i;
 

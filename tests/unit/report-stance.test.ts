@@ -89,6 +89,12 @@ describe('reportStance: no corroboration from scattered words', () => {
     expect(reportStance('The Eastmere council approved a harbour budget of 14 million', r, related)).toBe(related);
     expect(reportStance('The Eastmere council approved the harbour budget', r, related).verdict).toBe('corroborates');
   });
+  it('not for a page that relays its own claim: it states no fact for the report to state too', () => {
+    const r = report(['The town council of Eastmere met on Monday and approved a new budget for the harbour.', 'The harbour master welcomed the budget.']);
+    expect(reportStance('The Eastmere council reportedly approved the harbour budget', r, related)).toBe(related);
+    expect(reportStance('Report: the Eastmere council approved the harbour budget', r, related)).toBe(related);
+    expect(reportStance('Eastmere council approved the harbour budget, report says', r, related)).toBe(related);
+  });
 });
 
 describe('reportStance: a page that relays or hedges its own claim (relaysItself)', () => {
@@ -102,6 +108,9 @@ describe('reportStance: a page that relays or hedges its own claim (relaysItself
     expect(relaysItself('Painter arrested for museum theft, reports say')).toBe('reports say');
     expect(relaysItself('Report: painter arrested for museum theft')).toBe('Report:');
     expect(relaysItself('The audit report says the museum lost six paintings')).toBeNull();
+    expect(relaysItself('Video purports to show the painter stealing six paintings')).toBe('purports');
+    expect(relaysItself('Report — painter arrested for museum theft')).toBe('Report —');
+    expect(relaysItself('Painter arrested after a month-long hunt')).toBeNull();
   });
   it('states no fact for a report to corroborate: related, with the page’s word', () => {
     const stated = report(['Police arrested the painter on Tuesday for the museum theft.', 'He stole six paintings.']);
