@@ -19,7 +19,7 @@ const FAMILY: Record<string, string> = {
   kill: 'harm', strike: 'harm', injure: 'harm', injury: 'harm', fire: 'harm', fight: 'harm',
   rise: 'change', fall: 'change', gain: 'change',
   approve: 'decide', vote: 'decide',
-  invade: 'take', occupy: 'take', capture: 'take',
+  invade: 'take', occupy: 'take', capture: 'take', kidnap: 'take', arrest: 'take',
 };
 /** Kinds that frame another act rather than tell one ("plans to", "is concerned"). */
 const FRAMING = new Set(['hope', 'concern', 'complete', 'enforce']);

@@ -7,7 +7,7 @@ import { stem, tokenize } from '../text';
 /** event kind → [the noun a reason uses, the words that name it] */
 const LEXICON: Record<string, [string, string]> = {
   meet: ['meeting', 'meet meets met meeting meetings talk talks gather gathered gathering summit session join joined attend attended participate participated conference host hosted convene convened'],
-  kill: ['deaths', 'kill kills killed killing die died dies dead death deaths fatal'],
+  kill: ['deaths', 'kill kills killed killing die died dies dead death deaths fatal behead beheads beheaded beheading execute executed execution murder murdered'],
   injure: ['injuries', 'injure injured injuries wound wounded hurt stab stabbed stabbing'],
   flood: ['flooding', 'flood floods flooded flooding inundated'],
   strike: ['strike', 'strike strikes struck attack attacks attacked hit hits shelling shelled shell bomb bombed bombing target targeted'],
@@ -19,6 +19,7 @@ const LEXICON: Record<string, [string, string]> = {
   occupy: ['occupation', 'occupy occupies occupied occupying control controls'],
   discuss: ['discussion', 'discuss discussed discussions centered centred focus focused cover covered'],
   capture: ['capture', 'capture captured seize seized'],
+  kidnap: ['kidnapping', 'kidnap kidnaps kidnapped kidnapping abduct abducts abducted abduction hostage captive captivity'],
   travel: ['trip', 'visit visited travel travelled traveled trip'],
   vote: ['vote', 'vote votes voted elect elected election polls'],
   resign: ['resignation', 'resign resigned resignation quit'],
@@ -60,6 +61,8 @@ const PHRASES: [RegExp, string][] = [
   [/\b(?:walk(?:ed|s)? off the job|went on strike|go on strike|goes on strike)\b/gi, 'walkout'],
   [/\b(?:hit|hits|made|make|makes) land(?:fall)?\b|\bc(?:a|o)me ashore\b/gi, 'landfall'],
   [/\bcame up\b/gi, 'discussed'],
+  // held, taken or kept hostage or captive is a kidnapping, told with another verb
+  [/\b(?:held|taken|kept|seized) (?:as )?(?:a )?(?:hostage|captive)\b/gi, 'kidnapped'],
 ];
 
 export function normalizeEventPhrases(text: string): string {

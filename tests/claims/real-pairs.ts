@@ -7,7 +7,8 @@
  * that differs; otherwise related. Split by story (odd story number: held out) before tuning; tune
  * on 'tune', report 'held'. Stories: none from peace diplomacy, air crashes or criminal trials.
  * A third split, 'held2' (stories 201-215, bodies no earlier row uses), was labelled on 2026-12-04
- * before the comparator was changed again: report it, never tune on it. A fourth, 'held3' (stories
+ * before the comparator was changed again and only measured until 2026-12-06; since then (claims12) it
+ * is tuned on, with tune and held. A fourth, 'held3' (stories
  * 301-336, FNC-1 stories no earlier row uses; none about peace diplomacy, air crashes or criminal
  * trials), was labelled on 2026-12-05 before the next change: "conflicts" only when the two sentences
  * cannot both be true of the same event (a report calling the other's claim a hoax included),
@@ -16,12 +17,20 @@
  * earlier row uses; none about peace diplomacy, air crashes or criminal trials), was labelled on
  * 2026-12-05 before the comparator changes of that stop, by the same rules; an official's or a
  * report's flat denial of the same specific claim is "conflicts", a hedged claim ("may", "could")
- * against a denial is "related". Report it, never tune on it.
+ * against a denial is "related". Report it, never tune on it. A sixth, 'held5' (stories 501-548), was
+ * labelled on 2026-12-06 before the comparator changes of that stop, by the same rules: FNC-1 stories
+ * that no tune, held or held2 row uses (most are untouched; some had bodies in held3/held4 rows), and
+ * only bodies that no earlier row uses; none about peace diplomacy, air crashes or criminal trials.
+ * These stories are mostly rumours and hoaxes, so its conflicts are mostly denials and hoaxes of a
+ * plainly stated claim (an official's or a report's), beside counts, ages, dates and names; a claim
+ * that is relayed ("sources are reporting", "allegedly"), asked or only unconfirmed against a denial is
+ * "related", and a page sentence whose main fact the report states corroborates even when the page adds
+ * a subordinate detail. 20 conflicts / 36 corroborations / 34 related. Report it, never tune on it.
  * Row: expected, kind, story, split, page body, page sentence, hash, report body, report sentence, hash.
  */
 import type { Expected } from './pairs';
 
-export type RealRow = [Expected, string, number, 'tune' | 'held' | 'held2' | 'held3' | 'held4', number, number, string, number, number, string];
+export type RealRow = [Expected, string, number, 'tune' | 'held' | 'held2' | 'held3' | 'held4' | 'held5', number, number, string, number, number, string];
 
 export const REAL_ROWS: RealRow[] = [
   ['conflicts', 'shots', 2, 'tune', 32, 2, '202ebfe2', 2149, 9, 'e502a642'],
@@ -522,4 +531,95 @@ export const REAL_ROWS: RealRow[] = [
   ['related', 'other-fact', 411, 'held4', 2520, 6, '2284487c', 1693, 1, 'cb97970a'],
   ['related', 'compatible', 436, 'held4', 1281, 0, 'c649f45e', 1483, 4, '08ae37a2'],
   ['related', 'hedged', 426, 'held4', 1568, 4, 'f131893b', 2234, 1, 'ac810f43'],
+  // held5: labelled on 2026-12-06 before any change of this stop (stories 501-548: FNC-1 stories no tuned-on row uses; bodies no earlier row uses)
+  ['conflicts', 'count', 501, 'held5', 1958, 5, '2b1cd010', 1197, 4, '3175b00b'],
+  ['conflicts', 'count', 501, 'held5', 1958, 30, '756588aa', 1197, 4, '3175b00b'],
+  ['conflicts', 'denial', 501, 'held5', 1958, 5, '2b1cd010', 1372, 5, '1d1f1b31'],
+  ['conflicts', 'amount', 506, 'held5', 344, 0, '101aec42', 2407, 8, '801bf24f'],
+  ['conflicts', 'denial', 507, 'held5', 1742, 5, '1e0fb954', 343, 8, '415d142a'],
+  ['conflicts', 'age', 511, 'held5', 2009, 2, 'f78ccca8', 858, 4, '50b9e6f5'],
+  ['conflicts', 'age', 516, 'held5', 405, 1, '63ccbb24', 330, 1, '3588bca2'],
+  ['conflicts', 'age', 516, 'held5', 583, 1, '70b41960', 405, 1, '63ccbb24'],
+  ['conflicts', 'denial', 520, 'held5', 1555, 16, '4073cd39', 24, 0, '66677f87'],
+  ['conflicts', 'hoax', 526, 'held5', 1026, 3, 'db7d516e', 1777, 0, 'f6392f39'],
+  ['conflicts', 'hoax', 526, 'held5', 65, 0, '29bf169a', 1777, 0, 'f6392f39'],
+  ['conflicts', 'denial', 534, 'held5', 569, 0, '34a4586c', 1403, 4, 'b466a1cb'],
+  ['conflicts', 'name', 535, 'held5', 947, 1, 'cd69015a', 2014, 1, 'be133438'],
+  ['conflicts', 'date', 536, 'held5', 2273, 0, 'e4c500e4', 414, 0, '0ff27925'],
+  ['conflicts', 'date', 536, 'held5', 2273, 0, 'e4c500e4', 1302, 1, 'b9188ba4'],
+  ['conflicts', 'hoax', 537, 'held5', 323, 0, 'ee54d812', 2141, 1, '4c58e288'],
+  ['conflicts', 'denial', 538, 'held5', 696, 3, '8cd5906b', 1728, 1, '88868d49'],
+  ['conflicts', 'existence', 539, 'held5', 385, 2, '8976f804', 1775, 6, '18587cb4'],
+  ['conflicts', 'hoax', 539, 'held5', 385, 4, 'bc482d4a', 1775, 4, 'de6a8e6d'],
+  ['conflicts', 'hoax', 548, 'held5', 2391, 0, 'a4849b23', 2069, 9, 'fb1a8eb0'],
+  ['corroborates', 'paraphrase', 501, 'held5', 1958, 27, '41b83055', 2208, 29, '258a476a'],
+  ['corroborates', 'negation', 501, 'held5', 1865, 8, '147262d3', 396, 8, '5e498ae3'],
+  ['corroborates', 'number', 501, 'held5', 189, 7, 'c0265d94', 653, 6, 'a5df739a'],
+  ['corroborates', 'age', 504, 'held5', 1952, 5, '81475760', 1422, 4, '8214b0cd'],
+  ['corroborates', 'negation', 504, 'held5', 1422, 7, '7ab82650', 148, 8, '69146482'],
+  ['corroborates', 'number-sum', 505, 'held5', 1334, 7, '6a5e0c14', 907, 4, '9e6fc855'],
+  ['corroborates', 'paraphrase', 506, 'held5', 1042, 2, 'c7c72a1f', 1563, 2, '0c5246a6'],
+  ['corroborates', 'quote', 506, 'held5', 2407, 6, '753a5905', 1760, 14, '02053d5e'],
+  ['corroborates', 'negation', 507, 'held5', 343, 9, '0bafb88b', 2453, 4, '280d7a1f'],
+  ['corroborates', 'negation', 507, 'held5', 1742, 7, '87c14b83', 2453, 4, '280d7a1f'],
+  ['corroborates', 'attributed', 508, 'held5', 2511, 2, '5d6ecd0a', 320, 3, 'bceddb0e'],
+  ['corroborates', 'weekday', 508, 'held5', 83, 6, '66a83965', 686, 0, '498fe9cb'],
+  ['corroborates', 'year', 509, 'held5', 1905, 10, '9686bcdc', 1651, 15, '263010c8'],
+  ['corroborates', 'paraphrase', 510, 'held5', 357, 0, '8ea62936', 586, 0, '9a3edb51'],
+  ['corroborates', 'number-word', 510, 'held5', 1575, 2, '90eef166', 357, 4, 'd45fcc1d'],
+  ['corroborates', 'quote', 511, 'held5', 1305, 6, '16399dca', 858, 9, 'f52d702a'],
+  ['corroborates', 'date', 512, 'held5', 526, 2, 'dabacdcb', 603, 9, '9c06c315'],
+  ['corroborates', 'age', 512, 'held5', 1849, 0, '32c2067e', 603, 1, '0fe174e2'],
+  ['corroborates', 'age', 513, 'held5', 1574, 3, '4e79481d', 1562, 2, 'bdd823d8'],
+  ['corroborates', 'paraphrase', 515, 'held5', 957, 0, 'fc86c8c0', 1223, 1, '94c45685'],
+  ['corroborates', 'year', 516, 'held5', 583, 6, '1eca253b', 405, 5, '06fd0f98'],
+  ['corroborates', 'paraphrase', 518, 'held5', 2498, 1, '52b4c6cc', 788, 1, 'cb97970a'],
+  ['corroborates', 'weekday', 519, 'held5', 677, 5, '5ae439f9', 146, 4, 'c1406bc1'],
+  ['corroborates', 'quote', 521, 'held5', 1161, 13, '89489fdd', 1085, 6, '26a79730'],
+  ['corroborates', 'number', 524, 'held5', 1280, 21, 'f71b5f4d', 562, 12, 'c585d66e'],
+  ['corroborates', 'paraphrase', 527, 'held5', 1064, 1, '5a9adc0c', 2456, 3, 'ace7aa99'],
+  ['corroborates', 'place', 529, 'held5', 737, 1, '4fa1302a', 2045, 4, '5a1c0efe'],
+  ['corroborates', 'unit', 532, 'held5', 1360, 12, '5c8a8287', 68, 9, '0211d14e'],
+  ['corroborates', 'attributed', 520, 'held5', 198, 4, '9c1b4bf1', 1805, 2, 'c0805d49'],
+  ['corroborates', 'count', 520, 'held5', 2341, 10, '0e6da94b', 198, 6, 'eb906836'],
+  ['corroborates', 'paraphrase', 540, 'held5', 2286, 2, '45989ee1', 303, 1, '5edb8348'],
+  ['corroborates', 'negation', 530, 'held5', 1735, 1, '1e192359', 560, 2, 'f985ff1b'],
+  ['corroborates', 'number', 544, 'held5', 468, 1, 'bfb01584', 1170, 1, 'dfab36a0'],
+  ['corroborates', 'quote', 538, 'held5', 696, 16, '12970fdb', 1728, 2, '5d9b9d6d'],
+  ['corroborates', 'date', 536, 'held5', 414, 1, '63ce74c4', 376, 1, '9e49261c'],
+  ['corroborates', 'number-word', 546, 'held5', 664, 1, '8327cafa', 1455, 1, '60186f49'],
+  ['related', 'hedged', 501, 'held5', 1958, 9, 'cc7096e9', 2448, 0, '3e558d5a'],
+  ['related', 'unconfirmed', 501, 'held5', 2162, 3, 'e3baeb6f', 1958, 30, '756588aa'],
+  ['related', 'less-precise', 504, 'held5', 1422, 1, '631e1d33', 148, 2, '923140d1'],
+  ['related', 'other-event', 505, 'held5', 1334, 2, '5506d8c1', 907, 17, 'ddb919e8'],
+  ['related', 'hedged', 506, 'held5', 365, 0, '10f746bf', 2407, 8, '801bf24f'],
+  ['related', 'hedged', 507, 'held5', 1975, 2, '25e5b6fb', 2453, 4, '280d7a1f'],
+  ['related', 'other-fact', 507, 'held5', 1742, 1, '4f205782', 343, 8, '415d142a'],
+  ['related', 'hedged', 508, 'held5', 984, 0, '6a030fe1', 2511, 2, '5d6ecd0a'],
+  ['related', 'other-person', 509, 'held5', 2370, 8, '817c1a93', 255, 0, '2996e967'],
+  ['related', 'other-quote', 509, 'held5', 1371, 9, '29195971', 255, 7, 'c4cc6108'],
+  ['related', 'hedged', 510, 'held5', 851, 0, '0b8bed0c', 357, 0, '8ea62936'],
+  ['related', 'hedged', 510, 'held5', 586, 7, 'ffc53b54', 1575, 0, '7047f2a2'],
+  ['related', 'compatible', 511, 'held5', 1918, 5, '6998650f', 858, 4, '50b9e6f5'],
+  ['related', 'approx', 512, 'held5', 1849, 0, '32c2067e', 603, 0, '6a55e222'],
+  ['related', 'less-precise', 513, 'held5', 1698, 4, '5f90aecd', 1562, 1, '2e9bf5db'],
+  ['related', 'hedged', 514, 'held5', 212, 0, '4ca3732b', 1582, 0, '99049bc3'],
+  ['related', 'other-fact', 515, 'held5', 2480, 6, 'f3bb0688', 1647, 3, '7d18dbfe'],
+  ['related', 'other-person', 516, 'held5', 546, 8, 'f733bba6', 583, 1, '70b41960'],
+  ['related', 'partial-quote', 517, 'held5', 724, 7, 'b1e76b6a', 1954, 5, '8e83ff54'],
+  ['related', 'unconfirmed', 519, 'held5', 1501, 0, 'a14b9b45', 146, 2, '9abf1508'],
+  ['related', 'hedged', 520, 'held5', 2502, 12, 'f33c197d', 24, 0, '66677f87'],
+  ['related', 'question', 520, 'held5', 2341, 0, '1d4c71d3', 24, 0, '66677f87'],
+  ['related', 'question', 521, 'held5', 1161, 5, '2bab7fd9', 1085, 0, 'e7d43f90'],
+  ['related', 'hedged', 521, 'held5', 1161, 2, 'c78106c7', 1085, 0, 'e7d43f90'],
+  ['related', 'hedged', 522, 'held5', 2127, 1, '5253a6aa', 909, 7, '6ac7520e'],
+  ['related', 'claim-denial', 523, 'held5', 370, 20, 'ef3d6ba0', 1134, 3, '0f29cecb'],
+  ['related', 'hedged', 525, 'held5', 2255, 10, 'c47e08cd', 514, 8, '56474634'],
+  ['related', 'other-name', 528, 'held5', 1024, 7, 'd9499224', 125, 3, '911e7fa5'],
+  ['related', 'other-time', 528, 'held5', 1024, 1, '7819462a', 299, 4, '94b6d5be'],
+  ['related', 'hedged', 529, 'held5', 718, 4, '24926ba8', 737, 1, '4fa1302a'],
+  ['related', 'hedged', 530, 'held5', 2514, 4, '41ab137e', 1094, 10, '61a28575'],
+  ['related', 'compatible', 533, 'held5', 2321, 0, '1a2517ee', 362, 9, '4b206f13'],
+  ['related', 'claim-denial', 534, 'held5', 1572, 0, 'ec7491fb', 1403, 0, '66969975'],
+  ['related', 'attributed-claim', 534, 'held5', 1572, 1, 'cf760108', 1403, 4, 'b466a1cb'],
 ];
