@@ -1,5 +1,5 @@
 /**
- * npm run eval:claims -- [--part tune|held|held2|held3] [--keep DIR] [--failures]: the real-text claim
+ * npm run eval:claims -- [--part tune|held|held2|held3|held4|held5] [--keep DIR] [--failures]: the real-text claim
  * pairs of tests/claims/real-pairs.ts measured through the BUILT extension with
  * ../shared/tools/eval-claims.mjs, exactly as the held-out sets are (Chromium, the corpus imported
  * through the popup on top of the bundled one, pages served from 127.0.0.1, the real mouse on each
@@ -62,7 +62,7 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 
 const rows = REAL_ROWS.filter((r) => r[3] === part);
 if (!rows.length) {
-  console.log(`no real-text pairs in part "${part}" (tune, held, held2, held3)`);
+  console.log(`no real-text pairs in part "${part}" (tune, held, held2, held3, held4, held5)`);
   process.exit(2);
 }
 const kept = rows.filter(([, , , , pb, pi, ph, rb, ri, rh]) => sentenceHash(sentence(pb, pi)) === ph && sentenceHash(sentence(rb, ri)) === rh);
