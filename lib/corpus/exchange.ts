@@ -70,6 +70,8 @@ export function parseExportFile(text: string): ExportFile {
   if (version !== EXPORT_VERSION) {
     throw new Error(`This file uses export format version ${JSON.stringify(version ?? null)}; this Crosscheck reads version ${EXPORT_VERSION}.`);
   }
+  const reports = (data as { reports?: unknown }).reports;
+  if (Array.isArray(reports)) for (const rep of reports) if (rep && typeof rep === 'object' && typeof rep.text === 'string') rep.text = withoutInlineTags(rep.text);
   const r = v.safeParse(ExportFileSchema, data);
   if (!r.success) throw new Error(firstProblem(r.issues));
   const first = new Map<string, number>();
@@ -79,6 +81,22 @@ export function parseExportFile(text: string): ExportFile {
     first.set(rep.id, i);
   });
   return r.output;
+}
+
+/** Markup that is never a scraped article's: a script, a style, a frame or an object, a handler or a javascript: address. */
+const HOSTILE = /<\s*\/?\s*(?:script|style|iframe|frame|object|embed|svg|math|template|link|meta|base|form)\b|\son\w+\s*=|javascript:|<!--/i;
+/** A link's or an emphasis's tag (what a scraper leaves in a body: `<a href="…">`, `<b>`, `<br>`). */
+const INLINE_TAG = /<\s*\/?\s*(?:a|b|i|em|strong|span|u|small|sup|sub|br|p|div|li|ul|ol|blockquote|h[1-6]|img)\b[^<>]*>/gi;
+
+/**
+ * A report text as a scraper may have left it, with a link's or an emphasis's tags in it: the tags
+ * go and the words stay, so that one such report does not refuse a whole corpus file (real article
+ * bodies hold them). Anything else that looks like markup, and any hostile markup, stays for the
+ * schema to refuse, naming the report.
+ */
+export function withoutInlineTags(text: string): string {
+  if (HOSTILE.test(text) || text.search(INLINE_TAG) < 0) return text;
+  return text.replace(INLINE_TAG, (tag) => (/^<\s*\/?\s*(?:br|p|div|li|h[1-6]|blockquote)\b/i.test(tag) ? '\n' : ''));
 }
 
 /** The fields a write path takes, from an exported report. */

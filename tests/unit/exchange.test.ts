@@ -29,6 +29,17 @@ async function snapshot(db: CrosscheckDB) {
   return (await db.reports.toArray()).map((r) => JSON.stringify(r)).sort();
 }
 
+describe('export file: a scraped body’s link and emphasis tags', () => {
+  it('go, and the words stay: one such report does not refuse the file', () => {
+    const parsed = parseExportFile(file([entry(1), entry(2, { text: `${TEXT} Read <a href="https://post.example/review">the <b>full</b> review</a> here.<br>More soon.` })]));
+    expect(parsed.reports[1]!.text).toBe(`${TEXT} Read the full review here.\nMore soon.`);
+  });
+  it('hostile markup beside them still refuses the file, naming the report', () => {
+    expect(() => parseExportFile(file([entry(1), entry(2, { text: `${TEXT} <a href="x">link</a> <script>alert(1)</script>` })]))).toThrow(/^report 2: The report text must be plain text/);
+    expect(() => parseExportFile(file([entry(1, { text: `${TEXT} <b onmouseover="alert(1)">x</b>` })]))).toThrow(/^report 1: The report text must be plain text/);
+  });
+});
+
 describe('export file: each kind of bad file is refused, naming the first problem', () => {
   const cases: [string, () => string, RegExp][] = [
     ['malformed JSON', () => '{"format": "crosscheck-corpus", "version": 1, "reports": [', /not valid JSON/],
