@@ -110,6 +110,8 @@ export function App() {
   };
 
   /** The page's site and mentions come from its content script; none answers on browser pages. */
+  /** the tab's last answer: a content script that answered once and fails now is busy, not gone */
+  const answered = useRef<PageState | null>(null);
   const refreshPage = async (tabId: number | null) => {
     tabRef.current = tabId;
     let state: PageState = { tabId, site: null, mentions: null, claims: [] };
@@ -117,8 +119,12 @@ export function App() {
       try {
         const r = await sendToTab(tabId, 'page-mentions');
         state = { tabId, site: r.site, mentions: r.mentions, claims: r.claims ?? [] };
+        answered.current = state;
       } catch {
-        // no content script on this tab (e.g. a browser page)
+        // no content script on this tab (e.g. a browser page); or one that answered before and is
+        // busy marking the page again after a write: keep what it said, so "Add this article" and the
+        // mentions do not flicker off under the reader's pointer
+        if (answered.current?.tabId === tabId) state = answered.current;
       }
     }
     tabRef.current = tabId;
