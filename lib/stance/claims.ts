@@ -141,12 +141,17 @@ function polarityFlip(a: string, b: string, A: Frame, B: Frame, sharedFigure: bo
   if (A.hasNegation || !B.hasNegation || A.hedged || B.hedged || A.speakers.size || ALLEGED.test(a) || /\bif not\b/i.test(b)) return null;
   if (!(sharedFigure || (sharedNames >= 1 && aligned >= 2))) return null;
   const plain = new Map(wordsOf(a).filter((w) => w.length > 2).map((w) => [base(w), w]));
-  const flipped = [...negatedBases(b)].find(([w]) => plain.has(w) && !GENERIC.has(w));
+  // the negation scopes the predicate both share, not a saying, knowing or commenting about it
+  // ("did not say whether the bridge was closed" / "said the bridge was closed"), nor "not only"
+  const flipped = [...negatedBases(b.replace(/\bnot only\b/gi, 'only'))].find(([w, as]) => plain.has(w) && !GENERIC.has(w) && !SPEECH_WORDS.has(stem(w)) && !UNSCOPED.test(as) && eventKind(w) !== 'say');
   return flipped ? { slot: 'polarity', agree: false, page: plain.get(flipped[0])!, report: `not ${flipped[1]}` } : null;
 }
 
+/** Verbs of saying, knowing and commenting: a negation of one says nothing of the predicate it is about. */
+const UNSCOPED = /^(?:say|said|says|saying|tell|told|know|knew|known|comment|commented|disclose|disclosed|specify|specified|elaborate|reveal|revealed|confirm|confirmed|clear|sure|yet|immediately|only)$/i;
+
 /** A denial, which negates all that follows it. */
-const DENIAL = /\b(?:deny|denies|denied|denying)\b/i;
+const DENIAL = /\b(?:deny|denies|denied|denying|refute[sd]?|refuting|rebut(?:s|ted|ting)?|counter(?:s|ed|ing)? (?:the )?claims?)\b/i;
 
 /** Does `x` deny what the other sentence states: a denial followed by two or more of its words ("denied rumours that it launched …")? */
 function deniesWhat(x: string, Y: Frame): boolean {
@@ -206,7 +211,7 @@ function findings(A: Frame, B: Frame, sameEvent: boolean, overlap: number, peopl
   // Polarity: a word negated on one side and plainly affirmed on the other (which negates nothing).
   // the same event word on both sides ("did not discuss" / "discussed"), not merely the same kind
   // ("would not accept" / "economic agreements")
-  const flips = (X: Frame, Y: Frame) => [...X.negated].filter((s) => !s.startsWith('E:') && eventKind(s) && eventKind(s) !== 'confirm' && Y.asserted.has(s) && !Y.hasNegation);
+  const flips = (X: Frame, Y: Frame) => [...X.negated].filter((s) => !s.startsWith('E:') && eventKind(s) && !['confirm', 'say', 'claim', 'deny'].includes(eventKind(s)!) && Y.asserted.has(s) && !Y.hasNegation);
   if (!out.some((f) => f.slot === 'confirmation')) {
     const fa = flips(A, B);
     const fb = flips(B, A);
@@ -461,7 +466,9 @@ function parsePredicate(text: string, unit: string): string | null {
 const predicatesAlike = (pa: string, pb: string) => {
   const [wa, wb] = [pa.split(' ')[0]!, pb.split(' ')[0]!];
   const ka = eventKind(wa);
-  return pa === pb || stem(pa) === stem(pb) || (!!ka && ka === eventKind(wb)) || sameSense(wa, wb);
+  // (a compound verb and its head: "airdropped" / "dropped")
+  const head = (x: string, y: string) => y.length >= 4 && x.length > y.length && x.endsWith(y);
+  return pa === pb || stem(pa) === stem(pb) || head(wa, wb) || head(wb, wa) || (!!ka && ka === eventKind(wb)) || sameSense(wa, wb);
 };
 
 function samePredicate(a: string, b: string, unit: string): boolean {
@@ -532,6 +539,44 @@ function near(text: string, slot: string, kind: string, within = 12): boolean {
   if (!at.length || !ev.length) return true; // not found as written: no evidence either way
   return at.some((i) => ev.some((j) => Math.abs(i - j) <= within));
 }
+
+/**
+ * The kind of the event word nearest the first word of `slot` as written in `text` (a saying counts as
+ * one: "said on Monday" dates the saying), or undefined when the slot or no event word is found.
+ */
+export function nearestKind(text: string, slot: string): string | undefined {
+  const raw = normalizeEventPhrases(text).toLowerCase().split(/\s+/);
+  const ws = raw.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+  const first = wordsOf(slot.split(',')[0]!)[0] ?? '';
+  const at = ws.flatMap((x, i) => (x === first ? [i] : []));
+  // a saying dates the slot only right beside it, in the same clause ("said on Friday", "on Friday announced";
+  // not "on Thursday, saying", nor "according to")
+  const said = (i: number, j: number) => {
+    if (Math.abs(i - j) > 2 || /^accord/.test(ws[j]!)) return false;
+    const [lo, hi] = i < j ? [i, j] : [j, i];
+    return !raw.slice(lo, hi).some((w) => /[,;:]$/.test(w));
+  };
+  let best: { d: number; kind: string } | undefined;
+  ws.forEach((x, j) => {
+    if (!x) return;
+    const k = eventKind(x) ?? (SPEECH_WORDS.has(stem(x)) ? 'say' : undefined);
+    if (!k || /^accord/.test(x)) return;
+    const speech = SPEECH_KINDS.has(k);
+    for (const i of at) {
+      if (i === j || (speech && !said(i, j))) continue;
+      // a saying beside the slot wins over an event word as near
+      const d = Math.abs(i - j) - (speech ? 0.5 : 0);
+      if (!best || d < best.d) best = { d, kind: k };
+    }
+  });
+  return best?.kind;
+}
+
+/** A wire dateline at the head of a sentence ("WASHINGTON, Nov 3 (Reuters) -"): the date the story was filed, not the event's. */
+const DATELINE = /^(\s*[A-Z][A-Z .'\/-]+(?:,\s*[A-Z][A-Za-z .]+?)?),?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*(\((?:[A-Za-z .]+)\)\s*[-–—]+\s*)/;
+
+/** The sentence without the date of a wire dateline at its head (its place stays: where the story was filed says who tells it). */
+export const withoutDateline = (text: string) => text.replace(DATELINE, '$1 $2');
 
 /** The head word of a dictionary term ("T:stone-catfish" → catfish, "T:michael-brown" → brown), stemmed. */
 const headOf = (id: string) => stem(id.slice(2).split('-').pop() ?? '');
@@ -605,7 +650,9 @@ function turnedAgainst(x: string, Y: Frame): { relay: string; contrary: string }
 }
 
 /** Compare a claim from the page (a) with a report sentence (b). */
-export function compareClaims(a: string, b: string, entities: EntityLookup, ctx: CompareContext = {}): Comparison {
+export function compareClaims(pageText: string, reportText: string, entities: EntityLookup, ctx: CompareContext = {}): Comparison {
+  const a = withoutDateline(pageText);
+  const b = withoutDateline(reportText);
   const A = claimFrame(a, entities, ctx.pageYear);
   const B = claimFrame(b, entities, ctx.reportYear);
   const { overlap, shared } = stemOverlap(A.stems, B.stems);
@@ -646,7 +693,24 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   const speechOnly = !eventKinds.length && sharedKinds.length > 0;
   // and two sayings on other days or dates ("said on Monday" / "said on Tuesday") are two statements unless they say the same
   const twoSayings = (f: Finding) => speechOnly && !f.agree && (f.slot === 'day' || f.slot === 'date') && overlap < 0.6;
-  const ofEvent = (f: Finding) => !twoSayings(f) && !(f.slot === 'day' && speechOnly && /\d/.test(f.page) !== /\d/.test(f.report)) && (!kind || !['day', 'date', 'time', 'place'].includes(f.slot) || (near(a, f.page, kind) && near(b, f.report, kind)));
+  // a day, date or place is the event's only when the event word nearest it on each side is one both sentences
+  // tell of, not a saying ("said on Monday" / "told reporters on Tuesday" are two statements, not one event on two days)
+  const PINS = new Set<Slot>(['day', 'date', 'place']);
+  // (a saying both tell of, in mostly the same words, is one statement: "announced his resignation on Monday" / "announced on Friday that he would resign")
+  // ("a phone call" reads as a request's word too)
+  const sharedKind = (k: string | undefined) => k === undefined || eventKinds.some((e) => e === k || KIN[e] === k || (e === 'call' && k === 'request')) || (SPEECH_KINDS.has(k) && sharedKinds.includes(k) && overlap >= 0.4);
+  // and the same one on both sides ("flooded … on Monday" / "arrested … on Wednesday" date two events)
+  const sameKind = (x: string | undefined, y: string | undefined) => !x || !y || x === y || KIN[x] === y || SPEECH_KINDS.has(x) || SPEECH_KINDS.has(y) || [x, y].sort().join() === 'call,request';
+  const pinned = (f: Finding) => {
+    if (!PINS.has(f.slot)) return true;
+    const [ka, kb] = [nearestKind(a, f.page), nearestKind(b, f.report)];
+    return (eventKinds.length > 0 || overlap >= 0.6) && sharedKind(ka) && sharedKind(kb) && sameKind(ka, kb);
+  };
+  // two sources (neither names the other's speaker): a difference between them is a conflict only when they say mostly the same
+  const [sa] = A.speakers.values();
+  const [sb] = B.speakers.values();
+  const apart = !!sa && !!sb && ![...A.speakers.keys()].some((k) => [...B.speakers.keys()].some((j) => j === k || placesCompatible(j, k))) && twoSources(sa, sb) && overlap < 0.5;
+  const ofEvent = (f: Finding) => !twoSayings(f) && pinned(f) && !apart && !(f.slot === 'day' && speechOnly && /\d/.test(f.page) !== /\d/.test(f.report)) && (!kind || !['day', 'date', 'time', 'place'].includes(f.slot) || (near(a, f.page, kind) && near(b, f.report, kind)));
   // a sentence that relays a claim (an allegation, a rumour, a question, a story retold) states no polarity or fate of its own
   // nor does one that hedges it ("may", "likely")
   const relayed = (f: Finding) => (f.slot === 'polarity' || f.slot === 'fate') && (A.hedged || B.hedged || relays(a, f.page) || relays(b, f.report));
@@ -679,13 +743,20 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   if (debunked) conflicts.push({ slot: 'polarity', agree: false, page: 'stated as fact', report: debunked.report });
   // the same act with doer and victim swapped ("the guard killed the intruder" / "the guard was killed by the intruder"), both stated plainly (roles.ts)
   // (hedged or negated on a side: no conflict, but never the same fact either)
-  const swapped = rolesSwapped(a, b);
+  // (in the writer's own voice only: a quote or a source's account may be one side's version)
+  const ownVoice = (X: Frame, x: string) => !X.speakers.size && !/["“”]/.test(x) && !relayedBy(x);
+  const swapped = ownVoice(A, a) && ownVoice(B, b) ? rolesSwapped(a, b) : null;
   if (swapped && !conflicts.length && !A.hasNegation && !B.hasNegation && !A.hedged && !B.hedged) conflicts.push({ slot: 'roles', agree: false, ...swapped });
   // a differing detail belongs to the page's act only when the report tells of that act too
   // ("arrested two men on Saturday" / "three men were stabbed on Sunday" are two acts, actions.ts)
   const DETAIL = new Set<Slot>(['number', 'day', 'date', 'time', 'place']);
   const acts = conflicts.length && conflicts.every((f) => DETAIL.has(f.slot)) ? otherActs(A.events, B.events) : null;
   if (acts) conflicts.length = 0;
+  // two sources that say mostly other things: what differs between them is a difference of sources
+  const sourcesDiffer = apart && conflicts.length > 0;
+  if (sourcesDiffer) conflicts.length = 0;
+  // a detail kept from making a conflict (another moment, a saying's day, a detail of another act) keeps it from corroborating too
+  const blockedDetail = sourcesDiffer || found.some((f) => !f.agree && DETAIL.has(f.slot) && f.slot !== 'place' && !conflicts.includes(f));
   if (conflicts.length) {
     const c = conflicts.find((f) => f.slot !== 'title') ?? conflicts[0]!;
     const ctxText = c.slot === 'title' ? `the same person` : c.slot === 'place' ? `the same ${kind ? eventNoun(kind) : 'event'}` : context;
@@ -744,7 +815,7 @@ export function compareClaims(a: string, b: string, entities: EntityLookup, ctx:
   const agoDiffers = otherAgo(A, B);
   // (naming someone is its own act: "has been named as Peter Lang" / "The man is Peter Lang")
   const otherAct = held && !identity && !otherFigure && !agoDiffers && !turned && !asked && !swapped ? acts ?? otherActs(A.events, B.events) : acts;
-  const same = held && !otherFigure && !agoDiffers && !turned && !asked && !swapped && !otherAct;
+  const same = held && !blockedDetail && !otherFigure && !agoDiffers && !turned && !asked && !swapped && !otherAct;
   if (same) {
     // a shared source is named as the page names it (the report may word the title differently)
     const say = (f: Finding) => (f.slot === 'attribution' ? `it comes from ${q(f.page)}` : f.page === f.report ? q(f.page) : `${q(f.page)} (the report: ${q(f.report)})`);

@@ -66,6 +66,11 @@ export function debunks(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
   const m = b.match(DEBUNK);
   if (!m || !plainClaim(a, A) || ALLEGED.test(a)) return null;
   if (m[0].toLowerCase() !== 'not true' && NEGATED_BEFORE.test(b.slice(0, m.index!))) return null;
+  // a hedged debunking ("may be a hoax", "reportedly fake", "could be fabricated") calls nothing untrue
+  if (HEDGED_BEFORE.test(b.slice(0, m.index!))) return null;
+  // a thing called fake that is not the story nor what the page is about ("fake passports", "a false name")
+  const next = b.slice(m.index! + m[0].length).match(/^\s+([a-z]+)/i)?.[1] ?? '';
+  if (/^(?:fake[ds]?|false|bogus|phony|phoney|fabricated|doctored|photoshopped|satirical)$/i.test(m[0]) && next && !STORY_NOUN.test(next) && !/^(?:and|or|but|as|by|after|because|news|in|on|at|to|for|that|and)$/i.test(next) && !subjectWords(a, A).has(contentTokens(next)[0] ?? next.toLowerCase())) return null;
   // what is called untrue is what the page says: its own words (not only whom it names), in the debunking clause,
   // or the page's own figure there ("the $72 million figure is totally bogus")
   const clauseText = clauseAt(b, m.index!);
@@ -81,6 +86,17 @@ export function debunks(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
   const words = b.slice(0, m.index! + m[0].length + 30).split(/\s+/);
   const at = b.slice(0, m.index!).split(/\s+/).length - 1;
   return { report: words.slice(Math.max(0, at - 4), at + 4).join(' ').replace(/[,;:.]+$/, '') };
+}
+
+/** A hedge within a few words before the debunking word: "may be a hoax", "reportedly fake", "possibly fabricated". */
+const HEDGED_BEFORE = /\b(?:may|might|could|possibly|perhaps|reportedly|allegedly|apparently|seems?|seemed|appears?|appeared|suspected|likely|probably|if|whether)\s+(?:\S+\s+){0,3}$/i;
+
+/** The claim's own subject: the words before its first verb-like word (its names and head noun), stemmed. */
+function subjectWords(a: string, A: Frame): Set<string> {
+  const head = a.split(/\s+(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could|may|might|said|says)\s+/i)[0] ?? a;
+  const out = new Set(contentTokens(head.split(/\s+/).slice(0, 8).join(' ')));
+  for (const e of A.entities.values()) for (const w of contentTokens(e)) out.add(w);
+  return out;
 }
 
 /** A sentence about the story itself: what is called untrue is the story, the claim, the report, "it". */

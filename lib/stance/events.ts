@@ -30,7 +30,8 @@ const LEXICON: Record<string, [string, string]> = {
   flee: ['escape', 'flee fled leave'],
   gain: ['gains', 'gain gains gained'],
   complete: ['draft', 'complete completed finished ready'],
-  enforce: ['start', 'effect force'],
+  // ("forces" are troops and an "effect" a result: only "take effect" and "come into force" name the start, as phrases)
+  enforce: ['start', 'enforced'],
   appoint: ['appointments', 'appoint appointed name named naming'],
   request: ['request', 'request requested call called ask asked'],
   hope: ['plan', 'hope hopes hoping plan plans planned want wants aim seek seeks'],
@@ -61,6 +62,7 @@ const PHRASES: [RegExp, string][] = [
   [/\b(?:walk(?:ed|s)? off the job|went on strike|go on strike|goes on strike)\b/gi, 'walkout'],
   [/\b(?:hit|hits|made|make|makes) land(?:fall)?\b|\bc(?:a|o)me ashore\b/gi, 'landfall'],
   [/\bcame up\b/gi, 'discussed'],
+  [/\b(?:take|takes|took|taken|taking) effect\b|\b(?:come|comes|came|coming|enter|enters|entered|entering) into force\b/gi, 'enforced'],
   // held, taken or kept hostage or captive is a kidnapping, told with another verb
   [/\b(?:held|taken|kept|seized) (?:as )?(?:a )?(?:hostage|captive)\b/gi, 'kidnapped'],
 ];
