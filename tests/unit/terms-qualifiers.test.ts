@@ -1,0 +1,57 @@
+/** Names any English news writes with words around them that are no part of them (terms14): own sentences, no corpus text. */
+import { describe, expect, it } from 'vitest';
+import { capitalisedNames, isCalendarDate } from '../../lib/corpus/extract/names';
+import { extractReportTerms, leadingQualifierCut } from '../../lib/corpus/terms';
+
+const names = (text: string) => capitalisedNames(text, new Map(), new Set()).map((n) => n.name);
+const forms = (text: string) => extractReportTerms(text).entities.flatMap((e) => e.forms.map(([f]) => f));
+
+describe('words around a name that are no part of it', () => {
+  it('a birthplace before a name is not the name ("Kuwaiti-born Emwazi"), nor a place of its own', () => {
+    expect(leadingQualifierCut('person', 'Glasgow-born Moira Tennant')).toBe('Moira Tennant');
+    const got = forms('The Peruvian-born Castellanos opened the gallery. Castellanos said it was a dream.');
+    expect(got).not.toContain('Peruvian-born');
+    expect(got.some((f) => f.includes('-born'))).toBe(false);
+    // (a place and a participle is an adjective: "London-based", "Saudi-led")
+    expect(forms('A London-based charity and a Saudi-led coalition met in Geneva.').some((f) => /-(based|led)/.test(f))).toBe(false);
+  });
+  it('a people before a person\'s full name is not the name ("Britons Alan Henning"), an institution keeps its demonym', () => {
+    expect(leadingQualifierCut('person', 'Britons Dora Pellow')).toBe('Dora Pellow');
+    expect(leadingQualifierCut('person', 'Kenyans Joseph Otieno')).toBe('Joseph Otieno');
+    expect(leadingQualifierCut('organization', 'British Broadcasting Corporation')).toBe('British Broadcasting Corporation');
+    const got = forms('Britons Dora Pellow and Fred Amis were freed on Monday. Pellow thanked the British Broadcasting Corporation.');
+    expect(got).toContain('Dora Pellow');
+    expect(got).not.toContain('Britons Dora Pellow');
+    expect(got).toContain('British Broadcasting Corporation');
+  });
+  it('"for" after a place alone starts no name ("an analyst on Nigeria for Crisis Group"), after an institution\'s word it does', () => {
+    expect(names('said Ayo Okafor, an analyst on Ghana for Crisis Group.')).toEqual(expect.arrayContaining(['Ghana', 'Crisis Group']));
+    expect(names('said Ayo Okafor, an analyst on Ghana for Crisis Group.')).not.toContain('Ghana for Crisis Group');
+    expect(names('A report by the Center for Strategic Studies came out.')).toContain('Center for Strategic Studies');
+  });
+  it('"and" before "The" joins no two names ("the BBC and The Washington Post")', () => {
+    expect(names('It was reported by the BBC and The Harbour Post on Friday.')).not.toContain('BBC and The Harbour Post');
+    expect(names('It was approved by the Food and Drug Administration.')).toContain('Food and Drug Administration');
+  });
+  it('a year before an event\'s name is the event\'s year ("the 2011 PGA Championship"); a model\'s stays ("2014 RC")', () => {
+    expect(names('She won the 2011 PGA Championship in Ohio.')).toContain('PGA Championship');
+    expect(names('She won the 2011 PGA Championship in Ohio.')).not.toContain('2011 PGA Championship');
+    expect(names('It is smaller than the asteroid 2014 RC.')).toContain('2014 RC');
+  });
+  it('a day named for someone keeps the possessive ("Valentine\'s Day"); a date written with a hyphen is a date ("Feb-26")', () => {
+    expect(names('The watch goes on sale before Valentine\'s Day, a retailer said.')).toContain("Valentine's Day");
+    expect(isCalendarDate('Feb-26')).toBe(true);
+    expect(isCalendarDate('Boeing-737')).toBe(false);
+  });
+  it('a link\'s code is no name ("L01FrUFKwz"), a model number is ("H5N1", "iPhone6s")', () => {
+    expect(names('Read more at http://t.co/Q02ZxUHWpk today. The H5N1 strain spread, as did the iPhone6s.')).toEqual(['H5N1', 'iPhone6s']);
+  });
+  it('a product\'s name with its kind in lower case is one name ("Hellfire missiles", "the Fire phone")', () => {
+    const got = forms('A drone fired two Stormcrow missiles at the car. Stormcrow missiles are made in Ohio. Amazon sells the Fire phone.');
+    expect(got).toEqual(expect.arrayContaining(['Stormcrow missiles', 'Fire phone']));
+    // (the name alone is a fragment where it never stands without its kind)
+    expect(got).not.toContain('Stormcrow');
+    // (not a sentence's first word the text never capitalises inside a sentence)
+    expect(forms('Smart phones are everywhere. Cheap tablets too.').some((f) => /phones|tablets/.test(f))).toBe(false);
+  });
+});
