@@ -76,6 +76,9 @@ export function cleanName(raw: string): string {
     .replace(/^([^()[\]]*\p{L}[^()[\]]*)[)\]].*$/su, '$1')
     // a place's possessive before a name is the place's, not the name's ("Brazil's National Institute")
     .replace(/^(\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?)'s (?=\p{Lu})/u, (m, place: string) => (isPlace(placeKey(place)) ? '' : m))
+    // … and so is any one word's possessive before a name of two capitalised words or more ("Manhattan's Stuyvesant High
+    // School", "Apple's Tim Cook"; "Sam's Club" stays)
+    .replace(/^\p{Lu}[\p{L}-]*'s (?=\p{Lu}[\p{L}-]* \p{Lu})/u, '')
     .replace(/["“”()[\]]/g, '')
     .replace(/[—–]/g, '')
     .replace(/'s\b/g, '')
@@ -263,7 +266,8 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
       name = name.slice(0, titled.index);
     // (a bare title is no name: the tagger reads "Captain" of "Captain Solberg" as a person)
     if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase()) || bareTitle(name) || isCalendarDate(name) || PLACE_PARTICIPLE.test(name)) return;
-    if (kind !== 'person' && /(?:ian|ean|ese|ish|ern)$/.test(name) && !name.includes(' ')) return; // demonyms, "Western"
+    // demonyms, "Western" (not an institution's word that ends like one: "the Guardian")
+    if (kind !== 'person' && /(?:ian|ean|ese|ish|ern)$/.test(name) && !name.includes(' ') && (isDemonym(name) || name.endsWith('ern'))) return;
     // a people ("Somalis", "Americans"), or its demonym where the tagger took it for a name, is named for its place
     if (kind !== 'person' && !name.includes(' ') && isDemonym(name)) kind = 'place';
     if (addressPart(clipped, name)) return;
@@ -474,8 +478,8 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
   for (const m of clipped.matchAll(PRODUCT_TAIL)) {
     const [, word, noun] = m as unknown as [string, string, string];
     if (STOP_WORDS.has(word.toLowerCase()) || isCalendarDate(word) || isDemonym(word) || isPlace(placeKey(word)) || entities.has('p:' + nameKey(word))) continue;
-    // (a sentence's first word is a name only when the text also writes it inside a sentence)
-    if (opensSentence(clipped, `${word} ${noun}`) && !capitalisedInside(clipped, word)) continue;
+    // (a sentence's first common word is a name only when the text also writes it inside a sentence)
+    if (opensSentence(clipped, `${word} ${noun}`) && !capitalisedInside(clipped, word) && wordKind(tokenKey(word)) === 'common') continue;
     addName('organization', `${word} ${noun}`);
   }
 

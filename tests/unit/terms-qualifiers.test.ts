@@ -54,4 +54,20 @@ describe('words around a name that are no part of it', () => {
     // (not a sentence's first word the text never capitalises inside a sentence)
     expect(forms('Smart phones are everywhere. Cheap tablets too.').some((f) => /phones|tablets/.test(f))).toBe(false);
   });
+  it('a product\'s name that opens a sentence is one when it is no common English word ("Hellfire missiles hit …")', () => {
+    expect(forms('Stormcrow missiles hit the car on Monday, officials said.')).toContain('Stormcrow missiles');
+  });
+  it('an institution\'s word that ends like a demonym is a name ("the Guardian"), a demonym is not', () => {
+    const got = forms('He spoke to the Guardian on Monday. The Guardian ran the story, a Kenyan official said.');
+    expect(got).toContain('Guardian');
+    expect(got).not.toContain('Kenyan');
+  });
+  it('Spanish articles inside a name keep it whole ("Diario las Americas")', () => {
+    expect(names('It ran in Diario las Americas and in Voz de los Andes on Monday.')).toEqual(expect.arrayContaining(['Diario las Americas', 'Voz de los Andes']));
+  });
+  it('a one-word possessive before a name of two words or more is not the name ("Manhattan\'s Stuyvesant High School")', () => {
+    const got = forms("She is a senior at Brookfield's Larkin High School. Larkin High School is large. He shops at Sam's Club.");
+    expect(got).toContain('Larkin High School');
+    expect(got.some((f) => f.startsWith("Brookfield's"))).toBe(false);
+  });
 });

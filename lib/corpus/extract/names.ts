@@ -21,7 +21,7 @@ export interface NameSpan {
 }
 
 const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[.'’&-][\p{L}\p{N}]+)*/gu;
-const CONNECTORS = new Set(['of', 'de', 'la', 'du', 'des', 'del', 'van', 'von', 'der', 'den', 'da', 'di', 'bin', 'ibn', 'al', 'el', 'y', '&']);
+const CONNECTORS = new Set(['of', 'de', 'la', 'las', 'los', 'du', 'des', 'del', 'van', 'von', 'der', 'den', 'da', 'di', 'bin', 'ibn', 'al', 'el', 'y', '&']);
 const ORG_CUES = new Set(
   ('airlines airline airways ministry bureau university college school hospital clinic party court agency police journal times post news ' +
     'herald tribune gazette telegraph guardian observer chronicle express institute department foundation corporation corp inc ltd co company ' +
