@@ -70,4 +70,13 @@ describe('words around a name that are no part of it', () => {
     expect(got).toContain('Larkin High School');
     expect(got.some((f) => f.startsWith("Brookfield's"))).toBe(false);
   });
+  it('another language\'s institution written with one capital keeps its lower-case word ("Conseil constitutionnel", "Front de gauche")', () => {
+    const foreign = (text: string) => capitalisedNames(text, new Map(), new Set(), true).map((n) => n.name);
+    expect(foreign('Le Tribunal suprême a rejeté la plainte. Le Front de libération et le Parti radical ont voté contre.')).toEqual(
+      expect.arrayContaining(['Tribunal suprême', 'Front de libération', 'Parti radical']),
+    );
+    // (not a function word or a verb after it, nor in English text)
+    expect(foreign('Le Conseil est réuni à Paris.')).not.toContain('Conseil est');
+    expect(names('The Front desk was closed.')).not.toContain('Front desk');
+  });
 });

@@ -404,6 +404,14 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
         span.push(tok, ts[i + 1]!);
         i++;
       }
+      // another language's institution names only its first word with a capital ("Conseil constitutionnel", "Front de
+      // gauche", "Partido popular"): the lower-case word after it (or "de" and one word) is the name's
+      else if (foreign && span.length === 1 && FOREIGN_INSTITUTIONS.has(foldToken(span[0]!.text)) && /^\p{Ll}{2,}$/u.test(t) && spacesOnly(text, ts[i - 1]!.end, tok.start)) {
+        const de = /^(?:de|del|di)$/.test(t) && /^\p{Ll}{3,}$/u.test(next) && spacesOnly(text, tok.end, ts[i + 1]?.start ?? tok.end);
+        if (de || (t.length > 2 && !STOP_WORDS.has(t) && !FOREIGN_SMALL.has(t))) span.push(tok);
+        if (de) span.push(ts[++i]!);
+        flush();
+      }
       // "Institute for the Study of War", "Bank of the West"
       else if (span.length && (t === 'of' || t === 'for') && ofOk && span.length >= 1 && next === 'the' && isUpperStart(ts[i + 2]?.text ?? '') && ORG_CUES.has(lastWord)) {
         span.push(tok, ts[i + 1]!);
@@ -426,6 +434,12 @@ function startsName(text: string, ts: readonly Tok[], k: number): boolean {
   const after = ts[k];
   return !!after && isUpperStart(after.text) && spacesOnly(text, ts[k - 1]!.end, after.start);
 }
+
+/** Institutions that French, Spanish and Italian write with one capital ("Conseil constitutionnel", "Partido popular"). */
+const FOREIGN_INSTITUTIONS = new Set('conseil front parti assemblee cour tribunal ministere banque mouvement comite partido tribunal congreso ministerio consejo corte partito consiglio camera'.split(' '));
+
+/** Their function words and commonest verbs, which follow such a word without naming it ("le Conseil est …", "el Partido que …"). */
+const FOREIGN_SMALL = new Set('les des une est qui que sur par pour dans avec sont ont aux ses son leur mais elle lui été fait peut doit los las por para con una del fue son han che per non sono gli nel della'.split(' '));
 
 /** The words between two names that make one name of them ("Kramer vs. Kramer", "Batman v Superman"). */
 const VERSUS = new Set(['v', 'vs', 'versus']);
