@@ -283,8 +283,15 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     entities.set(key, e);
   };
   /** a capitalised span, already whole and clean ("Surface Pro 3", "iPhone", "al-Shabab") */
-  const addName = (kind: TermKind, span: string) => {
+  const addName = (kind: TermKind, span: string): void => {
     const name = leadingQualifierCut(kind, shoutedPlace(span));
+    // an institution named for a place, then a person's name run into it ("told Voice of America Danladi Ahmadu"): two names
+    const runOn = /^(\p{Lu}.* of (?:the )?(\p{Lu}\p{Ll}+)) (\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+)$/u.exec(name);
+    if (runOn && isPlace(placeKey(runOn[2]!)) && !isPlace(placeKey(runOn[3]!)) && runOn[3]!.split(' ').every((w) => wordKind(tokenKey(w)) !== 'common')) {
+      addName(kind, runOn[1]!);
+      addName('person', runOn[3]!);
+      return;
+    }
     // (a title's first half alone is a name there: "Prime" of "Prime membership")
     if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || (TITLE_WORDS.has(name.toLowerCase()) && !TITLE_HALVES.has(name.toLowerCase())) || bareTitle(name) || PLACE_PARTICIPLE.test(name)) return;
     if (addressPart(clipped, name)) return;

@@ -79,4 +79,11 @@ describe('words around a name that are no part of it', () => {
     expect(foreign('Le Conseil est réuni à Paris.')).not.toContain('Conseil est');
     expect(names('The Front desk was closed.')).not.toContain('Front desk');
   });
+  it('an institution named for a place, then a person\'s name run into it, is two names ("Voice of America Danladi Ahmadu")', () => {
+    const got = forms('A spokesman confirmed to Radio of Canada Obinna Eze that the talks had ended.');
+    expect(got).toEqual(expect.arrayContaining(['Radio of Canada', 'Obinna Eze']));
+    expect(got).not.toContain('Radio of Canada Obinna Eze');
+    // (not an everyday word after the place: "University of California Press")
+    expect(forms('The book came out with the University of Ohio Press last year.')).toContain('University of Ohio Press');
+  });
 });
