@@ -86,4 +86,8 @@ describe('words around a name that are no part of it', () => {
     // (not an everyday word after the place: "University of California Press")
     expect(forms('The book came out with the University of Ohio Press last year.')).toContain('University of Ohio Press');
   });
+  it('"and" joins a law\'s name whose place stands in brackets before "Act" ("Animal Health and Welfare (Scotland) Act")', () => {
+    expect(names('It is an offence under the Plant Health and Safety (Wales) Act 2010, officers said.')).toContain('Plant Health and Safety');
+    expect(names('She sells Tea and Coffee (Kenya) in town.')).not.toContain('Tea and Coffee');
+  });
 });

@@ -448,6 +448,9 @@ const VERSUS = new Set(['v', 'vs', 'versus']);
 function endsInInstitution(text: string, ts: readonly Tok[], from: number): boolean {
   let j = from;
   while (j < ts.length && isUpperStart(ts[j]!.text) && (j === from || spacesOnly(text, ts[j - 1]!.end, ts[j]!.start))) j++;
+  // (a law's or an institution's word after a place in brackets ends it too: "Animal Health and Welfare (Scotland) Act")
+  const bracketed = j > from && /^ \(\p{Lu}[\p{L} ]*\) (\p{Lu}\p{Ll}+)/u.exec(text.slice(ts[j - 1]!.end, ts[j - 1]!.end + 40));
+  if (bracketed && spacesOnly(text, ts[from - 1]!.end, ts[from]!.start) && (ORG_CUES.has(foldToken(bracketed[1]!)) || foldToken(bracketed[1]!) === 'act')) return true;
   // (two words at least: "People and News" are two names)
   if (j - from < 2 || !spacesOnly(text, ts[from - 1]!.end, ts[from]!.start)) return false;
   const last = foldToken(ts[j - 1]!.text);
