@@ -5,7 +5,8 @@
  * reports go through the extension's own path (toReport → buildIndex → dictionary → Matcher as the
  * content script builds it), then the matcher runs over each page text of the story. Prints, per
  * story and per part: recall of expected terms, precision of marks (distinct marked strings a reader
- * wants), misses and junk (not for the parts labelled to stay unseen, held-out and held3–held5, unless --held-misses).
+ * wants), misses and junk (not for the parts labelled to stay unseen, held-out and held3–held5, unless --held-misses;
+ * held2, looked at by earlier stops, is tuned on since terms14).
  * Prints figures; asserts nothing. --dump prints each story's page texts, --terms its dictionary.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ const opt = (name: string) => {
 
 interface Label {
   id: string;
-  /** held2–held5: later held-out parts of FNC-1 stories, labelled before tuning (held2 tuned on since terms14) */
+  /** held2–held5: later parts of FNC-1 stories, labelled before tuning; held3–held5 measured only (held2 tuned on since terms14) */
   part: 'tune' | 'held-out' | 'held2' | 'held3' | 'held4' | 'held5';
   /** FNC-1 body ids: the corpus and the pages */
   bodies?: string[];
