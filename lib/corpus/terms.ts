@@ -76,6 +76,9 @@ export function cleanName(raw: string): string {
     .replace(/^([^()[\]]*\p{L}[^()[\]]*)[)\]].*$/su, '$1')
     // a place's possessive before a name is the place's, not the name's ("Brazil's National Institute")
     .replace(/^(\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?)'s (?=\p{Lu})/u, (m, place: string) => (isPlace(placeKey(place)) ? '' : m))
+    // … and so is any one word's possessive before a name of two capitalised words or more ("Manhattan's Stuyvesant High
+    // School", "Apple's Tim Cook"; "Sam's Club" stays)
+    .replace(/^\p{Lu}[\p{L}-]*'s (?=\p{Lu}[\p{L}-]* \p{Lu})/u, '')
     .replace(/["“”()[\]]/g, '')
     .replace(/[—–]/g, '')
     .replace(/'s\b/g, '')
@@ -108,6 +111,23 @@ export function cleanName(raw: string): string {
   const kind = /^[A-Z]{3,}$/.test(s) && !KNOWN_EQUIVALENTS[s] ? wordKind(s.toLowerCase()) : undefined;
   if (kind !== undefined && (isPlace(placeKey(s)) || kind === 'common' || (kind === 'proper' && s.length > 4))) s = s.charAt(0) + s.slice(1).toLowerCase(); // KYIV -> Kyiv
   return s;
+}
+
+/**
+ * Words before a name that say where its bearer comes from are no part of it: a birthplace ("Kuwaiti-born
+ * Emwazi", "London-born Smith" → the person), and a people before a person's full name ("Britons Alan
+ * Henning", "Australian Dylan Thomas" → Alan Henning, Dylan Thomas; not "American Airlines": no person).
+ */
+/** A word made of a place and a participle is an adjective, no name ("Kuwaiti-born", "London-based", "Saudi-led"). */
+const PLACE_PARTICIPLE = /^\S+-(?:born|based|bred|led|backed|owned|made|run|funded|style|bound)$/i;
+/** Peoples whose name is not shaped like a demonym ("Britons", "Kurds"). */
+const PEOPLES = new Set('Briton Brit Kurd Scot Pole Swede Dane Finn Turk Arab Jew Serb Croat Thai Yemeni Saudi'.split(' '));
+export function leadingQualifierCut(kind: TermKind, name: string): string {
+  const born = /^\p{Lu}[\p{L}.]*-born\s+(?=\p{Lu})/u.exec(name);
+  if (born) name = name.slice(born[0].length);
+  const words = name.split(' ');
+  if (kind === 'person' && words.length >= 3 && (isDemonym(words[0]!) || PEOPLES.has(words[0]!.replace(/s$/, ''))) && words.slice(1).every((w) => /^\p{Lu}/u.test(w))) name = words.slice(1).join(' ');
+  return name;
 }
 
 /** A shouted place of a dateline ("NEW YORK (Reuters)", "SAN FRANCISCO —"), written as a name; any other name as it is. */
@@ -235,7 +255,7 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
   const clipped = nicknameAfter(normalizeQuotes(text.length > TERM_LIMITS.extractChars ? text.slice(0, text.lastIndexOf(' ', TERM_LIMITS.extractChars) + 1 || TERM_LIMITS.extractChars) : text));
   const entities = new Map<string, { kind: TermKind; forms: Map<string, number> }>();
   const add = (kind: TermKind, raw: string) => {
-    let name = cleanName(raw);
+    let name = leadingQualifierCut(kind, cleanName(raw));
     // the word of an office before its title is the title's ("Pentagon Press Secretary" → Pentagon)
     const office = / (\p{Lu}\p{Ll}+)$/u.exec(name);
     if (office && OFFICE_WORDS.has(office[1]!.toLowerCase()) && PERSON_TITLES.has(clipped.slice(clipped.indexOf(name) + name.length).match(/^\s+(\p{L}+)/u)?.[1]?.toLowerCase() ?? ''))
@@ -245,8 +265,9 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     if (titled && OFFICE_WORDS.has(titled[1]!.toLowerCase()) && (PERSON_TITLES.has(titled[2]!.toLowerCase()) || OFFICE_TITLES.has(titled[2]!.toLowerCase())))
       name = name.slice(0, titled.index);
     // (a bare title is no name: the tagger reads "Captain" of "Captain Solberg" as a person)
-    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase()) || bareTitle(name) || isCalendarDate(name)) return;
-    if (kind !== 'person' && /(?:ian|ean|ese|ish|ern)$/.test(name) && !name.includes(' ')) return; // demonyms, "Western"
+    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase()) || bareTitle(name) || isCalendarDate(name) || PLACE_PARTICIPLE.test(name)) return;
+    // demonyms, "Western" (not an institution's word that ends like one: "the Guardian")
+    if (kind !== 'person' && /(?:ian|ean|ese|ish|ern)$/.test(name) && !name.includes(' ') && (isDemonym(name) || name.endsWith('ern'))) return;
     // a people ("Somalis", "Americans"), or its demonym where the tagger took it for a name, is named for its place
     if (kind !== 'person' && !name.includes(' ') && isDemonym(name)) kind = 'place';
     if (addressPart(clipped, name)) return;
@@ -262,10 +283,17 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     entities.set(key, e);
   };
   /** a capitalised span, already whole and clean ("Surface Pro 3", "iPhone", "al-Shabab") */
-  const addName = (kind: TermKind, span: string) => {
-    const name = shoutedPlace(span);
+  const addName = (kind: TermKind, span: string): void => {
+    const name = leadingQualifierCut(kind, shoutedPlace(span));
+    // an institution named for a place, then a person's name run into it ("told Voice of America Danladi Ahmadu"): two names
+    const runOn = /^(\p{Lu}.* of (?:the )?(\p{Lu}\p{Ll}+)) (\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+)$/u.exec(name);
+    if (runOn && isPlace(placeKey(runOn[2]!)) && !isPlace(placeKey(runOn[3]!)) && runOn[3]!.split(' ').every((w) => wordKind(tokenKey(w)) !== 'common')) {
+      addName(kind, runOn[1]!);
+      addName('person', runOn[3]!);
+      return;
+    }
     // (a title's first half alone is a name there: "Prime" of "Prime membership")
-    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || (TITLE_WORDS.has(name.toLowerCase()) && !TITLE_HALVES.has(name.toLowerCase())) || bareTitle(name)) return;
+    if (name.length < 2 || NOT_NAMES.has(name.toLowerCase()) || (TITLE_WORDS.has(name.toLowerCase()) && !TITLE_HALVES.has(name.toLowerCase())) || bareTitle(name) || PLACE_PARTICIPLE.test(name)) return;
     if (addressPart(clipped, name)) return;
     const { key, kind: k } = entityKey(kind, name);
     const e = entities.get(key) ?? { kind: k, forms: new Map() };
@@ -336,7 +364,8 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     });
     doc.match('#Hyphenated+').forEach((m) => {
       const surface = (m.out('text') as string).trim().replace(/\s+/g, '');
-      if (m.has('#ProperNoun') && /^\p{Lu}[\p{L}]*(?:-[\p{L}]+)+$/u.test(cleanName(surface))) add('place', surface);
+      // (not a word made of a place and a participle: "Kuwaiti-born", "London-based", "Saudi-led")
+      if (m.has('#ProperNoun') && /^\p{Lu}[\p{L}]*(?:-[\p{L}]+)+$/u.test(cleanName(surface)) && !PLACE_PARTICIPLE.test(surface)) add('place', surface);
     });
 
     for (const np of nounPhrases(doc)) {
@@ -444,8 +473,21 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     if (!names.every((n) => /^[\p{Lu}][\p{L}'’.-]*(?: [\p{Lu}][\p{L}'’.-]*){1,3}$/u.test(n))) continue;
     const person = entities.get('p:' + nameKey(names[0]!.split(' ').pop()!));
     if (!person) continue;
-    for (const [n, c] of e.forms) person.forms.set(n, (person.forms.get(n) ?? 0) + c);
+    for (const [form, c] of e.forms) {
+      const n = leadingQualifierCut('person', form);
+      person.forms.set(n, (person.forms.get(n) ?? 0) + c);
+    }
     entities.delete(key);
+  }
+
+  // A product's name is written with its kind in lower case after it ("Hellfire missiles", "the Fire phone"): the name
+  // and its kind are one term, the name alone a fragment of it where it never stands without the kind (below)
+  for (const m of clipped.matchAll(PRODUCT_TAIL)) {
+    const [, word, noun] = m as unknown as [string, string, string];
+    if (STOP_WORDS.has(word.toLowerCase()) || isCalendarDate(word) || isDemonym(word) || isPlace(placeKey(word)) || entities.has('p:' + nameKey(word))) continue;
+    // (a sentence's first common word is a name only when the text also writes it inside a sentence)
+    if (opensSentence(clipped, `${word} ${noun}`) && !capitalisedInside(clipped, word) && wordKind(tokenKey(word)) === 'common') continue;
+    addName('organization', `${word} ${noun}`);
   }
 
   // A name the text never writes outside a longer name of the report is a fragment of it ("University College"
@@ -556,6 +598,9 @@ const NICKNAME = /(?<![\p{L}-])(\p{Lu}\p{Ll}+) "(\p{Lu}[\p{L}'.-]*(?: \p{Lu}[\p{
 const SUBJECT_WORD_COUNT = 3;
 /** Words that qualify no subject: places, times and amounts ("crater near", "item online", "billion sale"). */
 const NOT_SUBJECT_WORDS = new Set('near nearby online overseas abroad ahead million billion thousand hundred dozen'.split(' '));
+
+/** One capitalised word before a kind of product in lower case ("Hellfire missiles", "Fire phone", "Kindle tablets"). */
+const PRODUCT_TAIL = /(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}\p{N}]+) (missiles?|rockets?|rifles?|drones?|phones?|smartphones?|tablets?|laptops?|consoles?|headsets?|vaccines?|pills?|jets?|helicopters?|satellites?|browsers?)(?![\p{L}-])/gu;
 
 /** "Capitalised Words of the Name (CWN)": an expansion followed by its acronym in brackets. */
 const EXPANSION = /(\p{Lu}[\p{L}-]*(?:\s+(?:(?:of|for|and|the|on|to|de)\s+)?\p{Lu}[\p{L}-]*)+)\s+\((\p{Lu}{2,8})\)/gu;

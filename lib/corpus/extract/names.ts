@@ -21,7 +21,7 @@ export interface NameSpan {
 }
 
 const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[.'’&-][\p{L}\p{N}]+)*/gu;
-const CONNECTORS = new Set(['of', 'de', 'la', 'du', 'des', 'del', 'van', 'von', 'der', 'den', 'da', 'di', 'bin', 'ibn', 'al', 'el', 'y', '&']);
+const CONNECTORS = new Set(['of', 'de', 'la', 'las', 'los', 'du', 'des', 'del', 'van', 'von', 'der', 'den', 'da', 'di', 'bin', 'ibn', 'al', 'el', 'y', '&']);
 const ORG_CUES = new Set(
   ('airlines airline airways ministry bureau university college school hospital clinic party court agency police journal times post news ' +
     'herald tribune gazette telegraph guardian observer chronicle express institute department foundation corporation corp inc ltd co company ' +
@@ -87,7 +87,7 @@ function dayOfName(text: string, ts: readonly Tok[], i: number): boolean {
 const HOLIDAY = /^(?:New Year(?:['’]s(?: Day| Eve)?)?|Christmas(?: Day| Eve)?|Easter(?: Sunday| Monday)?|Thanksgiving(?: Day)?|Halloween|Boxing Day)$/;
 /** A calendar date ("Monday", "June 5", "Friday, March 3", "New Year"): never a name. */
 export const isCalendarDate = (name: string) =>
-  HOLIDAY.test(name) || (name.split(/[\s,]+/).filter(Boolean).every((w) => isTimeWord(w) || /^\d{1,4}(?:st|nd|rd|th)?$/.test(w)) && /\p{L}/u.test(name));
+  HOLIDAY.test(name) || (name.split(/[\s,]+|-(?=\d)/).filter(Boolean).every((w) => isTimeWord(w) || /^\d{1,4}(?:st|nd|rd|th)?$/.test(w)) && /\p{L}/u.test(name));
 /** A speech verb after a name says the name is a person's ("…, Nandakumar said"). */
 const SPEECH = /^['’]?,?\s+(?:said|says|told|added|explained|wrote|apologi[sz]ed|insisted|admitted|warned|denied)\b/;
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|ch|i)$/u;
@@ -122,7 +122,10 @@ const isAllCaps = (s: string) => /\p{Lu}{2,}/u.test(s) && !/\p{Ll}/u.test(s);
  * Letters and digits alternating in four runs or more, with lower-case letters: a video id or a
  * handle ("yrXx9dBo8M"), a date run together ("Nov11th-2014"); never a name ("H5N1", "XR7", "iPhone6s" stay).
  */
-const isMachineToken = (t: string) => /\p{Ll}/u.test(t) && (t.match(/\p{L}+|\p{N}+/gu)?.length ?? 0) >= 4 && !SITE_NAME.test(t);
+const isMachineToken = (t: string) =>
+  (/\p{Ll}/u.test(t) && (t.match(/\p{L}+|\p{N}+/gu)?.length ?? 0) >= 4 && !SITE_NAME.test(t)) ||
+  // … and a link's code of eight characters or more mixing digits, lower case and three capitals ("L01FrUFKwz")
+  (t.length >= 8 && /\p{N}/u.test(t) && /\p{Ll}/u.test(t) && (t.match(/\p{Lu}/gu)?.length ?? 0) >= 3);
 /** A site's name written after a number run together ("9to5Mac", "9to5Google"): it ends in a capitalised word. */
 const SITE_NAME = /\p{N}\p{Lu}\p{Ll}{2,}$/u;
 /** wordKind of a word, remembered (a block of the word list is decoded per look-up); bounded. */
@@ -378,7 +381,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
         const trimmed = trimSuffix(t);
         span.push(trimmed === t ? tok : { ...tok, text: trimmed, end: tok.start + trimmed.length });
         // a possessive ends a name, unless an institution's or place's word follows ("Sam's Club", "Fisherman's Terminal"; not "Russia's Army")
-        const cueNext = /['’]s$/.test(t) && isUpperStart(next) && spacesOnly(text, tok.end, ts[i + 1]!.start) && (ORG_CUES.has(foldToken(next)) || PLACE_CUES.has(foldToken(next))) && !isPlace(placeKey(t.replace(/['’]s$/, '')));
+        const cueNext = /['’]s$/.test(t) && isUpperStart(next) && spacesOnly(text, tok.end, ts[i + 1]!.start) && (ORG_CUES.has(foldToken(next)) || PLACE_CUES.has(foldToken(next)) || /^(?:day|eve)$/.test(foldToken(next))) && !isPlace(placeKey(t.replace(/['’]s$/, '')));
         if ((/['’]s?$/.test(t) && !cueNext) || trimmed !== t) flush();
         continue;
       }
@@ -389,14 +392,25 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
         !['of', 'for'].includes(t) || span.length === 1 || isCue(lastWord) || span.some((x) => x.text === 'of' || x.text === 'for');
       // "and" inside an institution's name only ("Office for Product Safety and Standards")
       // (or before a run of names that ends in an institution's word or a law's: "Food and Drug Administration", "Health and Safety Act")
-      const andOk = t === 'and' && (span.some((x) => x.text === 'of' || x.text === 'for') || endsInInstitution(text, ts, i + 1));
+      // (never before "The": "the BBC and The Washington Post" are two names)
+      const andOk = t === 'and' && next !== 'The' && (span.some((x) => x.text === 'of' || x.text === 'for') || endsInInstitution(text, ts, i + 1));
       // "vs" or "v" between two names is one name ("Kramer vs. Kramer", "Batman v Superman")
       const versusOk = VERSUS.has(folded) && /^\.? $/.test(text.slice(tok.end, ts[i + 1]?.start ?? tok.end));
-      if (span.length && (CONNECTORS.has(t) || t === 'for' || andOk || versusOk) && isUpperStart(next) && ofOk) span.push(tok);
+      // (a known place alone before "for" is the place of a post, not a name's first part: "analyst on Nigeria for Crisis Group")
+      const forOk = t !== 'for' || span.length > 1 || !isPlace(placeKey(span[0]?.text ?? ''));
+      if (span.length && (CONNECTORS.has(t) || t === 'for' || andOk || versusOk) && isUpperStart(next) && ofOk && forOk) span.push(tok);
       // two connectors before a name ("Rafael van der Vaart", "Ana de la Cruz")
       else if (span.length && CONNECTORS.has(t) && CONNECTORS.has(next) && isUpperStart(ts[i + 2]?.text ?? '') && spacesOnly(text, tok.end, ts[i + 1]!.start) && spacesOnly(text, ts[i + 1]!.end, ts[i + 2]!.start)) {
         span.push(tok, ts[i + 1]!);
         i++;
+      }
+      // another language's institution names only its first word with a capital ("Conseil constitutionnel", "Front de
+      // gauche", "Partido popular"): the lower-case word after it (or "de" and one word) is the name's
+      else if (foreign && span.length === 1 && FOREIGN_INSTITUTIONS.has(foldToken(span[0]!.text)) && /^\p{Ll}{2,}$/u.test(t) && spacesOnly(text, ts[i - 1]!.end, tok.start)) {
+        const de = /^(?:de|del|di)$/.test(t) && /^\p{Ll}{3,}$/u.test(next) && spacesOnly(text, tok.end, ts[i + 1]?.start ?? tok.end);
+        if (de || (t.length > 2 && !STOP_WORDS.has(t) && !FOREIGN_SMALL.has(t))) span.push(tok);
+        if (de) span.push(ts[++i]!);
+        flush();
       }
       // "Institute for the Study of War", "Bank of the West"
       else if (span.length && (t === 'of' || t === 'for') && ofOk && span.length >= 1 && next === 'the' && isUpperStart(ts[i + 2]?.text ?? '') && ORG_CUES.has(lastWord)) {
@@ -405,7 +419,7 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       }
       // (a model's number may have a hyphenated variant: "Boeing 787-8 Dreamliner", "Boeing 737-800")
       else if (span.length && /^\d{1,3}(?:-\d{1,3})?[a-z]?$/i.test(t) && !/^\d+$/.test(span[span.length - 1]!.text)) span.push(tok);
-      else if ((/^\d+(?:st|nd|rd|th)$/.test(t) && isUpperStart(next)) || (/^(?:\d|\d{4})$/.test(t) && isAcronymToken(next) && !NOT_ACRONYMS.has(next.toLowerCase()))) {
+      else if ((/^\d+(?:st|nd|rd|th)$/.test(t) && isUpperStart(next)) || (/^(?:\d|\d{4})$/.test(t) && isAcronymToken(next) && !NOT_ACRONYMS.has(next.toLowerCase()) && !startsName(text, ts, i + 2))) {
         flush();
         span.push(tok);
       } else flush();
@@ -415,6 +429,18 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
   return out;
 }
 
+/** A year before an acronym that opens a longer name is the year of that name's event ("the 2011 PGA Championship"), not a model's ("2014 RC"). */
+function startsName(text: string, ts: readonly Tok[], k: number): boolean {
+  const after = ts[k];
+  return !!after && isUpperStart(after.text) && spacesOnly(text, ts[k - 1]!.end, after.start);
+}
+
+/** Institutions that French, Spanish and Italian write with one capital ("Conseil constitutionnel", "Partido popular"). */
+const FOREIGN_INSTITUTIONS = new Set('conseil front parti assemblee cour tribunal ministere banque mouvement comite partido tribunal congreso ministerio consejo corte partito consiglio camera'.split(' '));
+
+/** Their function words and commonest verbs, which follow such a word without naming it ("le Conseil est …", "el Partido que …"). */
+const FOREIGN_SMALL = new Set('les des une est qui que sur par pour dans avec sont ont aux ses son leur mais elle lui été fait peut doit los las por para con una del fue son han che per non sono gli nel della'.split(' '));
+
 /** The words between two names that make one name of them ("Kramer vs. Kramer", "Batman v Superman"). */
 const VERSUS = new Set(['v', 'vs', 'versus']);
 
@@ -422,6 +448,9 @@ const VERSUS = new Set(['v', 'vs', 'versus']);
 function endsInInstitution(text: string, ts: readonly Tok[], from: number): boolean {
   let j = from;
   while (j < ts.length && isUpperStart(ts[j]!.text) && (j === from || spacesOnly(text, ts[j - 1]!.end, ts[j]!.start))) j++;
+  // (a law's or an institution's word after a place in brackets ends it too: "Animal Health and Welfare (Scotland) Act")
+  const bracketed = j > from && /^ \(\p{Lu}[\p{L} ]*\) (\p{Lu}\p{Ll}+)/u.exec(text.slice(ts[j - 1]!.end, ts[j - 1]!.end + 40));
+  if (bracketed && spacesOnly(text, ts[from - 1]!.end, ts[from]!.start) && (ORG_CUES.has(foldToken(bracketed[1]!)) || foldToken(bracketed[1]!) === 'act')) return true;
   // (two words at least: "People and News" are two names)
   if (j - from < 2 || !spacesOnly(text, ts[from - 1]!.end, ts[from]!.start)) return false;
   const last = foldToken(ts[j - 1]!.text);
