@@ -64,8 +64,10 @@ describe('the corpus catalogue (the popup list, filtered and paged where the cor
     const whole = await db.reports.toArray();
     for (const filter of [DEFAULT_FILTER, { ...DEFAULT_FILTER, sort: 'title' as const }, { ...DEFAULT_FILTER, sort: 'oldest' as const }, { ...DEFAULT_FILTER, origin: 'user' as const }])
       expect((await catalogue.list(filter, 1000)).reports.map((r) => r.id), filter.sort).toEqual(listReports(whole, filter).map((r) => r.id));
-    // the popup reads the list as it opens itself: the same page, counts and sources
-    for (const limit of [25, 1000]) {
+    // the popup reads the list as it opens itself: the same page, counts and sources (pages that end
+    // among the dated reports, just past them and among the undated ones, and the whole corpus)
+    const dated = whole.filter((r) => r.date !== null).length;
+    for (const limit of [1, dated - 1, dated, dated + 1, dated + 2, 25, 1000]) {
       const page = await newestPage(db, limit);
       expect(page.reports.map((r) => r.id)).toEqual(listReports(whole, DEFAULT_FILTER).slice(0, limit).map((r) => r.id));
       expect({ ...page, reports: [] }).toEqual({ ...(await catalogue.list(DEFAULT_FILTER, limit)), reports: [] });
