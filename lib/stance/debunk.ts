@@ -70,7 +70,7 @@ export function debunks(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
   if (HEDGED_BEFORE.test(b.slice(0, m.index!))) return null;
   // a thing called fake that is not the story nor what the page is about ("fake passports", "a false name")
   const next = b.slice(m.index! + m[0].length).match(/^\s+([a-z]+)/i)?.[1] ?? '';
-  if (/^(?:fake[ds]?|false|bogus|phony|phoney|fabricated|doctored|photoshopped|satirical)$/i.test(m[0]) && next && !STORY_NOUN.test(next) && !/^(?:and|or|but|as|by|after|because|news|in|on|at|to|for|that|and)$/i.test(next) && !subjectWords(a, A).has(contentTokens(next)[0] ?? next.toLowerCase())) return null;
+  if (/^(?:fake[ds]?|false|bogus|phony|phoney|fabricated|doctored|photoshopped|satirical)$/i.test(m[0]) && next && !STORY_NOUN.test(next) && !/^(?:and|or|but|as|by|after|because|news|in|on|at|to|for|that)$/i.test(next) && !subjectWords(a, A).has(contentTokens(next)[0] ?? next.toLowerCase())) return null;
   // what is called untrue is what the page says: its own words (not only whom it names), in the debunking clause,
   // or the page's own figure there ("the $72 million figure is totally bogus")
   const clauseText = clauseAt(b, m.index!);
