@@ -277,6 +277,9 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
         const next = ts[i + 1];
         if (next && isUpperStart(next.text) && spacesOnly(text, ts[i]!.end, next.start)) midPairs.add(`${foldToken(t)} ${foldToken(next.text)}`);
       }
+      // capitalised after the article that opens a sentence ("The Guardian reported …"): prose writes "The" before a
+      // lower-case noun, so this is a name's capital too (not in a Title Case line: "The Big Picture")
+      else if (i === 1 && ts[0]!.text === 'The' && /^\p{Lu}\p{Ll}+$/u.test(t) && spacesOnly(text, ts[0]!.end, ts[1]!.start) && !titleCase(ts)) mid.add(foldToken(t));
     }
   }
   // the first two words of the tagger's names: a sentence's first word that opens one is a name's ("University College London …")
