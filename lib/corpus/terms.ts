@@ -327,6 +327,8 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     entry.forms.set(phrase, (entry.forms.get(phrase) ?? 0) + 1);
     phrases.set(key, entry);
   }
+  /** the words the tagger read as given names, in any piece */
+  const givenNames = new Set<string>();
   for (const piece of pieces(clipped)) {
     const doc = nlp(piece);
     const tagged = new Map<string, TermKind>();
@@ -344,6 +346,7 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     for (const o of doc.organizations().out('array') as string[]) typed('organization', o);
     const firstNames = new Set<string>();
     for (const sentence of doc.docs) for (const term of sentence) if (term.tags?.has('FirstName')) firstNames.add(fold(term.text));
+    for (const f of firstNames) givenNames.add(f);
     for (const n of capitalisedNames(piece, tagged, firstNames, !english)) addName(n.kind, n.name);
     if (!english) {
       yield;
@@ -513,6 +516,21 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
       e.forms.delete(f);
     }
   }
+  // … and so is a person's given name and surname after a capitalised word for the kind of person they are, a member
+  // of a band, a team, a party ("Beatle John Lennon", "Yankee Derek Jeter", "Democrat Nancy Pelosi"): an English
+  // word the tagger read as no given name, before one it did
+  for (const [key, e] of entities) {
+    if (!key.startsWith('p:')) continue;
+    for (const [f, n] of [...e.forms]) {
+      const [first, given, ...rest] = f.split(' ');
+      if (!rest.length || !/^\p{Lu}\p{Ll}{2,}$/u.test(first!) || givenNames.has(fold(first!)) || !givenNames.has(fold(given!)) || !wordKind(tokenKey(first!)) || namePart(first!)) continue;
+      // (not a place's name before a name ("Nottingham Trent University"), nor a name ending in an everyday word ("Super Mario Run"))
+      if (isPlace(placeKey(first!)) || rest.some((w) => wordKind(tokenKey(w)) === 'common')) continue;
+      const shorter = [given, ...rest].join(' ');
+      e.forms.set(shorter, (e.forms.get(shorter) ?? 0) + n);
+      e.forms.delete(f);
+    }
+  }
   // … and so is a person's name the tagger cut from a longer one ("George W" of "George W. Bush", "Kim Jong" of "Kim Jong-un")
   const people = [...entities].filter(([k]) => k.startsWith('p:'));
   const fullNames = people.flatMap(([, e]) => [...e.forms.keys()]).filter((f) => f.includes(' '));
@@ -593,6 +611,12 @@ export function nicknameAfter(text: string): string {
   return text.replace(NICKNAME, (_, given: string, nick: string, surname: string) => `${given} ${surname} "${nick}"`);
 }
 const NICKNAME = /(?<![\p{L}-])(\p{Lu}\p{Ll}+) "(\p{Lu}[\p{L}'.-]*(?: \p{Lu}[\p{L}'.-]*){0,3})" (\p{Lu}[\p{Ll}'-]+)(?![\p{L}-])/gu;
+
+/** Does the tagger's lexicon know a word as a person's name or a part of one ("Lee" of "Lee Harvey Oswald")? */
+function namePart(word: string): boolean {
+  const tag = (nlp.world() as { model: { one: { lexicon: Record<string, string | undefined> } } }).model.one.lexicon[word.toLowerCase()];
+  return !!tag && /Person|Name/.test(tag);
+}
 
 /** A report's subject words: one of a phrase's words written this often, the other at least twice. */
 const SUBJECT_WORD_COUNT = 3;

@@ -1,6 +1,8 @@
 /** Names any English news writes after a word that opens a sentence or names a kind (terms32): own sentences, no corpus text. */
 import { describe, expect, it } from 'vitest';
 import { capitalisedNames } from '../../lib/corpus/extract/names';
+import { extractReportTerms, type Term } from '../../lib/corpus/terms';
+import { Matcher } from '../../lib/match';
 
 const names = (text: string) => capitalisedNames(text, new Map(), new Set()).map((n) => n.name);
 
@@ -10,5 +12,25 @@ describe('names after a word that is no part of them', () => {
     // (not where the text writes the word in lower case too, nor in a Title Case line)
     expect(names('The Sentinel said so. A sentinel stood at the gate.')).not.toContain('Sentinel');
     expect(names('The Sentinel Stands Watch Over Every Harbour\nShips came in.')).not.toContain('Sentinel');
+  });
+});
+
+describe('a kind of person before a person\'s full name', () => {
+  const people = (text: string) => extractReportTerms(text).entities.filter((e) => e.key.startsWith('p:')).flatMap((e) => e.forms.map(([f]) => f));
+  it('is no part of the name ("Beatle John Lennon" → John Lennon)', () => {
+    const got = people('The song was named after Yankee Derek Holt, fans said. Later Tory Margaret Quilty spoke.');
+    expect(got).toEqual(expect.arrayContaining(['Derek Holt', 'Margaret Quilty']));
+    expect(got.some((f) => /Yankee|Tory/.test(f))).toBe(false);
+  });
+  it('a given name before another stays ("Lee Harvey Oswald"), as do a place and a name ending in an everyday word', () => {
+    expect(people('The gunman was Lee Harvey Oswald, police said.')).toContain('Lee Harvey Oswald');
+    expect(people('Later Trent Reznor studied at Nottingham Trent University.')).toContain('Nottingham Trent University');
+    expect(people('She played Super Mario Run all day, Mario Run being new.')).toContain('Super Mario Run');
+  });
+  it('the matcher marks the person\'s name after such a word, not a longer name\'s end', () => {
+    const m = new Matcher([{ id: 'derek-holt', label: 'Derek Holt', kind: 'person', aliases: ['Holt'] }, { id: 'post', label: 'Post', kind: 'organization', aliases: [] }] as Term[]);
+    expect(m.find('It was named after Yankee Derek Holt by fans.').map((x) => x.text)).toEqual(['Derek Holt']);
+    expect(m.find('said Republican Derek Holt.').map((x) => x.text)).toEqual(['Derek Holt']);
+    expect(m.find('She reads the Washington Post daily.').map((x) => x.text)).toEqual([]);
   });
 });
