@@ -34,3 +34,27 @@ describe('a kind of person before a person\'s full name', () => {
     expect(m.find('She reads the Washington Post daily.').map((x) => x.text)).toEqual([]);
   });
 });
+
+describe('names written as words: in capitals, or as a site\'s address', () => {
+  it('an everyday word in capitals after a kind of institution is its name ("the rights group CAGE"); shouted elsewhere it is none', () => {
+    const got = names('Omar Reyes, a director at the advocacy group TORCH, spoke. He was NOT pleased. The band MOTH played. Get FREE tickets.');
+    expect(got).toEqual(expect.arrayContaining(['TORCH', 'MOTH']));
+    expect(got).not.toContain('NOT');
+    expect(got).not.toContain('FREE');
+  });
+  it('a site named by one everyday word keeps its address ("a Golf.com report"); others are called by their name', () => {
+    const got = names('He disputed a Harbour.com report. It also ran on Snopes.com on Monday.');
+    expect(got).toEqual(expect.arrayContaining(['Harbour.com', 'Snopes']));
+    expect(got).not.toContain('Harbour');
+  });
+});
+
+describe('"to" inside an institution\'s name', () => {
+  it('joins the name whose acronym the text writes ("Society for Prevention of Cruelty to Animals (SPCA)")', () => {
+    expect(names('The Welsh Society for Protection of Rivers to Wetlands (SPRW) said so.')).toContain('Welsh Society for Protection of Rivers to Wetlands');
+    expect(names('The League to Save Lakes spoke. The LSL has 400 members.')).toContain('League to Save Lakes');
+  });
+  it('joins no two names where no acronym spells them ("the Institute of Art to Paris")', () => {
+    expect(names('He sent the Institute of Art to Paris on Monday.')).not.toContain('Institute of Art to Paris');
+  });
+});
