@@ -54,6 +54,10 @@ describe('"to" inside an institution\'s name', () => {
     expect(names('The Welsh Society for Protection of Rivers to Wetlands (SPRW) said so.')).toContain('Welsh Society for Protection of Rivers to Wetlands');
     expect(names('The League to Save Lakes spoke. The LSL has 400 members.')).toContain('League to Save Lakes');
   });
+  it('and so does "and the" ("Islamic State of Iraq and the Levant … ISIL"); two names stay two where no acronym spells them', () => {
+    expect(names('Fighters of the Union of Farmers and the Hills left. The UFH said so.')).toContain('Union of Farmers and the Hills');
+    expect(names('The Bank of England and the Fed met on Monday.')).toEqual(expect.arrayContaining(['Bank of England', 'Fed']));
+  });
   it('joins no two names where no acronym spells them ("the Institute of Art to Paris")', () => {
     expect(names('He sent the Institute of Art to Paris on Monday.')).not.toContain('Institute of Art to Paris');
   });

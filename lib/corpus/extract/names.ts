@@ -406,6 +406,11 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       // (SPCA)", "Committee to Protect Journalists … CPJ")
       const toOk = t === 'to' && span.length > 0 && spelledAcronym(text, ts, span, i + 1, (acronyms ??= textAcronyms(text)));
       if (span.length && (CONNECTORS.has(t) || t === 'for' || andOk || versusOk || toOk) && isUpperStart(next) && ofOk && forOk) span.push(tok);
+      // "and the" inside an institution's name whose acronym the text writes ("Islamic State of Iraq and the Levant … ISIL")
+      else if (t === 'and' && next === 'the' && span.some((x) => x.text === 'of') && spacesOnly(text, tok.end, ts[i + 1]!.start) && isUpperStart(ts[i + 2]?.text ?? '') && spelledAcronym(text, ts, span, i + 2, (acronyms ??= textAcronyms(text)))) {
+        span.push(tok, ts[i + 1]!);
+        i++;
+      }
       // two connectors before a name ("Rafael van der Vaart", "Ana de la Cruz")
       else if (span.length && CONNECTORS.has(t) && CONNECTORS.has(next) && isUpperStart(ts[i + 2]?.text ?? '') && spacesOnly(text, tok.end, ts[i + 1]!.start) && spacesOnly(text, ts[i + 1]!.end, ts[i + 2]!.start)) {
         span.push(tok, ts[i + 1]!);
