@@ -393,7 +393,7 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
       for (let e = 1; e < last; e++) if (lowerWord(words[e - 1]) && STOP_WORDS.has(words[e]!)) ends.add(e);
       addPhrases(words, ends);
       // a compound written as one hyphenated word of three parts or more names a thing itself ("stop-and-frisk")
-      for (const w of words) if (/^[a-z]+(?:-[a-z]+){2,}$/.test(w)) addPhrase([w]);
+      for (const w of words) if (/^[a-z]+(?:-[a-z]+){2,}$/.test(w) || spacedToo(clipped, w)) addPhrase([w]);
     }
     // "a highly toxic industrial chemical.": a determiner's run of adjectives with no noun after it ends in its head
     // noun, which the tagger took for an adjective
@@ -617,6 +617,18 @@ function namePart(word: string): boolean {
   const tag = (nlp.world() as { model: { one: { lexicon: Record<string, string | undefined> } } }).model.one.lexicon[word.toLowerCase()];
   return !!tag && /Person|Name/.test(tag);
 }
+
+/**
+ * A word of two parts the report writes both hyphenated and spaced ("hip-hop" and "Hip Hop") is a compound that names a
+ * thing; not a verb and its particle ("cover-up", "follow up"), nor a span ("long-term").
+ */
+function spacedToo(text: string, word: string): boolean {
+  const m = /^([a-z]{2,})-([a-z]{2,})$/.exec(word);
+  if (!m || PARTICLES.has(m[2]!) || SPAN_MODIFIERS.has(m[1]!)) return false;
+  return new RegExp(`(?<![\\p{L}-])${m[1]} ${m[2]}(?![\\p{L}-])`, 'iu').test(text);
+}
+const PARTICLES = new Set('up down out in off on over back away about around through'.split(' '));
+const SPAN_MODIFIERS = new Set('long short high low well full half part mid self all one two'.split(' '));
 
 /** A report's subject words: one of a phrase's words written this often, the other at least twice. */
 const SUBJECT_WORD_COUNT = 3;

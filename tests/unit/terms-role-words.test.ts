@@ -62,3 +62,14 @@ describe('"to" inside an institution\'s name', () => {
     expect(names('He sent the Institute of Art to Paris on Monday.')).not.toContain('Institute of Art to Paris');
   });
 });
+
+describe('a word of two parts written hyphenated and spaced', () => {
+  const phrases = (text: string) => extractReportTerms(text).phrases.flatMap((e) => e.forms.map(([f]) => f));
+  it('is a compound that names a thing ("hip-hop" and "Hip Hop")', () => {
+    expect(phrases('The rise of swing-pop changed radio. Fans of Swing Pop gathered in the park.')).toContain('swing-pop');
+  });
+  it('not a verb and its particle, a span, or a word written only hyphenated', () => {
+    const got = phrases('The cover-up was bad, but they would cover up more. A long-term plan for the long term. A swing-pop song played.');
+    for (const w of ['cover-up', 'long-term', 'swing-pop']) expect(got).not.toContain(w);
+  });
+});
