@@ -327,6 +327,8 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     entry.forms.set(phrase, (entry.forms.get(phrase) ?? 0) + 1);
     phrases.set(key, entry);
   }
+  /** the words the tagger read as given names, in any piece */
+  const givenNames = new Set<string>();
   for (const piece of pieces(clipped)) {
     const doc = nlp(piece);
     const tagged = new Map<string, TermKind>();
@@ -344,6 +346,7 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
     for (const o of doc.organizations().out('array') as string[]) typed('organization', o);
     const firstNames = new Set<string>();
     for (const sentence of doc.docs) for (const term of sentence) if (term.tags?.has('FirstName')) firstNames.add(fold(term.text));
+    for (const f of firstNames) givenNames.add(f);
     for (const n of capitalisedNames(piece, tagged, firstNames, !english)) addName(n.kind, n.name);
     if (!english) {
       yield;
@@ -390,7 +393,7 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
       for (let e = 1; e < last; e++) if (lowerWord(words[e - 1]) && STOP_WORDS.has(words[e]!)) ends.add(e);
       addPhrases(words, ends);
       // a compound written as one hyphenated word of three parts or more names a thing itself ("stop-and-frisk")
-      for (const w of words) if (/^[a-z]+(?:-[a-z]+){2,}$/.test(w)) addPhrase([w]);
+      for (const w of words) if (/^[a-z]+(?:-[a-z]+){2,}$/.test(w) || spacedToo(clipped, w)) addPhrase([w]);
     }
     // "a highly toxic industrial chemical.": a determiner's run of adjectives with no noun after it ends in its head
     // noun, which the tagger took for an adjective
@@ -513,6 +516,21 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
       e.forms.delete(f);
     }
   }
+  // … and so is a person's given name and surname after a capitalised word for the kind of person they are, a member
+  // of a band, a team, a party ("Beatle John Lennon", "Yankee Derek Jeter", "Democrat Nancy Pelosi"): an English
+  // word the tagger read as no given name, before one it did
+  for (const [key, e] of entities) {
+    if (!key.startsWith('p:')) continue;
+    for (const [f, n] of [...e.forms]) {
+      const [first, given, ...rest] = f.split(' ');
+      if (!rest.length || !/^\p{Lu}\p{Ll}{2,}$/u.test(first!) || givenNames.has(fold(first!)) || !givenNames.has(fold(given!)) || !wordKind(tokenKey(first!)) || namePart(first!)) continue;
+      // (not a place's name before a name ("Nottingham Trent University"), nor a name ending in an everyday word ("Super Mario Run"))
+      if (isPlace(placeKey(first!)) || rest.some((w) => wordKind(tokenKey(w)) === 'common')) continue;
+      const shorter = [given, ...rest].join(' ');
+      e.forms.set(shorter, (e.forms.get(shorter) ?? 0) + n);
+      e.forms.delete(f);
+    }
+  }
   // … and so is a person's name the tagger cut from a longer one ("George W" of "George W. Bush", "Kim Jong" of "Kim Jong-un")
   const people = [...entities].filter(([k]) => k.startsWith('p:'));
   const fullNames = people.flatMap(([, e]) => [...e.forms.keys()]).filter((f) => f.includes(' '));
@@ -593,6 +611,24 @@ export function nicknameAfter(text: string): string {
   return text.replace(NICKNAME, (_, given: string, nick: string, surname: string) => `${given} ${surname} "${nick}"`);
 }
 const NICKNAME = /(?<![\p{L}-])(\p{Lu}\p{Ll}+) "(\p{Lu}[\p{L}'.-]*(?: \p{Lu}[\p{L}'.-]*){0,3})" (\p{Lu}[\p{Ll}'-]+)(?![\p{L}-])/gu;
+
+/** Does the tagger's lexicon know a word as a person's name or a part of one ("Lee" of "Lee Harvey Oswald")? */
+function namePart(word: string): boolean {
+  const tag = (nlp.world() as { model: { one: { lexicon: Record<string, string | undefined> } } }).model.one.lexicon[word.toLowerCase()];
+  return !!tag && /Person|Name/.test(tag);
+}
+
+/**
+ * A word of two parts the report writes both hyphenated and spaced ("hip-hop" and "Hip Hop") is a compound that names a
+ * thing; not a verb and its particle ("cover-up", "follow up"), nor a span ("long-term").
+ */
+function spacedToo(text: string, word: string): boolean {
+  const m = /^([a-z]{2,})-([a-z]{2,})$/.exec(word);
+  if (!m || PARTICLES.has(m[2]!) || SPAN_MODIFIERS.has(m[1]!)) return false;
+  return new RegExp(`(?<![\\p{L}-])${m[1]} ${m[2]}(?![\\p{L}-])`, 'iu').test(text);
+}
+const PARTICLES = new Set('up down out in off on over back away about around through'.split(' '));
+const SPAN_MODIFIERS = new Set('long short high low well full half part mid self all one two'.split(' '));
 
 /** A report's subject words: one of a phrase's words written this often, the other at least twice. */
 const SUBJECT_WORD_COUNT = 3;

@@ -203,7 +203,7 @@ export class Matcher {
       const titleCase = (page.titleCase ??= isTitleCase(toks));
       const left = first - 1;
       if (left >= 0 && !covered[left]) {
-        const context = { titleCase, sentenceStart: startsSentence(left > 0 ? gap(left) : null) };
+        const context = { titleCase, sentenceStart: startsSentence(left > 0 ? gap(left) : null), fullName: kind === 'person' && last > first };
         if (continuesName(toks[left]!, gap(first), toks[first]!, 'left', context)) return null;
       }
       const right = last + 1;

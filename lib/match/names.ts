@@ -66,6 +66,8 @@ export interface NameContext {
   titleCase: boolean;
   /** the neighbour is the first word of a sentence */
   sentenceStart: boolean;
+  /** the name is a person's, written whole (given name and surname) */
+  fullName?: boolean;
 }
 
 /** Title Case: three or more words of 4+ letters, nearly all capitalised. */
@@ -98,6 +100,8 @@ export function continuesName(neighbour: Token, gap: string, name: Token, side: 
   if (side === 'right' && isAcronym(name.text)) return false;
   const w = neighbour.folded;
   if (STOP_WORDS.has(w) || BESIDE_NAMES.has(w) || PERSON_TITLES.has(w)) return false;
+  // an English word before a person's full name says what kind of person they are ("Beatle John Lennon", "Democrat Nancy Pelosi")
+  if (side === 'left' && context.fullName && wordKind(neighbour.key)) return false;
   // Where capitals say nothing ("Trump Tweet About…", "Watch Donald Trump…"), a common word is not
   // part of the name unless it is one that names are made of.
   if (context.titleCase || (side === 'left' && context.sentenceStart)) return NAME_PARTS.has(w) || wordKind(neighbour.key) !== 'common';

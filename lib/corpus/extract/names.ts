@@ -277,12 +277,16 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
         const next = ts[i + 1];
         if (next && isUpperStart(next.text) && spacesOnly(text, ts[i]!.end, next.start)) midPairs.add(`${foldToken(t)} ${foldToken(next.text)}`);
       }
+      // capitalised after the article that opens a sentence ("The Guardian reported …"): prose writes "The" before a
+      // lower-case noun, so this is a name's capital too (not in a Title Case line: "The Big Picture")
+      else if (i === 1 && ts[0]!.text === 'The' && /^\p{Lu}\p{Ll}+$/u.test(t) && spacesOnly(text, ts[0]!.end, ts[1]!.start) && !titleCase(ts)) mid.add(foldToken(t));
     }
   }
   // the first two words of the tagger's names: a sentence's first word that opens one is a name's ("University College London …")
   const taggedStarts = new Set<string>();
   for (const [name, kind] of tagged) if (kind !== 'person' && /^\S+ \S+/.test(name)) taggedStarts.add(name.split(' ', 2).join(' '));
   const out: NameSpan[] = [];
+  let acronyms: Set<string> | undefined;
   for (const [k, ts] of toks.entries()) {
     const sentenceCaps = ts.filter((t) => /\p{L}/u.test(t.text)).every((t) => !/\p{Ll}/u.test(t.text));
     if (!shortLines && ((sentenceCaps && ts.length > 3) || (titleCase(ts) && !namesSentence(sentences[k]!.text, ts)))) continue; // a shouted line or a headline says nothing about names
@@ -398,7 +402,15 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       const versusOk = VERSUS.has(folded) && /^\.? $/.test(text.slice(tok.end, ts[i + 1]?.start ?? tok.end));
       // (a known place alone before "for" is the place of a post, not a name's first part: "analyst on Nigeria for Crisis Group")
       const forOk = t !== 'for' || span.length > 1 || !isPlace(placeKey(span[0]?.text ?? ''));
-      if (span.length && (CONNECTORS.has(t) || t === 'for' || andOk || versusOk) && isUpperStart(next) && ofOk && forOk) span.push(tok);
+      // "to" inside an institution's name whose acronym the text writes ("Society for Prevention of Cruelty to Animals
+      // (SPCA)", "Committee to Protect Journalists … CPJ")
+      const toOk = t === 'to' && span.length > 0 && spelledAcronym(text, ts, span, i + 1, (acronyms ??= textAcronyms(text)));
+      if (span.length && (CONNECTORS.has(t) || t === 'for' || andOk || versusOk || toOk) && isUpperStart(next) && ofOk && forOk) span.push(tok);
+      // "and the" inside an institution's name whose acronym the text writes ("Islamic State of Iraq and the Levant … ISIL")
+      else if (t === 'and' && next === 'the' && span.some((x) => x.text === 'of') && spacesOnly(text, tok.end, ts[i + 1]!.start) && isUpperStart(ts[i + 2]?.text ?? '') && spelledAcronym(text, ts, span, i + 2, (acronyms ??= textAcronyms(text)))) {
+        span.push(tok, ts[i + 1]!);
+        i++;
+      }
       // two connectors before a name ("Rafael van der Vaart", "Ana de la Cruz")
       else if (span.length && CONNECTORS.has(t) && CONNECTORS.has(next) && isUpperStart(ts[i + 2]?.text ?? '') && spacesOnly(text, tok.end, ts[i + 1]!.start) && spacesOnly(text, ts[i + 1]!.end, ts[i + 2]!.start)) {
         span.push(tok, ts[i + 1]!);
@@ -427,6 +439,25 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
     flush();
   }
   return out;
+}
+
+/** The acronyms a text writes ("SPCA", "CPJ"). */
+function textAcronyms(text: string): Set<string> {
+  return new Set([...text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{3,6}(?![\p{L}\p{N}])/gu)].map((m) => m[0]));
+}
+
+/**
+ * Do the capitalised words of `span`, "to" and the run of capitalised words from token `from` end in the letters of an
+ * acronym the text writes, with a letter from after "to" ("Scottish Society for Prevention of Cruelty to Animals": SPCA)?
+ */
+function spelledAcronym(text: string, ts: readonly Tok[], span: readonly Tok[], from: number, acronyms: Set<string>): boolean {
+  if (!acronyms.size) return false;
+  let j = from;
+  while (j < ts.length && j < from + 4 && isUpperStart(ts[j]!.text) && spacesOnly(text, ts[j - 1]!.end, ts[j]!.start)) j++;
+  if (j === from) return false;
+  const initials = [...span, ...ts.slice(from, j)].filter((t) => isUpperStart(t.text)).map((t) => t.text[0]).join('');
+  for (let k = 0; k + 3 <= initials.length; k++) if (acronyms.has(initials.slice(k))) return true;
+  return false;
 }
 
 /** A year before an acronym that opens a longer name is the year of that name's event ("the 2011 PGA Championship"), not a model's ("2014 RC"). */
@@ -585,6 +616,9 @@ export function onlyInCompounds(text: string, word: string): boolean {
   return seen;
 }
 
+/** A kind of institution written before its name ("the rights group CAGE", "the band KISS"): that name is no shouted word. */
+const INSTITUTION_KIND = /\b(?:group|charity|organi[sz]ation|campaign|band|firm|company|agency|network|website|site|magazine|newspaper|app|brand|label|union|party|movement|coalition|outlet|channel|start-?up|programme|program|project|initiative|committee|watchdog|institute|association|society|lobby)\s+$/;
+
 /** Interjections ("Ahh", "Hmm", "Ugh", "Oops"): never names, though a sentence opens with one. */
 const INTERJECTION = /^(?:a+h+|o+h+|u+h+|e+h+|h+m+|m{2,}|s+h{2,}|u+g+h+|a+w{2,}|w+o+w+|y+a+y+|o+o+p+s+|h+u+h+|b+a+h+)$/i;
 
@@ -620,7 +654,8 @@ function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, t
     if (w.length < 2 || STOP_WORDS.has(f) || (PERSON_TITLES.has(f) && !TITLE_HALVES.has(f)) || DIRECTIONS.has(f) || INTERJECTION.test(w)) return;
     if (compoundWord(text, span[0]!.end, w)) return;
     if (isAcronymToken(w)) {
-      if (NOT_ACRONYMS.has(f) || (wordKind(f) === 'common' && !span[0]!.elided)) return;
+      // (an everyday word in capitals is shouted, not a name, unless a kind of institution names it: "the rights group CAGE")
+      if (NOT_ACRONYMS.has(f) || (wordKind(f) === 'common' && !span[0]!.elided && !INSTITUTION_KIND.test(text.slice(Math.max(0, span[0]!.start - 16), span[0]!.start)))) return;
     } else if (common(w) && !isInnerCapital(w)) {
       // a common word is a name only where the text never writes it in lower case
       if (!mid.has(f) || lower.has(w.toLowerCase())) return;
@@ -636,7 +671,8 @@ function emit(span: Tok[], text: string, mid: Set<string>, lower: Set<string>, t
   if (isCalendarDate(label)) return;
   // a website is called by its name, not its address ("Snopes.com", "Hip Hop Wired.com")
   const site = label.replace(WEB_DOMAIN, '');
-  if (site !== label && /^\p{Lu}/u.test(site)) {
+  // (one everyday word keeps its address: "Golf.com" is a site, "Golf" a sport)
+  if (site !== label && /^\p{Lu}/u.test(site) && !(words.length === 1 && common(site))) {
     words[words.length - 1] = words[words.length - 1]!.replace(WEB_DOMAIN, '');
     out.push({ name: site, kind: kindOf(site, words, tagged, firstNames, personCue) });
     return;
