@@ -300,6 +300,14 @@ function ofSubset(text: string, qs: Quantity[]): boolean {
   });
 }
 
+/** Is one of `qs` given per item: "$15,000 each", "£20 apiece", "$50 a head", "$9 per bottle"? */
+function perItem(text: string, qs: Quantity[]): boolean {
+  return qs.some((q) => {
+    const at = text.indexOf(q.text);
+    return at >= 0 && (/\b(?:each|apiece)$/i.test(q.text) || /^\s*(?:each|apiece|a (?:head|piece|person)|per (?!cent\b)[a-z]+)\b/i.test(text.slice(at + q.text.length, at + q.text.length + 20)));
+  });
+}
+
 /** Are all of `qs` ages of someone introduced by "a"/"an" ("a 22-year-old man", "an 80-year-old Welsh woman")? */
 function indefinite(text: string, qs: Quantity[]): boolean {
   return qs.length > 0 && qs.every((q) => {
@@ -346,7 +354,8 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
     const qsA = A.quantities.filter((q) => keysA.get(q) === k);
     const qsB = B.quantities.filter((q) => keysB.get(q) === k);
     // a figure given for part of a set ("some bottles costing more than $20,000 each") is not the set's ("bottles costing $15,000 each")
-    const doubt = !f.agree && (ofSubset(a, qsA) || ofSubset(b, qsB));
+    // and a price or count per item on one side only ("bottles costing $15,000 each" / "dropped $300,000 on a meal") is not the total's
+    const doubt = !f.agree && (ofSubset(a, qsA) || ofSubset(b, qsB) || perItem(a, qsA) !== perItem(b, qsB));
     // two people introduced anew on both sides ("a 22-year-old man" / "a 40-year-old man"), outside one event of a kind both tell of
     // (a strike, a killing: "a 5-year-old child died" / "a 3-year-old child was killed" there is one child), may be two people
     if (doubt || (!f.agree && k.startsWith('age:') && k !== SUBJECT_AGE && !kindShared && indefinite(a, qsA) && indefinite(b, qsB))) {

@@ -109,8 +109,8 @@ function plainClaim(a: string, A: Frame): boolean {
   return !/\?\s*["'”’]?\s*$/.test(a) && !DEBUNK.test(a) && !/\b(?:troll(?:s|ed|ing)?|fooled|tricked|into (?:thinking|believing))\b/i.test(a) && !A.hasNegation && !A.hedged;
 }
 
-/** A page that gives its claim as someone's word: a speaker's verb ("Hunter said", "officials told"), "according to", or the claim quoted (four words or more). */
-const GIVEN_AS_WORD = /\b(?:said|says|saying|told|tells|according to|claim(?:s|ed|ing)?|insist(?:s|ed)?|stated|alleg(?:e|es|ed))\b|["“](?:[^\s"“”]+\s+){3,}[^"“”]*["”]/i;
+/** A speaker's verb ("Hunter said", "officials told", "the priest claims"), "according to": with a quotation, the claim is someone's word. */
+const GIVEN_AS_WORD = /\b(?:said|says|saying|told|tells|according to|claim(?:s|ed|ing)?|insist(?:s|ed)?|stated|alleg(?:e|es|ed))\b/i;
 
 /** Negation words the frame's scoped negation leaves out: "No government agency confirms …", "Nobody has seen …". */
 const NEGATED = /\b(?:no|not|never|nothing|none|nobody|neither|nor|no longer)\b|\b\w+n[’']t\b/i;
@@ -118,15 +118,23 @@ const NEGATED = /\b(?:no|not|never|nothing|none|nobody|neither|nor|no longer)\b|
 /** A hedge or hearsay word of the page's own: "may", "reportedly", "allegedly", "if". */
 const HEDGED = /\b(?:may|might|could|would|should|if|whether|reportedly|allegedly|purportedly|supposedly|rumou?red|rumou?rs?|unconfirmed|unverified)\b/i;
 
+/** A quotation of three words or more: the speaker's own words. */
+const QUOTED = /["“](?:[^\s"“”]+\s+){2,}[^"“”]*["”]/;
+
+/** A page that relays a text: "a report surfaced claiming …", "an earlier version of this story said …", "the site's piece said …". */
+const TEXT_RELAYED = /\b(?:stor(?:y|ies)|reports?|article|piece|post|version|website|site)\b[^.;]{0,60}?\b(?:says|said|saying|claims|claimed|claiming|states|stated|stating)\b/i;
+
 /**
  * The word by which a page sentence does not state its claim as fact in its own voice, for the report
- * calling "the story itself" untrue (a report-level verdict, not one sentence against another): it gives
- * the claim as someone's word ("Hunter said …": true that he said it, whatever the story is worth), negates
- * it anywhere ("No agency confirms …"), hedges or relays it, or asks it. Null for a plain statement.
+ * calling "the story itself" untrue (a report-level verdict, not one sentence against another): it asks,
+ * negates anywhere ("No agency confirms …"), hedges or relays it ("may", "allegedly", "rumours", "a report
+ * surfaced claiming …"), or quotes someone saying it ("“At least 10 fighters were caught,” Hunter said"): true
+ * that it was said, whatever the story is worth. A saying without a quotation ("the priest claims he met …") is
+ * read as the story's own claim. Null for a plain statement.
  */
 export function notOwnFact(a: string): string | null {
   if (/\?\s*["'”’)]*\s*$/.test(a)) return '?';
-  return a.match(GIVEN_AS_WORD)?.[0] ?? a.match(NEGATED)?.[0] ?? a.match(HEDGED)?.[0] ?? null;
+  return a.match(NEGATED)?.[0] ?? a.match(HEDGED)?.[0] ?? a.match(TEXT_RELAYED)?.[0] ?? (QUOTED.test(a) ? a.match(GIVEN_AS_WORD)?.[0] : null) ?? null;
 }
 
 /**
@@ -175,49 +183,29 @@ export interface UntrueIn {
   /** the first one, a few words either side, and its sentence (-1 the title) */
   report: string;
   i: number;
-  /** the first one that calls the story itself untrue ("the story is a hoax", "It is fake", "the claims … are false") or the claim's own words; null if none does */
-  story: { i: number; report: string } | null;
-  /** the first one whose clause holds two of the claim's own words ("claims that … crossed the border are false") */
-  claimed: { i: number; report: string } | null;
 }
 
-/** A belief or a possibility before a debunking word: "believes the entire thing is a hoax", "raises the possibility … was photoshopped". */
-const SUPPOSED_BEFORE = /\b(?:believes?|believed|thinks?|thought|suspects?|suspected|suggests?|suggested|possibility|possible|wonders?|wondered|speculated?|questions? whether)\b(?:\s+\S+){0,6}\s+$/i;
-
-/** A prank word that names a person or a kind of thing, not the story: "prankster Josh Lin", "his prank videos". */
-const PRANK_PERSON = /^(?:pranksters?)$/i;
+/** A prank word that names a person, not the story: "prankster Josh Lin", "the pranksters behind the clip". */
+const PRANK_PERSON = /^pranksters?$/i;
 
 /**
  * Where a whole report calls a story untrue: its debunking words (hoax, fake, false, made up, satire,
- * prank …) in the sentences given, each not negated, hedged or supposed ("may have been photoshopped",
- * "believes … is a hoax"), not a person ("prankster") and not a thing called fake ("a false identity"),
- * counted. `claim`, the page's content words: a mention whose clause holds two of them, or names the story
- * ("the story", "it", "the claims") as the untrue thing, is `story`. Null when there are none.
+ * prank …) in the sentences given, each not negated and not a person ("prankster Rosa Vell"), counted.
+ * Null when there are none.
  */
-export function untrueIn(sentences: { i: number; text: string }[], claim: Set<string> = new Set()): UntrueIn | null {
+export function untrueIn(sentences: { i: number; text: string }[]): UntrueIn | null {
   let count = 0;
   let first: { i: number; report: string } | null = null;
-  let story: { i: number; report: string } | null = null;
-  let claimed: { i: number; report: string } | null = null;
   for (const { i, text } of sentences) {
     for (const m of text.matchAll(UNTRUE)) {
-      const before = text.slice(0, m.index!);
-      if (m[0].toLowerCase() !== 'not true' && NEGATED_BEFORE.test(before)) continue;
-      if (HEDGED_BEFORE.test(before) || SUPPOSED_BEFORE.test(before) || PRANK_PERSON.test(m[0])) continue;
-      const next = text.slice(m.index! + m[0].length).match(/^\s+([a-z]+)/i)?.[1] ?? '';
-      if (/^(?:fake[ds]?|false|bogus|phony|phoney|fabricated|doctored|photoshopped|satirical|prank)$/i.test(m[0]) && next && !STORY_NOUN.test(next) && !/^(?:and|or|but|as|by|after|because|news|in|on|at|to|for|that)$/i.test(next)) continue;
+      if (m[0].toLowerCase() !== 'not true' && NEGATED_BEFORE.test(text.slice(0, m.index!))) continue;
+      if (PRANK_PERSON.test(m[0])) continue;
       count++;
+      if (first) continue;
       const words = text.slice(0, m.index! + m[0].length + 30).split(/\s+/);
-      const at = before.split(/\s+/).length - 1;
-      const found = { i, report: words.slice(Math.max(0, at - 4), at + 4).join(' ').replace(/[,;:.]+$/, '') };
-      if (!first) first = found;
-      const clause = clauseAt(text, m.index!);
-      const lead = clause.slice(0, Math.max(0, clause.indexOf(m[0])));
-      const own = new Set(contentTokens(clause).filter((x) => claim.has(x))).size;
-      const namesStory = (STORY.test(lead) || ANAPHORIC.test(clause.trim()) || STORY_NOUN.test(next)) && !/\b(?:claim(?:s|ed|ing)?|alleg(?:e|es|ed|ing))\b/i.test(lead.replace(/\bthe claims?\b/gi, ''));
-      if (!story && (namesStory || own >= 2)) story = found;
-      if (!claimed && own >= 2) claimed = found;
+      const at = text.slice(0, m.index!).split(/\s+/).length - 1;
+      first = { i, report: words.slice(Math.max(0, at - 4), at + 4).join(' ').replace(/[,;:.]+$/, '') };
     }
   }
-  return first ? { count, ...first, story, claimed } : null;
+  return first ? { count, ...first } : null;
 }

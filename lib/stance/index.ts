@@ -11,7 +11,7 @@ import { eventKind } from './events';
 import { coveredByReport, predicateSaid, statesAcross } from './coverage';
 import { claimCallsUntrue, notOwnFact, storyDebunked, untrueIn } from './debunk';
 import { claimFrame, type Frame } from './frame';
-import { relayedBy, relayedIn, relaysItself } from './relay';
+import { relayedIn, relaysItself } from './relay';
 
 export type Verdict = 'corroborates' | 'conflicts' | 'disputed' | 'related';
 
@@ -190,24 +190,22 @@ export function reportStance(claim: string, report: Pick<Report, 'id' | 'title' 
   const sentences = [{ i: -1, text: report.title ?? '' }, ...report.sentences.map((text, i) => ({ i, text }))];
   if (!sentences.some((s) => about(s.text))) return j;
   const relaying = relayedIn(sentences, about, retells);
-  const untrue = untrueIn(sentences, new Set(contentTokens(claim).filter((x) => !uninformative(x))));
+  const untrue = untrueIn(sentences);
   // a page that denies the story ("X is not suspended", "won't play") takes the debunking report's side too
   const claimUntrue = claimCallsUntrue(claim) ?? claim.match(/\b(?:not|never|nothing|no longer)\b|\b\w+n[’']t\b/i)?.[0] ?? null;
   const at = (i: number) => ({ sentenceIndex: i, sentence: sentenceAt(report, i) });
   if (claimUntrue && untrue && !asked) {
     return { ...j, ...at(untrue.i), verdict: 'corroborates', reason: `Both call it untrue: this page “${claimUntrue}”, the report “${untrue.report}”.`, parts: null, sides: null, certainty: 'tentative' };
   }
-  // a question asks the story, it does not state it; nor does a page giving it as someone's word, negating or hedging it (notOwnFact)
-  // (and one of the report's words calls the claim's own words untrue, or calls "the story" untrue in a report that retells the
-  // claim as a story, relayed: not only "a prankster", "a false identity", nor "the fabricated story" of a report stating the page's fact)
-  const storyCalled = untrue?.claimed ?? (untrue?.story && sentences.some((s) => retells(s.text) && relayedBy(s.text)) ? untrue.story : null);
-  if (!claimUntrue && untrue && storyCalled && untrue.count >= UNTRUE_COUNT && !asked && !notOwnFact(claim)) {
+  // a question asks the story, it does not state it; nor does a page negating, hedging or relaying it, or quoting
+  // someone saying it (notOwnFact)
+  if (!claimUntrue && untrue && untrue.count >= UNTRUE_COUNT && !asked && !notOwnFact(claim)) {
     return {
       ...j,
-      ...at(storyCalled.i),
+      ...at(untrue.i),
       verdict: 'conflicts',
-      reason: `This page: “stated as fact”. The report: “${storyCalled.report}” — the story itself.`,
-      parts: { page: 'stated as fact', report: storyCalled.report, context: 'the story itself' },
+      reason: `This page: “stated as fact”. The report: “${untrue.report}” — the story itself.`,
+      parts: { page: 'stated as fact', report: untrue.report, context: 'the story itself' },
       sides: null,
       certainty: 'tentative',
     };

@@ -47,3 +47,12 @@ describe('two people introduced anew, within one event both tell of', () => {
     expect(verdict('A man and a 6-year-old boy died in a flash flood in Tarnby late Friday.', 'A man and a 4-year-old boy were killed late Friday in a flash flood in Tarnby, the mayor said.')).toBe('conflicts');
   });
 });
+
+describe('a figure per item is not a total (issue 15, claims32)', () => {
+  it('"lamps costing $4,000 each" / "spent $90,000 at the auction": related, never the same figure', () => {
+    expect(verdict('The gallery sold brass lamps costing $4,000 each at the auction in Tarnby on Sunday.', 'A collector spent $90,000 at the auction in Tarnby on Sunday, the gallery said.')).toBe('related');
+  });
+  it('each on both sides still conflicts', () => {
+    expect(verdict('The gallery sold the brass lamps for $4,000 each at the auction on Sunday.', 'The gallery sold the brass lamps for $9,000 apiece at the auction on Sunday.')).toBe('conflicts');
+  });
+});

@@ -130,41 +130,13 @@ describe('reportStance: a page that relays its claim too', () => {
   });
 });
 
-describe('reportStance: the report must call the story itself untrue, plainly (untrueIn)', () => {
-  it('not a prankster, a thing called false, a hoax someone believes in, a possibility', () => {
-    const u = untrueIn(
-      numbered([
-        'In a clip posted online, prankster Rosa Vell hands a busker $50 and follows him.',
-        'The busker was given a false name by the crew.',
-        'A passer-by believes the whole clip is a hoax.',
-        'The shadow raises the possibility that the busker was photoshopped into the frame.',
-        'The clip may well be a hoax.',
-      ]),
-    );
-    expect(u).toBeNull();
+describe('reportStance: a prankster is a person, not a story called untrue (untrueIn)', () => {
+  it('"prankster Rosa Vell" counts no debunking word', () => {
+    expect(untrueIn(numbered(['In a clip posted online, prankster Rosa Vell hands a busker $50 and follows him.', 'Pranksters often film such clips.']))).toBeNull();
+    expect(untrueIn(numbered(['The clip was a prank.']))?.count).toBe(1);
   });
-  it('a report with such words only is no conflict; one naming the story or the claim’s words is', () => {
-    const claim = 'The busker spent the $50 on lunch for the choir';
-    const loose = report(['Prankster Rosa Vell gave the busker $50 and a fake smile.', 'Pranksters often stage such clips, and a passer-by thinks this one is a hoax.', 'The busker spent the $50 on lunch for the choir, the clip shows.']);
-    expect(reportStance(claim, loose, related).verdict).not.toBe('conflicts');
-    const plain = report(['The clip of the busker spending $50 on lunch for the choir is a hoax.', 'It was staged and fake.']);
-    const u = untrueIn(numbered(plain.sentences), new Set(['busker', 'lunch', 'choir']));
-    expect(u?.story?.i).toBe(0);
-    const j = reportStance(claim, plain, related);
-    expect(j.verdict).toBe('conflicts');
-    expect(j.reason).toContain('hoax');
-  });
-});
-
-describe('reportStance: "the fabricated story" of a report that states the page’s fact is another story', () => {
-  it('no conflict when the report states the claim plainly and calls some other story fabricated', () => {
-    const claim = 'The Norland bakery chain opened its first shop in Tarnby in 2011';
-    const r = report(['Not news: a fabricated story out of Norland.', 'The Norland bakery chain opened its first shop in Tarnby in 2011.', 'A tabloid wrote up the fabricated story about a shop in Eastmere.', 'It was never true.']);
-    expect(reportStance(claim, r, corroborated).verdict).not.toBe('conflicts');
-  });
-  it('but a report that retells the claim as a story, relayed, and calls the story a hoax conflicts', () => {
-    const claim = 'The Norland bakery chain opened its first shop in Tarnby in 2011';
-    const r = report(['A story claims that the Norland bakery chain opened its first shop in Tarnby in 2011.', 'The story is a hoax.', 'It was made up.']);
-    expect(reportStance(claim, r, related).verdict).toBe('conflicts');
+  it('a report naming its prankster twice and one hoax word is no conflict', () => {
+    const r = report(['Prankster Rosa Vell gave the busker $50.', 'The prankster filmed the busker spending the $50 on lunch for the choir.', 'A passer-by said the clip was a hoax.']);
+    expect(reportStance('The busker spent the $50 on lunch for the choir', r, related).verdict).not.toBe('conflicts');
   });
 });
