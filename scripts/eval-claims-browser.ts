@@ -1,5 +1,5 @@
 /**
- * npm run eval:claims -- [--part tune|held|held2|held3|held4|held5] [--keep DIR] [--failures]: the real-text claim
+ * npm run eval:claims -- [--part tune|held|held2|held3|held4|held5] [--keep DIR] [--failures] [--out ROWS.json]: the real-text claim
  * pairs of tests/claims/real-pairs.ts measured through the BUILT extension with
  * ../shared/tools/eval-claims.mjs, exactly as the held-out sets are (Chromium, the corpus imported
  * through the popup on top of the bundled one, pages served from 127.0.0.1, the real mouse on each
@@ -86,7 +86,8 @@ const pages = [...new Set(kept.map((r) => r[4]))].map((pb) => {
 writeFileSync(join(base, 'labels.json'), JSON.stringify(pages, null, 1));
 
 console.log(`eval:claims, part ${part}: ${kept.length} pairs on ${pages.length} pages, ${reports.length} reports imported through the popup`);
-const out = execFileSync('node', [TOOL, ROOT, base, '--import', corpusFile], { encoding: 'utf8', maxBuffer: 64 << 20 });
+const rowsOut = opt('out') ? ['--out', resolve(opt('out')!)] : [];
+const out = execFileSync('node', [TOOL, ROOT, base, '--import', corpusFile, ...rowsOut], { encoding: 'utf8', maxBuffer: 64 << 20 });
 const lines = out.trim().split('\n');
 if (args.includes('--failures') && part === 'tune') for (const l of lines.filter((l) => l.startsWith('BAD'))) console.log(l);
 type PR = { tp: number; pred: number; gold: number; precision: number; recall: number };

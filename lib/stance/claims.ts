@@ -36,6 +36,8 @@ export interface Finding {
   report: string;
   /** a figure within the other's bound but not the same ("at least six" / "11"): no corroboration by itself */
   compatible?: boolean;
+  /** a difference that may be of two things (part of a set, two people introduced anew): neither a conflict nor the same fact */
+  doubt?: boolean;
 }
 
 export interface Comparison {
@@ -287,7 +289,34 @@ const RATE = /\b(?:a|per|each|every) (?:year|month|week|day)\b|\bannually\b/i;
  * the same event, or enough shared words besides the figure (who or what it counts, the predicate)
  * and no sign that the figures are from different times (other years, a rate on one side).
  */
-function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boolean, aligned: number, sharedNames: number): Finding[] {
+/** A partitive word before a figure's noun phrase, the figure a few words on: "some bottles costing more than", "several of the houses, worth". Not "some 15" (about 15). */
+const SUBSET_BEFORE = /\b(?:some|several|many|a few|most|certain|other)\s+(?:of\s+(?:the|its|their|his|her)\s+)?[a-z]+(?:\s+(?!\d)\S+){0,4}\s*$/i;
+
+/** Is one of `qs` given for part of a set (SUBSET_BEFORE just before it in `text`)? */
+function ofSubset(text: string, qs: Quantity[]): boolean {
+  return qs.some((q) => {
+    const at = text.indexOf(q.text);
+    return at > 0 && SUBSET_BEFORE.test(text.slice(Math.max(0, at - 60), at).replace(/(?:more|less|fewer) than\s*$|(?:at least|at most|up to|about|around|nearly|almost|over|under)\s*$/i, ''));
+  });
+}
+
+/** Is one of `qs` given per item: "$15,000 each", "£20 apiece", "$50 a head", "$9 per bottle"? */
+function perItem(text: string, qs: Quantity[]): boolean {
+  return qs.some((q) => {
+    const at = text.indexOf(q.text);
+    return at >= 0 && (/\b(?:each|apiece)$/i.test(q.text) || /^\s*(?:each|apiece|a (?:head|piece|person)|per (?!cent\b)[a-z]+)\b/i.test(text.slice(at + q.text.length, at + q.text.length + 20)));
+  });
+}
+
+/** Are all of `qs` ages of someone introduced by "a"/"an" ("a 22-year-old man", "an 80-year-old Welsh woman")? */
+function indefinite(text: string, qs: Quantity[]): boolean {
+  return qs.length > 0 && qs.every((q) => {
+    const at = text.indexOf(q.text);
+    return at >= 0 && /\b(?:a|an)\s+$/i.test(text.slice(Math.max(0, at - 4), at));
+  });
+}
+
+function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boolean, aligned: number, sharedNames: number, kindShared = sameEvent): Finding[] {
   // an age is compared for the same person, or the same thing it is given for; a person named in full
   // on one side and by one of those names on the other is one person ("Dylan Thomas, 21" / "21-year-old Dylan")
   const alias = new Map<string, string>();
@@ -322,6 +351,17 @@ function figureFindings(a: string, b: string, A: Frame, B: Frame, sameEvent: boo
     if (!f.agree && k === SUBJECT_AGE && !sameEvent) continue;
     // a figure that the other sentence also gives, or the total of its figures, is not contradicted
     if (!f.agree && (hasFigure(B, f.pageValue) || hasFigure(A, f.reportValue))) continue;
+    const qsA = A.quantities.filter((q) => keysA.get(q) === k);
+    const qsB = B.quantities.filter((q) => keysB.get(q) === k);
+    // a figure given for part of a set ("some bottles costing more than $20,000 each") is not the set's ("bottles costing $15,000 each")
+    // and a price or count per item on one side only ("bottles costing $15,000 each" / "dropped $300,000 on a meal") is not the total's
+    const doubt = !f.agree && (ofSubset(a, qsA) || ofSubset(b, qsB) || perItem(a, qsA) !== perItem(b, qsB));
+    // two people introduced anew on both sides ("a 22-year-old man" / "a 40-year-old man"), outside one event of a kind both tell of
+    // (a strike, a killing: "a 5-year-old child died" / "a 3-year-old child was killed" there is one child), may be two people
+    if (doubt || (!f.agree && k.startsWith('age:') && k !== SUBJECT_AGE && !kindShared && indefinite(a, qsA) && indefinite(b, qsB))) {
+      out.push({ slot: 'number', agree: false, page: f.page, report: f.report, doubt: true });
+      continue;
+    }
     // two counts differ only when both count a noun they give, the same ("killed 10" / "12 soldiers were killed" may count other things)
     const counts = !MEASURES.has(f.unit) && !DURATIONS.has(f.unit) && !k.startsWith('age');
     if (!f.agree && counts && ![...keysA, ...keysB].every(([q, key]) => key !== k || q.counted)) continue;
@@ -421,7 +461,8 @@ function sharedNameWords(A: Frame, B: Frame): string[] {
 export function unifyCompounds(keysA: Map<Quantity, string>, keysB: Map<Quantity, string>): void {
   const a = new Set(keysA.values());
   const b = new Set(keysB.values());
-  const head = (long: string, short: string) => long !== short && short.length >= 4 && !long.startsWith('age') && long.endsWith(short);
+  // (a unit of measure with a prefix is another unit: kilometres are not metres, kilograms not grams)
+  const head = (long: string, short: string) => long !== short && short.length >= 4 && !long.startsWith('age') && !MEASURES.has(long) && !MEASURES.has(short) && long.endsWith(short);
   for (const [q, k] of keysA) if (!b.has(k)) for (const h of b) if (head(k, h)) keysA.set(q, h);
   for (const [q, k] of keysB) if (!a.has(k)) for (const h of a) if (head(k, h)) keysB.set(q, h);
 }
@@ -544,6 +585,9 @@ function near(text: string, slot: string, kind: string, within = 12): boolean {
  * The kind of the event word nearest the first word of `slot` as written in `text` (a saying counts as
  * one: "said on Monday" dates the saying), or undefined when the slot or no event word is found.
  */
+/** A verb of threat or vow before "to": what follows has not happened ("threatening to kill", "vowed to strike"). */
+const THREATENED = /^(?:threat\w*|vow\w*|pledg\w*|promis\w*|plan(?:s|ned|ning)?|intend\w*|want\w*|demand\w*)$/;
+
 export function nearestKind(text: string, slot: string): string | undefined {
   const raw = normalizeEventPhrases(text).toLowerCase().split(/\s+/);
   const ws = raw.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
@@ -559,8 +603,10 @@ export function nearestKind(text: string, slot: string): string | undefined {
   let best: { d: number; kind: string } | undefined;
   ws.forEach((x, j) => {
     if (!x) return;
-    const k = eventKind(x) ?? (SPEECH_WORDS.has(stem(x)) ? 'say' : undefined);
-    if (!k || /^accord/.test(x)) return;
+    const k0 = eventKind(x) ?? (SPEECH_WORDS.has(stem(x)) ? 'say' : undefined);
+    if (!k0 || /^accord/.test(x)) return;
+    // an act threatened or vowed ("threatening to kill him in three days") has not happened: the slot beside it is not the act's
+    const k = j >= 2 && ws[j - 1] === 'to' && THREATENED.test(ws[j - 2]!) ? `threat:${k0}` : k0;
     const speech = SPEECH_KINDS.has(k);
     for (const i of at) {
       if (i === j || (speech && !said(i, j))) continue;
@@ -676,7 +722,7 @@ export function compareClaims(pageText: string, reportText: string, entities: En
   const aboutSame = sameEvent || (!differentCast && (aligned >= 3 || (sharedNames > 0 && aligned >= 2)));
   // dictionary people among the sources (a person is no side by a country's name)
   const people = new Set([...entities.find(a), ...entities.find(b)].filter((e) => e.kind === 'person').map((e) => `T:${e.id}`));
-  const found = [...findings(A, B, sameEvent, overlap, people), ...figureFindings(a, b, A, B, sameEvent, aligned, sharedNames), ...rangeFindings(A, B, sameEvent, aboutSame), ...timeFindings(A, B, aboutSame), ...offsetFindings(A, B, sameEvent, aboutSame)];
+  const found = [...findings(A, B, sameEvent, overlap, people), ...figureFindings(a, b, A, B, sameEvent, aligned, sharedNames, sameEvent && sharedKinds.length > 0), ...rangeFindings(A, B, sameEvent, aboutSame), ...timeFindings(A, B, aboutSame), ...offsetFindings(A, B, sameEvent, aboutSame)];
   // what became of a person both name (or of a whole group): dead on one side, alive on the other
   const fates = sameEvent || sharedNames > 0 || aligned >= 3 ? fatesConflict(a, b, sharedNameWords(A, B)) : null;
   if (fates) found.push({ slot: 'fate', agree: false, ...fates });
@@ -720,7 +766,7 @@ export function compareClaims(pageText: string, reportText: string, entities: En
   // a running count given at two moments ("by Monday" / "by Thursday", "so far" / "now") is no conflict: the count grew
   const twoMoments = !!otherCount && (RUNNING.test(a) || RUNNING.test(b));
   const ofMoment = (f: Finding) => !(twoMoments && ['number', 'day', 'date', 'time'].includes(f.slot));
-  const conflicts = found.filter((f) => !f.agree && ofEvent(f) && !relayed(f) && ofMoment(f));
+  const conflicts = found.filter((f) => !f.agree && !f.doubt && ofEvent(f) && !relayed(f) && ofMoment(f));
   const otherSaying = found.some(twoSayings);
   const agreements = found.filter((f) => f.agree);
 
@@ -847,6 +893,8 @@ export function compareClaims(pageText: string, reportText: string, entities: En
       ? `Both give a figure for the same thing, not the same one: this page ${q(otherCount[0])}, the report ${q(otherCount[1])}.`
       : otherAct
       ? `${about ? `Both are about ${about}, but t` : 'T'}hey tell of different acts: this page ${q(otherAct[0])}, the report ${q(otherAct[1])}.`
+      : found.some((f) => f.doubt)
+      ? `Both give a figure, perhaps not of the same one (part of a set, or someone else): this page ${q(found.find((f) => f.doubt)!.page)}, the report ${q(found.find((f) => f.doubt)!.report)}.`
       : held && agoDiffers
       ? `Both tell of ${context.replace(/^both about /, '')}, counted from another day: this page ${q(agoDiffers[0])}, the report ${q(agoDiffers[1])}.`
       : sameEvent

@@ -109,6 +109,34 @@ function plainClaim(a: string, A: Frame): boolean {
   return !/\?\s*["'”’]?\s*$/.test(a) && !DEBUNK.test(a) && !/\b(?:troll(?:s|ed|ing)?|fooled|tricked|into (?:thinking|believing))\b/i.test(a) && !A.hasNegation && !A.hedged;
 }
 
+/** A speaker's verb ("Hunter said", "officials told", "the priest claims"), "according to": with a quotation, the claim is someone's word. */
+const GIVEN_AS_WORD = /\b(?:said|says|saying|told|tells|according to|claim(?:s|ed|ing)?|insist(?:s|ed)?|stated|alleg(?:e|es|ed))\b/i;
+
+/** Negation words the frame's scoped negation leaves out: "No government agency confirms …", "Nobody has seen …". */
+const NEGATED = /\b(?:no|not|never|nothing|none|nobody|neither|nor|no longer)\b|\b\w+n[’']t\b/i;
+
+/** A hedge or hearsay word of the page's own: "may", "reportedly", "allegedly", "if". */
+const HEDGED = /\b(?:may|might|could|would|should|if|whether|reportedly|allegedly|purportedly|supposedly|rumou?red|rumou?rs?|unconfirmed|unverified)\b/i;
+
+/** A quotation of three words or more: the speaker's own words. */
+const QUOTED = /["“](?:[^\s"“”]+\s+){2,}[^"“”]*["”]/;
+
+/** A page that relays a text: "a report surfaced claiming …", "an earlier version of this story said …", "the site's piece said …". */
+const TEXT_RELAYED = /\b(?:stor(?:y|ies)|reports?|article|piece|post|version|website|site)\b[^.;]{0,60}?\b(?:says|said|saying|claims|claimed|claiming|states|stated|stating)\b/i;
+
+/**
+ * The word by which a page sentence does not state its claim as fact in its own voice, for the report
+ * calling "the story itself" untrue (a report-level verdict, not one sentence against another): it asks,
+ * negates anywhere ("No agency confirms …"), hedges or relays it ("may", "allegedly", "rumours", "a report
+ * surfaced claiming …"), or quotes someone saying it ("“At least 10 fighters were caught,” Hunter said"): true
+ * that it was said, whatever the story is worth. A saying without a quotation ("the priest claims he met …") is
+ * read as the story's own claim. Null for a plain statement.
+ */
+export function notOwnFact(a: string): string | null {
+  if (/\?\s*["'”’)]*\s*$/.test(a)) return '?';
+  return a.match(NEGATED)?.[0] ?? a.match(HEDGED)?.[0] ?? a.match(TEXT_RELAYED)?.[0] ?? (QUOTED.test(a) ? a.match(GIVEN_AS_WORD)?.[0] : null) ?? null;
+}
+
 /**
  * A report sentence that calls the story itself untrue ("It is a hoax, a falsehood …", "Hoax Alert: …
  * Is Made Up", "the story is fake"), for a report that retells the page's claim elsewhere. It must
@@ -117,7 +145,7 @@ function plainClaim(a: string, A: Frame): boolean {
  */
 export function storyDebunked(a: string, A: Frame, sentences: { i: number; text: string }[], generic: (stem: string) => boolean): { i: number; report: string } | null {
   // (a page naming a claim, "wakes up claiming God is a woman", still states the story the report calls made up)
-  if (!plainClaim(a, A) || /\b(?:allegedly|purportedly|supposedly|rumou?red)\b/i.test(a)) return null;
+  if (!plainClaim(a, A) || notOwnFact(a)) return null;
   const claim = new Set(contentTokens(a).filter((x) => !generic(x)));
   for (const { i, text } of sentences) {
     const m = text.match(DEBUNK);
@@ -157,9 +185,13 @@ export interface UntrueIn {
   i: number;
 }
 
+/** A prank word that names a person, not the story: "prankster Josh Lin", "the pranksters behind the clip". */
+const PRANK_PERSON = /^pranksters?$/i;
+
 /**
  * Where a whole report calls a story untrue: its debunking words (hoax, fake, false, made up, satire,
- * prank …) in the sentences given, each not negated, counted. Null when there are none.
+ * prank …) in the sentences given, each not negated and not a person ("prankster Rosa Vell"), counted.
+ * Null when there are none.
  */
 export function untrueIn(sentences: { i: number; text: string }[]): UntrueIn | null {
   let count = 0;
@@ -167,6 +199,7 @@ export function untrueIn(sentences: { i: number; text: string }[]): UntrueIn | n
   for (const { i, text } of sentences) {
     for (const m of text.matchAll(UNTRUE)) {
       if (m[0].toLowerCase() !== 'not true' && NEGATED_BEFORE.test(text.slice(0, m.index!))) continue;
+      if (PRANK_PERSON.test(m[0])) continue;
       count++;
       if (first) continue;
       const words = text.slice(0, m.index! + m[0].length + 30).split(/\s+/);

@@ -9,7 +9,7 @@ import { compareClaims, stemOverlap, uninformative, type Comparison, type Compar
 import { contentTokens, stem } from '../text';
 import { eventKind } from './events';
 import { coveredByReport, predicateSaid, statesAcross } from './coverage';
-import { claimCallsUntrue, storyDebunked, untrueIn } from './debunk';
+import { claimCallsUntrue, notOwnFact, storyDebunked, untrueIn } from './debunk';
 import { claimFrame, type Frame } from './frame';
 import { relayedIn, relaysItself } from './relay';
 
@@ -197,8 +197,9 @@ export function reportStance(claim: string, report: Pick<Report, 'id' | 'title' 
   if (claimUntrue && untrue && !asked) {
     return { ...j, ...at(untrue.i), verdict: 'corroborates', reason: `Both call it untrue: this page “${claimUntrue}”, the report “${untrue.report}”.`, parts: null, sides: null, certainty: 'tentative' };
   }
-  // a question asks the story, it does not state it
-  if (!claimUntrue && untrue && untrue.count >= UNTRUE_COUNT && !asked) {
+  // a question asks the story, it does not state it; nor does a page negating, hedging or relaying it, or quoting
+  // someone saying it (notOwnFact)
+  if (!claimUntrue && untrue && untrue.count >= UNTRUE_COUNT && !asked && !notOwnFact(claim)) {
     return {
       ...j,
       ...at(untrue.i),

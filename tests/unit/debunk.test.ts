@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareClaims, type EntityLookup } from '../../lib/stance/claims';
 import { withoutAddressee } from '../../lib/stance/frame';
-import { judge } from '../../lib/stance';
+import { judge, reportStance, type Judgement } from '../../lib/stance';
+import { notOwnFact } from '../../lib/stance/debunk';
 
 const none: EntityLookup = { find: () => [] };
 
@@ -93,5 +94,42 @@ describe('a report that retells the claim and calls the story itself untrue (jud
     expect(judge(claim, report([retold, 'Police said the driver had a fake passport.']), [0], none).verdict).not.toBe('conflicts');
     expect(judge('Did pop singer Ana Lima die in a car crash in Lisbon on Tuesday?', report([retold, 'It is a hoax.']), [0], none).verdict).not.toBe('conflicts');
     expect(judge(claim, report([retold, 'Fans posted statements claiming the reports were false.']), [0], none).verdict).not.toBe('conflicts');
+  });
+});
+
+describe('"the story itself" is untrue: only against a page stating the claim in its own voice (notOwnFact)', () => {
+  const report = (sentences: string[]) => ({ id: 'r', title: 'Singer at centre of viral post', sentences });
+  it('a page quoting someone saying it: true that it was said, whatever the story is worth', () => {
+    const hoax = report(['A post said pop singer Ana Lima died in a car crash in Lisbon on Tuesday.', 'Her manager posted a photo of her at home.', 'The story is a hoax.', 'It was made up by a satirical website.']);
+    for (const claim of ['Her cousin said on Tuesday: "I know that pop singer Ana Lima died in a car crash in Lisbon."', '"Ana Lima died in a car crash in Lisbon," her cousin told the radio station on Tuesday.']) {
+      expect(notOwnFact(claim)).not.toBeNull();
+      const j = judge(claim, hoax, [0], none);
+      expect(j.verdict).not.toBe('conflicts');
+      expect(reportStance(claim, hoax, j).verdict).not.toBe('conflicts');
+    }
+    // a saying without a quotation is read as the story's own claim ("the priest claims he met …")
+    expect(notOwnFact('The painter claims he met the singer Ana Lima in Lisbon on Tuesday.')).toBeNull();
+  });
+  it('a page negating anywhere ("No agency confirms …"), hedging, or relaying a text ("a report surfaced claiming") states nothing for the report to contradict', () => {
+    const retold = 'A post said pop singer Ana Lima died in a car crash in Lisbon on Tuesday.';
+    const hoax = report([retold, 'Her manager posted a photo of her at home.', 'The story is a hoax.', 'It was made up by a satirical website.']);
+    for (const claim of [
+      'No hospital confirms that pop singer Ana Lima died in a car crash in Lisbon.',
+      'Pop singer Ana Lima allegedly died in a car crash in Lisbon on Tuesday.',
+      'On Tuesday a report surfaced claiming that pop singer Ana Lima died in a car crash in Lisbon.',
+    ]) {
+      expect(notOwnFact(claim)).not.toBeNull();
+      expect(reportStance(claim, hoax, judge(claim, hoax, [0], none)).verdict).not.toBe('conflicts');
+    }
+  });
+  it('a plain statement, or one quoting the story’s own words, still conflicts, in both paths', () => {
+    const claim = 'Pop singer Ana Lima died in a car crash in Lisbon on Tuesday.';
+    const retold = 'A post said pop singer Ana Lima died in a car crash in Lisbon on Tuesday.';
+    const hoax = report([retold, 'Her manager posted a photo of her at home.', 'The story is a hoax.', 'It was made up by a satirical website.']);
+    expect(notOwnFact(claim)).toBeNull();
+    expect(notOwnFact('"Pop singer Ana Lima died in a car crash in Lisbon on Tuesday."')).toBeNull();
+    expect(judge(claim, hoax, [0], none).verdict).toBe('conflicts');
+    const related: Judgement = { verdict: 'related', reason: '', parts: null, sides: null, certainty: 'tentative', strength: 0.2, sentenceIndex: 0, sentence: retold };
+    expect(reportStance(claim, hoax, related).verdict).toBe('conflicts');
   });
 });

@@ -129,3 +129,14 @@ describe('reportStance: a page that relays its claim too', () => {
     expect(reportStance('Painter arrested for museum theft', r, corroborated).verdict).toBe('related');
   });
 });
+
+describe('reportStance: a prankster is a person, not a story called untrue (untrueIn)', () => {
+  it('"prankster Rosa Vell" counts no debunking word', () => {
+    expect(untrueIn(numbered(['In a clip posted online, prankster Rosa Vell hands a busker $50 and follows him.', 'Pranksters often film such clips.']))).toBeNull();
+    expect(untrueIn(numbered(['The clip was a prank.']))?.count).toBe(1);
+  });
+  it('a report naming its prankster twice and one hoax word is no conflict', () => {
+    const r = report(['Prankster Rosa Vell gave the busker $50.', 'The prankster filmed the busker spending the $50 on lunch for the choir.', 'A passer-by said the clip was a hoax.']);
+    expect(reportStance('The busker spent the $50 on lunch for the choir', r, related).verdict).not.toBe('conflicts');
+  });
+});
