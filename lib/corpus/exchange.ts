@@ -88,15 +88,20 @@ const HOSTILE = /<\s*\/?\s*(?:script|style|iframe|frame|object|embed|svg|math|te
 /** A link's or an emphasis's tag (what a scraper leaves in a body: `<a href="…">`, `<b>`, `<br>`). */
 const INLINE_TAG = /<\s*\/?\s*(?:a|b|i|em|strong|span|u|small|sup|sub|br|p|div|li|ul|ol|blockquote|h[1-6]|img)\b[^<>]*>/gi;
 
+/** A closed HTML comment: a scraper's leftover of the page's ad or tracking code, never the article's words. */
+const COMMENT = /<!--[\s\S]*?-->/g;
+
 /**
- * A report text as a scraper may have left it, with a link's or an emphasis's tags in it: the tags
- * go and the words stay, so that one such report does not refuse a whole corpus file (real article
- * bodies hold them). Anything else that looks like markup, and any hostile markup, stays for the
- * schema to refuse, naming the report.
+ * A report text as a scraper may have left it, with a link's or an emphasis's tags in it, or a
+ * closed HTML comment (ad code): the tags and comments go and the words stay, so that one such
+ * report does not refuse a whole corpus file (real article bodies hold them). Anything else that
+ * looks like markup, an unclosed comment and any hostile markup stay for the schema to refuse,
+ * naming the report.
  */
 export function withoutInlineTags(text: string): string {
-  if (HOSTILE.test(text) || text.search(INLINE_TAG) < 0) return text;
-  return text.replace(INLINE_TAG, (tag) => (/^<\s*\/?\s*(?:br|p|div|li|h[1-6]|blockquote)\b/i.test(tag) ? '\n' : ''));
+  const bare = text.replace(COMMENT, '\n');
+  if (HOSTILE.test(bare)) return text;
+  return bare.replace(INLINE_TAG, (tag) => (/^<\s*\/?\s*(?:br|p|div|li|h[1-6]|blockquote)\b/i.test(tag) ? '\n' : ''));
 }
 
 /** The fields a write path takes, from an exported report. */

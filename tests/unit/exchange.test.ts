@@ -34,6 +34,15 @@ describe('export file: a scraped body’s link and emphasis tags', () => {
     const parsed = parseExportFile(file([entry(1), entry(2, { text: `${TEXT} Read <a href="https://post.example/review">the <b>full</b> review</a> here.<br>More soon.` })]));
     expect(parsed.reports[1]!.text).toBe(`${TEXT} Read the full review here.\nMore soon.`);
   });
+  it('a closed HTML comment (a scraper’s leftover ad code) goes with what it holds; the words around it stay', () => {
+    const ad = `<!-- ad_slot = "300x250"; ad_client = "pub-1"; //-->`;
+    const parsed = parseExportFile(file([entry(1, { text: `${TEXT}\n\n${ad}\n\n${ad}\nThe council meets again in May.` })]));
+    expect(parsed.reports[0]!.text.replace(/\s+/g, ' ')).toBe(`${TEXT} The council meets again in May.`);
+  });
+  it('an unclosed comment, or hostile markup outside a comment, still refuses the file, naming the report', () => {
+    expect(() => parseExportFile(file([entry(1), entry(2, { text: `${TEXT} <!-- the rest of the page` })]))).toThrow(/^report 2: The report text must be plain text/);
+    expect(() => parseExportFile(file([entry(1, { text: `${TEXT} <!-- ad --> <script>alert(1)</script>` })]))).toThrow(/^report 1: The report text must be plain text/);
+  });
   it('hostile markup beside them still refuses the file, naming the report', () => {
     expect(() => parseExportFile(file([entry(1), entry(2, { text: `${TEXT} <a href="x">link</a> <script>alert(1)</script>` })]))).toThrow(/^report 2: The report text must be plain text/);
     expect(() => parseExportFile(file([entry(1, { text: `${TEXT} <b onmouseover="alert(1)">x</b>` })]))).toThrow(/^report 1: The report text must be plain text/);
