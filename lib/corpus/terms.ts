@@ -96,11 +96,14 @@ export function cleanName(raw: string): string {
   if (comma >= 0) words[comma] = words[comma]!.slice(0, -1);
   const kept: string[] = [];
   for (const w of words) {
-    if (/^[A-Z\p{Lu}]/u.test(w) || (kept.length && (w === 'of' || SURNAME_PARTICLES.has(w)))) kept.push(w);
+    // (a particle joined to a surname is the name's: "Nuri al-Maliki"; `capitalisedNames` reads one that opens a name, "al-Qaeda")
+    if (/^[A-Z\p{Lu}]/u.test(w) || (kept.length && (w === 'of' || SURNAME_PARTICLES.has(w) || CONNECTED_NAME.test(w)))) kept.push(w);
     else if (kept.length) break;
   }
   const title = (w: string) => TITLE_WORDS.has(w) || PERSON_TITLES.has(w);
   while (kept.length > 1 && title(kept[0]!.toLowerCase().replace(/\.$/, ''))) kept.shift();
+  // the article that opens a sentence is no initial before a place ("A Texas plumber said" → Texas)
+  if (kept.length > 1 && kept[0] === 'A' && isPlace(placeKey(kept.slice(1).join(' ')))) kept.shift();
   while (kept.length && (kept[kept.length - 1] === 'of' || SURNAME_PARTICLES.has(kept[kept.length - 1]!))) kept.pop();
   s = kept.join(' ');
   // a credit names the photographer after the agency ("AP Photo/Evan Vucci")
@@ -786,6 +789,9 @@ function entityTerm(key: string, e: Counted): Term {
   return { id: slug(label), label, kind: e.kind, aliases: [...aliases].sort() };
 }
 
+/** A name's particle joined by a hyphen to its capitalised word ("al-Maliki", "bin-Laden", "el-Sisi"). */
+const CONNECTED_NAME = /^(?:al|el|bin|ibn|abu|de|van|von)-\p{Lu}/u;
+
 /** Lower-case particles that belong to the surname after them ("Bill de Blasio" is "de Blasio"). */
 const SURNAME_PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el']);
 
@@ -928,7 +934,8 @@ function foldedForms(key: string, c: Counted): string[] {
 /**
  * Two names written side by side and read as one ("Apple MacBook Air", "Nintendo/Apple Nintendo"):
  * a form whose first word is a one-word name of the corpus and whose rest is a name of the corpus
- * too (no everyday word alone: "Samsung Gear", "Washington Post" stay whole; no demonym first:
+ * too, or whose last word is a one-word name that is no English word and whose rest is a name ("Sportex Italia
+ * Facebook") (no everyday word alone: "Samsung Gear", "Washington Post" stay whole; no demonym first:
  * "Nicaraguan Institute of …"). Persons excluded.
  */
 function joinedNames(stats: TermStats): (form: string) => boolean {
@@ -943,9 +950,13 @@ function joinedNames(stats: TermStats): (form: string) => boolean {
   }
   return (form) => {
     const words = form.split(' ');
-    if (words.length < 2 || !single.has(fold(words[0]!)) || DEMONYM.test(words[0]!)) return false;
+    if (words.length < 2) return false;
     const rest = words.slice(1).join(' ');
-    return all.has(fold(rest)) && (words.length > 2 || wordKind(tokenKey(rest)) !== 'common');
+    if (single.has(fold(words[0]!)) && !DEMONYM.test(words[0]!) && all.has(fold(rest)) && (words.length > 2 || wordKind(tokenKey(rest)) !== 'common')) return true;
+    // … or a name, then a one-word name that is no English word ("Sportex Italia Facebook"; "New York Times" stays
+    // whole: "Times" is an everyday word, the word a newspaper's name ends in)
+    const last = words[words.length - 1]!;
+    return single.has(fold(last)) && !wordKind(tokenKey(last)) && all.has(fold(words.slice(0, -1).join(' ')));
   };
 }
 

@@ -69,6 +69,15 @@ const MIDDLE_INITIAL = /^\p{Lu}$/u;
 /** Words whose fuzzy answer is remembered; bounded so an endless page cannot grow it without end. */
 const FUZZY_MEMO = 20_000;
 
+/**
+ * An Arabic article before a capitalised word opens a name in lower case ("al-Qaeda", "el-Sisi", "al Qaeda"): the
+ * name's capital is the word after it.
+ */
+function articleJoined(toks: readonly Token[], first: number): boolean {
+  const [article, next] = [toks[first]!, toks[first + 1]];
+  return (article.text === 'al' || article.text === 'el') && !!next && next.start === article.end + 1 && isCapitalised(next.text);
+}
+
 export class Matcher {
   readonly terms: Map<string, Term>;
   private readonly automaton = new TokenAutomaton<Entry>();
@@ -179,7 +188,7 @@ export class Matcher {
 
   /** Case and form rules: names start with a capital and are not inflected, acronyms match case exactly. */
   private fits(e: Entry, toks: Token[], first: number): boolean {
-    if (e.capital && !isCapitalised(toks[first]!.text) && !/^\d/.test(toks[first]!.text)) return false;
+    if (e.capital && !isCapitalised(toks[first]!.text) && !/^\d/.test(toks[first]!.text) && !articleJoined(toks, first)) return false;
     if (e.folded) {
       for (let k = 0; k < e.folded.length; k++) if (toks[first + k]!.folded !== e.folded[k]) return false;
     }

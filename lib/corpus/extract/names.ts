@@ -28,7 +28,7 @@ const ORG_CUES = new Set(
     'group council committee commission society museum studios studio survey club bank assembly press network association union league ' +
     'federation organization organisation board authority service services office army navy force forces government administration ' +
     'parliament senate congress church fund trust centre center reporter magazine daily tv television radio records games media labs ' +
-    'motors electric mills dynamics')
+    'motors electric mills dynamics consortium coalition alliance academy observatory laboratory forum')
     .split(' '),
 );
 const PLACE_CUES = new Set(
@@ -685,7 +685,10 @@ function rebuild(words: string[], raw: string): string {
   let s = raw;
   if (/^the\s/i.test(s) && !/^the$/i.test(words[0]!)) s = s.replace(/^the\s+/i, '');
   const last = words[words.length - 1]!;
-  const at = s.lastIndexOf(last.split('-')[0]!);
+  // (where the last word starts: a whole word, not the same letters inside it, "al" of "al-Maliki" in "Maliki")
+  const head = last.split('-')[0]!;
+  let at = s.lastIndexOf(head);
+  while (at > 0 && /[\p{L}\p{N}]/u.test(s[at - 1]!)) at = s.lastIndexOf(head, at - 1);
   if (at >= 0) s = s.slice(0, at) + last;
   return s.trim();
 }
