@@ -941,7 +941,10 @@ function foldedForms(key: string, c: Counted): string[] {
 function joinedNames(stats: TermStats): (form: string) => boolean {
   const single = new Set<string>();
   const all = new Set<string>();
+  // (a person's name may come first: "… Italia Facebook" where the tagger took "… Italia" for a person)
+  const people = new Set<string>();
   for (const [key, c] of stats.entities) {
+    if (c.kind === 'person' && c.docs) for (const f of foldedForms(key, c)) people.add(f);
     if (c.kind === 'person' || !c.docs) continue;
     for (const f of foldedForms(key, c)) {
       all.add(f);
@@ -956,7 +959,8 @@ function joinedNames(stats: TermStats): (form: string) => boolean {
     // … or a name, then a one-word name that is no English word ("Sportex Italia Facebook"; "New York Times" stays
     // whole: "Times" is an everyday word, the word a newspaper's name ends in)
     const last = words[words.length - 1]!;
-    return single.has(fold(last)) && !wordKind(tokenKey(last)) && all.has(fold(words.slice(0, -1).join(' ')));
+    const first = fold(words.slice(0, -1).join(' '));
+    return single.has(fold(last)) && !wordKind(tokenKey(last)) && (all.has(first) || people.has(first));
   };
 }
 

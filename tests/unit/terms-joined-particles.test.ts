@@ -65,3 +65,15 @@ describe('two names side by side, the second a one-word name that is no English 
     expect(labels).toContain('Quorvix Times');
   });
 });
+
+describe('a person\'s name, then a one-word name', () => {
+  it('read as one organisation, is two names where the corpus names each alone', async () => {
+    const { deriveTerms, TermStats } = await import('../../lib/corpus/terms');
+    const stats = new TermStats();
+    stats.add({ entities: [{ key: 'p:brevik', kind: 'person', forms: [['Tomas Brevik', 2]] }, { key: 'organization:zentagram', kind: 'organization', forms: [['Zentagram', 1]] }], phrases: [] });
+    stats.add({ entities: [{ key: 'organization:tomas brevik zentagram', kind: 'organization', forms: [['Tomas Brevik Zentagram', 1]] }, { key: 'organization:zentagram', kind: 'organization', forms: [['Zentagram', 1]] }], phrases: [] });
+    const labels = deriveTerms(stats).map((t) => t.label);
+    expect(labels).toEqual(expect.arrayContaining(['Tomas Brevik', 'Zentagram']));
+    expect(labels).not.toContain('Tomas Brevik Zentagram');
+  });
+});
