@@ -934,8 +934,8 @@ function foldedForms(key: string, c: Counted): string[] {
 /**
  * Two names written side by side and read as one ("Apple MacBook Air", "Nintendo/Apple Nintendo"):
  * a form whose first word is a one-word name of the corpus and whose rest is a name of the corpus
- * too, or whose last word is a one-word name that is no English word and whose rest is a name ("Sportex Italia
- * Facebook") (no everyday word alone: "Samsung Gear", "Washington Post" stay whole; no demonym first:
+ * too, or whose last word is a one-word name that is no everyday word nor a place and whose rest is a name ("Sportex
+ * Italia Facebook") (no everyday word alone: "Samsung Gear", "Washington Post" stay whole; no demonym first:
  * "Nicaraguan Institute of …"). Persons excluded.
  */
 function joinedNames(stats: TermStats): (form: string) => boolean {
@@ -956,11 +956,11 @@ function joinedNames(stats: TermStats): (form: string) => boolean {
     if (words.length < 2) return false;
     const rest = words.slice(1).join(' ');
     if (single.has(fold(words[0]!)) && !DEMONYM.test(words[0]!) && all.has(fold(rest)) && (words.length > 2 || wordKind(tokenKey(rest)) !== 'common')) return true;
-    // … or a name, then a one-word name that is no English word ("Sportex Italia Facebook"; "New York Times" stays
-    // whole: "Times" is an everyday word, the word a newspaper's name ends in)
+    // … or a name, then a one-word name that is no everyday word nor a place ("Sportex Italia Facebook"; "New York Times"
+    // stays whole: "Times" is an everyday word, the word a newspaper's name ends in; so does "Disneyland Paris")
     const last = words[words.length - 1]!;
     const first = fold(words.slice(0, -1).join(' '));
-    return single.has(fold(last)) && !wordKind(tokenKey(last)) && (all.has(first) || people.has(first));
+    return single.has(fold(last)) && wordKind(tokenKey(last)) !== 'common' && !isPlace(placeKey(last)) && (all.has(first) || people.has(first));
   };
 }
 

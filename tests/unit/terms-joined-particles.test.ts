@@ -44,6 +44,7 @@ describe('the article that opens a sentence', () => {
     expect(cleanName('A Texas')).toBe('Texas');
     expect(cleanName('A Kumar Ramesh')).toBe('A Kumar Ramesh');
   });
+
 });
 
 describe('two names side by side, the second a one-word name that is no English word', () => {
@@ -52,6 +53,7 @@ describe('two names side by side, the second a one-word name that is no English 
     const labels = extractTerms([
       'Staff at Quorvix Marine posted the photo on Zentagram on Monday. Quorvix Marine said the boat was new.',
       'The picture, shared by Quorvix Marine Zentagram followers, was seen widely. Zentagram removed it later.',
+      'Quorvix Marine and Zentagram did not answer.',
     ]).map((t) => t.label);
     expect(labels).toEqual(expect.arrayContaining(['Quorvix Marine', 'Zentagram']));
     expect(labels).not.toContain('Quorvix Marine Zentagram');
