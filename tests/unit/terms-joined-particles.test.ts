@@ -78,4 +78,15 @@ describe('a person\'s name, then a one-word name', () => {
     expect(labels).toEqual(expect.arrayContaining(['Tomas Brevik', 'Zentagram']));
     expect(labels).not.toContain('Tomas Brevik Zentagram');
   });
+  it('the one-word name may be a proper noun English lists ("Instagram"), never a place ("… Paris" stays whole)', async () => {
+    const { deriveTerms, TermStats } = await import('../../lib/corpus/terms');
+    const stats = new TermStats();
+    for (const [joined, alone] of [['Quorvix Marine Instagram', 'Instagram'], ['Quorvix Marine Paris', 'Paris']]) {
+      stats.add({ entities: [{ key: 'organization:quorvix marine', kind: 'organization', forms: [['Quorvix Marine', 1]] }, { key: `organization:${alone.toLowerCase()}`, kind: 'organization', forms: [[alone, 1]] }], phrases: [] });
+      stats.add({ entities: [{ key: `organization:${joined.toLowerCase()}`, kind: 'organization', forms: [[joined, 1]] }], phrases: [] });
+    }
+    const labels = deriveTerms(stats).map((t) => t.label);
+    expect(labels).not.toContain('Quorvix Marine Instagram');
+    expect(labels).toContain('Quorvix Marine Paris');
+  });
 });
