@@ -81,7 +81,7 @@ describe('a person\'s name, then a one-word name', () => {
   it('the one-word name may be a proper noun English lists ("Instagram"), never a place ("… Paris" stays whole)', async () => {
     const { deriveTerms, TermStats } = await import('../../lib/corpus/terms');
     const stats = new TermStats();
-    for (const [joined, alone] of [['Quorvix Marine Instagram', 'Instagram'], ['Quorvix Marine Paris', 'Paris']]) {
+    for (const [joined, alone] of [['Quorvix Marine Instagram', 'Instagram'], ['Quorvix Marine Paris', 'Paris']] as const) {
       stats.add({ entities: [{ key: 'organization:quorvix marine', kind: 'organization', forms: [['Quorvix Marine', 1]] }, { key: `organization:${alone.toLowerCase()}`, kind: 'organization', forms: [[alone, 1]] }], phrases: [] });
       stats.add({ entities: [{ key: `organization:${joined.toLowerCase()}`, kind: 'organization', forms: [[joined, 1]] }], phrases: [] });
     }
