@@ -1,6 +1,7 @@
 /**
  * bench:corpus --browser: the same corpus writes through the BUILT extension in Debian Chromium
- * (its service worker and real IndexedDB), driven by messages from an extension page; and the
+ * (its service worker and real IndexedDB), driven by messages from an extension page (hovers also
+ * over the query port, as pages ask them, answered by the offscreen document); and the
  * store's code on Chromium's IndexedDB in a plain page, for seeding at sizes import cannot reach. Prints figures.
  */
 import { build } from 'esbuild';
@@ -13,7 +14,14 @@ import type { CompiledCorpus } from '../lib/corpus';
 import { chromiumPath, launch, ROOT } from '../tests/e2e/harness';
 
 declare const chrome: {
-  runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> };
+  runtime: {
+    sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }>;
+    connect(info: { name: string }): {
+      postMessage(m: unknown): void;
+      disconnect(): void;
+      onMessage: { addListener(l: (m: any) => void): void };
+    };
+  };
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
 };
 
@@ -48,13 +56,34 @@ export async function browserBench(n: number, texts: string[], adds: number, ind
         const progress = async () => ((await chrome.storage.local.get('importProgress')).importProgress ?? null) as { phase: string; done: number; total: number } | null;
         // import N while a 'dictionary' and an 'explain' request go out every 20 ms, until its terms are indexed
         let stop = false;
-        const waits = { dictionary: 0, explain: 0 };
+        const waits = { dictionary: 0, explain: 0, portDictionary: 0, portExplain: 0 };
+        /** every wait, for the distribution: how often a request waited, not only the longest */
+        const all = { dictionary: [] as number[], explain: [] as number[], portDictionary: [] as number[], portExplain: [] as number[], add: [] as number[] };
+        // Pages and the popup ask the read side over a port (lib/query-client.ts), answered by the
+        // offscreen document; the messages above are the service worker's fallback when no port answers.
+        const port = chrome.runtime.connect({ name: 'crosscheck-queries' });
+        const answers = new Map<number, (reply: { ok: boolean; error?: string }) => void>();
+        let served!: () => void;
+        const hello = new Promise<void>((r) => (served = r));
+        port.onMessage.addListener((msg: { hello?: string; id?: number; reply?: { ok: boolean; error?: string } }) => {
+          if (msg?.hello) served();
+          else if (msg?.id !== undefined) answers.get(msg.id)?.(msg.reply!);
+        });
+        await hello;
+        let nextId = 1;
+        const overPort = (request: unknown) =>
+          new Promise<void>((resolve, reject) => {
+            const id = nextId++;
+            answers.set(id, (reply) => (answers.delete(id), reply.ok ? resolve() : reject(new Error(reply.error))));
+            port.postMessage({ id, request });
+          });
         let asked = 0;
-        const probe = async (kind: 'dictionary' | 'explain', message: unknown) => {
+        const probe = async (kind: keyof typeof waits, message: unknown) => {
           while (!stop) {
             const t = now();
-            await send(message);
+            await (kind.startsWith('port') ? overPort(message) : send(message));
             waits[kind] = Math.max(waits[kind], now() - t);
+            all[kind].push(now() - t);
             asked++;
             await new Promise((r) => setTimeout(r, 20));
           }
@@ -72,12 +101,15 @@ export async function browserBench(n: number, texts: string[], adds: number, ind
             const text = Array.from({ length: 60 }, () => words[Math.floor(Math.random() * words.length)]).join(' ');
             await send({ type: 'add-report', report: { text: `Added while indexing, number ${k}: ${text}.` } });
             addWait = Math.max(addWait, now() - t);
+            all.add.push(now() - t);
             addsMeanwhile++;
           }
         };
         const probers = [
           probe('dictionary', { type: 'dictionary' }),
           probe('explain', { type: 'explain', termId: 'kyiv', claim: 'Security advisers from 15 countries met in Kyiv on Saturday to discuss the peace plan.' }),
+          probe('portDictionary', { type: 'dictionary' }),
+          probe('portExplain', { type: 'explain', termId: 'kyiv', claim: 'Security advisers from 15 countries met in Kyiv on Saturday to discuss the peace plan.' }),
           adder(),
         ];
         let t = now();
@@ -99,6 +131,7 @@ export async function browserBench(n: number, texts: string[], adds: number, ind
         const indexedMs = now() - t;
         stop = true;
         await Promise.all(probers);
+        port.disconnect();
         const add: number[] = [];
         const ids: string[] = [];
         for (const text of texts.slice(n, n + adds)) {
@@ -119,7 +152,7 @@ export async function browserBench(n: number, texts: string[], adds: number, ind
           del.push(now() - t);
         }
         const dict = await chrome.runtime.sendMessage({ type: 'dictionary' });
-        return { imported, importMs, indexedMs, indexing, waits, asked, addWait, addsMeanwhile, add, edit, del, terms: (dict.value as { terms: unknown[] }).terms.length, bytes: new Blob([JSON.stringify(dict)]).size };
+        return { imported, importMs, indexedMs, indexing, waits, all, asked, addWait, addsMeanwhile, add, edit, del, terms: (dict.value as { terms: unknown[] }).terms.length, bytes: new Blob([JSON.stringify(dict)]).size };
       },
       n,
       texts,
@@ -137,6 +170,16 @@ export async function browserBench(n: number, texts: string[], adds: number, ind
         `  add one: median ${ms(median(r.add))} (max ${ms(Math.max(...r.add))}) | edit one: median ${ms(median(r.edit))} | delete one: median ${ms(median(r.del))}\n` +
         `  dictionary: ${r.terms} terms, ${(r.bytes / 1024).toFixed(0)} KiB per download`,
     );
+    const spread = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      const at = (q: number) => ms(s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0);
+      return `median ${at(0.5)}, p95 ${at(0.95)}, p99 ${at(0.99)}, ${s.filter((x) => x > 300).length} of ${s.length} over 300 ms`;
+    };
+    console.log(
+      `  waits meanwhile, over the port as pages ask (offscreen document): dictionary ${spread(r.all.portDictionary)}; explain ${spread(r.all.portExplain)}\n` +
+        `  as messages to the service worker (its fallback): dictionary ${spread(r.all.dictionary)}; explain ${spread(r.all.explain)}; adds ${spread(r.all.add)}`,
+    );
+    console.log(`longest wait meanwhile: hover over the port ${ms(Math.max(r.waits.portDictionary, r.waits.portExplain))}, add ${ms(r.addWait)}`);
     if (profile) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await profile.send('Profiler.stop')).profile));
     if (complaints.length) console.log(`  the service worker complained ${complaints.length}×:\n    ${complaints.slice(0, 10).join('\n    ')}`);
   } finally {

@@ -109,7 +109,29 @@ export function evidenceEntry(report: Pick<Report, 'id' | 'title' | 'sentences'>
  * inside the caller's transaction, which must hold `evidenceTables(db)`.
  */
 export async function writeEvidence(db: CrosscheckDB, put: EvidenceEntry[], remove: string[] = []): Promise<void> {
-  if (!put.length && !remove.length) return;
+  const plan = await planEvidence(db, put, remove);
+  if (plan) await applyEvidence(db, plan);
+}
+
+/** The rows a write of the evidence index puts and deletes, worked out from what the index holds (planEvidence). */
+export interface EvidencePlan {
+  blocks: EvidenceBlockRow[];
+  blocksGone: [number, number][];
+  counts: EvidenceCountsRow[];
+  countsGone: number[];
+  reports: EvidenceReportRow[];
+  reportsGone: number[];
+  stats: Stats;
+}
+
+/**
+ * What writeEvidence would write, read and worked out without writing. A large write reads and
+ * works out its plan before it opens its write transaction, so that readers (hovers) wait only for
+ * the rows to be put; nothing may write the evidence index between the plan and its applyEvidence
+ * (the store's writes go one at a time).
+ */
+export async function planEvidence(db: CrosscheckDB, put: EvidenceEntry[], remove: string[] = []): Promise<EvidencePlan | null> {
+  if (!put.length && !remove.length) return null;
   const ids = [...new Set([...remove, ...put.map((e) => e.id)])];
   const [old, stats] = await Promise.all([db.evidenceReports.where('id').anyOf(ids).toArray(), readStats(db)]);
   const byId = new Map(old.map((r) => [r.id, r]));
@@ -237,17 +259,23 @@ export async function writeEvidence(db: CrosscheckDB, put: EvidenceEntry[], remo
     if (next) countsPut.push(next);
     else if (row) countsGone.push(s);
   }
-  const removedNos = old.filter((r) => !put.some((e) => e.id === r.id)).map((r) => r.no);
-  await Promise.all([
-    db.evidenceBlocks.bulkPut(save),
-    db.evidenceBlocks.bulkDelete(empty),
-    db.evidenceCounts.bulkPut(countsPut),
-    db.evidenceCounts.bulkDelete(countsGone),
-    db.evidenceReports.bulkDelete(removedNos),
-  ]);
-  await db.evidenceReports.bulkPut(rows);
+  const putIds = new Set(put.map((e) => e.id));
+  const reportsGone = old.filter((r) => !putIds.has(r.id)).map((r) => r.no);
   stats.writes = (stats.writes ?? 0) + 1;
-  await db.meta.put({ key: 'evidenceStats', value: JSON.stringify(stats) });
+  return { blocks: save, blocksGone: empty, counts: countsPut, countsGone, reports: rows, reportsGone, stats };
+}
+
+/** Write a plan (inside the caller's transaction, which must hold `evidenceTables(db)`). */
+export async function applyEvidence(db: CrosscheckDB, plan: EvidencePlan): Promise<void> {
+  await Promise.all([
+    db.evidenceBlocks.bulkPut(plan.blocks),
+    db.evidenceBlocks.bulkDelete(plan.blocksGone),
+    db.evidenceCounts.bulkPut(plan.counts),
+    db.evidenceCounts.bulkDelete(plan.countsGone),
+    db.evidenceReports.bulkDelete(plan.reportsGone),
+  ]);
+  await db.evidenceReports.bulkPut(plan.reports);
+  await db.meta.put({ key: 'evidenceStats', value: JSON.stringify(plan.stats) });
 }
 
 function inOrder(all: readonly number[]): boolean {

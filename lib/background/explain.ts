@@ -79,6 +79,14 @@ const once = <T>(make: () => T): (() => T) => {
 export class CorpusService {
   /** the dictionary and what is derived from it, loaded from the database once per index change */
   private loaded: Promise<Loaded> | null = null;
+  /**
+   * The newest dictionary loaded, while the next one loads. A hover is answered with it rather than
+   * wait for a reload: during an import the index changes every few seconds, and each reload reads
+   * every term after the write that changed them (IndexedDB queues the read behind it).
+   */
+  private last: Loaded | null = null;
+  /** the dictionary of the current generation, once loaded */
+  private ready: Loaded | null = null;
   private generation = 0;
   private evidence: EvidenceReader;
   private catalogue: CorpusCatalogue;
@@ -91,7 +99,7 @@ export class CorpusService {
     // Requests are answered from memory between writes, so a long write never holds up a hover.
     changes.onIndexChange(() => {
       this.generation++;
-      this.loaded = null;
+      this.loaded = this.ready = null;
     });
     this.evidence = new EvidenceReader(db, () => changes.evidenceGeneration());
     this.catalogue = new CorpusCatalogue(db, () => this.generation);
@@ -102,7 +110,7 @@ export class CorpusService {
     const generation = this.generation;
     const load = (this.loaded ??= (async () => {
       const [version, terms] = await Promise.all([getMeta(this.db, 'indexVersion'), this.db.terms.toArray()]);
-      return {
+      const loaded: Loaded = {
         dictionary: {
           version: version ?? '0',
           terms: terms.map((t) => ({ id: t.id, label: t.label, kind: t.kind, aliases: t.aliases, reportCount: t.reportCount })),
@@ -110,6 +118,8 @@ export class CorpusService {
         terms: new Map(terms.map((t) => [t.id, t])),
         entities: once(() => entityLookup(new Matcher(terms))),
       };
+      if (this.generation === generation) this.last = this.ready = loaded;
+      return loaded;
     })());
     load.catch(() => {
       if (this.loaded === load && this.generation === generation) this.loaded = null; // try again on the next request
@@ -117,12 +127,24 @@ export class CorpusService {
     return load;
   }
 
+  /**
+   * For a hover: the dictionary as it is, or, while a newer one loads, the one before it (pages mark
+   * a write's new terms only once they have fetched the new dictionary anyway). The newer one's term
+   * matcher is built as soon as it is loaded, off the next hover's path.
+   */
+  private recent(): Promise<Loaded> {
+    const load = this.fresh();
+    if (this.ready || !this.last) return load;
+    void load.then((l) => setTimeout(() => l.entities(), 0), () => undefined);
+    return Promise.resolve(this.last);
+  }
+
   async getDictionary(): Promise<DictionaryReply> {
     const [loaded, stored] = await Promise.all([this.fresh(), getMeta(this.db, 'indexVersion')]);
     if (stored === undefined || stored === loaded.dictionary.version) return loaded.dictionary;
     // Written by another context that did not say so (a page opens with the dictionary: one small read checks it).
     this.generation++;
-    this.loaded = null;
+    this.loaded = this.ready = null;
     return (await this.fresh()).dictionary;
   }
 
@@ -142,20 +164,21 @@ export class CorpusService {
     (await this.fresh()).entities();
   }
 
-  /** The stored evidence index as far as judging `claim` reads it (hovered on `termId`). */
-  async evidenceFor(claim: string, termId?: string): Promise<EvidenceIndex> {
-    return this.evidence.forClaim(claim, (await this.fresh()).entities(), termId);
+  /** The stored evidence index as far as judging `claim` reads it (hovered on `termId`), its terms found by `entities`. */
+  async evidenceFor(claim: string, termId?: string, entities?: EntityLookup): Promise<EvidenceIndex> {
+    return this.evidence.forClaim(claim, entities ?? (await this.recent()).entities(), termId);
   }
 
   async explain(termId: string, claim: string, published?: string): Promise<ExplainReply | null> {
-    const loaded = await this.fresh();
+    let loaded = await this.recent();
+    if (!loaded.terms.has(termId)) loaded = await this.fresh(); // a term the last write made
     const term = loaded.terms.get(termId);
     if (!term) return null;
     const reply: ExplainReply = { termId, label: term.label, kind: term.kind, reportCount: term.reportCount, claim, items: [], more: 0 };
     if (!isEnglish(claim)) {
       return { ...reply, more: term.reportCount, notice: i18n.t('popover.notEnglish') };
     }
-    const index = await this.evidenceFor(claim, termId);
+    const index = await this.evidenceFor(claim, termId, loaded.entities());
     const items: (ExplainItem & { strength: number })[] = [];
     let notMentioning = 0; // reports shown for the sentence alone, beyond the term's count
     // the slice holds what a popover shows; it is read in one transaction of its own
@@ -174,7 +197,7 @@ export class CorpusService {
    * verdict per report, strongest first. No item: nothing in the corpus relates to it.
    */
   async check(sentences: string[], published?: string): Promise<ExplainReply> {
-    const loaded = await this.fresh();
+    const loaded = await this.recent();
     const claim = sentences.join(' ');
     const count = (id: string) => loaded.terms.get(id)?.reportCount ?? 0;
     const named = termsNamed(claim, loaded.entities(), count);
@@ -185,7 +208,7 @@ export class CorpusService {
     const perSentence = await Promise.all(
       sentences.map(async (s) => {
         const termId = termsNamed(s, loaded.entities(), count)[0];
-        return judgeReports(await this.evidenceFor(s, termId), s, loaded.entities(), { termId, pageYear });
+        return judgeReports(await this.evidenceFor(s, termId, loaded.entities()), s, loaded.entities(), { termId, pageYear });
       }),
     );
     const judged = strongestPerReport(perSentence);

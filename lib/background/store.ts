@@ -14,7 +14,7 @@ import { firstNearDuplicate, firstNearDuplicateOf, nearKeysOf, shingles, shingle
 import { parseNewReport, type NewReportInput } from '../corpus/schema';
 import { BackupDB, type BackupRow, type CrosscheckDB, type StoredReport } from '../db';
 import { gatheredId, overCap, type GatheredOrigin } from '../corpus/gathered';
-import { clearEvidence, evidenceEntry, evidenceIsCurrent, evidenceTables, writeEvidence, type EvidenceEntry } from './evidence-store';
+import { applyEvidence, clearEvidence, evidenceEntry, evidenceIsCurrent, evidenceTables, planEvidence, writeEvidence, type EvidenceEntry } from './evidence-store';
 import { storageError } from './storage-errors';
 
 /** The refusals a write can give (locales/en.yml `errors`). */
@@ -564,16 +564,19 @@ async function commit(db: CrosscheckDB, index: LiveIndex, edit: IndexEdit): Prom
     const { put, remove } = index.takeChanges();
     const evidence = rematched.map((r) => evidenceEntry(r, index.row(r.id)!.mentions));
     const version = newVersion();
+    const gone = removed.filter((id) => !fresh.has(id));
+    // read and worked out before the write opens, so a hover waits for the puts alone
+    const plan = await db.transaction('r', evidenceTables(db), () => planEvidence(db, evidence, gone));
     const tables = [...(edit.write ? [db.reports] : []), db.terms, db.reportIndex, ...evidenceTables(db)];
     await db.transaction('rw', tables, async () => {
       await edit.write?.();
-      await db.reportIndex.bulkDelete(removed.filter((id) => !fresh.has(id)));
+      await db.reportIndex.bulkDelete(gone);
       await db.reportIndex.bulkPut(rematched.map((r) => index.row(r.id)!));
       await db.terms.bulkDelete(remove);
       await db.terms.bulkPut(put);
       await db.meta.put({ key: 'indexVersion', value: version });
       if (later.length || edit.leavesWork) await workLeft(db);
-      await writeEvidence(db, evidence, removed.filter((id) => !fresh.has(id)));
+      if (plan) await applyEvidence(db, plan);
     });
     evidenceChanged(db);
     queueIndexing(db, { rematch: later });

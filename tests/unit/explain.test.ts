@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CrosscheckDB } from '../../lib/db';
 import { CorpusService, SHOWN_REPORTS } from '../../lib/background/explain';
@@ -66,5 +67,47 @@ describe('CorpusService.explain by claim', () => {
     // a service started afresh (a restarted background) reads the same stored index
     const restarted = new CorpusService(db);
     expect((await restarted.evidenceFor(claim, 'kyiv')).has(ID.kyiv)).toBe(true);
+  });
+});
+
+describe('CorpusService while the corpus is being written', () => {
+  const held = (db: CrosscheckDB) => {
+    // a write on the terms store that stays open until released, as an import batch's does
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const done = db.transaction('rw', db.terms, () => Dexie.waitFor(gate, 20_000));
+    return { release: () => (release(), done) };
+  };
+  const within = <T>(p: Promise<T>, ms: number) =>
+    Promise.race([p.then(() => 'answered'), new Promise((r) => setTimeout(() => r('still waiting'), ms))]);
+
+  it('answers a hover with the dictionary it has while the new one waits behind a write', async () => {
+    const { db, service } = await seeded();
+    await service.warm();
+    const report = await addUserReport(db, { text: 'Security advisers from 18 countries met in Kyiv on Monday to discuss the peace plan, officials said.' });
+    const write = held(db);
+    const claim = 'Advisers from 15 countries met in Kyiv on Monday to discuss the peace plan.';
+    const hover = service.explain('kyiv', claim);
+    expect(await within(hover, 1_500)).toBe('answered');
+    // the evidence is read as it is now: the report the last write added is there
+    expect((await hover)!.items.some((i) => i.reportId === report.id)).toBe(true);
+    // the page's dictionary request waits for the new dictionary, so pages never keep an old one
+    expect(await within(service.getDictionary(), 300)).toBe('still waiting');
+    await write.release();
+    expect((await service.getDictionary()).terms.some((t) => t.id === 'kyiv')).toBe(true);
+  });
+
+  it('waits for the new dictionary when the hovered term is new to it', async () => {
+    const db = new CrosscheckDB(`explain-${n++}`);
+    dbs.push(db);
+    await seedCorpus(db, seedCorpusCompiled());
+    let changed!: () => void;
+    const service = new CorpusService(db, { onIndexChange: (l) => void (changed = l), evidenceGeneration: () => 0 });
+    await service.warm();
+    const kyiv = (await db.terms.get('kyiv'))!;
+    await db.terms.put({ ...kyiv, id: 'kyiv-oblast', label: 'Kyiv Oblast', aliases: [] });
+    changed();
+    const e = await service.explain('kyiv-oblast', 'Security advisers met in Kyiv Oblast on Monday.');
+    expect(e?.label).toBe('Kyiv Oblast');
   });
 });
