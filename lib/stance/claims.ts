@@ -140,7 +140,8 @@ function negatedBases(text: string): Map<string, string> {
  * rumour it goes on to refute: left to the event lexicon's polarity.)
  */
 function polarityFlip(a: string, b: string, A: Frame, B: Frame, sharedFigure: boolean, sharedNames: number, aligned: number): Finding | null {
-  if (A.hasNegation || !B.hasNegation || A.hedged || B.hedged || A.speakers.size || ALLEGED.test(a) || /\bif not\b/i.test(b)) return null;
+  // a page that asks, relays or purports its claim ("Is the singer dead?", "sources are reporting that …") states no polarity to deny
+  if (A.hasNegation || !B.hasNegation || A.hedged || B.hedged || A.speakers.size || ALLEGED.test(a) || relayedBy(a) || /\bif not\b/i.test(b)) return null;
   if (!(sharedFigure || (sharedNames >= 1 && aligned >= 2))) return null;
   const plain = new Map(wordsOf(a).filter((w) => w.length > 2).map((w) => [base(w), w]));
   // the negation scopes the predicate both share, not a saying, knowing or commenting about it

@@ -6,7 +6,7 @@
  * side only), is stated by the report. Antonyms and mere similarity never cover.
  */
 import { NEGATORS, STOP_WORDS, stem, tokenize } from '../text';
-import type { Frame } from './frame';
+import { OUTLET, type Frame } from './frame';
 import { eventKind } from './events';
 import { base, senses } from './synonyms';
 import { claimPredicate, linkPredicate } from './predicate';
@@ -24,6 +24,23 @@ export interface Coverage {
 /** Words that carry no content of their own in a claim ("the man was reported to have …"). */
 const LIGHT = new Set(['report', 'accord', 'ad', 'claim', 'reveal', 'show', 'appear', 'seem', 'tell', 'want', 'make', 'take', 'go', 'come', 'use', 'includ', 'get', 'give', 'year', 'old', 'just', 'now', 'even', 'still', 'also', 'yet', 'ago']);
 const MODAL = /\b(?:may|might|could|would|possibly|perhaps|reportedly|allegedly|purportedly|supposedly|rumou?red|appears? to|seems? to|likely|expected to|plans? to|hopes? to|set to|claims?|claimed|if|whether)\b/i;
+
+/**
+ * A news outlet given as the claim's source ("according to The Wall Street Journal", "according to a
+ * new report in the Daily Herald", "the Leeds Herald reported"): who relays the claim, not part of it.
+ * A report giving the same claim from another source states it (issue 15, failure kind 4).
+ */
+const SOURCED = new RegExp(
+  `\\b[Aa]ccording to (?:an?(?: new)? report (?:in|by|from) )?(?:[Tt]he )?(${OUTLET})|\\b(?:[Tt]he )?(${OUTLET})\\s+(?:reported|reports|has reported|said|says|revealed)\\b`,
+  'g',
+);
+
+/** The claim's words that name the outlet it is sourced to, as stems. */
+function sourceStems(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(SOURCED)) for (const t of tokenize(m[1] ?? m[2] ?? '')) out.add(stem(t));
+  return out;
+}
 
 /** Capitalised words: names (the sentence's first word too: it may be one, and then it must be there, not a synonym). */
 function nameStems(text: string): Set<string> {
@@ -52,6 +69,7 @@ export function coverage(a: string, b: string, A: Frame, B: Frame): Coverage {
   const reportBases = new Set(reportTokens.map(base));
   const reportSenses = new Set(reportTokens.flatMap((t) => senses(t)));
   const names = nameStems(a);
+  const source = sourceStems(a);
   const covered: string[] = [];
   const missing: string[] = [];
   const missingFacts: string[] = [];
@@ -59,6 +77,8 @@ export function coverage(a: string, b: string, A: Frame, B: Frame): Coverage {
     if (STOP_WORDS.has(t) || NEGATORS.has(t)) continue;
     const s = stem(t);
     if (LIGHT.has(s)) continue;
+    // the outlet the claim is sourced to need not be the report's ("…, the Leeds Herald reported" / "…, police said")
+    if (source.has(s) && !reportStems.has(s)) continue;
     const figure = /^\d/.test(t);
     const found = reportStems.has(s) || (!names.has(s) && !figure && reportStems.has(derived(s))) || (figure ? B.numbers.includes(Number(t)) : !names.has(s) && (reportBases.has(base(t)) || senses(t).some((g) => reportSenses.has(g))));
     if (found) covered.push(s);

@@ -107,7 +107,7 @@ const SPEEDS: [RegExp, string][] = [
  * A news outlet named as the one spoken to ("told Reuters", "said to AFP", "in an interview with CNN"):
  * where a statement was made, not who took part in what it is about.
  */
-const OUTLET =
+export const OUTLET =
   '(?:Reuters|AFP|AP|Associated Press|Agence France-Presse|Bloomberg(?: News)?|CNN|CNBC|BBC|NBC|CBS|ABC|MSNBC|NPR|PBS|TASS|Interfax|RIA Novosti|Xinhua|Al Jazeera|Sky News|Politico|Axios|BuzzFeed(?: News)?|TMZ|Variety|Fox News|' +
   "(?:[A-Z][\\w.'-]*\\s+){0,3}(?:News|Times|Post|Journal|Telegraph|Guardian|Mail|Herald|Tribune|Press|Reporter|Magazine|Radio|Television|TV))";
 const ADDRESSEE = new RegExp(`\\b(told|tells|telling|said to|says to|speaking to|spoke to|an interview with)\\s+(?:the\\s+)?${OUTLET}(?![\\w-])`, 'g');

@@ -11,7 +11,7 @@ import { eventKind } from './events';
 import { coveredByReport, predicateSaid, statesAcross } from './coverage';
 import { claimCallsUntrue, notOwnFact, storyDebunked, untrueIn } from './debunk';
 import { claimFrame, type Frame } from './frame';
-import { relayedIn, relaysItself } from './relay';
+import { hearsay, relayedIn, relaysItself } from './relay';
 
 export type Verdict = 'corroborates' | 'conflicts' | 'disputed' | 'related';
 
@@ -161,9 +161,6 @@ const UNTRUE_COUNT = 2;
 /** A page sentence that asks its claim. */
 const QUESTION = /\?\s*["'”’]?\s*$/;
 
-/** A page sentence that gives its claim as someone's word ("X said …"). */
-const ATTRIBUTED = /\b(?:said|says|told|according to)\b/i;
-
 const quoted = (words: string[]) => words.slice(0, 4).map((w) => `“${w}”`).join(', ');
 
 /**
@@ -217,10 +214,12 @@ export function reportStance(claim: string, report: Pick<Report, 'id' | 'title' 
   }
   // a plain statement: not asked, denied, negated or hedged
   const plain = !asked && !claimUntrue && !/\b(?:should|would|must|may|might|could|if|whether)\b/i.test(claim);
-  // the page states it, the report only relays it (a page giving it as someone's word, "X said", meets a report's "according to")
-  const sameVoice = ATTRIBUTED.test(claim) && relaying.words.every((w) => w === 'according to');
-  if (j.verdict === 'corroborates' && plain && !sameVoice && relaying.relayed > 0) {
-    return { ...j, ...at(relaying.first!), verdict: 'related', reason: `The report relays this (${quoted(relaying.words)}) rather than stating it as fact.`, parts: null, certainty: 'tentative' };
+  // the page states it, the report only relays it as hearsay (reportedly, rumours, may); a source named for it
+  // ("according to the police", "reports that") is how news states a sourced fact: the same claim from another
+  // source corroborates (issue 15, failure kind 4)
+  const heard = hearsay(relaying.words);
+  if (j.verdict === 'corroborates' && plain && heard.length > 0) {
+    return { ...j, ...at(relaying.first!), verdict: 'related', reason: `The report relays this (${quoted(heard)}) rather than stating it as fact.`, parts: null, certainty: 'tentative' };
   }
   // nor does a page that relays or hedges its own claim ("reportedly", "Report: …"): it states no fact for the report to state too
   if (j.verdict === 'related' && plain && !hedged && !untrue && sentences.some((s) => retells(s.text)) && !relaying.relayed && !relayedIn(sentences.slice(0, 3), () => true).relayed) {

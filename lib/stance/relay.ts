@@ -10,7 +10,7 @@ import { ALLEGED } from './debunk';
 const RELAYS = new RegExp(
   [
     ALLEGED.source,
-    String.raw`\b(?:reportedly|alleg(?:e|es|ed|ing|ation|ations)|unconfirmed|unverified|hoax(?:es)?|speculation)\b`,
+    String.raw`\b(?:reportedly|alleg(?:e|es|ed|ing|ation|ations)|purport(?:s|ed|ing)?|unconfirmed|unverified|hoax(?:es)?|speculation)\b`,
     // a report or story retold: "a report that …", "sources are reporting that …", "the story of his arrest"
     String.raw`\b(?:reports?|reported|reporting|stor(?:y|ies)|article|post)\s+(?:that|of|suggesting|saying|stating)\b`,
     // "the story on a 'news' website says that …"
@@ -104,6 +104,19 @@ const RELAYING = new RegExp(
 
 /** A hedging modal, lower case, as a report may hedge a claim it retells. */
 const HEDGING = /\b(?:may|might|could)\b/g;
+
+/**
+ * Relaying words that only give a claim a source ("according to the police", "reports that …", "was
+ * said to be"): how news states a sourced fact. The same claim from another source corroborates (issue
+ * 15, failure kind 4); the rest (reportedly, alleged, rumours, unconfirmed, appears to, may …) is
+ * hearsay or a hedge, which states no fact.
+ */
+const SOURCING = /^(?:according to|said to (?:be|have)|reports? (?:that|of|say|said|suggest))$/;
+
+/** Of a report's relaying words (relayedIn), those that are hearsay or a hedge, not a source named for the claim. */
+export function hearsay(words: string[]): string[] {
+  return words.filter((w) => !SOURCING.test(w));
+}
 
 export interface Relaying {
   /** report sentences about the claim, and of them those that relay it */

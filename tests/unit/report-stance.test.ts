@@ -122,11 +122,21 @@ describe('reportStance: a page that relays or hedges its own claim (relaysItself
   });
 });
 
-describe('reportStance: a page that relays its claim too', () => {
-  it('keeps the corroboration when the page gives it as someone’s word, as the report does', () => {
+describe('reportStance: a claim the report gives a source for', () => {
+  it('keeps the corroboration when the report names a source for it (the same claim from another source)', () => {
     const r = report(['The painter was arrested for the museum theft, according to the police.', 'The museum theft shocked Leeds.']);
     expect(reportStance('Police said the painter was arrested for the museum theft', r, corroborated)).toBe(corroborated);
-    expect(reportStance('Painter arrested for museum theft', r, corroborated).verdict).toBe('related');
+    expect(reportStance('Painter arrested for museum theft', r, corroborated)).toBe(corroborated);
+    const told = report(['Local papers reported that the painter was arrested for the museum theft.', 'Reports say he stole six paintings.']);
+    expect(reportStance('Painter arrested for museum theft', told, corroborated)).toBe(corroborated);
+  });
+  it('but not when the report gives it as hearsay: rumoured, alleged, reportedly, unconfirmed', () => {
+    const rumour = report(['Rumours say the painter was arrested for the museum theft, according to the police.', 'The museum theft shocked Leeds.']);
+    const j = reportStance('Painter arrested for museum theft', rumour, corroborated);
+    expect(j.verdict).toBe('related');
+    expect(j.reason).toContain('“rumours”');
+    expect(j.reason).not.toContain('according to');
+    expect(reportStance('Painter arrested for museum theft', report(['The painter was allegedly arrested for the museum theft.']), corroborated).verdict).toBe('related');
   });
 });
 
