@@ -29,11 +29,13 @@ export interface StoredReport extends Report {
 
 /**
  * The evidence index's sentence counts of the retrieval keys of one shard (keys are spread over
- * shards by hash; lib/background/evidence-store.ts): `n[j]` sentences hold its j-th key, in the blocks
- * of report numbers `bl[bo[j]]` up to `bl[bo[j + 1]]` (ascending), so a reader reads only those rows.
+ * shards by hash; lib/background/evidence-store.ts) in one group of report numbers (`no >> 10`): `n[j]`
+ * sentences of the group's reports hold its j-th key, in the blocks of report numbers `bl[bo[j]]` up to
+ * `bl[bo[j + 1]]` (ascending), so a reader reads only those rows. A key's count is the sum over groups.
  */
 export interface EvidenceCountsRow {
   s: number;
+  g: number;
   /** sorted, one per line (lib/background/evidence-rows.ts) */
   keys: string;
   n: Int32Array;
@@ -68,7 +70,7 @@ export class CrosscheckDB extends Dexie {
   terms!: Table<DictionaryTerm, string>;
   reportIndex!: Table<ReportIndexRow, string>;
   meta!: Table<MetaRow, string>;
-  evidenceCounts!: Table<EvidenceCountsRow, number>;
+  evidenceCounts!: Table<EvidenceCountsRow, [number, number]>;
   evidenceBlocks!: Table<EvidenceBlockRow, [number, number]>;
   evidenceReports!: Table<EvidenceReportRow, number>;
 
@@ -153,14 +155,24 @@ export class CrosscheckDB extends Dexie {
         await tx.table('meta').bulkDelete(['evidenceVersion', 'evidenceStats']);
       });
     // Version 7 keeps a shard row's keys as one sorted string (lib/background/evidence-rows.ts): a
-    // write found and changed its few keys in place of decoding and encoding every key of the row
-
+    // write found and changed its few keys in place of decoding and encoding every key of the row.
     this.version(7)
       .stores({})
       .upgrade(async (tx) => {
         await Promise.all(['evidenceCounts', 'evidenceBlocks', 'evidenceReports'].map((t) => tx.table(t).clear()));
         await tx.table('meta').bulkDelete(['evidenceVersion', 'evidenceStats', 'indexingComplete']);
       });
+    // Version 9 keeps counts by shard and group of reports: an import's batch took new numbers and
+    // rewrote nearly every count row, the counts of the whole corpus (some 300,000 keys at 10,000
+    // reports); now it rewrites its own group's rows. IndexedDB cannot change a store's key, so
+    // version 8 drops the count rows and 9 makes them again; the index is built again in the background.
+    this.version(8)
+      .stores({ evidenceCounts: null })
+      .upgrade(async (tx) => {
+        await Promise.all(['evidenceBlocks', 'evidenceReports'].map((t) => tx.table(t).clear()));
+        await tx.table('meta').bulkDelete(['evidenceVersion', 'evidenceStats', 'indexingComplete']);
+      });
+    this.version(9).stores({ evidenceCounts: '[s+g]' });
   }
 }
 

@@ -2,9 +2,8 @@
  * The stored evidence index's shard rows (lib/background/evidence-store.ts), read and changed
  * without decoding them whole. A row's keys are one string, sorted, one key per line: IndexedDB
  * clones one string where it cloned one per key, a reader finds a key by binary search, and a
- * write that changes a few keys of a row copies the rest of it in runs. At 10,000 reports a write
- * touches nearly every count row (some 300,000 keys in all); before, each was decoded into a Map of
- * every key and encoded again.
+ * write that changes a few keys of a row copies the rest of it in runs (before, each row was decoded
+ * into a Map of every key and encoded again).
  */
 import type { EvidenceBlockRow, EvidenceCountsRow } from '../db';
 
@@ -33,6 +32,33 @@ export const NO_COUNT: KeyCount = { n: 0, blocks: new Int32Array(0) };
 
 /** The count of the key at `j` of a count row. */
 export const countAt = (row: EvidenceCountsRow, j: number): KeyCount => ({ n: row.n[j]!, blocks: row.bl.subarray(row.bo[j]!, row.bo[j + 1]!) });
+
+/** A count row with its keys split out. */
+export interface HeldCounts {
+  row: EvidenceCountsRow;
+  keys: string[];
+}
+
+export const held = (row: EvidenceCountsRow): HeldCounts => ({ row, keys: rowKeys(row) });
+
+/**
+ * A key's count over its shard's rows (one per group of reports, in group order): the sentences of
+ * every group, and their blocks end to end (still ascending). Undefined when no row holds the key.
+ */
+export function countOver(rows: readonly HeldCounts[], k: string): KeyCount | undefined {
+  let n = 0;
+  const parts: Int32Array[] = [];
+  for (const { row, keys } of rows) {
+    const j = findKey(keys, k);
+    if (j < 0) continue;
+    const c = countAt(row, j);
+    n += c.n;
+    parts.push(c.blocks);
+  }
+  if (!parts.length) return undefined;
+  if (parts.length === 1) return { n, blocks: parts[0]! };
+  return { n, blocks: packRuns(parts).all };
+}
 
 /** The postings of the key at `j` of a block row. */
 export const postingsAt = (row: EvidenceBlockRow, j: number): Int32Array => row.p.subarray(row.at[j]!, row.at[j + 1]!);
@@ -82,8 +108,8 @@ function packRuns(runs: ArrayLike<number>[]): { at: Int32Array; all: Int32Array 
   return { at, all };
 }
 
-/** Shard `s`'s count row with `changes` (a key's new count; n 0 takes it out); null when no key is left. */
-export function withCounts(s: number, row: EvidenceCountsRow | undefined, changes: ReadonlyMap<string, KeyCount>): EvidenceCountsRow | null {
+/** Shard `s`'s count row of group `g` with `changes` (a key's new count there; n 0 takes it out); null when no key is left. */
+export function withCounts(s: number, g: number, row: EvidenceCountsRow | undefined, changes: ReadonlyMap<string, KeyCount>): EvidenceCountsRow | null {
   const { keys, from } = merged(row ? rowKeys(row) : [], changes, (c) => c.n > 0);
   if (!keys.length) return null;
   const n = new Int32Array(keys.length);
@@ -96,7 +122,7 @@ export function withCounts(s: number, row: EvidenceCountsRow | undefined, change
     return f.blocks;
   });
   const { at, all } = packRuns(runs);
-  return { s, keys: keys.join('\n'), n, bo: at, bl: all };
+  return { s, g, keys: keys.join('\n'), n, bo: at, bl: all };
 }
 
 /** Shard `s`'s row of block `b` with `changes` (a key's new postings; none takes it out); null when no key is left. */

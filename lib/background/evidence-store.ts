@@ -1,10 +1,12 @@
 /**
  * The evidence index in IndexedDB. Retrieval keys are spread over shards by hash: per count shard
- * (COUNT_SHARDS) the sentence count of each of its keys (evidenceCounts), and per shard (SHARDS) and
- * block of 256 report numbers the postings of its keys (evidenceBlocks); per report its number and
- * keys (evidenceReports), totals in meta. A write touches at most one count row per count shard and
- * one block row per shard and block, however many keys its reports hold (IndexedDB's cost is per
- * row), and changes only its keys in a row (lib/background/evidence-rows.ts). The
+ * (COUNT_SHARDS) and group of 1,024 report numbers the sentence count of each of its keys in that
+ * group (evidenceCounts), and per shard (SHARDS) and block of 256 report numbers the postings of its
+ * keys (evidenceBlocks); per report its number and keys (evidenceReports), totals in meta. A write
+ * touches at most one count row per count shard and group and one block row per shard and block,
+ * however many keys its reports hold (IndexedDB's cost is per row), and changes only its keys in a
+ * row (lib/background/evidence-rows.ts). Reports added take new numbers, so an import's batch or an
+ * added report rewrites the counts of the last group only, not of the whole corpus. The
  * store's writes keep it in step inside their own transactions (writeEvidence); a hover reads only
  * its claim's shards and best reports (EvidenceReader), so a restarted background answers without
  * rebuilding anything.
@@ -12,7 +14,7 @@
 import type { Mention, Report } from '../corpus';
 import type { CrosscheckDB, EvidenceBlockRow, EvidenceCountsRow, EvidenceReportRow } from '../db';
 import { hash32 } from '../text';
-import { countAt, findKey, NO_COUNT, postingsAt, rowKeys, withCounts, withPostings, type KeyCount } from './evidence-rows';
+import { countAt, countOver, findKey, held, NO_COUNT, postingsAt, rowKeys, withCounts, withPostings, type HeldCounts, type KeyCount } from './evidence-rows';
 import { docKey, EvidenceIndex, evidenceVersion, mentionsBySentence, NO_ENTITIES, POSTING_WIDTH, reportDocs, type EvidenceSlice, type SentenceDoc } from '../evidence';
 import { judgedSearch } from '../evidence/judged';
 import type { EntityLookup } from '../stance/frame';
@@ -23,12 +25,21 @@ const BLOCK_BITS = 8;
 const SHARDS = 256;
 export const shardOf = (key: string): number => hash32(key) & (SHARDS - 1);
 /**
- * Shards of keys for counts (a power of two, a multiple of SHARDS): every key of the corpus has its
- * count in one of them, so a write of one report (a few hundred keys) rewrites a small part of all
- * counts (at 256 shards, some 70% of them: about 300,000 keys at 10,000 reports, for one added report).
+ * Shards of keys for counts (a power of two, a multiple of SHARDS). A write of one report (a few
+ * hundred keys) still touches most shards of its group; more shards would make each row smaller but
+ * a batch's write and a reader's rows (a claim's shards times the groups) more numerous.
  */
-const COUNT_SHARDS = 4096;
+const COUNT_SHARDS = 1024;
 export const countShardOf = (key: string): number => hash32(key) & (COUNT_SHARDS - 1);
+/**
+ * Report numbers per group of count rows (a multiple of a block). With one count row per shard, each
+ * batch of an import rewrote the counts of the whole corpus; by group, it rewrites its own group's. A
+ * reader sums a key over the groups (10 rows per shard at 10,000 reports).
+ */
+const GROUP_BITS = 10;
+export const groupOf = (no: number): number => no >> GROUP_BITS;
+/** The groups that hold the counts of report numbers below `next`. */
+const groupsBelow = (next: number): number => (next > 0 ? groupOf(next - 1) + 1 : 0);
 /** Postings kept in memory between hovers (numbers); past it the cache starts again. */
 const CACHE_POSTINGS = 8_000_000;
 
@@ -41,9 +52,9 @@ export const evidenceTables = (db: CrosscheckDB) => [db.evidenceCounts, db.evide
  * The postings of `keys` (in report order), reading only the block rows that hold them: the blocks
  * each key is in come from `known` (its count, as read before) or are read here first.
  */
-async function readPostings(db: CrosscheckDB, keys: readonly string[], known: (k: string) => KeyCount | undefined = () => undefined): Promise<Map<string, Int32Array>> {
+async function readPostings(db: CrosscheckDB, keys: readonly string[], groups: number, known: (k: string) => KeyCount | undefined): Promise<Map<string, Int32Array>> {
   const unknown = keys.filter((k) => !known(k));
-  const read = unknown.length ? await readCounts(db, unknown) : null;
+  const read = unknown.length ? await readCounts(db, unknown, groups) : null;
   const countOf = (k: string) => known(k) ?? read?.get(k) ?? NO_COUNT;
   const wanted = new Map<string, [number, number]>();
   for (const k of keys) for (const b of countOf(k).blocks) wanted.set(`${shardOf(k)}|${b}`, [shardOf(k), b]);
@@ -63,18 +74,16 @@ async function readPostings(db: CrosscheckDB, keys: readonly string[], known: (k
   return out;
 }
 
-/** The sentence counts and blocks of `keys` (none for a key no sentence holds), reading each shard's count row once. */
-async function readCounts(db: CrosscheckDB, keys: readonly string[]): Promise<Map<string, KeyCount>> {
+/** The sentence counts and blocks of `keys` (none for a key no sentence holds), reading each shard's count rows (one per group of `groups`) once. */
+async function readCounts(db: CrosscheckDB, keys: readonly string[], groups: number): Promise<Map<string, KeyCount>> {
   const shards = [...new Set(keys.map(countShardOf))];
-  const rows = await db.evidenceCounts.bulkGet(shards);
-  const byShard = new Map(shards.map((s, j) => [s, rows[j] && { row: rows[j]!, keys: rowKeys(rows[j]!) }]));
-  return new Map(
-    keys.map((k) => {
-      const held = byShard.get(countShardOf(k));
-      const j = held ? findKey(held.keys, k) : -1;
-      return [k, j >= 0 ? countAt(held!.row, j) : NO_COUNT];
-    }),
-  );
+  const pairs = shards.flatMap((s) => Array.from({ length: groups }, (_, g): [number, number] => [s, g]));
+  const rows = await db.evidenceCounts.bulkGet(pairs);
+  const byShard = new Map<number, HeldCounts[]>(shards.map((s) => [s, []]));
+  pairs.forEach(([s], j) => {
+    if (rows[j]) byShard.get(s)!.push(held(rows[j]!));
+  });
+  return new Map(keys.map((k) => [k, countOver(byShard.get(countShardOf(k))!, k) ?? NO_COUNT]));
 }
 
 interface Stats {
@@ -118,7 +127,7 @@ export interface EvidencePlan {
   blocks: EvidenceBlockRow[];
   blocksGone: [number, number][];
   counts: EvidenceCountsRow[];
-  countsGone: number[];
+  countsGone: [number, number][];
   reports: EvidenceReportRow[];
   reportsGone: number[];
   stats: Stats;
@@ -138,7 +147,10 @@ export async function planEvidence(db: CrosscheckDB, put: EvidenceEntry[], remov
   /** report numbers to take out of each block row, and entries to add to it */
   const drop = new Map<string, Set<number>>();
   const addTo = new Map<string, number[]>();
+  /** change of each key's sentence count in a group (`group \0 key`) */
   const dfDelta = new Map<string, number>();
+  const groupKey = (k: string, g: number) => `${g}\u0000${k}`;
+  const addDf = (k: string, g: number, d: number) => dfDelta.set(groupKey(k, g), (dfDelta.get(groupKey(k, g)) ?? 0) + d);
   const rowKey = (k: string, no: number) => `${no >> BLOCK_BITS}\u0000${k}`;
   for (const r of old) {
     stats.docs -= r.docs;
@@ -150,8 +162,9 @@ export async function planEvidence(db: CrosscheckDB, put: EvidenceEntry[], remov
       s.add(r.no);
     }
   }
-  /** blocks past this one hold only numbers given out by this write: they have no stored row to read */
+  /** blocks and groups past these hold only numbers given out by this write: they have no stored rows to read */
   const lastOldBlock = (stats.next - 1) >> BLOCK_BITS;
+  const lastOldGroup = groupOf(stats.next - 1);
   const rows: EvidenceReportRow[] = [];
   for (const e of put) {
     const no = byId.get(e.id)?.no ?? stats.next++;
@@ -161,7 +174,7 @@ export async function planEvidence(db: CrosscheckDB, put: EvidenceEntry[], remov
       length += d.len;
       for (const [k, tf] of d.tf) {
         keys.add(k);
-        dfDelta.set(k, (dfDelta.get(k) ?? 0) + 1);
+        addDf(k, groupOf(no), 1);
         const key = rowKey(k, no);
         let l = addTo.get(key);
         if (!l) addTo.set(key, (l = []));
@@ -213,7 +226,7 @@ export async function planEvidence(db: CrosscheckDB, put: EvidenceEntry[], remov
       const gone = drop.get(key);
       const kept: number[] = [];
       for (let x = 0; x < was.length; x += POSTING_WIDTH) {
-        if (gone?.has(was[x]!)) dfDelta.set(k, (dfDelta.get(k) ?? 0) - 1);
+        if (gone?.has(was[x]!)) addDf(k, groupOf(was[x]!), -1);
         else kept.push(was[x]!, was[x + 1]!, was[x + 2]!, was[x + 3]!);
       }
       const added = addTo.get(key) ?? [];
@@ -231,33 +244,43 @@ export async function planEvidence(db: CrosscheckDB, put: EvidenceEntry[], remov
     if (next) save.push(next);
     else if (row) empty.push([s, b]);
   }
-  // the sentence counts and blocks of the keys, a row per count shard
-  const dfShards = new Map<number, Set<string>>();
-  for (const k of [...dfDelta.keys(), ...moved.keys()]) {
-    if (!dfDelta.get(k) && !moved.has(k)) continue;
+  // the sentence counts and blocks of the keys, a row per count shard and group
+  const countChanges = new Map<string, { s: number; g: number; keys: Set<string> }>();
+  const touch = (k: string, g: number) => {
     const s = countShardOf(k);
-    let l = dfShards.get(s);
-    if (!l) dfShards.set(s, (l = new Set()));
-    l.add(k);
+    const id = `${s}|${g}`;
+    let c = countChanges.get(id);
+    if (!c) countChanges.set(id, (c = { s, g, keys: new Set() }));
+    c.keys.add(k);
+  };
+  for (const [key, d] of dfDelta) {
+    const at = key.indexOf('\u0000');
+    if (d) touch(key.slice(at + 1), Number(key.slice(0, at)));
   }
-  const shards = [...dfShards.keys()];
-  const countRows = await db.evidenceCounts.bulkGet(shards);
+  for (const [k, m] of moved) for (const b of m.keys()) touch(k, b >> (GROUP_BITS - BLOCK_BITS));
+  const countTouched = [...countChanges.values()];
+  const countStored = countTouched.filter((c) => c.g <= lastOldGroup);
+  const countRead = await db.evidenceCounts.bulkGet(countStored.map((c): [number, number] => [c.s, c.g]));
+  const countRows = new Map(countStored.map((c, j) => [`${c.s}|${c.g}`, countRead[j]]));
   const countsPut: EvidenceCountsRow[] = [];
-  const countsGone: number[] = [];
-  for (const [j, s] of shards.entries()) {
-    const row = countRows[j];
+  const countsGone: [number, number][] = [];
+  for (const { s, g, keys } of countTouched) {
+    const row = countRows.get(`${s}|${g}`);
     const held = row ? rowKeys(row) : [];
     const changes = new Map<string, KeyCount>();
-    for (const k of dfShards.get(s)!) {
+    for (const k of keys) {
       const at = row ? findKey(held, k) : -1;
       const was = at >= 0 ? countAt(row!, at) : NO_COUNT;
       const change = moved.get(k);
-      const blocks = change ? Int32Array.from(new Set([...was.blocks].filter((b) => change.get(b) !== false).concat([...change].filter(([, has]) => has).map(([b]) => b)))).sort() : was.blocks;
-      changes.set(k, { n: was.n + (dfDelta.get(k) ?? 0), blocks });
+      const inGroup = change ? [...change].filter(([b]) => b >> (GROUP_BITS - BLOCK_BITS) === g) : [];
+      const blocks = inGroup.length
+        ? Int32Array.from(new Set([...was.blocks].filter((b) => change!.get(b) !== false).concat(inGroup.filter(([, has]) => has).map(([b]) => b)))).sort()
+        : was.blocks;
+      changes.set(k, { n: was.n + (dfDelta.get(groupKey(k, g)) ?? 0), blocks });
     }
-    const next = withCounts(s, row, changes);
+    const next = withCounts(s, g, row, changes);
     if (next) countsPut.push(next);
-    else if (row) countsGone.push(s);
+    else if (row) countsGone.push([s, g]);
   }
   const putIds = new Set(put.map((e) => e.id));
   const reportsGone = old.filter((r) => !putIds.has(r.id)).map((r) => r.no);
@@ -349,7 +372,7 @@ export class EvidenceReader {
       this.stamp = stamp;
       const stats = (this.stats ??= stamp ? (JSON.parse(stamp) as Stats) : { ...ZERO });
       const unknown = keys.filter((k) => !this.counts.has(k));
-      for (const [k, c] of await readCounts(db, unknown)) this.counts.set(k, c);
+      for (const [k, c] of await readCounts(db, unknown, groupsBelow(stats.next))) this.counts.set(k, c);
       slice.docs = stats.docs;
       slice.length = stats.length;
       for (const k of keys) if (this.counts.get(k)?.n) slice.df.set(k, this.counts.get(k)!.n);
@@ -357,7 +380,7 @@ export class EvidenceReader {
       const probe = EvidenceIndex.fromSlice(entities, slice);
       const wanted = probe.postingKeys(claim, termId);
       const missing = wanted.filter((k) => !this.postings.has(k));
-      for (const [k, p] of await readPostings(db, missing, (k) => this.counts.get(k))) this.keep(k, p);
+      for (const [k, p] of await readPostings(db, missing, groupsBelow(stats.next), (k) => this.counts.get(k))) this.keep(k, p);
       for (const k of wanted) slice.postings.set(k, this.postings.get(k)!);
       const nos = probe.hitReports(claim, judgedSearch(termId));
       const load = nos.filter((no) => !this.reports.has(no));
@@ -409,30 +432,39 @@ function concat(parts: Int32Array[]): Int32Array {
 
 /** Every stored key, with its sentence count, as the count rows hold them (each sorted): a search word finds the keys it starts. */
 class Vocabulary {
-  private rows: { row: EvidenceCountsRow; keys: string[] }[];
-  private shards: Map<number, { row: EvidenceCountsRow; keys: string[] }>;
+  private rows: HeldCounts[];
+  /** each shard's rows, in group order */
+  private shards = new Map<number, HeldCounts[]>();
 
+  /** `rows` in key order (shard, then group) */
   constructor(rows: EvidenceCountsRow[]) {
-    this.rows = rows.map((row) => ({ row, keys: rowKeys(row) }));
-    this.shards = new Map(this.rows.map((r) => [r.row.s, r]));
+    this.rows = rows.map(held);
+    for (const r of this.rows) {
+      const l = this.shards.get(r.row.s);
+      if (l) l.push(r);
+      else this.shards.set(r.row.s, [r]);
+    }
   }
 
   /** A stored key's count and blocks (undefined for a key no sentence holds). */
-  count = (k: string): KeyCount | undefined => {
-    const held = this.shards.get(countShardOf(k));
-    const j = held ? findKey(held.keys, k) : -1;
-    return j >= 0 ? countAt(held!.row, j) : undefined;
-  };
+  count = (k: string): KeyCount | undefined => countOver(this.shards.get(countShardOf(k)) ?? [], k);
 
-  /** At most `limit` keys that start with `prefix` (the first in order), with their counts. */
+  /**
+   * At most `limit` keys that start with `prefix` (the first in order), with their counts summed
+   * over groups. Each row gives its first `limit`: a key among the first `limit` of all is among
+   * the first `limit` of every row that holds it, so its sum is whole.
+   */
   startingWith(prefix: string, limit: number): { k: string; n: number }[] {
-    const out: { k: string; n: number }[] = [];
+    const sums = new Map<string, number>();
     for (const { row, keys } of this.rows) {
       const at = findKey(keys, prefix);
       let j = at >= 0 ? at : -at - 1;
-      for (let taken = 0; j < keys.length && taken < limit && keys[j]!.startsWith(prefix); j++, taken++) out.push({ k: keys[j]!, n: row.n[j]! });
+      for (let taken = 0; j < keys.length && taken < limit && keys[j]!.startsWith(prefix); j++, taken++) sums.set(keys[j]!, (sums.get(keys[j]!) ?? 0) + row.n[j]!);
     }
-    return out.sort((x, y) => (x.k < y.k ? -1 : 1)).slice(0, limit);
+    return [...sums]
+      .sort((x, y) => (x[0] < y[0] ? -1 : 1))
+      .slice(0, limit)
+      .map(([k, n]) => ({ k, n }));
   }
 }
 
@@ -476,12 +508,13 @@ export async function reportsSaying(db: CrosscheckDB, words: readonly string[], 
   return db.transaction('r', [db.evidenceCounts, db.evidenceBlocks, db.evidenceReports, db.meta], async () => {
     // a word many sentences hold stands for itself; only a rarer one is read as the start of others,
     // which needs every stored key (the whole counts table: the first search after a restart paid for it)
-    const exact = await readCounts(db, words);
+    const groups = groupsBelow((await readStats(db)).next);
+    const exact = await readCounts(db, words, groups);
     const common = (w: string) => w.length < PREFIX_CHARS || (exact.get(w)?.n ?? 0) >= COMMON_WORD;
     const vocabulary = words.every(common) ? null : await keysByPrefix(db);
     const countOf = (k: string) => vocabulary?.count(k) ?? exact.get(k);
-    const postings = async (keys: readonly string[]) => concat([...(await readPostings(db, keys, countOf)).values()]);
-    const groups = await Promise.all(
+    const postings = async (keys: readonly string[]) => concat([...(await readPostings(db, keys, groups, countOf)).values()]);
+    const wordKeys = await Promise.all(
       words.map(async (w) => {
         const found = !vocabulary || common(w) ? (exact.get(w)?.n ? [{ k: w, n: exact.get(w)!.n }] : []) : vocabulary.startingWith(w, WORD_KEYS);
         // the exact key first, then the commonest, within the budget
@@ -499,7 +532,7 @@ export async function reportsSaying(db: CrosscheckDB, words: readonly string[], 
     /** the sentences holding every word so far: key → [report number, sentence index] */
     let every: Map<number, [number, number]> | null = null;
     // the rarest word first: each next word only keeps sentences
-    for (const g of groups.sort((a, b) => a.n - b.n)) {
+    for (const g of wordKeys.sort((a, b) => a.n - b.n)) {
       const p = await postings(g.keys);
       const next = new Map<number, [number, number]>();
       for (let j = 0; j < p.length; j += POSTING_WIDTH) {

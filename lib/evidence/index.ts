@@ -89,7 +89,7 @@ export const NO_ENTITIES: EntityLookup = { find: () => [] };
  * gazetteer or event table) is stale and rebuilt. FORMAT is raised by hand when the storage layout
  * changes; the fingerprint follows the key functions themselves.
  */
-const EVIDENCE_FORMAT = 2;
+const EVIDENCE_FORMAT = 3;
 const CALIBRATION = 'Security advisers from 18 countries met in Kyiv and Paris on Saturday, officials said, after talks in Washington were delayed.';
 export const evidenceVersion = (): string => `${EVIDENCE_FORMAT}:${hash32(sentenceKeys(CALIBRATION, NO_ENTITIES).join(' ')).toString(36)}`;
 

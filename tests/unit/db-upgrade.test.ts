@@ -58,7 +58,7 @@ describe('schema version 2', () => {
     const db = new CrosscheckDB(NAME);
     await createSeeder(db, corpus)(); // the start-up an updated extension runs
     await whenIndexed(db);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     const stored = await db.reports.where('origin').equals('user').toArray();
     expect(stored.map((r) => r.id).sort()).toEqual(['user-a-1', 'user-b-2', 'user-c-3']);
     expect(stored.find((r) => r.id === 'user-a-1')?.title).toBe('Mine');
@@ -111,7 +111,7 @@ describe('schema version 3', () => {
     const db = new CrosscheckDB(NAME);
     await createSeeder(db, corpus)();
     await whenIndexed(db);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect(db.tables.map((t) => t.name)).not.toContain('mentions');
     expect((await db.reports.get('user-a-1'))?.title).toBe('Mine');
     const rows = await db.reportIndex.toArray();
@@ -139,7 +139,7 @@ describe('schema version 3', () => {
     const db = new CrosscheckDB(NAME);
     await createSeeder(db, corpus)();
     await whenIndexed(db);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect((await db.reports.get('user-mine'))?.nearKeys).toEqual(nearKeys(mine.text));
     expect((await db.reports.get('user-short'))?.nearKeys).toEqual([]); // too short: the exact rule only
     for (const r of corpus.reports) expect((await db.reports.get(r.id))?.nearKeys).toHaveLength(16);
@@ -172,7 +172,7 @@ describe('schema version 4', () => {
     const db = new CrosscheckDB(NAME);
     await createSeeder(db, corpus)();
     await whenIndexed(db);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect(await getMeta(db, 'indexVersion')).toBe('v3'); // nothing was indexed again
     const terms = await db.terms.toArray();
     expect(terms).toHaveLength(old.length);
@@ -208,7 +208,7 @@ describe('schema version 5', () => {
     const db = new CrosscheckDB(NAME);
     await createSeeder(db, corpus)();
     await whenIndexed(db);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect(await getMeta(db, 'indexVersion')).toBe('v4'); // the corpus index was not rebuilt
     expect(await getMeta(db, 'evidenceVersion')).toBe(EVIDENCE_VERSION);
     expect((await db.evidenceReports.toArray()).map((r) => r.id).sort()).toEqual(corpus.reports.map((r) => r.id).sort());
@@ -250,7 +250,7 @@ describe('schema version 6', () => {
     const db = new CrosscheckDB(NAME);
     await createSeeder(db, corpus)();
     await whenIndexed(db);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect(db.tables.map((t) => t.name)).not.toContain('evidencePostings');
     expect(await getMeta(db, 'indexVersion')).toBe('v5'); // the corpus index was not rebuilt
     expect(await getMeta(db, 'evidenceVersion')).toBe(EVIDENCE_VERSION);
@@ -295,7 +295,7 @@ describe('schema version 7', () => {
     const db = new CrosscheckDB(NAME);
     await createSeeder(db, corpus)();
     await whenIndexed(db);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect(await getMeta(db, 'indexVersion')).toBe('v6'); // the corpus index was not rebuilt
     expect(await getMeta(db, 'evidenceVersion')).toBe(EVIDENCE_VERSION);
     expect(await getMeta(db, 'indexingComplete')).toBe('1'); // filled, and marked so again
@@ -303,6 +303,54 @@ describe('schema version 7', () => {
     expect(counts.length).toBeGreaterThan(100);
     expect(counts.every((r) => typeof r.keys === 'string' && r.keys.split('\n').every((k, j, ks) => !j || ks[j - 1]! < k))).toBe(true);
     expect((await db.evidenceBlocks.toArray()).every((r) => typeof r.keys === 'string')).toBe(true);
+    expect((await db.evidenceReports.toArray()).map((r) => r.id).sort()).toEqual(corpus.reports.map((r) => r.id).sort());
+    const e = await new CorpusService(db).explain('kyiv', 'Advisers from 15 countries met in Kyiv on Saturday to discuss the peace plan.');
+    expect(e?.items.length).toBeGreaterThan(0);
+    await backupOf(db).delete();
+    db.close();
+  });
+});
+
+describe('schema version 9', () => {
+  it('drops the count rows kept one per shard for the whole corpus and fills them again by shard and group, keeping everything else', async () => {
+    const v7 = new Dexie(NAME);
+    v7.version(7).stores({
+      reports: 'id, origin, title, source, date, &textKey, &urlKey, *nearKeys',
+      terms: 'id, kind, label, *aliases',
+      reportIndex: 'reportId',
+      meta: 'key',
+      evidenceCounts: 's',
+      evidenceBlocks: '[s+b]',
+      evidenceReports: 'no, &id',
+    });
+    const corpus = seedCorpusCompiled();
+    await v7.table('reports').bulkPut(corpus.reports.map((r) => ({ ...r, origin: 'seed', textKey: textKey(r.text), nearKeys: nearKeys(r.text) })));
+    await v7.table('terms').bulkPut(corpus.terms);
+    await v7.table('reportIndex').bulkPut(corpus.index);
+    // a version-7 count row (no group) under meta that says the index is current and complete
+    await v7.table('evidenceCounts').put({ s: 1, keys: 'kyiv', n: new Int32Array([1]), bo: new Int32Array([0, 1]), bl: new Int32Array([0]) });
+    await v7.table('evidenceBlocks').put({ s: 1, b: 0, keys: 'kyiv', at: new Int32Array([0, 4]), p: new Int32Array([0, 0, 1, 5]) });
+    await v7.table('evidenceReports').bulkPut(corpus.reports.map((r, no) => ({ no, id: r.id, keys: 'kyiv', docs: 1, length: 5 })));
+    await v7.table('meta').bulkPut([
+      { key: 'seedVersion', value: corpus.version },
+      { key: 'indexVersion', value: 'v7' },
+      { key: 'evidenceVersion', value: EVIDENCE_VERSION },
+      { key: 'evidenceStats', value: JSON.stringify({ docs: 5, length: 25, next: 5 }) },
+      { key: 'indexingComplete', value: '1' },
+    ]);
+    v7.close();
+
+    const db = new CrosscheckDB(NAME);
+    await createSeeder(db, corpus)();
+    await whenIndexed(db);
+    expect(db.verno).toBe(9);
+    expect(await getMeta(db, 'indexVersion')).toBe('v7'); // the corpus index was not rebuilt
+    expect(await getMeta(db, 'evidenceVersion')).toBe(EVIDENCE_VERSION);
+    expect(await getMeta(db, 'indexingComplete')).toBe('1');
+    const counts = await db.evidenceCounts.toArray();
+    expect(counts.length).toBeGreaterThan(100);
+    expect(counts.every((r) => r.g === 0)).toBe(true); // five reports: one group
+    expect((await db.evidenceBlocks.toArray()).some((r) => r.keys !== 'kyiv')).toBe(true);
     expect((await db.evidenceReports.toArray()).map((r) => r.id).sort()).toEqual(corpus.reports.map((r) => r.id).sort());
     const e = await new CorpusService(db).explain('kyiv', 'Advisers from 15 countries met in Kyiv on Saturday to discuss the peace plan.');
     expect(e?.items.length).toBeGreaterThan(0);

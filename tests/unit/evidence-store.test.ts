@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSeeder } from '../../lib/background/seeding';
-import { countShardOf, EVIDENCE_VERSION, EvidenceReader, evidenceEntry, shardOf } from '../../lib/background/evidence-store';
+import { countShardOf, EVIDENCE_VERSION, EvidenceReader, evidenceEntry, evidenceTables, groupOf, reportsSaying, shardOf, writeEvidence, type EvidenceEntry } from '../../lib/background/evidence-store';
 import { addUserReport, backupOf, deleteUserReport, evidenceGeneration, importReports, INDEXING, seedCorpus, updateUserReport, whenIndexed } from '../../lib/background/store';
 import { CrosscheckDB, getMeta } from '../../lib/db';
 import { EvidenceIndex, POSTING_WIDTH } from '../../lib/evidence';
@@ -9,7 +9,7 @@ import { JUDGED_REPORTS, SENTENCES_PER_REPORT } from '../../lib/evidence/judged'
 import { Matcher } from '../../lib/match';
 import { entityLookup } from '../../lib/stance';
 import { ID, seedCorpusCompiled } from './corpus-fixture';
-import { postingsAt, rowKeys } from '../../lib/background/evidence-rows';
+import { countOver, held, postingsAt, rowKeys } from '../../lib/background/evidence-rows';
 
 let n = 0;
 const dbs: CrosscheckDB[] = [];
@@ -69,11 +69,15 @@ async function expectEvidenceInStep(db: CrosscheckDB): Promise<void> {
   }
   expect(held.map((r) => r.id).sort()).toEqual(rows.map((r) => r.reportId).sort());
   expect(new Set(held.map((r) => r.no)).size).toBe(held.length);
-  // each key's count in its shard's row, once, the row's keys in order; no row without a key
+  // each key's count in its shard's row of each group that holds it, the row's keys in order; no row without a key
   const sorted = (ks: string[]) => ks.every((k, j) => !j || ks[j - 1]! < k);
   expect(keys.every((r) => rowKeys(r).length === r.n.length && r.n.length > 0 && sorted(rowKeys(r)) && rowKeys(r).every((k) => countShardOf(k) === r.s))).toBe(true);
-  expect(new Map(keys.flatMap((r) => rowKeys(r).map((k, j) => [k, r.n[j]!] as const)))).toEqual(df);
-  expect(keys.reduce((n, r) => n + rowKeys(r).length, 0)).toBe(df.size);
+  // a row's entries count sentences of its own group's blocks only (a block is 256 numbers, a group 1,024)
+  expect(keys.every((r) => rowKeys(r).every((_, j) => r.n[j]! > 0 && r.bo[j + 1]! > r.bo[j]! && [...r.bl.subarray(r.bo[j]!, r.bo[j + 1]!)].every((b) => b >> 2 === r.g)))).toBe(true);
+  expect(new Set(keys.map((r) => `${r.s}|${r.g}`)).size).toBe(keys.length);
+  const summed = new Map<string, number>();
+  for (const r of keys) rowKeys(r).forEach((k, j) => summed.set(k, (summed.get(k) ?? 0) + r.n[j]!));
+  expect(summed).toEqual(df);
   const idOf = new Map(held.map((r) => [r.no, r.id]));
   const got = new Set<string>();
   /** the blocks each key has postings in, as the block rows say */
@@ -93,8 +97,10 @@ async function expectEvidenceInStep(db: CrosscheckDB): Promise<void> {
     }
   }
   expect(got).toEqual(want);
-  // each key's count row names exactly the blocks that hold its postings, in order (a reader reads only those)
-  expect(new Map(keys.flatMap((r) => rowKeys(r).map((k, j) => [k, [...r.bl.subarray(r.bo[j]!, r.bo[j + 1]!)]] as const)))).toEqual(blocksHeld);
+  // each key's count rows name exactly the blocks that hold its postings (a reader reads only those)
+  const blocksCounted = new Map<string, number[]>();
+  for (const r of keys) rowKeys(r).forEach((k, j) => blocksCounted.set(k, [...(blocksCounted.get(k) ?? []), ...r.bl.subarray(r.bo[j]!, r.bo[j + 1]!)].sort((a, b) => a - b)));
+  expect(blocksCounted).toEqual(blocksHeld);
   expect(JSON.parse(stats!)).toMatchObject({ docs, length });
 }
 
@@ -220,5 +226,44 @@ describe('the stored evidence index', () => {
     await whenIndexed(again);
     expect(await again.evidenceReports.where('id').equals('user-gone').count()).toBe(0);
     expect(await again.evidenceReports.where('id').equals(kept.id).count()).toBe(1);
+  });
+
+  it('keeps counts by group of reports: a write of new reports rewrites only its own group’s count rows, and a reader sums the groups', async () => {
+    const db = new CrosscheckDB(`evidence-store-${n++}`);
+    dbs.push(db);
+    // entries made by hand (no extraction): 1,100 reports, so numbers run past the first group of 1,024
+    const entry = (i: number): EvidenceEntry => ({
+      id: `r${i}`,
+      docs: [{ i: 0, tf: new Map([['harbour', 1], [`berth${i % 50}`, 1], [`vessel${i}`, 2]]), len: 3 }],
+    });
+    const write = (put: EvidenceEntry[], remove: string[] = []) => db.transaction('rw', evidenceTables(db), () => writeEvidence(db, put, remove));
+    for (let at = 0; at < 1100; at += 160) await write(Array.from({ length: Math.min(160, 1100 - at) }, (_, j) => entry(at + j)));
+    const countsOf = async (k: string) => countOver((await db.evidenceCounts.where('[s+g]').between([countShardOf(k), 0], [countShardOf(k), Infinity]).toArray()).map(held), k);
+    expect(await countsOf('harbour')).toEqual({ n: 1100, blocks: new Int32Array([0, 1, 2, 3, 4]) });
+    expect((await countsOf('berth7'))?.n).toBe(22);
+    expect((await countsOf('vessel1050'))?.blocks).toEqual(new Int32Array([4]));
+    expect(new Set((await db.evidenceCounts.toArray()).map((r) => r.g))).toEqual(new Set([0, 1]));
+
+    // one more report: counts of group 1 only; taking out one of group 0: counts of group 0 only
+    const put: number[] = [];
+    const bulkPut = db.evidenceCounts.bulkPut.bind(db.evidenceCounts);
+    db.evidenceCounts.bulkPut = ((rows: readonly { g: number }[]) => (put.push(...rows.map((r) => r.g)), bulkPut(rows as never))) as unknown as typeof bulkPut;
+    await write([entry(1100)]);
+    expect(groupOf(1100)).toBe(1);
+    expect(put.length).toBeGreaterThan(0);
+    expect(new Set(put)).toEqual(new Set([1]));
+    put.length = 0;
+    await write([], ['r5']);
+    expect(new Set(put)).toEqual(new Set([0]));
+    db.evidenceCounts.bulkPut = bulkPut;
+    expect((await countsOf('harbour'))?.n).toBe(1100);
+    expect((await countsOf('berth5'))?.n).toBe(21); // 22, less r5
+    expect((await countsOf('berth0'))?.n).toBe(23); // 22, and r1100
+    expect(await countsOf('vessel5')).toBeUndefined();
+
+    // readers sum the groups: a search finds a report of either group, and a word's sentences across both
+    expect(await reportsSaying(db, ['vessel1100'], [], 3)).toEqual(['r1100']);
+    expect((await reportsSaying(db, ['vessel3'], [], 3))[0]).toBe('r3'); // and reports of 'vessel30'… (a rare word is also read as a start)
+    expect((await reportsSaying(db, ['berth9'], [], 100)).length).toBe(22);
   });
 });
