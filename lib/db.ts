@@ -61,6 +61,8 @@ export interface EvidenceReportRow {
   no: number;
   id: string;
   keys: string;
+  /** per key (in the order of `keys`), two hashes of its postings in this report: a write of the report again leaves the keys whose postings are as they were */
+  h?: Int32Array;
   docs: number;
   length: number;
 }

@@ -152,10 +152,26 @@ export async function planEvidence(db: CrosscheckDB, put: EvidenceEntry[], remov
   const groupKey = (k: string, g: number) => `${g}\u0000${k}`;
   const addDf = (k: string, g: number, d: number) => dfDelta.set(groupKey(k, g), (dfDelta.get(groupKey(k, g)) ?? 0) + d);
   const rowKey = (k: string, no: number) => `${no >> BLOCK_BITS}\u0000${k}`;
+  const entries = put.map((e) => ({ e, postings: keyPostings(e) }));
+  const puts = new Map(entries.map((x) => [x.e.id, x]));
+  /**
+   * Of a report written again, the keys whose postings are as stored (same hashes): neither taken
+   * out nor put back. Matching a report again changes the postings of a few keys, not its hundreds.
+   */
+  const same = new Map<string, Set<string>>();
   for (const r of old) {
     stats.docs -= r.docs;
     stats.length -= r.length;
-    for (const k of r.keys ? r.keys.split('\n') : []) {
+    const now = puts.get(r.id)?.postings;
+    const kept = new Set<string>();
+    same.set(r.id, kept);
+    const keys = r.keys ? r.keys.split('\n') : [];
+    for (const [j, k] of keys.entries()) {
+      const p = now?.get(k);
+      if (p && r.h && r.h[2 * j] === p.h1 && r.h[2 * j + 1] === p.h2) {
+        kept.add(k);
+        continue;
+      }
       const key = rowKey(k, r.no);
       let s = drop.get(key);
       if (!s) drop.set(key, (s = new Set()));
@@ -166,24 +182,25 @@ export async function planEvidence(db: CrosscheckDB, put: EvidenceEntry[], remov
   const lastOldBlock = (stats.next - 1) >> BLOCK_BITS;
   const lastOldGroup = groupOf(stats.next - 1);
   const rows: EvidenceReportRow[] = [];
-  for (const e of put) {
+  for (const { e, postings } of entries) {
     const no = byId.get(e.id)?.no ?? stats.next++;
-    const keys = new Set<string>();
-    let length = 0;
-    for (const d of e.docs) {
-      length += d.len;
-      for (const [k, tf] of d.tf) {
-        keys.add(k);
-        addDf(k, groupOf(no), 1);
-        const key = rowKey(k, no);
-        let l = addTo.get(key);
-        if (!l) addTo.set(key, (l = []));
-        l.push(no, d.i, Math.min(tf, 0xffff), Math.min(d.len, 0xffff));
-      }
+    const kept = same.get(e.id);
+    const h = new Int32Array(2 * postings.size);
+    let j = 0;
+    for (const [k, p] of postings) {
+      h[j++] = p.h1;
+      h[j++] = p.h2;
+      if (kept?.has(k)) continue;
+      addDf(k, groupOf(no), p.runs.length / 3);
+      const key = rowKey(k, no);
+      let l = addTo.get(key);
+      if (!l) addTo.set(key, (l = []));
+      for (let x = 0; x < p.runs.length; x += 3) l.push(no, p.runs[x]!, p.runs[x + 1]!, p.runs[x + 2]!);
     }
+    const length = e.docs.reduce((n, d) => n + d.len, 0);
     stats.docs += e.docs.length;
     stats.length += length;
-    rows.push({ no, id: e.id, keys: [...keys].join('\n'), docs: e.docs.length, length });
+    rows.push({ no, id: e.id, keys: [...postings.keys()].join('\n'), h, docs: e.docs.length, length });
   }
   // the rows to rewrite: one per shard and block that a dropped or added posting falls in
   const split = (key: string): [string, number] => {
@@ -286,6 +303,27 @@ export async function planEvidence(db: CrosscheckDB, put: EvidenceEntry[], remov
   const reportsGone = old.filter((r) => !putIds.has(r.id)).map((r) => r.no);
   stats.writes = (stats.writes ?? 0) + 1;
   return { blocks: save, blocksGone: empty, counts: countsPut, countsGone, reports: rows, reportsGone, stats };
+}
+
+/**
+ * A report's postings by key, without its number (sentence index, count, sentence length: the rest
+ * of each posting), in sentence order, with two hashes of them (FNV-1a with two primes: a key
+ * whose postings changed and still hash the same in both is a chance of about one in 2^64).
+ */
+function keyPostings(e: EvidenceEntry): Map<string, { runs: number[]; h1: number; h2: number }> {
+  const out = new Map<string, { runs: number[]; h1: number; h2: number }>();
+  for (const d of e.docs) {
+    for (const [k, tf] of d.tf) {
+      let p = out.get(k);
+      if (!p) out.set(k, (p = { runs: [], h1: 0x811c9dc5 | 0, h2: 0x01000193 }));
+      for (const x of [d.i, Math.min(tf, 0xffff), Math.min(d.len, 0xffff)]) {
+        p.runs.push(x);
+        p.h1 = Math.imul(p.h1 ^ x, 0x01000193);
+        p.h2 = (Math.imul(p.h2 ^ x, 0x0100019d) + 0x9e3779b9) | 0;
+      }
+    }
+  }
+  return out;
 }
 
 /** Write a plan (inside the caller's transaction, which must hold `evidenceTables(db)`). */

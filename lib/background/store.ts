@@ -446,12 +446,13 @@ async function rematchBatch(db: CrosscheckDB): Promise<number> {
     const { put, remove } = index.takeChanges();
     if (!rematched.length && !put.length && !remove.length) return 0;
     const version = newVersion();
+    const plan = await planOutside(db, evidence);
     await db.transaction('rw', [db.terms, db.reportIndex, ...evidenceTables(db)], async () => {
       await db.reportIndex.bulkPut(rematched.map((id) => index.row(id)!));
       await db.terms.bulkDelete(remove);
       await db.terms.bulkPut(put);
       await db.meta.put({ key: 'indexVersion', value: version });
-      await writeEvidence(db, evidence);
+      if (plan) await applyEvidence(db, plan);
     });
     evidenceChanged(db);
     notify(db, { version, reportIds: rematched, batch: true });
@@ -480,7 +481,8 @@ async function evidenceBatch(db: CrosscheckDB): Promise<number> {
     if (performance.now() - start > INDEXING.batchMs || s.waiting) break;
     await pause();
   }
-  await db.transaction('rw', evidenceTables(db), () => writeEvidence(db, entries, gone));
+  const plan = await planOutside(db, entries, gone);
+  if (plan) await db.transaction('rw', evidenceTables(db), () => applyEvidence(db, plan));
   evidenceChanged(db);
   return 0;
 }
@@ -542,6 +544,13 @@ interface IndexEdit {
   leavesWork?: boolean;
 }
 
+/**
+ * The evidence rows a write will put, read and worked out before its write transaction opens, so
+ * that a hover waits for the puts alone. Only inside the write queue (`serial`): nothing may change
+ * the evidence index between the plan and its applyEvidence.
+ */
+const planOutside = (db: CrosscheckDB, put: EvidenceEntry[], remove: string[] = []) => db.transaction('r', evidenceTables(db), () => planEvidence(db, put, remove));
+
 /** Apply one write and its index change in one transaction; on failure nothing is written. */
 async function commit(db: CrosscheckDB, index: LiveIndex, edit: IndexEdit): Promise<string> {
   const removed = edit.removed ?? [];
@@ -565,8 +574,7 @@ async function commit(db: CrosscheckDB, index: LiveIndex, edit: IndexEdit): Prom
     const evidence = rematched.map((r) => evidenceEntry(r, index.row(r.id)!.mentions));
     const version = newVersion();
     const gone = removed.filter((id) => !fresh.has(id));
-    // read and worked out before the write opens, so a hover waits for the puts alone
-    const plan = await db.transaction('r', evidenceTables(db), () => planEvidence(db, evidence, gone));
+    const plan = await planOutside(db, evidence, gone);
     const tables = [...(edit.write ? [db.reports] : []), db.terms, db.reportIndex, ...evidenceTables(db)];
     await db.transaction('rw', tables, async () => {
       await edit.write?.();

@@ -50,11 +50,15 @@ export function sentenceKeys(sentence: string, entities: EntityLookup, termIds?:
   return keys;
 }
 
-/** A sentence of a report as the index holds it: its keys with their counts, and how many distinct keys it has. */
+/** A sentence of a report as the index holds it: its keys with their counts, and its length for BM25. */
 export interface SentenceDoc {
   /** sentence index; -1 is the headline */
   i: number;
   tf: Map<string, number>;
+  /**
+   * Its distinct keys other than terms (`T:`): what it says, not which dictionary terms it names, so
+   * that matching a report again with a grown dictionary changes only its term keys' postings.
+   */
   len: number;
 }
 
@@ -76,7 +80,9 @@ export function reportDocs(report: IndexedReport, entities: EntityLookup, ids: M
     if (!s) return;
     const tf = new Map<string, number>();
     for (const key of sentenceKeys(s, entities, ids ? ids.get(k - 1) ?? [] : undefined)) tf.set(key, (tf.get(key) ?? 0) + 1);
-    docs.push({ i: k - 1, tf, len: tf.size || 1 });
+    let len = 0;
+    for (const key of tf.keys()) if (!key.startsWith('T:')) len++;
+    docs.push({ i: k - 1, tf, len: len || 1 });
   });
   return docs;
 }

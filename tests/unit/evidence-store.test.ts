@@ -261,6 +261,30 @@ describe('the stored evidence index', () => {
     expect((await countsOf('berth0'))?.n).toBe(23); // 22, and r1100
     expect(await countsOf('vessel5')).toBeUndefined();
 
+    // a report written again with one key's postings changed and one key more: only those keys' rows are written
+    const blockRows: [number, number][] = [];
+    const putBlocks = db.evidenceBlocks.bulkPut.bind(db.evidenceBlocks);
+    db.evidenceBlocks.bulkPut = ((rows: readonly { s: number; b: number }[]) => (blockRows.push(...rows.map((r): [number, number] => [r.s, r.b])), putBlocks(rows as never))) as unknown as typeof putBlocks;
+    put.length = 0;
+    db.evidenceCounts.bulkPut = ((rows: readonly { s: number; g: number }[]) => (put.push(...rows.map((r) => r.s)), bulkPut(rows as never))) as unknown as typeof bulkPut;
+    const again = entry(7);
+    again.docs[0]!.tf.set('vessel7', 5).set('T:ferry', 1);
+    again.docs[0]!.len = 4;
+    await write([again]);
+    // the sentence's length changed, so all its keys' postings did: 4 keys, and the count of the new one
+    expect(new Set(blockRows.map(([s]) => s))).toEqual(new Set(['harbour', 'berth7', 'vessel7', 'T:ferry'].map(shardOf)));
+    expect(put).toEqual([countShardOf('T:ferry')]);
+    blockRows.length = 0;
+    put.length = 0;
+    const third = entry(8);
+    third.docs.push({ i: 1, tf: new Map([['T:ferry', 1]]), len: 1 });
+    await write([third]); // a second sentence: the keys of the first are as they were
+    expect(blockRows.map(([s]) => s)).toEqual([shardOf('T:ferry')]);
+    db.evidenceBlocks.bulkPut = putBlocks;
+    db.evidenceCounts.bulkPut = bulkPut;
+    expect(await countsOf('T:ferry')).toEqual({ n: 2, blocks: new Int32Array([0]) });
+    expect(await reportsSaying(db, [], ['T:ferry'], 5)).toEqual(['r7', 'r8']); // a sentence each: the earlier first
+
     // readers sum the groups: a search finds a report of either group, and a word's sentences across both
     expect(await reportsSaying(db, ['vessel1100'], [], 3)).toEqual(['r1100']);
     expect((await reportsSaying(db, ['vessel3'], [], 3))[0]).toBe('r3'); // and reports of 'vessel30'… (a rare word is also read as a start)
