@@ -50,3 +50,12 @@ describe('a body of members goes on after "of the" (lib/corpus/extract/names.ts)
     expect(names('He met Americans of the South Carolina delegation.').some((n) => n.includes('Americans of'))).toBe(false);
   });
 });
+
+describe('"and" before an acronym joins no names (lib/corpus/extract/names.ts)', () => {
+  it('"The Mirror and NT News reported" names two outlets; "Food and Drug Administration" stays one name', () => {
+    const got = names('The Mirror and NT News reported that the fish was the biggest ever caught.');
+    expect(got).toContain('organization:NT News');
+    expect(got.some((n) => n.includes('Mirror and'))).toBe(false);
+    expect(names('The drug was approved by the Food and Drug Administration last year.')).toContain('organization:Food and Drug Administration');
+  });
+});

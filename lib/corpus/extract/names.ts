@@ -406,8 +406,8 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
         !['of', 'for'].includes(t) || span.length === 1 || isCue(lastWord) || span.some((x) => x.text === 'of' || x.text === 'for') || (t === 'of' && span.length > 0 && isBodyOfMembers(span[span.length - 1]!.text));
       // "and" inside an institution's name only ("Office for Product Safety and Standards")
       // (or before a run of names that ends in an institution's word or a law's: "Food and Drug Administration", "Health and Safety Act")
-      // (never before "The": "the BBC and The Washington Post" are two names)
-      const andOk = t === 'and' && next !== 'The' && (span.some((x) => x.text === 'of' || x.text === 'for') || endsInInstitution(text, ts, i + 1));
+      // (never before "The" or an acronym: "the BBC and The Washington Post", "The Mirror and NT News" are two names)
+      const andOk = t === 'and' && next !== 'The' && !isAcronymToken(next) && (span.some((x) => x.text === 'of' || x.text === 'for') || endsInInstitution(text, ts, i + 1));
       // "vs" or "v" between two names is one name ("Kramer vs. Kramer", "Batman v Superman")
       const versusOk = VERSUS.has(folded) && /^\.? $/.test(text.slice(tok.end, ts[i + 1]?.start ?? tok.end));
       // (a known place alone before "for" is the place of a post, not a name's first part: "analyst on Nigeria for Crisis Group")
