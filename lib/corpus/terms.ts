@@ -8,7 +8,7 @@ import nlp from './fast-nlp';
 import { capitalisedNames, ELISION, headlineLines, RUN_ON_NUMBER, isCalendarDate, isDemonym, isTimeZone, isTitleWord, lineNames, OFFICE_TITLES, OFFICE_WORDS, onlyInCompounds, onlyInHeadlines, TITLE_HALVES } from './extract/names';
 import { isCompoundNoun, isDistinctive, isEverydayWord, isQualityPhrase, isRolePhrase, stemRank, TOPIC_RANK } from './extract/topics';
 import { nounPhrases } from './noun-phrases';
-import { isPlace, placeKey } from '../evidence/places';
+import { demonymPlace, isPlace, placeKey } from '../evidence/places';
 import { languageOf } from '../language';
 import { PERSON_TITLES } from '../match/names';
 import { tokenKey } from '../match/tokens';
@@ -491,6 +491,11 @@ export function* reportTermSteps(text: string, lines: readonly string[] = []): G
   for (const m of clipped.matchAll(PRODUCT_TAIL)) {
     const [, word, noun] = m as unknown as [string, string, string];
     if (STOP_WORDS.has(word.toLowerCase()) || isCalendarDate(word) || isDemonym(word) || isPlace(placeKey(word)) || entities.has('p:' + nameKey(word))) continue;
+    // (not the last word of a longer name: "Big Mac burger" is no "Mac burger"; a people's adjective may come before: "French Roquefort cheese")
+    const before = /(\p{Lu}[\p{L}\p{N}'’.-]*) $/u.exec(clipped.slice(Math.max(0, m.index! - 40), m.index!));
+    if (before && !isDemonym(before[1]!) && !demonymPlace(before[1]!) && !opensSentence(clipped, `${before[1]} ${word}`)) continue;
+    // (nor a kind of thing English names with a people's adjective or a compound: "Swiss cheese", "Cheddar cheese")
+    if (demonymPlace(word) || isCompoundNoun(`${word.toLowerCase()} ${noun}`)) continue;
     // (a sentence's first common word is a name only when the text also writes it inside a sentence)
     if (opensSentence(clipped, `${word} ${noun}`) && !capitalisedInside(clipped, word) && wordKind(tokenKey(word)) === 'common') continue;
     addName('organization', `${word} ${noun}`);
@@ -638,8 +643,12 @@ const SUBJECT_WORD_COUNT = 3;
 /** Words that qualify no subject: places, times and amounts ("crater near", "item online", "billion sale"). */
 const NOT_SUBJECT_WORDS = new Set('near nearby online overseas abroad ahead million billion thousand hundred dozen'.split(' '));
 
-/** One capitalised word before a kind of product in lower case ("Hellfire missiles", "Fire phone", "Kindle tablets"). */
-const PRODUCT_TAIL = /(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}\p{N}]+) (missiles?|rockets?|rifles?|drones?|phones?|smartphones?|tablets?|laptops?|consoles?|headsets?|vaccines?|pills?|jets?|helicopters?|satellites?|browsers?)(?![\p{L}-])/gu;
+/**
+ * One capitalised word before a kind of product in lower case ("Hellfire missiles", "Fire phone", "Kindle tablets"), a
+ * food's or a drink's too ("Stilton cheese", "Snickers bars", "Rioja wine").
+ */
+const PRODUCT_TAIL =
+  /(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}\p{N}]+) (missiles?|rockets?|rifles?|drones?|phones?|smartphones?|tablets?|laptops?|consoles?|headsets?|vaccines?|pills?|jets?|helicopters?|satellites?|browsers?|cheeses?|bars?|wines?|beers?|whisky|whiskey|vodka|chocolates?|biscuits?|crisps|cereals?|sauces?|burgers?)(?![\p{L}-])/gu;
 
 /** "Capitalised Words of the Name (CWN)": an expansion followed by its acronym in brackets. */
 const EXPANSION = /(\p{Lu}[\p{L}-]*(?:\s+(?:(?:of|for|and|the|on|to|de)\s+)?\p{Lu}[\p{L}-]*)+)\s+\((\p{Lu}{2,8})\)/gu;

@@ -28,13 +28,13 @@ const ORG_CUES = new Set(
     'group council committee commission society museum studios studio survey club bank assembly press network association union league ' +
     'federation organization organisation board authority service services office army navy force forces government administration ' +
     'parliament senate congress church fund trust centre center reporter magazine daily tv television radio records games media labs ' +
-    'motors electric mills dynamics consortium coalition alliance academy observatory laboratory forum')
+    'motors electric mills dynamics consortium coalition alliance academy observatory laboratory forum archdiocese diocese')
     .split(' '),
 );
 const PLACE_CUES = new Set(
   ('street st avenue ave road square island islands beach building airport station province region county city river lake mount valley ' +
     'tower towers mall terminal hall bay sea ocean coast state park bridge district village town peninsula desert mountains hills gulf strait ' +
-    'republic kingdom emirates')
+    'republic kingdom emirates cathedral basilica abbey mosque synagogue monastery')
     .split(' '),
 );
 /** An institution's or a place's word, plural too ("National Institutes of Health"). */
@@ -288,6 +288,16 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
   const out: NameSpan[] = [];
   let acronyms: Set<string> | undefined;
   for (const [k, ts] of toks.entries()) {
+    // a credit line ("(H/T: Daily Mail)", "Source: MacRumors | Via: Wired") names its sources after the marker, whatever their words
+    const credited = creditNames(sentences[k]!.text);
+    if (credited) {
+      for (const { words, by } of credited) {
+        const name = words.join(' ');
+        // (whom a credit says a thing is "by" reads like a person's name when it is one: "Reporting by Jane Doyle")
+        if (!(words.length === 1 && (common(name) || isDemonymWord(name))) && !isCalendarDate(name) && !isTimeZone(name)) out.push({ name, kind: kindOf(name, words, tagged, firstNames, by ? 'speech' : null) });
+      }
+      continue;
+    }
     const sentenceCaps = ts.filter((t) => /\p{L}/u.test(t.text)).every((t) => !/\p{Ll}/u.test(t.text));
     if (!shortLines && ((sentenceCaps && ts.length > 3) || (titleCase(ts) && !namesSentence(sentences[k]!.text, ts)))) continue; // a shouted line or a headline says nothing about names
     let span: Tok[] = [];
@@ -393,11 +403,11 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
       // "of" joins a name only after its first word or after an institution's word ("University of …")
       const lastWord = span.length ? foldToken(span[span.length - 1]!.text) : '';
       const ofOk =
-        !['of', 'for'].includes(t) || span.length === 1 || isCue(lastWord) || span.some((x) => x.text === 'of' || x.text === 'for');
+        !['of', 'for'].includes(t) || span.length === 1 || isCue(lastWord) || span.some((x) => x.text === 'of' || x.text === 'for') || (t === 'of' && span.length > 0 && isBodyOfMembers(span[span.length - 1]!.text));
       // "and" inside an institution's name only ("Office for Product Safety and Standards")
       // (or before a run of names that ends in an institution's word or a law's: "Food and Drug Administration", "Health and Safety Act")
-      // (never before "The": "the BBC and The Washington Post" are two names)
-      const andOk = t === 'and' && next !== 'The' && (span.some((x) => x.text === 'of' || x.text === 'for') || endsInInstitution(text, ts, i + 1));
+      // (never before "The" or an acronym: "the BBC and The Washington Post", "The Mirror and NT News" are two names)
+      const andOk = t === 'and' && next !== 'The' && !isAcronymToken(next) && (span.some((x) => x.text === 'of' || x.text === 'for') || endsInInstitution(text, ts, i + 1));
       // "vs" or "v" between two names is one name ("Kramer vs. Kramer", "Batman v Superman")
       const versusOk = VERSUS.has(folded) && /^\.? $/.test(text.slice(tok.end, ts[i + 1]?.start ?? tok.end));
       // (a known place alone before "for" is the place of a post, not a name's first part: "analyst on Nigeria for Crisis Group")
@@ -425,7 +435,8 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
         flush();
       }
       // "Institute for the Study of War", "Bank of the West"
-      else if (span.length && (t === 'of' || t === 'for') && ofOk && span.length >= 1 && next === 'the' && isUpperStart(ts[i + 2]?.text ?? '') && ORG_CUES.has(lastWord)) {
+      // (and after the members of a body: "Little Sisters of the Poor", "Friends of the Earth")
+      else if (span.length && (t === 'of' || t === 'for') && ofOk && span.length >= 1 && next === 'the' && isUpperStart(ts[i + 2]?.text ?? '') && (ORG_CUES.has(lastWord) || (t === 'of' && isBodyOfMembers(span[span.length - 1]!.text)))) {
         span.push(tok, ts[i + 1]!);
         i++;
       }
@@ -439,6 +450,50 @@ export function capitalisedNames(text: string, tagged: Map<string, TermKind>, fi
     flush();
   }
   return out;
+}
+
+/**
+ * A credit line's marker, at the line's start: a hat tip ("H/T", "h/t", "Hat tip"), "Via", "Source", "Credit",
+ * "Courtesy of", "Reporting by", "Writing by", "Editing by", "Photo by". What follows is sources, people and places, whose words may be everyday ones
+ * ("Daily Mail", "Press Trust of India") and whose line may look like Title Case.
+ */
+const CREDIT = /^[([]?\s*(?:h\/t|hat tip|via|sources?|credits?|courtesy(?: of)?|(?:additional )?(?:reporting|writing|editing)(?: by)?|(?:photos?|images?|pictures?)(?: by)?)\s*(?::\s*|\s+)(\S.*?)[)\]]?\s*$/iu;
+/** A credit's segment that dates the line ("Posted: January 8, 2015 2:10 pm", "Updated 3 hours ago"): no source. */
+const DATED = /^(?:posted|updated|published|first published|last updated|modified)\b/i;
+/** A name's word in a credit: capitalised, an acronym or inner capital ("FTVLive", "iDownloadBlog"), or a connector inside it. */
+const CREDIT_WORD = /^(?:\p{Lu}[\p{L}\p{N}'’.&-]*|\p{Ll}+\p{Lu}[\p{L}\p{N}]*|\d+[\p{L}\p{N}]*)$/u;
+
+/**
+ * The names of a credit line ("(H/T: Daily Mail)", "Source: MacRumors | Via: iDownloadBlog", "By: Press Trust of India |
+ * New Delhi | Posted: …"), each as its words and whether the credit says "by" before it, or null when `line` is no credit line: one of its segments (split at "|",
+ * ",", ";", "/", "•", "and" and "in" before a place, or at another marker) is no name (a sentence that opens "Via the bridge …").
+ */
+export function creditNames(line: string): { words: string[]; by: boolean }[] | null {
+  const text = line.trim().replace(/^by:\s+/i, 'Source: ');
+  if (text.length > 160 || !CREDIT.test(text)) return null;
+  const out: { words: string[]; by: boolean }[] = [];
+  for (const part of text.split(/\s*[|•;]\s*/)) {
+    if (DATED.test(part)) continue;
+    const m = CREDIT.exec(part);
+    const body = (m ? m[1]! : part).replace(/[.)\]]+$/, '');
+    const by = !!m && /\bby\s*:?$/i.test(part.slice(0, part.lastIndexOf(m[1]!)).trim());
+    for (const seg of body.split(/\s*[,/]\s*|\s+and\s+|\s+in\s+(?=\p{Lu})|\s+&\s+(?=\p{Lu}\p{Ll}+\s+\p{Lu})/u)) {
+      const words = seg.replace(/^the\s+/i, '').split(/\s+/).filter(Boolean);
+      if (!words.length) continue;
+      const ok = words.length <= 6 && CREDIT_WORD.test(words[0]!) && CREDIT_WORD.test(words[words.length - 1]!) && words.every((w) => CREDIT_WORD.test(w) || CONNECTORS.has(w) || w === 'the' || w === 'for');
+      if (!ok) return null;
+      out.push({ words, by });
+    }
+  }
+  return out.length ? out : null;
+}
+
+/**
+ * A capitalised plural of members ("Sisters", "Brothers", "Friends", "Knights") names a body, whose name goes on after "of"
+ * or "of the" ("Missionary Sisters of the Love of Christ"); not a people ("Americans") nor a place ("Philippines").
+ */
+function isBodyOfMembers(word: string): boolean {
+  return /^\p{Lu}\p{Ll}{3,}[^s'’u]s$/u.test(word) && !isDemonym(word) && !isPlace(placeKey(word)) && !isPlace(placeKey(word.slice(0, -1)));
 }
 
 /** The acronyms a text writes ("SPCA", "CPJ"). */
@@ -573,8 +628,8 @@ function quotedTitle(text: string, at: number): number {
 const NICKNAMED = /\b(?:known as|nicknamed|aka|a\.k\.a\.)\s+["“]?$/;
 const CALLED = /\b(?:called|titled|entitled|dubbed)\s+$/;
 
-/** Speech verbs whose subject, opening a sentence without an article, is a name ("Apple said", "Shell and BP said"). */
-const SPEAKS = /^(?:said|says|told|added|declined|announced|reported|confirmed|denied|admitted|warned|insisted)$/;
+/** Speech and reporting verbs whose subject, opening a sentence without an article, is a name ("Apple said", "Shell and BP said", "Business Insider reached out"). */
+const SPEAKS = /^(?:said|says|told|added|declined|announced|reported|confirmed|denied|admitted|warned|insisted|reached|asked|wrote|noted|revealed|claimed|contacted|obtained)$/;
 /** Words that open a sentence before a speech verb without being names: a group, a kind of person ("Police said", "Mother said"). */
 const COLLECTIVE = new Set('police staff management security government family everyone everybody nobody someone somebody mother mum mom witness doctor'.split(' '));
 
@@ -590,6 +645,8 @@ function speaks(text: string, ts: readonly Tok[], i: number, mid: Set<string>): 
   if (!/^\p{Lu}\p{Ll}+$/u.test(t) || /[^s]s$/.test(f) || COLLECTIVE.has(f) || STOP_WORDS.has(f) || isPersonNoun(tokenKey(t))) return false;
   let j = i + 1;
   if (ts[j]?.text === 'and' && isUpperStart(ts[j + 1]?.text ?? '')) j += 2;
+  // (or one or two capitalised words more: a name of everyday words, "Business Insider reached out", "Daily Mail reported")
+  else while (j < i + 3 && /^\p{Lu}[\p{L}]+$/u.test(ts[j]?.text ?? '') && !STOP_WORDS.has(foldToken(ts[j]!.text)) && !isTitleWord(foldToken(ts[j]!.text)) && !COLLECTIVE.has(foldToken(ts[j]!.text)) && !/[^s]s$/.test(foldToken(ts[j]!.text)) && spacesOnly(text, ts[j - 1]!.end, ts[j]!.start)) j++;
   const verb = ts[j];
   if (!verb || !SPEAKS.test(verb.text) || !spacesOnly(text, ts[j - 1]!.end, verb.start) || (j > i + 1 && !spacesOnly(text, ts[i]!.end, ts[i + 1]!.start))) return false;
   mid.add(f);
