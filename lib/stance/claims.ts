@@ -20,6 +20,7 @@ import { timesAgree } from './times';
 import { fatesConflict } from './outcomes';
 import { sameIdentity } from './identity';
 import { ALLEGED, debunks } from './debunk';
+import { existenceConflict } from './existence';
 import { asksOrHedges, relayedBy, relayedThenContradicted, relays } from './relay';
 
 export type { EntityLookup } from './frame';
@@ -697,6 +698,9 @@ function turnedAgainst(x: string, Y: Frame): { relay: string; contrary: string }
 }
 
 /** Compare a claim from the page (a) with a report sentence (b). */
+/** Hearsay words: what follows is someone's account, not the writer's fact. */
+const HEARSAY = /\b(?:reportedly|allegedly|purportedly|rumou?red(?:ly)?)\b/i;
+
 export function compareClaims(pageText: string, reportText: string, entities: EntityLookup, ctx: CompareContext = {}): Comparison {
   const a = withoutDateline(pageText);
   const b = withoutDateline(reportText);
@@ -767,7 +771,14 @@ export function compareClaims(pageText: string, reportText: string, entities: En
   // a running count given at two moments ("by Monday" / "by Thursday", "so far" / "now") is no conflict: the count grew
   const twoMoments = !!otherCount && (RUNNING.test(a) || RUNNING.test(b));
   const ofMoment = (f: Finding) => !(twoMoments && ['number', 'day', 'date', 'time'].includes(f.slot));
-  const conflicts = found.filter((f) => !f.agree && !f.doubt && ofEvent(f) && !relayed(f) && ofMoment(f));
+  // a figure the page gives only as hearsay ("had reportedly won $100,000") against another source's figure is two accounts, not a contradiction
+  // (the hearsay word within a few words before the figure: "was reportedly born Michael Hall" leaves the age ", 23," the writer's own)
+  const hearsayBefore = (t: string, figure: string) => {
+    const at = t.indexOf(figure);
+    return at >= 0 && HEARSAY.test(t.slice(0, at).split(/\s+/).slice(-6).join(' '));
+  };
+  const hearsay = (f: Finding) => f.slot === 'number' && (hearsayBefore(a, f.page) || hearsayBefore(b, f.report));
+  const conflicts = found.filter((f) => !f.agree && !f.doubt && ofEvent(f) && !relayed(f) && ofMoment(f) && !hearsay(f));
   const otherSaying = found.some(twoSayings);
   const agreements = found.filter((f) => f.agree);
 
@@ -788,6 +799,9 @@ export function compareClaims(pageText: string, reportText: string, entities: En
   // The report calls the claim a hoax or false, about what the page says: the page asserts it, the report denies it (debunk.ts).
   const debunked = conflicts.length ? null : debunks(a, b, A, B, sameEvent, uninformative);
   if (debunked) conflicts.push({ slot: 'polarity', agree: false, page: 'stated as fact', report: debunked.report });
+  // one side says that a name the other states does not exist ("Police Chief Lyndon Edwards doesn't exist") (existence.ts)
+  const unreal = conflicts.length ? null : existenceConflict(a, b);
+  if (unreal) conflicts.push({ slot: 'polarity', agree: false, ...unreal });
   // the same act with doer and victim swapped ("the guard killed the intruder" / "the guard was killed by the intruder"), both stated plainly (roles.ts)
   // (hedged or negated on a side: no conflict, but never the same fact either)
   // (in the writer's own voice only: a quote or a source's account may be one side's version)
@@ -832,7 +846,7 @@ export function compareClaims(pageText: string, reportText: string, entities: En
   // a figure of the claim that the report gives otherwise (the same unit, another value) is no corroboration, even
   // where the gates above keep it from being a conflict ("58 seats" / "525 seats")
   // (the claim's figures of a unit taken together: "two of the four helicopters" gives the report's "two helicopters")
-  const otherFigure = !stated && [...new Set(A.quantities.filter((x) => x.unit !== 'year-old').map((x) => x.unit))].some((u) => {
+  const otherFigure = [...new Set(A.quantities.filter((x) => x.unit !== 'year-old').map((x) => x.unit))].some((u) => {
     const as = A.quantities.filter((x) => x.unit === u);
     const bs = B.quantities.filter((y) => y.unit === u);
     const f = compareFigures(as, bs);

@@ -14,9 +14,9 @@
 import { contentTokens } from '../text';
 import type { Frame } from './frame';
 
-/** Words by which a report says a claim is untrue. */
+/** Words by which a report says a claim is untrue ("it is not real": the story was invented; a name called not real is existence.ts's). */
 const DEBUNK =
-  /\b(?:hoax(?:es)?|fake[ds]?|false(?:ly)?|untrue|not true|debunked|fabricated|bogus|phony|phoney|made[- ]up|satirical|satire|no truth|baseless|doctored|photoshopped|rumou?rs? (?:are|is|were|was) (?:false|untrue|baseless))\b/i;
+  /\b(?:hoax(?:es)?|fake[ds]?|false(?:ly)?|untrue|not true|(?:is|was|are|were)(?:n't|n’t| not) real|debunked|fabricated|bogus|phony|phoney|made[- ]up|satirical|satire|no truth|baseless|doctored|photoshopped|rumou?rs? (?:are|is|were|was) (?:false|untrue|baseless))\b/i;
 
 /** The sentence only reports an allegation or a rumour, which a debunking or a denial does not contradict. */
 export const ALLEGED = /\b(?:allegedly|purportedly|supposedly|rumou?red|rumou?rs?|claims?|claimed|claiming)\b/i;
@@ -65,7 +65,7 @@ export interface Debunking {
 export function debunks(a: string, b: string, A: Frame, B: Frame, sameEvent: boolean, generic: (stem: string) => boolean): Debunking | null {
   const m = b.match(DEBUNK);
   if (!m || !plainClaim(a, A) || ALLEGED.test(a)) return null;
-  if (m[0].toLowerCase() !== 'not true' && NEGATED_BEFORE.test(b.slice(0, m.index!))) return null;
+  if (!/\bnot true$|(?:n't|n’t| not) real$/i.test(m[0]) && NEGATED_BEFORE.test(b.slice(0, m.index!))) return null;
   // a hedged debunking ("may be a hoax", "reportedly fake", "could be fabricated") calls nothing untrue
   if (HEDGED_BEFORE.test(b.slice(0, m.index!))) return null;
   // a thing called fake that is not the story nor what the page is about ("fake passports", "a false name")
