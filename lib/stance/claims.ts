@@ -7,7 +7,7 @@ import nlp from 'compromise';
 import { rolesSwapped } from './roles';
 import { otherActs, otherDirection } from './actions';
 import { ancestors, placesCompatible } from '../evidence/places';
-import { MONTHS, WEEKDAYS, contentTokens, stem } from '../text';
+import { MONTHS, STOP_WORDS, WEEKDAYS, contentTokens, stem } from '../text';
 import { SPEECH_KINDS, eventKind, eventNoun, normalizeEventPhrases } from './events';
 
 /** Event kinds that name the same happening from another side (talks are where things are discussed). */
@@ -456,6 +456,16 @@ function sharedNameWords(A: Frame, B: Frame): string[] {
   return [...A.names].filter((n) => B.names.has(n)).map((n) => word(n, A)).filter((w) => w.length > 1);
 }
 
+/** Words both sentences give that one of them capitalises (not at the head of a sentence only): a name's words, lower-cased. */
+function capitalisedShared(a: string, b: string): string[] {
+  const words = (t: string) => t.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '').replace(/['’]s$/, ''));
+  const wa = words(a);
+  const wb = words(b);
+  const lower = new Set(wb.map((w) => w.toLowerCase()));
+  const capsIn = (ws: string[], w: string) => ws.some((x, i) => i > 0 && x.toLowerCase() === w && /^\p{Lu}/u.test(x)) || (/^\p{Lu}/u.test(ws[0] ?? '') && ws[0]!.toLowerCase() === w && ws.length > 1 && /^\p{Lu}/u.test(ws[1] ?? ''));
+  return [...new Set(wa.map((w) => w.toLowerCase()))].filter((w) => w.length > 2 && lower.has(w) && !STOP_WORDS.has(w) && (capsIn(wa, w) || capsIn(wb, w)));
+}
+
 /**
  * A compound counted noun and its head count the same thing ("10 gunshots" / "10 shots", "6 airstrikes" / "6 strikes"):
  * the longer unit of one side is renamed to the other side's head when it ends with it (four letters or more).
@@ -729,7 +739,9 @@ export function compareClaims(pageText: string, reportText: string, entities: En
   const people = new Set([...entities.find(a), ...entities.find(b)].filter((e) => e.kind === 'person').map((e) => `T:${e.id}`));
   const found = [...findings(A, B, sameEvent, overlap, people), ...figureFindings(a, b, A, B, sameEvent, aligned, sharedNames, sameEvent && sharedKinds.length > 0), ...rangeFindings(A, B, sameEvent, aboutSame), ...timeFindings(A, B, aboutSame), ...offsetFindings(A, B, sameEvent, aboutSame)];
   // what became of a person both name (or of a whole group): dead on one side, alive on the other
-  const fates = sameEvent || sharedNames > 0 || aligned >= 3 ? fatesConflict(a, b, sharedNameWords(A, B)) : null;
+  // (a name the parse missed, at the head of a headline or lower-cased in a post, "Macaulay culkin RIP": words both give, capitalised on a side)
+  const capsShared = capitalisedShared(a, b);
+  const fates = sameEvent || sharedNames > 0 || aligned >= 3 || capsShared.length >= 2 ? fatesConflict(a, b, [...new Set([...sharedNameWords(A, B), ...capsShared])]) : null;
   if (fates) found.push({ slot: 'fate', agree: false, ...fates });
   // both name someone as the same person ("has been named as Mohammed Emwazi" / "The man is Mohammed Emwazi")
   const identity = !A.hasNegation && !B.hasNegation ? sameIdentity(a, b) : null;

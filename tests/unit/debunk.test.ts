@@ -51,6 +51,9 @@ describe('a death mourned ("RIP") against "is not dead" (claims34)', () => {
     expect(c.verdict).toBe('conflicts');
     expect(c.parts?.report).toBe('is alive');
   });
+  it('a name the parse misses (at the head of a post, lower-cased): "Rowan pike RIP..." / "Rowan Pike is not dead"', () => {
+    expect(compareClaims('Rowan pike RIP...', 'Rowan Pike is not dead.', none).verdict).toBe('conflicts');
+  });
   it('"rip" as a verb mourns nothing', () => {
     expect(compareClaims('Actor Rowan Pike will rip up the contract.', 'The actor Rowan Pike is not dead.', none).verdict).not.toBe('conflicts');
   });
