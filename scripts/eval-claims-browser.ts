@@ -1,5 +1,5 @@
 /**
- * npm run eval:claims -- [--part tune|held|held2|held3|held4|held5|held6] [--keep DIR] [--failures] [--out ROWS.json]: the real-text claim
+ * npm run eval:claims -- [--part tune|held|held2|held3|held4|held5|held6|held7] [--keep DIR] [--failures] [--out ROWS.json]: the real-text claim
  * pairs of tests/claims/real-pairs.ts measured through the BUILT extension with
  * ../shared/tools/eval-claims.mjs, exactly as the held-out sets are (Chromium, the corpus imported
  * through the popup on top of the bundled one, pages served from 127.0.0.1, the real mouse on each
@@ -11,8 +11,9 @@
  * the import file; each of its page bodies is a page, its labelled sentences the claims. A page body
  * that is also a report of another pair stays in the corpus (its own copy is then among what its
  * popovers list). The set is written to a temporary folder outside the repository. Prints the tool's
- * summary; failures only with --failures and only for the tuned parts (tune, held, held2-held5; held4 and
- * held5 are tuned on since claims33), never for held6, which is report-only (and the default part).
+ * summary; failures only with --failures and only for the tuned parts (tune, held, held2-held6; held4 and
+ * held5 are tuned on since claims33, held6 since claims34), never for held7, which is report-only (and the
+ * default part).
  * Needs `npm run build` first and ../shared (skips with a message without it).
  */
 import { execFileSync } from 'node:child_process';
@@ -32,7 +33,7 @@ const opt = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const part = (opt('part') ?? 'held6') as RealRow[3];
+const part = (opt('part') ?? 'held7') as RealRow[3];
 
 if (!existsSync(TOOL) || !existsSync(join(SHARED, 'data/fnc-1'))) {
   console.log(`${SHARED} (tools/eval-claims.mjs, data/fnc-1) not found: nothing measured`);
@@ -63,7 +64,7 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 
 const rows = REAL_ROWS.filter((r) => r[3] === part);
 if (!rows.length) {
-  console.log(`no real-text pairs in part "${part}" (tune, held, held2, held3, held4, held5, held6)`);
+  console.log(`no real-text pairs in part "${part}" (tune, held, held2, held3, held4, held5, held6, held7)`);
   process.exit(2);
 }
 const kept = rows.filter(([, , , , pb, pi, ph, rb, ri, rh]) => sentenceHash(sentence(pb, pi)) === ph && sentenceHash(sentence(rb, ri)) === rh);
@@ -90,7 +91,7 @@ console.log(`eval:claims, part ${part}: ${kept.length} pairs on ${pages.length} 
 const rowsOut = opt('out') ? ['--out', resolve(opt('out')!)] : [];
 const out = execFileSync('node', [TOOL, ROOT, base, '--import', corpusFile, ...rowsOut], { encoding: 'utf8', maxBuffer: 64 << 20 });
 const lines = out.trim().split('\n');
-if (args.includes('--failures') && part !== 'held6') for (const l of lines.filter((l) => l.startsWith('BAD'))) console.log(l);
+if (args.includes('--failures') && part !== 'held7') for (const l of lines.filter((l) => l.startsWith('BAD'))) console.log(l);
 type PR = { tp: number; pred: number; gold: number; precision: number; recall: number };
 const s = JSON.parse(lines.pop()!) as { claims: number; accuracy: number; conflicts: PR; corroborates: PR; related: PR; notShown: number };
 const pr = (name: string, c: PR) => `${name} P ${c.precision.toFixed(3)} (${c.tp}/${c.pred}) R ${c.recall.toFixed(3)} (${c.tp}/${c.gold})`;

@@ -7,7 +7,7 @@ import nlp from 'compromise';
 import { rolesSwapped } from './roles';
 import { otherActs, otherDirection } from './actions';
 import { ancestors, placesCompatible } from '../evidence/places';
-import { MONTHS, WEEKDAYS, contentTokens, stem } from '../text';
+import { MONTHS, STOP_WORDS, WEEKDAYS, contentTokens, stem } from '../text';
 import { SPEECH_KINDS, eventKind, eventNoun, normalizeEventPhrases } from './events';
 
 /** Event kinds that name the same happening from another side (talks are where things are discussed). */
@@ -20,6 +20,7 @@ import { timesAgree } from './times';
 import { fatesConflict } from './outcomes';
 import { sameIdentity } from './identity';
 import { ALLEGED, debunks } from './debunk';
+import { existenceConflict } from './existence';
 import { asksOrHedges, relayedBy, relayedThenContradicted, relays } from './relay';
 
 export type { EntityLookup } from './frame';
@@ -455,6 +456,16 @@ function sharedNameWords(A: Frame, B: Frame): string[] {
   return [...A.names].filter((n) => B.names.has(n)).map((n) => word(n, A)).filter((w) => w.length > 1);
 }
 
+/** Words both sentences give that one of them capitalises (not at the head of a sentence only): a name's words, lower-cased. */
+function capitalisedShared(a: string, b: string): string[] {
+  const words = (t: string) => t.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '').replace(/['’]s$/, ''));
+  const wa = words(a);
+  const wb = words(b);
+  const lower = new Set(wb.map((w) => w.toLowerCase()));
+  const capsIn = (ws: string[], w: string) => ws.some((x, i) => i > 0 && x.toLowerCase() === w && /^\p{Lu}/u.test(x)) || (/^\p{Lu}/u.test(ws[0] ?? '') && ws[0]!.toLowerCase() === w && ws.length > 1 && /^\p{Lu}/u.test(ws[1] ?? ''));
+  return [...new Set(wa.map((w) => w.toLowerCase()))].filter((w) => w.length > 2 && lower.has(w) && !STOP_WORDS.has(w) && (capsIn(wa, w) || capsIn(wb, w)));
+}
+
 /**
  * A compound counted noun and its head count the same thing ("10 gunshots" / "10 shots", "6 airstrikes" / "6 strikes"):
  * the longer unit of one side is renamed to the other side's head when it ends with it (four letters or more).
@@ -697,6 +708,9 @@ function turnedAgainst(x: string, Y: Frame): { relay: string; contrary: string }
 }
 
 /** Compare a claim from the page (a) with a report sentence (b). */
+/** Hearsay words: what follows is someone's account, not the writer's fact. */
+const HEARSAY = /\b(?:reportedly|allegedly|purportedly|rumou?red(?:ly)?)\b/i;
+
 export function compareClaims(pageText: string, reportText: string, entities: EntityLookup, ctx: CompareContext = {}): Comparison {
   const a = withoutDateline(pageText);
   const b = withoutDateline(reportText);
@@ -725,7 +739,9 @@ export function compareClaims(pageText: string, reportText: string, entities: En
   const people = new Set([...entities.find(a), ...entities.find(b)].filter((e) => e.kind === 'person').map((e) => `T:${e.id}`));
   const found = [...findings(A, B, sameEvent, overlap, people), ...figureFindings(a, b, A, B, sameEvent, aligned, sharedNames, sameEvent && sharedKinds.length > 0), ...rangeFindings(A, B, sameEvent, aboutSame), ...timeFindings(A, B, aboutSame), ...offsetFindings(A, B, sameEvent, aboutSame)];
   // what became of a person both name (or of a whole group): dead on one side, alive on the other
-  const fates = sameEvent || sharedNames > 0 || aligned >= 3 ? fatesConflict(a, b, sharedNameWords(A, B)) : null;
+  // (a name the parse missed, at the head of a headline or lower-cased in a post, "Macaulay culkin RIP": words both give, capitalised on a side)
+  const capsShared = capitalisedShared(a, b);
+  const fates = sameEvent || sharedNames > 0 || aligned >= 3 || capsShared.length >= 2 ? fatesConflict(a, b, [...new Set([...sharedNameWords(A, B), ...capsShared])]) : null;
   if (fates) found.push({ slot: 'fate', agree: false, ...fates });
   // both name someone as the same person ("has been named as Mohammed Emwazi" / "The man is Mohammed Emwazi")
   const identity = !A.hasNegation && !B.hasNegation ? sameIdentity(a, b) : null;
@@ -767,7 +783,14 @@ export function compareClaims(pageText: string, reportText: string, entities: En
   // a running count given at two moments ("by Monday" / "by Thursday", "so far" / "now") is no conflict: the count grew
   const twoMoments = !!otherCount && (RUNNING.test(a) || RUNNING.test(b));
   const ofMoment = (f: Finding) => !(twoMoments && ['number', 'day', 'date', 'time'].includes(f.slot));
-  const conflicts = found.filter((f) => !f.agree && !f.doubt && ofEvent(f) && !relayed(f) && ofMoment(f));
+  // a figure the page gives only as hearsay ("had reportedly won $100,000") against another source's figure is two accounts, not a contradiction
+  // (the hearsay word within a few words before the figure: "was reportedly born Michael Hall" leaves the age ", 23," the writer's own)
+  const hearsayBefore = (t: string, figure: string) => {
+    const at = t.indexOf(figure);
+    return at >= 0 && HEARSAY.test(t.slice(0, at).split(/\s+/).slice(-6).join(' '));
+  };
+  const hearsay = (f: Finding) => f.slot === 'number' && (hearsayBefore(a, f.page) || hearsayBefore(b, f.report));
+  const conflicts = found.filter((f) => !f.agree && !f.doubt && ofEvent(f) && !relayed(f) && ofMoment(f) && !hearsay(f));
   const otherSaying = found.some(twoSayings);
   const agreements = found.filter((f) => f.agree);
 
@@ -788,6 +811,9 @@ export function compareClaims(pageText: string, reportText: string, entities: En
   // The report calls the claim a hoax or false, about what the page says: the page asserts it, the report denies it (debunk.ts).
   const debunked = conflicts.length ? null : debunks(a, b, A, B, sameEvent, uninformative);
   if (debunked) conflicts.push({ slot: 'polarity', agree: false, page: 'stated as fact', report: debunked.report });
+  // one side says that a name the other states does not exist ("Police Chief Lyndon Edwards doesn't exist") (existence.ts)
+  const unreal = conflicts.length ? null : existenceConflict(a, b);
+  if (unreal) conflicts.push({ slot: 'polarity', agree: false, ...unreal });
   // the same act with doer and victim swapped ("the guard killed the intruder" / "the guard was killed by the intruder"), both stated plainly (roles.ts)
   // (hedged or negated on a side: no conflict, but never the same fact either)
   // (in the writer's own voice only: a quote or a source's account may be one side's version)
@@ -832,7 +858,7 @@ export function compareClaims(pageText: string, reportText: string, entities: En
   // a figure of the claim that the report gives otherwise (the same unit, another value) is no corroboration, even
   // where the gates above keep it from being a conflict ("58 seats" / "525 seats")
   // (the claim's figures of a unit taken together: "two of the four helicopters" gives the report's "two helicopters")
-  const otherFigure = !stated && [...new Set(A.quantities.filter((x) => x.unit !== 'year-old').map((x) => x.unit))].some((u) => {
+  const otherFigure = [...new Set(A.quantities.filter((x) => x.unit !== 'year-old').map((x) => x.unit))].some((u) => {
     const as = A.quantities.filter((x) => x.unit === u);
     const bs = B.quantities.filter((y) => y.unit === u);
     const f = compareFigures(as, bs);

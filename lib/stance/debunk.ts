@@ -15,8 +15,15 @@ import { contentTokens } from '../text';
 import type { Frame } from './frame';
 
 /** Words by which a report says a claim is untrue. */
-const DEBUNK =
+const STORY_DEBUNK =
   /\b(?:hoax(?:es)?|fake[ds]?|false(?:ly)?|untrue|not true|debunked|fabricated|bogus|phony|phoney|made[- ]up|satirical|satire|no truth|baseless|doctored|photoshopped|rumou?rs? (?:are|is|were|was) (?:false|untrue|baseless))\b/i;
+
+/**
+ * The same, and "is not real", said of what the page states in the same sentence ("An article saying
+ * the library is closing isn't real"). Not for a report's sentence on the story alone (storyDebunked):
+ * there "the video is not real" also agrees with a page that says what really happened.
+ */
+const DEBUNK = new RegExp(`${STORY_DEBUNK.source}|\\b(?:is|was|are|were)(?:n't|n’t| not) real\\b`, 'i');
 
 /** The sentence only reports an allegation or a rumour, which a debunking or a denial does not contradict. */
 export const ALLEGED = /\b(?:allegedly|purportedly|supposedly|rumou?red|rumou?rs?|claims?|claimed|claiming)\b/i;
@@ -65,7 +72,7 @@ export interface Debunking {
 export function debunks(a: string, b: string, A: Frame, B: Frame, sameEvent: boolean, generic: (stem: string) => boolean): Debunking | null {
   const m = b.match(DEBUNK);
   if (!m || !plainClaim(a, A) || ALLEGED.test(a)) return null;
-  if (m[0].toLowerCase() !== 'not true' && NEGATED_BEFORE.test(b.slice(0, m.index!))) return null;
+  if (!/\bnot true$|(?:n't|n’t| not) real$/i.test(m[0]) && NEGATED_BEFORE.test(b.slice(0, m.index!))) return null;
   // a hedged debunking ("may be a hoax", "reportedly fake", "could be fabricated") calls nothing untrue
   if (HEDGED_BEFORE.test(b.slice(0, m.index!))) return null;
   // a thing called fake that is not the story nor what the page is about ("fake passports", "a false name")
@@ -148,7 +155,7 @@ export function storyDebunked(a: string, A: Frame, sentences: { i: number; text:
   if (!plainClaim(a, A) || notOwnFact(a)) return null;
   const claim = new Set(contentTokens(a).filter((x) => !generic(x)));
   for (const { i, text } of sentences) {
-    const m = text.match(DEBUNK);
+    const m = text.match(STORY_DEBUNK);
     if (!m || /\?\s*$/.test(text) || /\b(?:may|might|could|if|whether|appears?|seems?|possibly|perhaps)\b/i.test(text)) continue;
     if (m[0].toLowerCase() !== 'not true' && NEGATED_BEFORE.test(text.slice(0, m.index!))) continue;
     // "a fake passport", "fake downloads": a thing called fake, not the story; "the bogus story", "false info" are the story
@@ -170,7 +177,7 @@ export function storyDebunked(a: string, A: Frame, sentences: { i: number; text:
 }
 
 /** Words by which a whole report calls a story untrue: the debunking words, and a prank or spoof named. */
-const UNTRUE = new RegExp(`${DEBUNK.source}|\\b(?:pranks?|pranked|pranksters?|debunk(?:s|ing)?|spoof(?:s|ed)?)\\b`, 'gi');
+const UNTRUE = new RegExp(`${STORY_DEBUNK.source}|\\b(?:pranks?|pranked|pranksters?|debunk(?:s|ing)?|spoof(?:s|ed)?)\\b`, 'gi');
 
 /** A claim that itself calls something untrue or denied ("… is a hoax", "X denies …", "Reports … are untrue"): the word, or null. */
 export function claimCallsUntrue(a: string): string | null {

@@ -85,7 +85,7 @@ const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|elev
 const FRACTIONS: Record<string, number> = { half: 50, third: 33, quarter: 25, fifth: 20, tenth: 10 };
 const APPROX = /\b(?:about|around|roughly|some|nearly|almost|approximately|more than|over|at least|up to|close to|an estimated|estimated|just under|just over)\s+(?:a\s+)?$/i;
 const MIN_BOUND = /\b(?:more than|over|at least|upwards of|in excess of|just over)\s+(?:a\s+)?$/i;
-const MAX_BOUND = /\b(?:up to|nearly|almost|less than|under|fewer than|just under|close to|as many as)\s+(?:a\s+)?$/i;
+const MAX_BOUND = /\b(?:up to|nearly|almost|less than|under|fewer than|just under|close to|as many as|as much as)\s+(?:a\s+)?$/i;
 const APPROX_WORDS = new Set(['about', 'around', 'roughly', 'some', 'nearly', 'almost', 'approximately', 'over', 'least', 'estimated', 'under']);
 /** Counted nouns that name the same unit. */
 const UNIT_SYNONYMS: Record<string, string> = Object.fromEntries(
@@ -122,7 +122,8 @@ const SKIP_AUX = new Set(['yet', 'publicly', 'officially', 'formally', 'been', '
 const SPOKEN_FROM = /^(?:\s+[\p{L}-]+)?\s+(?:said|says|told|tells|added|announced|stated|claimed|confirmed|denied|insisted)\b/u;
 const LOCATIVE = new Set(['in', 'at', 'near', 'into', 'outside', 'inside', 'across']);
 const ASSERTIVE_FUTURE = /\b(?:will|is set to|are set to|is scheduled to|are scheduled to|is due to|are due to)\s+(meet|hold|host|travel|visit|sign|attend|take place|go ahead)\b/i;
-const HEDGE = /\b(?:may|might|could|possibly|potentially|expected|hopes?|hoping|reportedly|likely)\b/i;
+// ("in talks to play the role" is a prospect, not yet the fact: a later "will not play" does not contradict it)
+const HEDGE = /\b(?:may|might|could|possibly|potentially|expected|hopes?|hoping|reportedly|likely|in (?:talks|negotiations|discussions) to)\b/i;
 const SPEECH = '(?:said|says|say|told|stated|claimed|claims|accused|alleged|denied|denies|rejected|insisted|reported|announced|concluded|confirmed|added|warned)';
 const SUBJECT_BEFORE = new RegExp(`((?:[A-Z][\\w.'’-]*\\s+){0,4}?(?:(?:the|a|an)\\s+)?(?:[A-Za-z][\\w.'’-]*\\s+){0,3}?)(?:also\\s+|later\\s+)?${SPEECH}\\b`, 'g');
 const ACCORDING = /\b[Aa]ccording to ((?:the |an? )?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|[a-z]+(?: [a-z]+)? (?:officials?|sources?)))/g;
@@ -170,7 +171,8 @@ function quantities(text: string, numbers: number[], ranges: Range[] = [], offse
     if (!Number.isFinite(value)) continue;
     const scale = m[3]?.toLowerCase();
     const before = digits.slice(Math.max(0, m.index! - 30), m.index!);
-    if (/^(19|20)\d\d$/.test(raw) && !scale) continue; // a year
+    // a year ("in 2014"), but not a sum or a count written like one ("$2,000", "2,000 people")
+    if (/^(19|20)\d\d$/.test(m[2]!) && !scale && !m[1]) continue;
     if (/\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$/i.test(before)) continue; // a day of the month
     if (/^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/i.test(digits.slice(m.index! + m[0].length - (m[4]?.length ?? 0)))) continue;
     numbers.push(value);

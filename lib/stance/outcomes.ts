@@ -22,10 +22,12 @@ const wordsOf = (text: string) => text.replace(/[’‘]/g, "'").split(/\s+/).ma
 /** The fates a sentence states, each not under a negation ("was not killed", "no survivors" are read as the other fate). */
 export function fatesIn(text: string): Fate[] {
   const ws = wordsOf(text);
+  const raw = text.split(/\s+/);
   const out: Fate[] = [];
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
-    const dead = DEAD.test(w);
+    // "RIP" / "R.I.P." after a name mourns a death (in capitals only: "rip" is also a verb)
+    const dead = DEAD.test(w) || /^R\.?I\.?P\.?$/.test((raw[i] ?? '').replace(/^[^\p{L}]+|[^\p{L}.]+$/gu, '').replace(/\.{2,}$/, ''));
     const alive = ALIVE.test(w);
     if (!dead && !alive) continue;
     // "released a video", "released on Tuesday", "killed 10 militants": released/freed need a person after or a passive before

@@ -55,11 +55,23 @@ export interface FigureFinding {
   unit: string;
   pageValue: number;
   reportValue: number;
-  /** the same figure, bounded away on one side only ("more than 300" / "300"): compatible, not the same figure */
+  /** agreeing, but the report does not give the page's figure (onlyCompatible): compatible, not the same figure */
   oneBound?: boolean;
 }
 
 const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, a, b);
+
+/**
+ * Page figure `a` and report figure `b` agree without the report giving the page's figure: the same
+ * figure bounded away on one side only ("more than 300" / "300"); only a ceiling in the report ("20
+ * cats" / "up to 20 cats", but a price "up to $5,000" names the top price); or the report's figure the
+ * rounded one ("a $2,084 tip" / "a $2,000 tip"). The other way round ("a $2,000 tip" / "$2,084") the
+ * report gives what the page rounds: the same fact.
+ */
+function onlyCompatible(a: Quantity, b: Quantity): boolean {
+  if (a.value === b.value) return !!a.exclusive !== !!b.exclusive || (b.bound === 'max' && a.bound !== 'max' && a.unit !== 'money');
+  return isRound(b.value) && !isRound(a.value);
+}
 
 /**
  * Compare the figures of one unit on both sides: matched pairs first; what is left on one side may
@@ -79,7 +91,7 @@ export function compareFigures(as: Quantity[], bs: Quantity[]): FigureFinding | 
     restA.splice(restA.indexOf(a), 1);
   }
   const sum = (qs: Quantity[]) => qs.reduce((t, q) => t + q.value, 0);
-  const finding = (agree: boolean, a: Quantity, b: Quantity, page = a.text, report = b.text): FigureFinding => ({ agree, page, report, unit: a.unit, pageValue: a.value, reportValue: b.value, ...(a.value === b.value && !!a.exclusive !== !!b.exclusive ? { oneBound: true } : {}) });
+  const finding = (agree: boolean, a: Quantity, b: Quantity, page = a.text, report = b.text): FigureFinding => ({ agree, page, report, unit: a.unit, pageValue: a.value, reportValue: b.value, ...(onlyCompatible(a, b) ? { oneBound: true } : {}) });
   const agreeing = (): FigureFinding | null => (first ? finding(true, first[0], first[1]) : null);
   if (!restA.length && !restB.length) return agreeing();
   // a total on one side and its parts on the other ("10 shots" / "six, then four more")

@@ -32,6 +32,33 @@ describe('debunking (lib/stance/debunk.ts): a report calling the page’s claim 
   });
 });
 
+describe('"is not real": the story was invented (claims34)', () => {
+  it('an article saying the claim "isn\'t real": conflicts, naming the report\'s words', () => {
+    const c = compareClaims('The council is closing the Elm Street library next month.', "An article saying the council is closing the Elm Street library next month isn't real.", none);
+    expect(c.verdict).toBe('conflicts');
+    expect(c.parts?.report).toContain("isn't real");
+  });
+  it('kept tight: something else called not real, or "not real" negated by its own sentence ("is not not real" is no case)', () => {
+    expect(compareClaims('The museum hired an archivist to sort old letters.', 'The threat to the museum is not real, police said.', none).verdict).not.toBe('conflicts');
+    expect(compareClaims('Archivist Ada Brenner was hired by the museum in 2011.', 'The museum said another archivist, Tom Reyes, is not real.', none).verdict).not.toBe('conflicts');
+  });
+});
+
+describe('a death mourned ("RIP") against "is not dead" (claims34)', () => {
+  it('"Rowan Pike RIP" / "Rowan Pike is not dead", "R.I.P." / "is alive": conflicts', () => {
+    expect(compareClaims('Actor Rowan Pike RIP...', 'The actor Rowan Pike is not dead.', none).verdict).toBe('conflicts');
+    const c = compareClaims('So sad, actor Rowan Pike, R.I.P.', 'The actor Rowan Pike is alive and well, his agent said.', none);
+    expect(c.verdict).toBe('conflicts');
+    expect(c.parts?.report).toBe('is alive');
+  });
+  it('a name the parse misses (at the head of a post, lower-cased): "Rowan pike RIP..." / "Rowan Pike is not dead"', () => {
+    expect(compareClaims('Rowan pike RIP...', 'Rowan Pike is not dead.', none).verdict).toBe('conflicts');
+  });
+  it('"rip" as a verb mourns nothing', () => {
+    expect(compareClaims('Actor Rowan Pike will rip up the contract.', 'The actor Rowan Pike is not dead.', none).verdict).not.toBe('conflicts');
+  });
+});
+
 describe('polarity: exactly one side negates', () => {
   it('never a corroboration ("was not closed" / "was closed")', () => {
     expect(compareClaims('The mayor said the bridge was not closed on Monday.', 'The bridge was closed on Monday, the mayor said.', none).verdict).not.toBe('corroborates');
